@@ -1,0 +1,106 @@
+package io.github.govdx.testkit;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A provider department's endpoint registered in-process with the sandbox ({@code docs/protocol.md} §13): the
+ * sandbox forwards each data query and push addressed to the provider <em>unchanged</em> (method, path below
+ * {@code /v1}, body bytes, and the headers {@code Content-Type}, {@code X-Request-Id}, {@code X-Gdx-Party} and
+ * {@code Idempotency-Key}) and returns the answer to the caller unchanged.
+ *
+ * <p>Implementations open the envelope, check it, call their handler and seal the answer, exactly as a provider
+ * reached over HTTP would. A provider may add the informational headers {@code X-Gdx-Batch-Id} and
+ * {@code X-Gdx-Record-Count} to a {@code 201} push answer; the sandbox copies them into the
+ * {@code data.updated} event (it cannot read the sealed receipt). Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface SandboxProvider {
+
+  /**
+   * Answers one forwarded request.
+   *
+   * @param request the request as the platform forwards it
+   * @return the provider's answer
+   * @throws Exception any failure; the caller then gets {@code 502}/{@code GDX-3212}
+   */
+  Response handle(Request request) throws Exception;
+
+  /**
+   * A request as forwarded to a provider.
+   *
+   * @param method the HTTP method ({@code POST})
+   * @param path the path, starting {@code /v1/data/}
+   * @param headers the forwarded headers (canonical names as in the protocol)
+   * @param body the body bytes exactly as the caller sent them
+   */
+  record Request(String method, String path, Map<String, String> headers, byte[] body) {
+    /**
+     * Checks and copies the members.
+     *
+     * @param method the method
+     * @param path the path
+     * @param headers the headers
+     * @param body the body
+     */
+    public Request {
+      Objects.requireNonNull(method, "method == null");
+      Objects.requireNonNull(path, "path == null");
+      headers = Map.copyOf(Objects.requireNonNull(headers, "headers == null"));
+      body = Objects.requireNonNull(body, "body == null").clone();
+    }
+
+    /**
+     * The body bytes (a copy).
+     *
+     * @return the body
+     */
+    @Override
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /** Summarises without the body. */
+    @Override
+    public String toString() {
+      return "Request{" + method + " " + path + ", " + body.length + " bytes}";
+    }
+  }
+
+  /**
+   * A provider's answer.
+   *
+   * @param status the HTTP status
+   * @param headers the headers ({@code Content-Type} at least when there is a body)
+   * @param body the body bytes
+   */
+  record Response(int status, Map<String, String> headers, byte[] body) {
+    /**
+     * Checks and copies the members.
+     *
+     * @param status the status
+     * @param headers the headers
+     * @param body the body
+     */
+    public Response {
+      headers = Map.copyOf(Objects.requireNonNull(headers, "headers == null"));
+      body = Objects.requireNonNull(body, "body == null").clone();
+    }
+
+    /**
+     * The body bytes (a copy).
+     *
+     * @return the body
+     */
+    @Override
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /** Summarises without the body. */
+    @Override
+    public String toString() {
+      return "Response{" + status + ", " + body.length + " bytes}";
+    }
+  }
+}
