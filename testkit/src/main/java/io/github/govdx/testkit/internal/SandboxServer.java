@@ -260,7 +260,11 @@ public final class SandboxServer implements AutoCloseable {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > maxBody) {
+        long declared = Long.parseLong(length.trim());
+        if (declared > maxBody) {
+          if (declared <= 4 * maxBody) {
+            drain(ex);
+          }
           throw tooLarge();
         }
       } catch (NumberFormatException e) {
@@ -270,11 +274,26 @@ public final class SandboxServer implements AutoCloseable {
     try (InputStream in = ex.getRequestBody()) {
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBody + 1));
       if (b.length > maxBody) {
+        drain(ex);
         throw tooLarge();
       }
       return b;
     } catch (IOException e) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "the request body could not be read");
+    }
+  }
+
+  private void drain(HttpExchange ex) {
+    try (InputStream in = ex.getRequestBody()) {
+      long limit = 4 * maxBody;
+      byte[] buf = new byte[65536];
+      long total = 0;
+      int n;
+      while (total < limit && (n = in.read(buf)) > 0) {
+        total += n;
+      }
+    } catch (IOException e) {
+      LOG.debug("could not drain an oversized body: {}", e.toString());
     }
   }
 
