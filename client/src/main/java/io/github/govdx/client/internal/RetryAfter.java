@@ -27,7 +27,7 @@ public final class RetryAfter {
     /** The default cap: five minutes. Longer waits are better left to the caller. */
     public static final Duration DEFAULT_CAP = Duration.ofMinutes(5);
 
-    private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
