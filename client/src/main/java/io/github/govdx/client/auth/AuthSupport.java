@@ -122,7 +122,7 @@ final class AuthSupport {
         while (true) {
             int slash = rawPath.indexOf('/', start);
             String segment = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
-            encode(percentDecode(segment), out);
+            canonicalComponent(segment, out);
             if (slash < 0) {
                 break;
             }
@@ -150,7 +150,7 @@ final class AuthSupport {
             int eq = part.indexOf('=');
             String name = eq < 0 ? part : part.substring(0, eq);
             String value = eq < 0 ? "" : part.substring(eq + 1);
-            pairs.add(new String[] {encode(percentDecode(name)), encode(percentDecode(value))});
+            pairs.add(new String[] {canonicalComponent(name), canonicalComponent(value)});
         }
         pairs.sort((a, b) -> {
             int byName = a[0].compareTo(b[0]);
@@ -164,6 +164,25 @@ final class AuthSupport {
             out.append(pair[0]).append('=').append(pair[1]);
         }
         return out.toString();
+    }
+
+    /** Decodes and re-encodes one path segment, query name or value; unreserved-only input is already canonical. */
+    static String canonicalComponent(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (!isUnreserved(raw.charAt(i))) {
+                return encode(percentDecode(raw));
+            }
+        }
+        return raw;
+    }
+
+    private static void canonicalComponent(String raw, StringBuilder out) {
+        out.append(canonicalComponent(raw));
+    }
+
+    private static boolean isUnreserved(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     /** Percent-decodes to bytes; a malformed escape is kept literally (bad input never throws). */
@@ -204,9 +223,7 @@ final class AuthSupport {
     private static void encode(byte[] bytes, StringBuilder out) {
         for (byte b : bytes) {
             int c = b & 0xff;
-            boolean unreserved = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~';
-            if (unreserved) {
+            if (isUnreserved(c)) {
                 out.append((char) c);
             } else {
                 out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
