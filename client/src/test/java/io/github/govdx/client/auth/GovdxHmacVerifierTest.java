@@ -297,4 +297,58 @@ class GovdxHmacVerifierTest {
         assertThat(result.toString() + verifier + result.signingString().orElseThrow() + result.detail())
                 .doesNotContain("test-secret");
     }
+
+    @Test
+    void verify_randomRequests_roundTripThroughOkHttpEncoding() throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2024);
+        String alphabet = "abcXYZ019-._~ %+&=/?#人口数据";
+        GovdxHmacAuthenticator auth = GovdxHmacAuthenticatorTest.builder()
+                .nonceSupplier(() -> Long.toHexString(rnd.nextLong()) + "-nonce").build();
+        GovdxHmacVerifier verifier = verifier(GovdxHmacAuthenticatorTest.CLOCK).build();
+        for (int i = 0; i < 300; i++) {
+            okhttp3.HttpUrl.Builder url = new okhttp3.HttpUrl.Builder().scheme("https").host("gw.example")
+                    .addPathSegment("v1").addPathSegment(random(rnd, alphabet, 1 + rnd.nextInt(8)));
+            for (int q = rnd.nextInt(4); q > 0; q--) {
+                url.addQueryParameter(random(rnd, alphabet, 1 + rnd.nextInt(5)), random(rnd, alphabet, rnd.nextInt(5)));
+            }
+            byte[] body = new byte[rnd.nextInt(64)];
+            rnd.nextBytes(body);
+            Request request = new Request.Builder().url(url.build())
+                    .post(okhttp3.RequestBody.create(body, GovdxHmacAuthenticatorTest.JSON)).build();
+
+            GovdxHmacVerification result = new Wire(auth.authenticate(request).request()).verifyWith(verifier);
+
+            assertThat(result.reason()).as(request.url().toString()).isEqualTo(Reason.OK);
+        }
+    }
+
+    private static String random(java.util.SplittableRandom rnd, String alphabet, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void verify_concurrentReplays_exactlyOneAccepted() throws Exception {
+        Wire wire = new Wire(sign().request());
+        GovdxHmacVerifier verifier = verifier(GovdxHmacAuthenticatorTest.CLOCK).build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Reason>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(pool.submit(() -> wire.verifyWith(verifier).reason()));
+            }
+            int ok = 0;
+            for (java.util.concurrent.Future<Reason> f : futures) {
+                Reason reason = f.get();
+                assertThat(reason).isIn(Reason.OK, Reason.NONCE_REPLAYED);
+                ok += reason == Reason.OK ? 1 : 0;
+            }
+            assertThat(ok).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
