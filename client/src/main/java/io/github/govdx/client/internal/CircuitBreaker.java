@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link State#HALF_OPEN}: up to {@code halfOpenProbes} calls pass; when that many succeed the breaker closes
  *       (failure count cleared); any failure opens it again for a full open duration.</li>
  * </ul>
- * A disabled policy always allows and stays closed. Callers must pair every allowed request with exactly one
- * {@link #recordSuccess()} or {@link #recordFailure()}.
+ * A disabled policy always allows and stays closed. Callers should pair every allowed request with exactly one
+ * {@link #recordSuccess()} or {@link #recordFailure()}; if half-open probes stay unresolved for a whole open
+ * duration (a cancelled call), new probe slots are issued so the breaker cannot stay wedged.
  *
  * <p>Thread-safe.
  */
@@ -42,6 +43,7 @@ public final class CircuitBreaker {
     private final ArrayDeque<Long> failureTimes = new ArrayDeque<>();
     private State state = State.CLOSED;
     private long openedAt;
+    private long halfOpenSince;
     private int probesIssued;
     private int probesSucceeded;
 
@@ -130,6 +132,14 @@ public final class CircuitBreaker {
         if (state == State.OPEN && clock.millis() - openedAt >= policy.openDuration().toMillis()) {
             LOG.debug("circuit breaker half-open");
             state = State.HALF_OPEN;
+            halfOpenSince = clock.millis();
+            probesIssued = 0;
+            probesSucceeded = 0;
+        } else if (state == State.HALF_OPEN && probesIssued >= policy.halfOpenProbes()
+                && clock.millis() - halfOpenSince >= policy.openDuration().toMillis()) {
+            // probes whose outcome was never recorded (cancelled calls) must not wedge the breaker
+            LOG.debug("circuit breaker probes unresolved for {}: issuing new probes", policy.openDuration());
+            halfOpenSince = clock.millis();
             probesIssued = 0;
             probesSucceeded = 0;
         }

@@ -104,4 +104,20 @@ class CircuitBreakerTest {
         assertThat(breaker.allowRequest()).isTrue();
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
     }
+
+    @Test
+    void halfOpen_unresolvedProbes_newProbesAfterOpenDuration() {
+        CircuitBreaker breaker = tripped();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(breaker.allowRequest()).isTrue();
+        assertThat(breaker.allowRequest()).isTrue();
+        assertThat(breaker.allowRequest()).isFalse();
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(breaker.allowRequest()).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(breaker.allowRequest()).isTrue();
+        assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+    }
 }
