@@ -2,6 +2,9 @@ package io.github.govdx.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.auth.GatewaySecret;
+import io.github.govdx.client.auth.GovdxHmacVerification;
+import io.github.govdx.client.auth.GovdxHmacVerifier;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.RoutingHeaders;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -95,8 +99,42 @@ final class Adapters {
     return (method, path, query, headers, body) -> null;
   }
 
+  /**
+   * The gateway check: govdx HMAC ({@link GovdxHmacVerifier}) with each party's test credential, bound to that
+   * party only. Failures map to the protocol's gateway codes (§14.2) with {@code serverTime}.
+   */
   static GatewayGuard gateway(Parties parties, Clock clock) {
-    return openGateway();
+    GovdxHmacVerifier verifier = GovdxHmacVerifier.builder().clock(clock)
+        .keyLookup(keyId -> parties.byKeyId(keyId).map(p -> GatewaySecret.of(p.gatewaySecretBytes())))
+        .build();
+    return (method, path, query, headers, body) -> {
+      GovdxHmacVerification v = verifier.verify(method, path, query, headers, body);
+      if (v.isValid()) {
+        TestParty p = parties.byKeyId(v.keyId().orElse("")).orElseThrow(
+            () -> new ApiException(WireCode.GATEWAY_CREDENTIAL_UNKNOWN, "unknown gateway credential"));
+        return Set.of(p.partyId());
+      }
+      WireCode code;
+      switch (v.reason()) {
+        case MISSING_HEADER:
+          code = WireCode.GATEWAY_AUTH_MISSING;
+          break;
+        case UNKNOWN_KEY:
+          code = WireCode.GATEWAY_CREDENTIAL_UNKNOWN;
+          break;
+        case CLOCK_SKEW:
+          code = WireCode.GATEWAY_CLOCK_SKEW;
+          break;
+        case NONCE_REPLAYED:
+          code = WireCode.GATEWAY_NONCE_REPLAYED;
+          break;
+        default:
+          code = WireCode.GATEWAY_SIGNATURE_INVALID;
+          break;
+      }
+      throw new ApiException(code, "gateway authentication failed: " + v.reason().name().toLowerCase(
+          java.util.Locale.ROOT).replace('_', ' ')).withServerTime(v.serverTime());
+    };
   }
 
   static List<String> items(ApplicationStore.App app) {

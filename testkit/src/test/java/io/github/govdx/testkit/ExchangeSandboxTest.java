@@ -8,7 +8,6 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class ExchangeSandboxTest {
     assertThatThrownBy(() -> sandbox.party("nobody")).isInstanceOf(GovdxException.class)
         .hasMessageStartingWith("GDX-4103");
     SandboxHttp hotline = new SandboxHttp(sandbox, "hotline");
-    HttpResponse<byte[]> r = hotline.get("/v1/parties/" + police.partyId());
+    SandboxHttp.Resp r = hotline.get("/v1/parties/" + police.partyId());
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode cert = SandboxHttp.json(r).get("certificates").get(0);
     assertThat(cert.get("suite").asText()).isEqualTo("GM");
@@ -66,7 +65,7 @@ class ExchangeSandboxTest {
     Envelope denied = hotline.seal(hotline.headers(PEOPLE, "query").build(), payload);
     assertThat(hotline.post(path, ENV, denied.toBytes(), null).statusCode()).isEqualTo(403);
 
-    HttpResponse<byte[]> app = hotline.post("/v1/applications", "application/json",
+    SandboxHttp.Resp app = hotline.post("/v1/applications", "application/json",
         ("{\"resourceCode\": \"" + PEOPLE + "\", \"purpose\": \"核验\", \"items\": [\"xm\", \"sfzh\", \"xb\"]}")
             .getBytes(StandardCharsets.UTF_8), null);
     assertThat(app.statusCode()).isEqualTo(201);
@@ -76,7 +75,7 @@ class ExchangeSandboxTest {
 
     RoutingHeaders h = hotline.headers(PEOPLE, "query").build();
     Envelope req = hotline.seal(h, payload);
-    HttpResponse<byte[]> r = hotline.post(path, ENV, req.toBytes(), null);
+    SandboxHttp.Resp r = hotline.post(path, ENV, req.toBytes(), null);
     assertThat(r.statusCode()).isEqualTo(200);
     OpenedMessage result = hotline.codec.open(r.body());
     assertThat(result.headers().correlationId()).contains(h.messageId());
@@ -88,13 +87,13 @@ class ExchangeSandboxTest {
     assertThat(records.get(0).has("hjdz")).as("only the approved items").isFalse();
 
     // the same envelope again is a replay at the provider
-    HttpResponse<byte[]> replay = hotline.post(path, ENV, req.toBytes(), null);
+    SandboxHttp.Resp replay = hotline.post(path, ENV, req.toBytes(), null);
     assertThat(replay.statusCode()).isEqualTo(400);
     assertThat(SandboxHttp.json(replay).get("code").asText()).isEqualTo("GDX-3304");
     assertThat(SandboxHttp.json(replay).get("source").asText()).isEqualTo("provider");
 
     Envelope unknownItem = hotline.seal(hotline.headers(PEOPLE, "query").build(), "{\"filter\": {\"nope\": 1}}");
-    HttpResponse<byte[]> bad = hotline.post(path, ENV, unknownItem.toBytes(), null);
+    SandboxHttp.Resp bad = hotline.post(path, ENV, unknownItem.toBytes(), null);
     assertThat(bad.statusCode()).isEqualTo(422);
     assertThat(SandboxHttp.json(bad).get("details").get(0).get("pointer").asText()).isEqualTo("/filter/nope");
   }
@@ -104,7 +103,7 @@ class ExchangeSandboxTest {
     SandboxHttp hotline = new SandboxHttp(sandbox, "hotline");
     SandboxHttp city = new SandboxHttp(sandbox, "citymgmt");
     Envelope byCity = city.seal(city.headers(DEMANDS, "query").build(), "{\"filter\": {\"gdbh\": \"x\"}}");
-    HttpResponse<byte[]> r = hotline.post("/v1/data/335002001/00003/query", ENV, byCity.toBytes(), null);
+    SandboxHttp.Resp r = hotline.post("/v1/data/335002001/00003/query", ENV, byCity.toBytes(), null);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(SandboxHttp.json(r).get("code").asText()).isEqualTo("GDX-3210");
   }
@@ -118,11 +117,11 @@ class ExchangeSandboxTest {
     RoutingHeaders h = hotline.headers(DEMANDS, "push").build();
     Envelope push = hotline.seal(h, "{\"records\": [" + record + "]}");
     String key = UUID.randomUUID().toString();
-    HttpResponse<byte[]> first = hotline.post("/v1/data/335002001/00003/batches", ENV, push.toBytes(), key);
+    SandboxHttp.Resp first = hotline.post("/v1/data/335002001/00003/batches", ENV, push.toBytes(), key);
     assertThat(first.statusCode()).isEqualTo(201);
-    HttpResponse<byte[]> again = hotline.post("/v1/data/335002001/00003/batches", ENV, push.toBytes(), key);
+    SandboxHttp.Resp again = hotline.post("/v1/data/335002001/00003/batches", ENV, push.toBytes(), key);
     assertThat(again.statusCode()).isEqualTo(201);
-    assertThat(again.headers().firstValue("Idempotency-Replayed")).contains("true");
+    assertThat(again.header("Idempotency-Replayed")).contains("true");
     assertThat(again.body()).isEqualTo(first.body());
     List<StoredBatch> batches = sandbox.batches(DEMANDS);
     assertThat(batches).hasSize(before + 1);
@@ -134,7 +133,7 @@ class ExchangeSandboxTest {
     assertThat(p.get("recordCount").asInt()).isEqualTo(1);
 
     Envelope invalid = hotline.seal(hotline.headers(DEMANDS, "push").build(), "{\"records\": [{\"gdbh\": \"x\"}]}");
-    HttpResponse<byte[]> rejected = hotline.post("/v1/data/335002001/00003/batches", ENV, invalid.toBytes(),
+    SandboxHttp.Resp rejected = hotline.post("/v1/data/335002001/00003/batches", ENV, invalid.toBytes(),
         UUID.randomUUID().toString());
     assertThat(rejected.statusCode()).isEqualTo(422);
     assertThat(SandboxHttp.json(rejected).get("code").asText()).isEqualTo("GDX-3303");

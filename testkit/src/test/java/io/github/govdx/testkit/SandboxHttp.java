@@ -2,36 +2,67 @@ package io.github.govdx.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.govdx.client.auth.GatewaySecret;
+import io.github.govdx.client.auth.GovdxHmacAuthenticator;
+import io.github.govdx.client.auth.RequestAuthenticator;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
-/** A bare HTTP caller of a sandbox for tests below the client: seals with the party's codec, signs the gateway. */
+/**
+ * A bare HTTP caller of a sandbox for tests below the client module: seals with the party's codec and signs every
+ * request with the party's govdx HMAC gateway credential.
+ */
 final class SandboxHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final OkHttpClient BASE = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(128, 1, TimeUnit.MINUTES)).readTimeout(70, TimeUnit.SECONDS).build();
+
   final ExchangeSandbox sandbox;
   final TestParty party;
   final EnvelopeCodec codec;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  UnaryOperator<HttpRequest.Builder> auth = UnaryOperator.identity();
+  final OkHttpClient http;
 
   SandboxHttp(ExchangeSandbox sandbox, String alias) {
+    this(sandbox, alias, true);
+  }
+
+  SandboxHttp(ExchangeSandbox sandbox, String alias, boolean sign) {
     this.sandbox = sandbox;
     this.party = sandbox.party(alias);
     this.codec = sandbox.codecFor(party);
-    this.auth = GatewaySigning.forParty(party);
+    RequestAuthenticator auth = GovdxHmacAuthenticator.builder().keyId(party.gatewayKeyId())
+        .secret(GatewaySecret.of(party.gatewaySecretBytes())).build();
+    OkHttpClient.Builder b = BASE.newBuilder();
+    if (sign) {
+      b.addInterceptor(chain -> chain.proceed(auth.authenticate(chain.request()).request()));
+    }
+    this.http = b.build();
+  }
+
+  /** A response, read fully. */
+  record Resp(int statusCode, okhttp3.Headers headers, byte[] body) {
+    Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name));
+    }
+
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
   }
 
   RoutingHeaders.Builder headers(String resourceCode, String action) {
@@ -45,35 +76,30 @@ final class SandboxHttp {
     return codec.seal(h, payloadJson.getBytes(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<byte[]> post(String path, String contentType, byte[] body, String idempotencyKey) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUri() + path))
-        .header("Content-Type", contentType).header("X-Gdx-Party", party.partyId().toString())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(30));
+  Resp post(String path, String contentType, byte[] body, String idempotencyKey) {
+    Request.Builder b = new Request.Builder().url(sandbox.baseUri() + path)
+        .header("X-Gdx-Party", party.partyId().toString())
+        .post(RequestBody.create(body, MediaType.get(contentType)));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
-    return send(b, body);
+    return send(b.build());
   }
 
-  HttpResponse<byte[]> get(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUri() + path))
-        .header("X-Gdx-Party", party.partyId().toString()).GET().timeout(Duration.ofSeconds(30));
-    return send(b, new byte[0]);
+  Resp get(String path) {
+    return send(new Request.Builder().url(sandbox.baseUri() + path)
+        .header("X-Gdx-Party", party.partyId().toString()).get().build());
   }
 
-  HttpResponse<byte[]> send(HttpRequest.Builder b, byte[] body) {
-    try {
-      HttpRequest unsigned = b.build();
-      return http.send(GatewaySigning.sign(party, unsigned, body), HttpResponse.BodyHandlers.ofByteArray());
+  Resp send(Request request) {
+    try (Response r = http.newCall(request).execute()) {
+      return new Resp(r.code(), r.headers(), r.body().bytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
-  static JsonNode json(HttpResponse<byte[]> r) {
+  static JsonNode json(Resp r) {
     try {
       return JSON.readTree(r.body());
     } catch (IOException e) {

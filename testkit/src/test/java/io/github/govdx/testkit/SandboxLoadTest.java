@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ class SandboxLoadTest {
             String appId = null;
             for (int i = 0; i < REQUESTS; i++) {
               int kind = (i + seed) % 50;
-              HttpResponse<byte[]> r;
+              SandboxHttp.Resp r;
               if (i == 0) {
                 r = client.post("/v1/applications", "application/json", ("{\"resourceCode\": \"" + PEOPLE
                     + "\", \"purpose\": \"压测\"}").getBytes(StandardCharsets.UTF_8), null);
@@ -96,8 +95,8 @@ class SandboxLoadTest {
                   pushedKeys.put(gd, key);
                 }
                 if (i % 100 < 50) {
-                  HttpResponse<byte[]> again = client.post("/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
-                  if (check(again, 201, errors) && again.headers().firstValue("Idempotency-Replayed").isPresent()) {
+                  SandboxHttp.Resp again = client.post("/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
+                  if (check(again, 201, errors) && again.header("Idempotency-Replayed").isPresent()) {
                     replayed.incrementAndGet();
                   }
                   sent.incrementAndGet();
@@ -145,7 +144,7 @@ class SandboxLoadTest {
     }
   }
 
-  private static boolean check(HttpResponse<byte[]> r, int expected, Set<String> errors) {
+  private static boolean check(SandboxHttp.Resp r, int expected, Set<String> errors) {
     if (r.statusCode() != expected) {
       errors.add(r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
       return false;
