@@ -15,7 +15,6 @@ import io.github.govdx.testkit.internal.EnvelopeFacts;
 import io.github.govdx.testkit.internal.EnvelopeReader;
 import io.github.govdx.testkit.internal.GatewayGuard;
 import io.github.govdx.testkit.internal.Json;
-import io.github.govdx.testkit.internal.ReceiptMaker;
 import io.github.govdx.testkit.internal.RecordRules;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where the sandbox plugs in the other govdx modules: envelope parsing (crypto), gateway verification (client),
- * record validation and identifier checks (core), receipts (crypto evidence), the working-day calendar.
+ * record validation and identifier checks (core), the working-day calendar.
  */
 final class Adapters {
 
@@ -75,16 +74,6 @@ final class Adapters {
           d.put("code", WireCode.PROVIDER_RECORDS_INVALID.code());
         }
       }
-    };
-  }
-
-  static ReceiptMaker receipts() {
-    return (provider, messageId, bytes, at) -> {
-      ObjectNode r = Json.object();
-      r.put("messageId", messageId);
-      r.put("signer", provider.partyId().toString());
-      r.put("at", Json.instant(at));
-      return r;
     };
   }
 

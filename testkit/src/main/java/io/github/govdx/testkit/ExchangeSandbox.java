@@ -162,7 +162,7 @@ public final class ExchangeSandbox implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(builtins.computeIfAbsent(provider, id -> new BuiltinProvider(party.get().credentials(),
-        codecFor(party.get()), platform.catalog(), data, Adapters.recordRules(), Adapters.receipts(),
+        codecFor(party.get()), platform.catalog(), data, Adapters.recordRules(),
         this::allowedItems, tokens, clock, zone, batchSeq)));
   }
 

@@ -131,6 +131,14 @@ class ExchangeSandboxTest {
     JsonNode p = SandboxHttp.JSON.readTree(receipt.payload());
     assertThat(p.get("batchId").asText()).isEqualTo(batches.get(batches.size() - 1).batchId());
     assertThat(p.get("recordCount").asInt()).isEqualTo(1);
+    OpenedMessage signed = hotline.codec.verify(SandboxHttp.JSON.writeValueAsBytes(p.get("receipt")));
+    assertThat(signed.headers().action()).isEqualTo("receipt");
+    assertThat(signed.headers().sender()).isEqualTo(sandbox.party("bigdata").partyId());
+    assertThat(signed.headers().correlationId()).contains(h.messageId());
+    JsonNode covered = SandboxHttp.JSON.readTree(signed.payload());
+    assertThat(covered.get("messageId").asText()).isEqualTo(h.messageId());
+    assertThat(covered.get("digest").get("alg").asText()).isEqualTo("SM3");
+    assertThat(covered.get("digest").get("value").asText()).isEqualTo(push.digest());
 
     Envelope invalid = hotline.seal(hotline.headers(DEMANDS, "push").build(), "{\"records\": [{\"gdbh\": \"x\"}]}");
     SandboxHttp.Resp rejected = hotline.post("/v1/data/335002001/00003/batches", ENV, invalid.toBytes(),

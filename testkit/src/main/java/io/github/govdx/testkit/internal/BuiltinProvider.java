@@ -44,7 +44,6 @@ public final class BuiltinProvider implements SandboxProvider {
   private final CatalogStore catalog;
   private final DataStore data;
   private final RecordRules rules;
-  private final ReceiptMaker receipts;
   private final BiFunction<PartyId, String, List<String>> allowedItems;
   private final Tokens tokens;
   private final Clock clock;
@@ -60,7 +59,6 @@ public final class BuiltinProvider implements SandboxProvider {
    * @param catalog the catalog
    * @param data the records
    * @param rules the record validation
-   * @param receipts the receipt signer
    * @param allowedItems the items a caller may see of a resource (empty = all)
    * @param tokens the page-token service
    * @param clock the clock
@@ -68,14 +66,13 @@ public final class BuiltinProvider implements SandboxProvider {
    * @param batchSeq the shared batch counter
    */
   public BuiltinProvider(PartyCredentials credentials, EnvelopeCodec codec, CatalogStore catalog, DataStore data,
-      RecordRules rules, ReceiptMaker receipts, BiFunction<PartyId, String, List<String>> allowedItems,
+      RecordRules rules, BiFunction<PartyId, String, List<String>> allowedItems,
       Tokens tokens, Clock clock, ZoneId zone, AtomicLong batchSeq) {
     this.credentials = credentials;
     this.codec = codec;
     this.catalog = catalog;
     this.data = data;
     this.rules = rules;
-    this.receipts = receipts;
     this.allowedItems = allowedItems;
     this.tokens = tokens;
     this.clock = clock;
@@ -262,7 +259,7 @@ public final class BuiltinProvider implements SandboxProvider {
     answer.put("batchId", batchId);
     answer.put("recordCount", list.size());
     answer.put("storedAt", Json.instant(now));
-    answer.set("receipt", receipts.make(credentials, h.messageId(), envelopeBytes, now));
+    answer.set("receipt", receipt(h, envelopeBytes, now));
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("X-Gdx-Batch-Id", batchId);
     extra.put("X-Gdx-Record-Count", Integer.toString(list.size()));
@@ -284,6 +281,28 @@ public final class BuiltinProvider implements SandboxProvider {
     headers.put("Content-Type", Reply.ENVELOPE);
     headers.putAll(extra);
     return new Reply(status, headers, env.toBytes());
+  }
+
+  /**
+   * The signed receipt of {@code docs/protocol.md} §10: a signed (not encrypted) envelope from the provider to
+   * the pusher, action {@code receipt}, correlation id = the push's message id, payload {@code {"messageId",
+   * "digest": {"alg", "value"}}} over the push envelope bytes as received.
+   */
+  private JsonNode receipt(RoutingHeaders push, byte[] envelopeBytes, Instant at) {
+    Envelope pushed = Envelope.parse(envelopeBytes);
+    ObjectNode payload = Json.object();
+    payload.put("messageId", push.messageId());
+    ObjectNode digest = payload.putObject("digest");
+    digest.put("alg", pushed.suite() == io.github.govdx.crypto.Suite.GM ? "SM3" : "SHA-256");
+    digest.put("value", pushed.digest());
+    RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).issuedAt(at)
+        .sender(credentials.partyId()).receiver(push.sender()).resourceCode(push.resourceCode()).action("receipt")
+        .correlationId(push.messageId()).build();
+    try {
+      return Json.MAPPER.readTree(codec.sign(h, Json.bytes(payload)).toBytes());
+    } catch (java.io.IOException | GovdxException e) {
+      throw perr(WireCode.PROVIDER_HANDLER_FAILED, "the receipt could not be signed");
+    }
   }
 
   private static ObjectNode detail(String pointer, String rule, WireCode code) {
