@@ -29,7 +29,7 @@ final class BuiltinCodeTableSource implements CodeTableSource {
   private final Map<String, Map<String, String>> files;
   private final ConcurrentHashMap<String, CodeTable> loaded = new ConcurrentHashMap<>();
 
-  private BuiltinCodeTableSource() {
+  BuiltinCodeTableSource() {
     Map<String, Map<String, String>> m = new HashMap<>();
     for (List<String> row : readIndex()) {
       m.computeIfAbsent(row.get(0), k -> new HashMap<>()).put(row.get(1), row.get(2));

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The identifier of a party on the exchange: a department's unified social credit code (统一社会信用代码,
  * GB 32100-2015) and, optionally, a system code naming one of its systems.
  *
- * <p>The text form is {@code USCC} or {@code USCC/system}, e.g. {@code 11320500014160477X/hotline}. The
+ * <p>The text form is {@code USCC} or {@code USCC/system}, e.g. {@code 11320500014160478L/hotline}. The
  * system code is 1 to 32 characters of lower-case ASCII letters, digits, {@code -} and {@code _}, starting
  * with a letter or digit. {@link #parse(String)} checks the credit code with every GB 32100 rule of
  * {@link UnifiedSocialCreditCode#check(String)} (character set, department and category codes, region, embedded
