@@ -86,12 +86,20 @@ public final class OrganizationCode {
       return CheckResult.invalid(CoreErrorCode.IDENT_CHECK_DIGIT, "check-digit",
           "the check character does not match GB 11714 MOD 11");
     }
-    if (c.startsWith("PDY") && !c.substring(3, 8).equals("00000") && c.substring(3, 8).chars()
-        .allMatch(ch -> ch >= '0' && ch <= '9')) {
+    if (c.startsWith("PDY") && !c.startsWith("00000", 3) && digits(c, 3, 8)) {
       return CheckResult.invalid(CoreErrorCode.IDENT_RESERVED_RANGE, "reserved-range",
           "PDY00001-PDY99999 is reserved for internal use and not valid for exchange");
     }
     return new OrganizationCode(c);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int value(char ch) {

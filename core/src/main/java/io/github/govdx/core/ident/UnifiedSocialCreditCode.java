@@ -34,6 +34,14 @@ public final class UnifiedSocialCreditCode {
 
   static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] VALUE = new int[128];
+
+  static {
+    java.util.Arrays.fill(VALUE, -1);
+    for (int i = 0; i < CHARS.length(); i++) {
+      VALUE[CHARS.charAt(i)] = i;
+    }
+  }
 
   private final String code;
 
@@ -85,7 +93,7 @@ public final class UnifiedSocialCreditCode {
           "a unified social credit code has 18 characters, found " + v.length());
     }
     for (int i = 0; i < 18; i++) {
-      if (CHARS.indexOf(v.charAt(i)) < 0) {
+      if (value(v.charAt(i)) < 0) {
         return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1)
             + " must be a digit or an upper-case letter other than I, O, Z, S, V");
       }
@@ -99,8 +107,7 @@ public final class UnifiedSocialCreditCode {
           "position 2 is not an organisation category of registration department " + v.charAt(0));
     }
     String region = v.substring(2, 8);
-    if (!region.chars().allMatch(c -> c >= '0' && c <= '9')
-        || !(region.equals("100000") || Regions.knownProvince(region.substring(0, 2)))) {
+    if (!allDigits(region) || !(region.equals("100000") || Regions.knownProvince(region.substring(0, 2)))) {
       return CheckResult.invalid(CoreErrorCode.IDENT_REGION_UNKNOWN, "region",
           "positions 3-8 are not a GB/T 2260 code of a known province nor 100000");
     }
@@ -116,6 +123,19 @@ public final class UnifiedSocialCreditCode {
     return new UnifiedSocialCreditCode(v);
   }
 
+  private static int value(char c) {
+    return c < 128 ? VALUE[c] : -1;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Computes the MOD 31 check character of the first 17 characters (all from the GB 32100 set).
    *
@@ -125,7 +145,7 @@ public final class UnifiedSocialCreditCode {
   static char checkCharacter(CharSequence first17) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
-      sum += CHARS.indexOf(first17.charAt(i)) * WEIGHTS[i];
+      sum += value(first17.charAt(i)) * WEIGHTS[i];
     }
     return CHARS.charAt((31 - sum % 31) % 31);
   }
