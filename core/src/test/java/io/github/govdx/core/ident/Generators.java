@@ -76,11 +76,7 @@ final class Generators {
   static String uscc(Random rnd, List<String> deptCategory, List<String> regions) {
     String head = deptCategory.get(rnd.nextInt(deptCategory.size()))
         + regions.get(rnd.nextInt(regions.size()));
-    String org;
-    do {
-      org = orgCode(rnd, USCC_CHARS);
-    } while (USCC_CHARS.indexOf(org.charAt(8)) < 0); // never happens: X and digits are in the set
-    String body = head + org;
+    String body = head + orgCode(rnd, USCC_CHARS); // the check character (digit or X) is in the USCC set
     return body + gb32100Check(body);
   }
 }
