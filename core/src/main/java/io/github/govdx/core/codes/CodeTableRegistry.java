@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * registry.find("GB/T 2260", "2020-12").isPresent();   // the built-in snapshot is still there
  * }</pre>
  *
- * <p>Built-in tables are parsed lazily, once, on first use, and shared by every registry. Immutable and
- * thread-safe.
+ * <p>Built-in tables are parsed lazily, once, on first use, and shared by every registry. The registry caches
+ * the editions of each id and every table it found, so repeated {@code find}/{@code require} calls cost a hash
+ * lookup; a source must therefore give the same answer to the same question for the registry's lifetime
+ * (build a new registry to pick up new tables). Absent answers are not cached. Immutable and thread-safe.
  */
 public final class CodeTableRegistry {
 
@@ -44,6 +47,8 @@ public final class CodeTableRegistry {
   private static final Comparator<String> EDITION_ORDER = CodeTableRegistry::compareEditions;
 
   private final List<CodeTableSource> sources;
+  private final ConcurrentHashMap<String, List<String>> editionsCache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<List<String>, CodeTable> tableCache = new ConcurrentHashMap<>();
 
   private CodeTableRegistry(List<CodeTableSource> sources) {
     this.sources = List.copyOf(sources);
@@ -92,6 +97,17 @@ public final class CodeTableRegistry {
   public Optional<CodeTable> find(String tableId, String edition) {
     Objects.requireNonNull(tableId, "tableId == null");
     Objects.requireNonNull(edition, "edition == null");
+    List<String> key = List.of(tableId, edition);
+    CodeTable cached = tableCache.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<CodeTable> found = findUncached(tableId, edition);
+    found.ifPresent(t -> tableCache.putIfAbsent(key, t));
+    return found;
+  }
+
+  private Optional<CodeTable> findUncached(String tableId, String edition) {
     for (CodeTableSource s : sources) {
       if (s.editions(tableId).contains(edition)) {
         Optional<CodeTable> t = s.fetch(tableId, edition);
@@ -154,11 +170,19 @@ public final class CodeTableRegistry {
    */
   public List<String> editions(String tableId) {
     Objects.requireNonNull(tableId, "tableId == null");
+    List<String> cached = editionsCache.get(tableId);
+    if (cached != null) {
+      return cached;
+    }
     TreeSet<String> all = new TreeSet<>(EDITION_ORDER);
     for (CodeTableSource s : sources) {
       all.addAll(s.editions(tableId));
     }
-    return List.copyOf(all);
+    List<String> eds = List.copyOf(all);
+    if (!eds.isEmpty()) {
+      editionsCache.putIfAbsent(tableId, eds);
+    }
+    return eds;
   }
 
   /**
