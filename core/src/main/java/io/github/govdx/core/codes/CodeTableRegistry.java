@@ -49,6 +49,7 @@ public final class CodeTableRegistry {
   private final List<CodeTableSource> sources;
   private final ConcurrentHashMap<String, List<String>> editionsCache = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<List<String>, CodeTable> tableCache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CodeTable> newestCache = new ConcurrentHashMap<>();
 
   private CodeTableRegistry(List<CodeTableSource> sources) {
     this.sources = List.copyOf(sources);
@@ -81,8 +82,14 @@ public final class CodeTableRegistry {
    * @throws GovdxException if a source serves the table but fails to load it
    */
   public Optional<CodeTable> find(String tableId) {
+    CodeTable cached = newestCache.get(Objects.requireNonNull(tableId, "tableId == null"));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
     List<String> eds = editions(tableId);
-    return eds.isEmpty() ? Optional.empty() : find(tableId, eds.get(eds.size() - 1));
+    Optional<CodeTable> found = eds.isEmpty() ? Optional.empty() : find(tableId, eds.get(eds.size() - 1));
+    found.ifPresent(t -> newestCache.putIfAbsent(tableId, t));
+    return found;
   }
 
   /**
@@ -129,8 +136,11 @@ public final class CodeTableRegistry {
    * @throws NullPointerException if {@code tableId} is null
    */
   public CodeTable require(String tableId) {
-    return find(tableId).orElseThrow(() -> new GovdxException(CoreErrorCode.CODE_TABLE_UNKNOWN,
-        "no code table '" + tableId + "' in the registry"));
+    Optional<CodeTable> t = find(tableId);
+    if (t.isEmpty()) {
+      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNKNOWN, "no code table '" + tableId + "' in the registry");
+    }
+    return t.get();
   }
 
   /**
