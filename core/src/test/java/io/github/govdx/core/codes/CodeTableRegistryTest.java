@@ -230,4 +230,14 @@ class CodeTableRegistryTest {
     assertThat(t.entries().stream().filter(e -> e.attribute("scheme").orElseThrow().startsWith("DB33/T")))
         .extracting(CodeEntry::code).containsExactly("L4", "L3", "L2", "L1");
   }
+
+  @Test
+  void sourceOf_duplicateEdition_illegalArgument_andRegistryAnswersAreStable() {
+    CodeTable a = CodeTable.builder("X", "1").nameZh("x").build();
+    assertThatThrownBy(() -> CodeTableSource.of("dup", List.of(a, a))).isInstanceOf(IllegalArgumentException.class);
+    CodeTableRegistry r = CodeTableRegistry.builder().withoutBuiltins().addTable(a).build();
+    assertThat(r.require("X")).isSameAs(r.require("X")).isSameAs(r.require("X", "1"));
+    assertThat(r.find("Y")).isEmpty();
+    assertThat(r.editions("Y")).isEmpty();
+  }
 }
