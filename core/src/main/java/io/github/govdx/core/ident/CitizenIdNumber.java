@@ -157,7 +157,7 @@ public final class CitizenIdNumber {
       return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_INVALID, "birth-date",
           "the birth date is not a real calendar date on or after 1800-01-01");
     }
-    if (birth.isAfter(LocalDate.now(clock.withZone(CHINA)))) {
+    if (birth.isAfter(LocalDate.ofInstant(clock.instant(), CHINA))) {
       return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_FUTURE, "birth-date-future",
           "the birth date lies in the future");
     }
