@@ -72,6 +72,17 @@ public final class EndToEndDemo {
    * @return whether every step succeeded
    */
   public static boolean run(Transcript t) {
+    return run(t, p -> { });
+  }
+
+  /**
+   * Runs the story and hands out the path of the hotline's evidence log.
+   *
+   * @param t the transcript
+   * @param evidenceLog receives the evidence log's path
+   * @return whether every step succeeded
+   */
+  public static boolean run(Transcript t, java.util.function.Consumer<java.nio.file.Path> evidenceLog) {
     t.step("Start the exchange sandbox (in-process, GM suite, throwaway SM2 test CA)");
     try (ExchangeSandbox sandbox = ExchangeSandbox.builder().emptySeed()
         .party("police", DemoCatalog.POLICE, "某市公安局")
@@ -91,6 +102,7 @@ public final class EndToEndDemo {
         t.info("party %-9s %-28s %s (SM2 certificate, gateway key %s)", p.alias(), p.partyId(), p.name(),
             p.gatewayKeyId());
       }
+      evidenceLog.accept(evidence.file());
       return story(t, sandbox, police, hotline, city, evidence);
     } catch (RuntimeException e) {
       t.check(false, "unexpected failure: " + e.getMessage());

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Where the sandbox plugs in the other govdx modules: envelope parsing (crypto), gateway verification (client),
@@ -77,11 +76,8 @@ final class Adapters {
     };
   }
 
-  private static final Pattern ID18 = Pattern.compile("[0-9]{17}[0-9Xx]");
-  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
-
   static Predicate<String> personalDataCheck() {
-    return s -> ID18.matcher(s).find() || MOBILE.matcher(s).find();
+    return PersonalDataScanner::containsPersonalData;
   }
 
   static GatewayGuard openGateway() {
