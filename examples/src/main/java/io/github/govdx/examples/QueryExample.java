@@ -35,7 +35,7 @@ public final class QueryExample {
       Application app = hotline.applications().apply(ApplyRequest.builder().resourceCode(people)
           .purpose("12345热线工单办理中核验来电人身份").items(List.of("xm", "sfzh", "xb")).build());
       out.println("application " + app.applicationId() + ": "
-          + hotline.applications().status(app.applicationId()).state());
+          + hotline.applications().status(app.applicationId()).state().wireName());
 
       String idNumber = sandbox.records(people).get(0).get("sfzh").asText();   // a synthetic person
       QueryResult<JsonNode> result = hotline.data().query(QueryRequest.builder().resourceCode(people)
