@@ -47,7 +47,7 @@ public final class DemoCatalog {
     ArrayNode items = e.putArray("items");
     item(items, "xm", "姓名", "C", "an..50", true, 3).put("identifier", "");
     item(items, "sfzh", "公民身份号码", "C", "an18", true, 4).put("identifier", "gb11643");
-    item(items, "xb", "性别", "C", "n1", false, 2).put("codeTable", "GB/T 2261.1-2003");
+    item(items, "xb", "性别", "C", "n1", false, 2).put("codeTable", "GB/T 2261.1");
     item(items, "csrq", "出生日期", "D", "YYYYMMDD", false, 3);
     item(items, "hjdz", "户籍地址", "C", "an..200", false, 3);
     return clean(e);
@@ -68,7 +68,7 @@ public final class DemoCatalog {
     item(items, "sqr", "诉求人姓名", "C", "an..50", false, 3);
     item(items, "lxdh", "联系电话", "C", "n11", false, 3).put("identifier", "mobile");
     item(items, "sqnr", "诉求内容", "C", "an..1000", true, 2);
-    item(items, "xzqh", "行政区划代码", "C", "n6", true, 1);
+    item(items, "xzqh", "行政区划代码", "C", "n6", true, 1).put("codeTable", "GB/T 2260");
     item(items, "slsj", "受理时间", "C", "an..20", true, 1);
     return e;
   }
@@ -86,7 +86,7 @@ public final class DemoCatalog {
     item(items, "sqlx", "诉求类型", "C", "an..10", true, 1);
     item(items, "sqnr", "诉求内容", "C", "an..1000", true, 2);
     item(items, "sfdz", "事发地址", "C", "an..200", false, 2);
-    item(items, "xzqh", "行政区划代码", "C", "n6", true, 1);
+    item(items, "xzqh", "行政区划代码", "C", "n6", true, 1).put("codeTable", "GB/T 2260");
     item(items, "lxdh", "诉求人联系电话", "C", "n11", false, 3).put("identifier", "mobile");
     item(items, "pdsj", "派单时间", "C", "an..20", true, 1);
     item(items, "blsx", "办理时限", "C", "an..20", true, 1);
