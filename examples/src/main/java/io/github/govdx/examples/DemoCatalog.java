@@ -13,13 +13,13 @@ import java.util.List;
 public final class DemoCatalog {
 
   /** 市公安局: provides the household register. */
-  public static final PartyId POLICE = PartyId.parse("11320500014160479P");
+  public static final PartyId POLICE = PartyId.parse("11320500014160478L");
   /** The 12345 hotline system of 市政务服务管理办公室. */
-  public static final PartyId HOTLINE = PartyId.parse("11320500014160477H/hotline");
+  public static final PartyId HOTLINE = PartyId.parse("11320500014160486F/hotline");
   /** 市城市管理局: handles dispatched work orders. */
-  public static final PartyId CITY_MANAGEMENT = PartyId.parse("113205000141604810");
+  public static final PartyId CITY_MANAGEMENT = PartyId.parse("11320500014160494A");
   /** 市大数据管理局: collects hotline demand records for shared analysis. */
-  public static final PartyId BIG_DATA = PartyId.parse("113205000141604823");
+  public static final PartyId BIG_DATA = PartyId.parse("113205000141605070");
 
   /** 户籍人口基本信息 (conditional, query). */
   public static final String PEOPLE = "335001001/00012";

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TestPki pki = TestPki.create();
- * PartyCredentials police = pki.issue(PartyId.parse("11320500014160479P"));
+ * PartyCredentials police = pki.issue(PartyId.parse("11320500014160478L"));
  * TrustStore trust = pki.trustStore();
  * }</pre>
  *

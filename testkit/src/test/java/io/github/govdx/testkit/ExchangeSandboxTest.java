@@ -40,7 +40,7 @@ class ExchangeSandboxTest {
     assertThat(sandbox.parties()).extracting(TestParty::alias)
         .containsExactly("police", "hotline", "citymgmt", "bigdata");
     TestParty police = sandbox.party("police");
-    assertThat(sandbox.party("11320500014160479P")).isSameAs(police);
+    assertThat(sandbox.party("11320500014160478L")).isSameAs(police);
     assertThat(police.toString()).doesNotContain(police.gatewaySecretBase64()).contains("[REDACTED]");
     assertThat(sandbox.trustStore().validate(police.credentials().certificateChain(), java.time.Instant.now()))
         .isEqualTo(police.credentials().certificate());

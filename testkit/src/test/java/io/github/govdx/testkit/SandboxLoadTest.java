@@ -106,7 +106,7 @@ class SandboxLoadTest {
               } else if (kind < 22) {
                 check(client.get("/v1/catalog/resources/335001001/00012"), 200, errors);
               } else if (kind < 30) {
-                check(client.get("/v1/parties/11320500014160479P"), 200, errors);
+                check(client.get("/v1/parties/11320500014160478L"), 200, errors);
               } else if (kind < 38) {
                 check(client.get("/v1/applications?state=approved"), 200, errors);
               } else if (kind < 44) {

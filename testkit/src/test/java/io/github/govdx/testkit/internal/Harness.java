@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Harness implements AutoCloseable {
 
-  static final PartyId POLICE = PartyId.parse("11320500014160479P");
-  static final PartyId HOTLINE = PartyId.parse("11320500014160477H/hotline");
-  static final PartyId CITY = PartyId.parse("113205000141604810");
-  static final PartyId BIGDATA = PartyId.parse("113205000141604823");
+  static final PartyId POLICE = PartyId.parse("11320500014160478L");
+  static final PartyId HOTLINE = PartyId.parse("11320500014160486F/hotline");
+  static final PartyId CITY = PartyId.parse("11320500014160494A");
+  static final PartyId BIGDATA = PartyId.parse("113205000141605070");
   static final String PEOPLE = "335001001/00012";
   static final String DEMANDS = "335002001/00003";
   static final String ORDERS = "335003001/00031";

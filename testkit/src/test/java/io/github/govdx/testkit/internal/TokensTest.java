@@ -32,8 +32,8 @@ class TokensTest {
         return clock[0].instant();
       }
     });
-    String binding = Tokens.binding("11320500014160479P", Map.of("q", "户籍", "pageSize", "2"));
-    assertThat(binding).isEqualTo(Tokens.binding("11320500014160479P", Map.of("q", "户籍", "pageSize", "50")));
+    String binding = Tokens.binding("11320500014160478L", Map.of("q", "户籍", "pageSize", "2"));
+    assertThat(binding).isEqualTo(Tokens.binding("11320500014160478L", Map.of("q", "户籍", "pageSize", "50")));
     String t = tokens.issue(binding, 40);
     assertThat(tokens.read(t, binding, true)).isEqualTo(40);
     assertThatThrownBy(() -> tokens.read(t, binding + "x", true)).isInstanceOf(ApiException.class);
