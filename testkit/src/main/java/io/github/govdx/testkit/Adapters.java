@@ -14,7 +14,6 @@ import io.github.govdx.testkit.internal.ApplicationStore;
 import io.github.govdx.testkit.internal.EnvelopeFacts;
 import io.github.govdx.testkit.internal.EnvelopeReader;
 import io.github.govdx.testkit.internal.GatewayGuard;
-import io.github.govdx.testkit.internal.Json;
 import io.github.govdx.testkit.internal.RecordRules;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;

@@ -23,7 +23,6 @@ import io.github.govdx.testkit.internal.BuiltinProvider;
 import io.github.govdx.testkit.internal.CatalogStore;
 import io.github.govdx.testkit.internal.DataStore;
 import io.github.govdx.testkit.internal.FaultBook;
-import io.github.govdx.testkit.internal.Json;
 import io.github.govdx.testkit.internal.Platform;
 import io.github.govdx.testkit.internal.SandboxServer;
 import io.github.govdx.testkit.internal.Seed;
