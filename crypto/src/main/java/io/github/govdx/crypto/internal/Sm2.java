@@ -162,8 +162,20 @@ public final class Sm2 {
    * @return DER {@code SEQUENCE {x, y, hash, ciphertext}}
    */
   public static byte[] encrypt(ECPublicKeyParameters key, byte[] plaintext) {
+    return encrypt(key, plaintext, Bc.random());
+  }
+
+  /**
+   * Encrypts with SM2 (C1C3C2) with a given randomness source (fixed-k test vectors) and returns DER.
+   *
+   * @param key the receiver's public key
+   * @param plaintext the data
+   * @param random the source of k
+   * @return DER {@code SEQUENCE {x, y, hash, ciphertext}}
+   */
+  public static byte[] encrypt(ECPublicKeyParameters key, byte[] plaintext, java.security.SecureRandom random) {
     SM2Engine engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-    engine.init(true, new ParametersWithRandom(key, Bc.random()));
+    engine.init(true, new ParametersWithRandom(key, random));
     try {
       byte[] raw = engine.processBlock(plaintext, 0, plaintext.length);
       return rawToDer(raw);
@@ -262,6 +274,7 @@ public final class Sm2 {
   public static final class Signing {
 
     private final ECPrivateKeyParameters key;
+    private final java.security.SecureRandom random;
     private final ConcurrentLinkedQueue<SM2Signer> pool = new ConcurrentLinkedQueue<>();
 
     /**
@@ -270,7 +283,18 @@ public final class Sm2 {
      * @param key the SM2 private key
      */
     public Signing(ECPrivateKeyParameters key) {
+      this(key, Bc.random());
+    }
+
+    /**
+     * Creates a signing key with a given randomness source (fixed-k test vectors only).
+     *
+     * @param key the SM2 private key
+     * @param random the source of k
+     */
+    public Signing(ECPrivateKeyParameters key, java.security.SecureRandom random) {
       this.key = key;
+      this.random = random;
     }
 
     /**
@@ -283,7 +307,7 @@ public final class Sm2 {
       SM2Signer signer = pool.poll();
       if (signer == null) {
         signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
-        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, Bc.random()), USER_ID));
+        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, random), USER_ID));
       }
       try {
         signer.update(message, 0, message.length);
