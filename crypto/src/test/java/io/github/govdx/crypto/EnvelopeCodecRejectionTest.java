@@ -107,6 +107,22 @@ class EnvelopeCodecRejectionTest {
         AlgorithmNotAllowedException.class, CryptoErrorCode.ALGORITHM_NOT_ALLOWED);
   }
 
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void open_outerAlgNoneOrMixedSuite_algorithmNotAllowedBeforeDecryption(Suite suite) {
+    TestPki pki = TestPki.of(suite);
+    Envelope sealed = pki.sender().seal(TestPki.headers().build(), new byte[] {1});
+    String header = new String(Base64.getUrlDecoder().decode(sealed.part(0)), StandardCharsets.UTF_8);
+    for (String forgedHeader : new String[] {
+        header.replace("\"alg\":\"" + suite.jweAlgorithm() + "\"", "\"alg\":\"none\""),
+        header.replace("\"enc\":\"" + suite.encryptionMethod() + "\"",
+            "\"enc\":\"" + (suite == Suite.GM ? "A256GCM" : "SM4-GCM") + "\"")}) {
+      String forged = sealed.toJson().replace(sealed.part(0), b64(forgedHeader));
+      assertCode(() -> pki.receiver().open(forged.getBytes(StandardCharsets.US_ASCII)),
+          AlgorithmNotAllowedException.class, CryptoErrorCode.ALGORITHM_NOT_ALLOWED);
+    }
+  }
+
   @Test
   void open_intlEnvelopeAtGmOnlyReceiver_suiteNotAccepted() {
     byte[] intl = TestPki.of(Suite.INTL).sender().seal(TestPki.headers().build(), new byte[] {1}).toBytes();

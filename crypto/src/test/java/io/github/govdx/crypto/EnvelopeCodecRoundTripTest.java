@@ -75,4 +75,33 @@ class EnvelopeCodecRoundTripTest {
     assertThat(parsed.suite()).isEqualTo(suite);
     assertThat(parsed.toString()).doesNotContain(env.toJson().substring(20, 60));
   }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void sealAndOpen_fromSeveralThreadsOnSharedCodecs_allSucceed(Suite suite) throws Exception {
+    TestPki pki = TestPki.of(suite);
+    EnvelopeCodec sender = pki.sender();
+    EnvelopeCodec receiver = pki.receiver();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        byte[] payload = ("message " + i).getBytes(StandardCharsets.UTF_8);
+        results.add(pool.submit(() -> receiver.open(sender.seal(TestPki.headers().build(), payload).toBytes())
+            .payload()));
+      }
+      for (int i = 0; i < 24; i++) {
+        assertThat(new String(results.get(i).get(), StandardCharsets.UTF_8)).isEqualTo("message " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void limits_equalsAndDefaults() {
+    nl.jqno.equalsverifier.EqualsVerifier.forClass(EnvelopeLimits.class).verify();
+    assertThat(EnvelopeLimits.defaults().maxDepth()).isEqualTo(8);
+    assertThat(EnvelopeLimits.builder().maxDepth(20).build().maxDepth()).isEqualTo(20);
+  }
 }
