@@ -101,7 +101,8 @@ public final class EnvelopeCodec {
   private final JWSSigner signer;
   private final JWEDecrypter decrypter;
   private final List<Base64> x5c;
-  private final Map<String, Object> keyCache = new ConcurrentHashMap<>();
+  private final Map<String, CertInfo> signerCache = new ConcurrentHashMap<>();
+  private final Map<X509Certificate, CertInfo> receiverCache = new ConcurrentHashMap<>();
 
   private EnvelopeCodec(Builder b, PartyCredentials credentials) {
     this.credentials = credentials;
@@ -244,7 +245,7 @@ public final class EnvelopeCodec {
     Objects.requireNonNull(payload, "payload == null");
     Objects.requireNonNull(receiverCertificate, "receiverCertificate == null");
     RoutingHeaders h = complete(headers);
-    checkReceiverCertificate(h, receiverCertificate, clock.instant());
+    CertInfo receiver = checkReceiverCertificate(h, receiverCertificate, clock.instant());
     String inner = signJws(h, payload).serialize();
     Suite suite = suite();
     Map<String, Object> params = new LinkedHashMap<>();
@@ -253,12 +254,12 @@ public final class EnvelopeCodec {
         suite == Suite.GM ? GmAlgorithms.SM2 : JWEAlgorithm.ECDH_ES_A256KW,
         suite == Suite.GM ? GmAlgorithms.SM4_GCM : com.nimbusds.jose.EncryptionMethod.A256GCM)
         .contentType("JOSE")
-        .keyID(Certificates.keyId(receiverCertificate))
+        .keyID(receiver.keyId)
         .customParams(params)
         .build();
     JWEObject jwe = new JWEObject(header, new Payload(inner.getBytes(StandardCharsets.US_ASCII)));
     try {
-      jwe.encrypt(encrypter(receiverCertificate));
+      jwe.encrypt(encrypter(receiver));
     } catch (JOSEException e) {
       throw new IllegalStateException("encryption failed", e);
     }
@@ -296,13 +297,20 @@ public final class EnvelopeCodec {
     return jws;
   }
 
-  private void checkReceiverCertificate(RoutingHeaders h, X509Certificate c, Instant now) {
-    Suite certSuite = Certificates.suiteOf(c).orElse(null);
-    if (certSuite != suite()) {
+  private CertInfo checkReceiverCertificate(RoutingHeaders h, X509Certificate c, Instant now) {
+    CertInfo info = receiverCache.get(c);
+    if (info == null) {
+      info = new CertInfo(List.of(c));
+      if (receiverCache.size() >= KEY_CACHE_SIZE) {
+        receiverCache.clear();
+      }
+      receiverCache.put(c, info);
+    }
+    if (info.suite != suite()) {
       throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate is not a " + suite() + " certificate");
     }
-    PartyId named = Certificates.partyOf(c).orElse(null);
+    PartyId named = info.party;
     if (named == null || !covers(named, h.receiver())) {
       throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate names " + named + ", not " + h.receiver());
@@ -315,29 +323,46 @@ public final class EnvelopeCodec {
       throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
           "receiver certificate not yet valid");
     }
+    return info;
   }
 
-  private JWEEncrypter encrypter(X509Certificate receiver) throws JOSEException {
-    Object key = publicKey(receiver);
+  private static JWEEncrypter encrypter(CertInfo receiver) throws JOSEException {
+    Object key = receiver.engineKey();
     if (key instanceof ECPublicKeyParameters) {
       return new GmJweEncrypter((ECPublicKeyParameters) key);
     }
     return new ECDHEncrypter((ECPublicKey) key);
   }
 
-  /** The public key of a certificate as this suite's engines need it; cached, bounded. */
-  private Object publicKey(X509Certificate c) {
-    String kid = Certificates.keyId(c);
-    Object k = keyCache.get(kid);
-    if (k == null) {
-      boolean gm = Certificates.suiteOf(c).orElse(null) == Suite.GM;
-      k = gm ? Sm2.publicParameters(c.getPublicKey()) : KeyConversions.jdkPublic(c.getPublicKey());
-      if (keyCache.size() >= KEY_CACHE_SIZE) {
-        keyCache.clear();
-      }
-      keyCache.put(kid, k);
+  /** The parsed signer chain of an {@code x5c}; cached (bounded) by its text. */
+  private CertInfo signerInfo(List<Base64> x5c) {
+    StringBuilder key = new StringBuilder();
+    for (Base64 b : x5c) {
+      key.append(b).append(',');
     }
-    return k;
+    String k = key.toString();
+    CertInfo info = signerCache.get(k);
+    if (info == null) {
+      info = parseChain(x5c);
+      if (signerCache.size() >= KEY_CACHE_SIZE) {
+        signerCache.clear();
+      }
+      signerCache.put(k, info);
+    }
+    return info;
+  }
+
+  private static CertInfo parseChain(List<Base64> x5c) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      for (Base64 b : x5c) {
+        chain.add(Certificates.parse(b.decode()));
+      }
+      return new CertInfo(chain);
+    } catch (RuntimeException e) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c holds a malformed certificate",
+          e);
+    }
   }
 
   // ------------------------------------------------------------------------------------------ receiving
@@ -479,34 +504,21 @@ public final class EnvelopeCodec {
       throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
           "x5c longer than " + limits.maxChainLength());
     }
-    List<X509Certificate> chain = new ArrayList<>();
-    try {
-      for (Base64 b : chainB64) {
-        chain.add(Certificates.parse(b.decode()));
-      }
-    } catch (RuntimeException e) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c holds a malformed certificate",
-          e);
-    }
-    X509Certificate leaf = chain.get(0);
-    if (!Certificates.keyId(leaf).equals(signed.keyId())) {
+    CertInfo info = codec != null ? codec.signerInfo(chainB64) : parseChain(chainB64);
+    X509Certificate leaf = info.leaf;
+    if (!info.keyId.equals(signed.keyId())) {
       throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "kid is not the x5c leaf's");
     }
-    if (Certificates.suiteOf(leaf).orElse(null) != signed.suite()) {
+    if (info.suite != signed.suite()) {
       throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
           "signer key is not a " + signed.suite() + " key");
     }
-    trust.validate(chain, at);
+    trust.validate(info.chain, at);
     boolean ok;
     try {
-      JWSVerifier verifier;
-      if (signed.suite() == Suite.GM) {
-        Object k = codec != null ? codec.publicKey(leaf) : Sm2.publicParameters(leaf.getPublicKey());
-        verifier = new GmJwsVerifier((ECPublicKeyParameters) k);
-      } else {
-        Object k = codec != null ? codec.publicKey(leaf) : KeyConversions.jdkPublic(leaf.getPublicKey());
-        verifier = new ECDSAVerifier((ECPublicKey) k);
-      }
+      JWSVerifier verifier = signed.suite() == Suite.GM
+          ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
+          : new ECDSAVerifier((ECPublicKey) info.engineKey());
       String input = signed.part(0) + "." + signed.part(1);
       ok = verifier.verify(header, input.getBytes(StandardCharsets.US_ASCII), new Base64URL(signed.part(2)));
     } catch (JOSEException | RuntimeException e) {
@@ -515,7 +527,7 @@ public final class EnvelopeCodec {
     if (!ok) {
       throw new SignatureInvalidException(CryptoErrorCode.SIGNATURE_INVALID, "signature does not verify");
     }
-    PartyId named = Certificates.partyOf(leaf).orElse(null);
+    PartyId named = info.party;
     if (named == null || !covers(named, signed.headers().sender())) {
       throw new SenderMismatchException(CryptoErrorCode.SIGNER_NOT_SENDER,
           "signer certificate names " + named + ", but the sender is " + signed.headers().sender());
