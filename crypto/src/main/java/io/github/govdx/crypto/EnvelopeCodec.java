@@ -288,7 +288,8 @@ public final class EnvelopeCodec {
         .x509CertChain(x5c)
         .customParams(params)
         .build();
-    JWSObject jws = new JWSObject(header, new Payload(payload));
+    JWSObject jws = new JWSObject(header,
+        new Payload(new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
     try {
       jws.sign(signer);
     } catch (JOSEException e) {
@@ -553,7 +554,8 @@ public final class EnvelopeCodec {
   }
 
   private static byte[] payloadOf(Envelope signed) {
-    return new Base64URL(signed.part(1)).decode();
+    // canonical base64url was checked when the envelope was parsed
+    return java.util.Base64.getUrlDecoder().decode(signed.part(1));
   }
 
   /** Whether a certificate naming {@code holder} may act for {@code party}. */

@@ -119,9 +119,9 @@ public class EnvelopeBenchmark {
         Certificates.issue(B, b.getPublic(), caCert, ca.getPrivate(), now.minus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(30))))).build();
     TrustStore trust = TrustStore.of(caCert);
-    // a short skew keeps the default in-memory replay cache small: ids expire after 2 s
+    // a short skew keeps the default in-memory replay cache small: ids expire after 10 s
     sender = EnvelopeCodec.builder().credentials(ca1).trustStore(trust).build();
-    receiver = EnvelopeCodec.builder().credentials(cb).trustStore(trust).clockSkew(Duration.ofSeconds(2)).build();
+    receiver = EnvelopeCodec.builder().credentials(cb).trustStore(trust).clockSkew(Duration.ofSeconds(10)).build();
     headers = RoutingHeaders.builder().sender(A).receiver(B).resourceCode("R-0001").action("query");
     this.bCert = cb.certificate();
 

@@ -45,14 +45,15 @@ public final class GmJweDecrypter implements JWEDecrypter {
     }
     byte[] cek = null;
     try {
-      cek = Sm2.decrypt(key, encryptedKey.decode());
-      byte[] ivBytes = iv.decode();
-      byte[] tag = authTag.decode();
+      java.util.Base64.Decoder b64 = java.util.Base64.getUrlDecoder();
+      cek = Sm2.decrypt(key, b64.decode(encryptedKey.toString()));
+      byte[] ivBytes = b64.decode(iv.toString());
+      byte[] tag = b64.decode(authTag.toString());
       if (cek.length != Sm4Gcm.KEY_LENGTH || ivBytes.length != Sm4Gcm.IV_LENGTH
           || tag.length != Sm4Gcm.TAG_LENGTH) {
         throw new JOSEException("decryption failed");
       }
-      byte[] ct = cipherText.decode();
+      byte[] ct = b64.decode(cipherText.toString());
       byte[] in = Arrays.copyOf(ct, ct.length + tag.length);
       System.arraycopy(tag, 0, in, ct.length, tag.length);
       return Sm4Gcm.decrypt(cek, ivBytes, aad, in);

@@ -47,9 +47,11 @@ public final class GmJweEncrypter implements JWEEncrypter {
       byte[] out = Sm4Gcm.encrypt(cek, iv, aad, clearText);
       int ctLen = out.length - Sm4Gcm.TAG_LENGTH;
       // the 5-argument constructor: Nimbus's JSON path needs the header back
-      return new JWECryptoParts(header, Base64URL.encode(encryptedKey), Base64URL.encode(iv),
-          Base64URL.encode(Arrays.copyOfRange(out, 0, ctLen)),
-          Base64URL.encode(Arrays.copyOfRange(out, ctLen, out.length)));
+      // java.util.Base64 is several times faster than Nimbus's constant-time codec on large ciphertexts
+      java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+      return new JWECryptoParts(header, new Base64URL(b64.encodeToString(encryptedKey)),
+          new Base64URL(b64.encodeToString(iv)), new Base64URL(b64.encodeToString(Arrays.copyOfRange(out, 0, ctLen))),
+          new Base64URL(b64.encodeToString(Arrays.copyOfRange(out, ctLen, out.length))));
     } finally {
       Arrays.fill(cek, (byte) 0);
     }
