@@ -83,6 +83,7 @@ public final class ExchangeSandbox implements AutoCloseable {
   private final SandboxServer server;
   private final Set<Suite> suites;
   private final boolean gatewayAuth;
+  private final InetAddress host;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ExchangeSandbox(Builder b) {
@@ -93,6 +94,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     this.tokens = new Tokens(clock);
     this.suites = Set.of(Suite.GM);
     this.gatewayAuth = b.gatewayAuth;
+    this.host = b.host;
     Seed seed = b.seedDir != null ? Seed.read(b.seedDir) : b.builtinSeed ? Seed.builtin()
         : new Seed(List.of(), List.of(), Map.of());
     this.parties = new Parties(pki);
@@ -195,7 +197,11 @@ public final class ExchangeSandbox implements AutoCloseable {
   }
 
   private String hostForUri() {
-    return "127.0.0.1";
+    if (host.isAnyLocalAddress() || host.isLoopbackAddress()) {
+      return "127.0.0.1";
+    }
+    String a = host.getHostAddress();
+    return a.contains(":") ? "[" + a + "]" : a;
   }
 
   /**

@@ -91,16 +91,6 @@ public record Call(Route route, String method, String rawPath, @Nullable String 
     return "Call{" + route + ", " + requestId + ", " + party + "}";
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return this == o;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
-
   /**
    * Lists the values of a header for forwarding.
    *

@@ -64,8 +64,7 @@ public final class FeedHub {
    * @return its JSON form
    */
   public ObjectNode create(String resourceCode, Set<String> types, PartyId subscriber) {
-    String id = String.format("sub-%04x%04x", subIds.incrementAndGet(),
-        (int) (Math.random() * 0xffff));
+    String id = String.format("sub-%06d", subIds.incrementAndGet());
     Sub s = new Sub(id, resourceCode, types.isEmpty() ? new LinkedHashSet<>(List.of("data.updated",
         "resource.changed", "application.state_changed", "objection.state_changed")) : types, subscriber,
         clock.instant());

@@ -49,6 +49,7 @@ public final class Platform {
   private final ExecutorService providerPool;
   private final Duration providerTimeout;
   private final AtomicReference<ReviewMode> review;
+  private final Predicate<String> personalData;
 
   /** Everything the platform is built from. */
   public static final class Parts {
@@ -121,8 +122,6 @@ public final class Platform {
     });
     this.personalData = p.personalData;
   }
-
-  private final Predicate<String> personalData;
 
   /**
    * The catalog.

@@ -68,14 +68,4 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
   public String toString() {
     return "Reply{" + status + ", " + body.length + " bytes}";
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return this == o;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
 }
