@@ -54,6 +54,14 @@ final class GovdxKeywords {
     return (min == null || n >= min.asInt()) && (max == null || n <= max.asInt());
   }
 
+  private static boolean isIntegral(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return true;
+    }
+    BigDecimal d = node.decimalValue();
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
   /** {@code x-govdx-format}: calendar validity of dates and precision of decimals. */
   static final class FormatKeyword extends AbstractKeyword {
     FormatKeyword() {
@@ -67,6 +75,7 @@ final class GovdxKeywords {
         throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID, getValue() + " must be a string");
       }
       RepresentationFormat format = RepresentationFormat.parse(schemaNode.textValue());
+      boolean integerType = "integer".equals(parent.getSchemaNode().path("type").asText());
       return new AbstractKeywordValidator(this, schemaNode, location) {
         @Override
         public void validate(ExecutionContext ctx, JsonNode node, JsonNode root, NodePath at) {
@@ -78,7 +87,7 @@ final class GovdxKeywords {
             } else if (format.isDecimal()) {
               m = format.check(text).filter(x -> x.kind() == FormatMismatch.Kind.PRECISION).orElse(null);
             }
-          } else if (node.isNumber()) {
+          } else if (node.isNumber() && !(integerType && !isIntegral(node))) {
             BigDecimal v = node.isBigDecimal() ? node.decimalValue()
                 : node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
             m = format.checkNumber(v).orElse(null);

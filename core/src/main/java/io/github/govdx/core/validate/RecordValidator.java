@@ -106,8 +106,8 @@ public final class RecordValidator {
       }
       throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID, "schema does not compile", e);
     }
-    this.json = mapper(limits.maxNestingDepth(), limits.maxDocumentBytes());
-    this.arrayJson = mapper(limits.maxNestingDepth() + 1, limits.maxDocumentBytes());
+    this.json = mapper(limits.maxNestingDepth(), limits.maxDocumentBytes(), true);
+    this.arrayJson = mapper(limits.maxNestingDepth() + 1, limits.maxDocumentBytes(), false);
     boolean failFast = mode == ValidationMode.FAIL_FAST;
     this.contextSetup = ctx -> ctx.executionConfig(c -> c.failFast(failFast));
     LOG.debug("compiled resource schema {} with {} items", resourceSchema.name(), compiled.items.size());
@@ -122,7 +122,7 @@ public final class RecordValidator {
     return null;
   }
 
-  private ObjectMapper mapper(int depth, long documentBytes) {
+  private ObjectMapper mapper(int depth, long documentBytes, boolean wholeDocument) {
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(depth)
@@ -135,7 +135,7 @@ public final class RecordValidator {
     return JsonMapper.builder(factory)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, wholeDocument)
         .build();
   }
 
