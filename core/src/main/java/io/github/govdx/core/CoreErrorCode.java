@@ -104,9 +104,6 @@ public enum CoreErrorCode implements ErrorCode {
   /** A resource schema cannot be compiled (unknown code table or identifier check, bad format). */
   RESOURCE_SCHEMA_INVALID("GDX-1413", "invalid resource schema"),
 
-  /** Violations beyond the report cap were counted but not listed. */
-  RECORD_REPORT_TRUNCATED("GDX-1414", "report truncated"),
-
   // GDX-15xx masking and party identifiers
 
   /** A party identifier is not a valid unified social credit code with an optional system code. */
