@@ -34,6 +34,9 @@ public final class FieldSpec {
     ARRAY
   }
 
+  /** The shipped data element whose values also get JSON Schema {@code format: email}. */
+  static final String EMAIL_ELEMENT = "email";
+
   private final String key;
   private final String nameZh;
   private final Kind kind;
@@ -84,7 +87,8 @@ public final class FieldSpec {
   }
 
   /**
-   * Starts a value item that takes type, format, code table and identifier check from a data element.
+   * Starts a value item that takes type, format, code table and identifier check from a data element (and
+   * {@code format: email} for the shipped {@code email} element).
    *
    * @param key the JSON property key
    * @param element the data element
@@ -96,6 +100,9 @@ public final class FieldSpec {
     Builder b = value(key, element.nameZh(), element.dataType()).format(element.format());
     element.codeTable().ifPresent(t -> b.codeTable(t, element.codeTableEdition().orElse("")));
     element.identifierCheck().ifPresent(b::identifier);
+    if (EMAIL_ELEMENT.equals(element.id())) {
+      b.jsonFormat("email");
+    }
     return b;
   }
 

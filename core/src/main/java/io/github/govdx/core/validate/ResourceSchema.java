@@ -125,7 +125,7 @@ public final class ResourceSchema {
     } else if (element != null && element.identifierCheck().isPresent()) {
       f.identifier(element.identifierCheck().get());
     }
-    if (element != null && element.id().equals("email")) {
+    if (element != null && element.id().equals(FieldSpec.EMAIL_ELEMENT)) {
       f.jsonFormat("email");
     }
     return f.build();
