@@ -79,6 +79,19 @@ final class ErrorMapper {
         return new Violation(recordIndex, pointer, name, "pattern", CoreErrorCode.RECORD_FORMAT_MISMATCH,
             "does not match the representation format" + fmtEn + patternHintEn(format),
             "不符合表示格式" + fmt + patternHintZh(format), Severity.ERROR);
+      case "maxItems":
+      case "minItems": {
+        int limit = f == null ? -1 : keyword.equals("maxItems") ? f.maxItems() : f.minItems();
+        boolean max = keyword.equals("maxItems");
+        return new Violation(recordIndex, pointer, name, keyword, CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
+            "must have " + (max ? "at most " : "at least ") + limit + " elements",
+            "元素个数须" + (max ? "至多 " : "至少 ") + limit + " 个", Severity.ERROR);
+      }
+      case "format": {
+        String jf = f == null ? "" : f.jsonFormat().orElse("");
+        return new Violation(recordIndex, pointer, name, "format", CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
+            "is not a valid " + jf + " value", "不是有效的 " + jf + " 值", Severity.ERROR);
+      }
       default:
         return new Violation(recordIndex, pointer, name, keyword, CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
             e.getMessage() == null ? "violates " + keyword : e.getMessage(), "不符合规则 " + keyword, Severity.ERROR);

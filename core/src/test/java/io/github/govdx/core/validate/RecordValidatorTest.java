@@ -91,6 +91,7 @@ class RecordValidatorTest {
     ValidationReport r = validator.validate(VALID.replace("[{\"dh\":\"010-12345678\"}]", four));
     assertThat(r.violations()).extracting(Violation::pointer, Violation::code, Violation::rule)
         .containsExactly(tuple("/lxfs", CoreErrorCode.RECORD_CONSTRAINT_VIOLATED, "maxItems"));
+    assertThat(r.violations().get(0).messageEn()).isEqualTo("must have at most 3 elements");
   }
 
   @ParameterizedTest
@@ -200,6 +201,8 @@ class RecordValidatorTest {
     assertThat(v.validate("{\"e\":\"a@example.org\"}").isValid()).isTrue();
     assertThat(v.validate("{\"e\":\"not-an-address\"}").violations()).extracting(Violation::rule,
         Violation::code).containsExactly(tuple("format", CoreErrorCode.RECORD_CONSTRAINT_VIOLATED));
+    assertThat(v.validate("{\"e\":\"not-an-address\"}").violations().get(0).messageEn())
+        .isEqualTo("is not a valid email value");
   }
 
   @Test
