@@ -37,6 +37,8 @@ public class RecordValidationBenchmark {
   private RecordValidator govdx;
   private Schema plain;
   private JsonNode[] records;
+  private byte[][] texts;
+  private ObjectMapper mapper;
   private int next;
 
   /**
@@ -50,10 +52,12 @@ public class RecordValidationBenchmark {
     ObjectNode structural = (ObjectNode) govdx.jsonSchema();
     strip(structural);
     plain = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(structural);
-    ObjectMapper mapper = new ObjectMapper();
+    mapper = new ObjectMapper();
     records = new JsonNode[N];
+    texts = new byte[N][];
     for (int i = 0; i < N; i++) {
-      records[i] = mapper.readTree(Records.valid(i));
+      texts[i] = Records.valid(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      records[i] = mapper.readTree(texts[i]);
     }
     if (!govdx.validate(records[0]).isValid() || !plain.validate(records[0]).isEmpty()) {
       throw new IllegalStateException("sample record must be valid: " + govdx.validate(records[0]).violations());
@@ -74,6 +78,12 @@ public class RecordValidationBenchmark {
     } else if (node.isArray()) {
       node.forEach(RecordValidationBenchmark::strip);
     }
+  }
+
+  private byte[] nextText() {
+    byte[] r = texts[next];
+    next = (next + 1) & (N - 1);
+    return r;
   }
 
   private JsonNode nextRecord() {
@@ -100,5 +110,27 @@ public class RecordValidationBenchmark {
   @Benchmark
   public List<Error> plainNetworknt() {
     return plain.validate(nextRecord());
+  }
+
+  /**
+   * govdx from UTF-8 bytes: limits-checked parsing (StreamReadConstraints, duplicate detection, BigDecimal)
+   * plus validation.
+   *
+   * @return the report
+   */
+  @Benchmark
+  public ValidationReport govdxFromBytes() {
+    return govdx.validate(nextText());
+  }
+
+  /**
+   * Plain networknt from UTF-8 bytes: a default Jackson parse plus validation.
+   *
+   * @return the errors
+   * @throws IOException never (in-memory JSON)
+   */
+  @Benchmark
+  public List<Error> plainNetworkntFromBytes() throws IOException {
+    return plain.validate(mapper.readTree(nextText()));
   }
 }
