@@ -14,7 +14,7 @@ class RepresentationFormatFuzzTest {
   void parse_randomText_onlyTypedErrors_andParsedFormatsRoundTrip() {
     Random random = new Random(20260229L);
     int parsed = 0;
-    for (int i = 0; i < 50_000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       StringBuilder sb = new StringBuilder();
       int len = 1 + random.nextInt(14);
       for (int k = 0; k < len; k++) {
