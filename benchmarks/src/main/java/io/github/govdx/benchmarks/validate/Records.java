@@ -39,7 +39,7 @@ public final class Records {
   }
 
   /**
-   * A valid record ({@code 11010519491231002X} is the GB 11643-1999 Annex example).
+   * A valid record ({@code 11010519491231002X} and {@code 91350100M000100Y43} are the GB 11643-1999 and GB 32100-2015 Annex examples).
    *
    * @param i a counter mixed into free-text items so records differ
    * @return the record as JSON text
@@ -48,7 +48,7 @@ public final class Records {
     return "{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\",\"xb\":\"2\",\"mz\":\"01\",\"csrq\":\"19491231\","
         + "\"dz\":\"北京市朝阳区某街道" + i + "号\",\"qh\":\"110105\",\"yddh\":\"13800138000\",\"yzbm\":\"100020\","
         + "\"zjlx\":\"111\",\"zjhm\":\"11010519491231002X\",\"je\":" + (i % 100000) + ".25,"
-        + "\"djsj\":\"20240229235959\",\"tyshxydm\":\"11320500014160477X\",\"jgmc\":\"某市公安局\"}";
+        + "\"djsj\":\"20240229235959\",\"tyshxydm\":\"91350100M000100Y43\",\"jgmc\":\"某市公安局\"}";
   }
 
   /**
