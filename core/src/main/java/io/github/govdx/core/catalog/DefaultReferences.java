@@ -1,13 +1,14 @@
 package io.github.govdx.core.catalog;
 
+import io.github.govdx.core.codes.CodeTableRegistry;
+import io.github.govdx.core.ident.IdentifierType;
 import java.util.function.Predicate;
 
-/** The default answers to "is this code table / identifier check known?". */
+/** The default answers to "is this code table / identifier check known?": govdx's registry and checks. */
 final class DefaultReferences {
 
-  // Placeholder until the codes/ident packages land: everything is accepted.
-  static final Predicate<String> CODE_TABLES = id -> true;
-  static final Predicate<String> IDENTIFIERS = key -> true;
+  static final Predicate<String> CODE_TABLES = id -> CodeTableRegistry.defaultRegistry().find(id).isPresent();
+  static final Predicate<String> IDENTIFIERS = key -> IdentifierType.fromKey(key).isPresent();
 
   private DefaultReferences() {
   }

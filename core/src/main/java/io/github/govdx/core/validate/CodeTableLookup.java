@@ -1,5 +1,6 @@
 package io.github.govdx.core.validate;
 
+import io.github.govdx.core.codes.CodeTableRegistry;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -29,5 +30,17 @@ public interface CodeTableLookup {
    */
   static CodeTableLookup defaultLookup() {
     return DefaultLookups.CODE_TABLES;
+  }
+
+  /**
+   * A lookup backed by a code table registry, e.g. one with a newer GB/T 2260 edition loaded by the user.
+   *
+   * @param registry the registry
+   * @return the lookup
+   * @throws NullPointerException if {@code registry} is null
+   */
+  static CodeTableLookup from(CodeTableRegistry registry) {
+    java.util.Objects.requireNonNull(registry, "registry == null");
+    return (table, edition) -> DefaultLookups.registry(registry, table, edition);
   }
 }
