@@ -109,6 +109,18 @@ class CatalogEntryTest {
         "GDX-1306 items[6].identifier");
   }
 
+  @Test
+  void check_defaultReferences_useTheRealRegistryAndChecks() {
+    CatalogItem known = CatalogItem.builder().name("民族").dataType(ItemDataType.CHARACTER).codeTable("GB/T 3304")
+        .identifier("gb32100").sensitivity(SensitivityLevel.L1).build();
+    CatalogItem unknown = CatalogItem.builder().name("未知").dataType(ItemDataType.CHARACTER).codeTable("GB/T 9999")
+        .identifier("gb99999").sensitivity(SensitivityLevel.L1).build();
+    assertThat(CatalogEntries.check(sample().toBuilder().addItem(known).build())).isEmpty();
+    assertThat(CatalogEntries.check(sample().toBuilder().addItem(unknown).build()))
+        .extracting(x -> x.code().code() + " " + x.field())
+        .containsExactly("GDX-1306 items[3].codeTable", "GDX-1306 items[3].identifier");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"110001", "/1", "1/", "12/1", "1234/1", "11000A/1", "110001/1/2", "110001/1234567890123",
       "123456789012345678901/1"})
