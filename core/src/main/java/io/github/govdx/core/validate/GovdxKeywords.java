@@ -42,16 +42,24 @@ final class GovdxKeywords {
         .build());
   }
 
-  /** Length bounds of the sibling minLength/maxLength, so checks don't double-report a wrong length. */
-  private static boolean lengthFits(Schema parent, String text) {
-    JsonNode s = parent.getSchemaNode();
-    JsonNode min = s.get("minLength");
-    JsonNode max = s.get("maxLength");
-    if (min == null && max == null) {
-      return true;
+  /** The sibling minLength/maxLength, so checks don't double-report a wrong length. */
+  private static final class Lengths {
+    private final int min;
+    private final int max;
+
+    Lengths(Schema parent) {
+      JsonNode s = parent.getSchemaNode();
+      this.min = s.path("minLength").asInt(0);
+      this.max = s.has("maxLength") ? s.get("maxLength").asInt() : Integer.MAX_VALUE;
     }
-    int n = text.codePointCount(0, text.length());
-    return (min == null || n >= min.asInt()) && (max == null || n <= max.asInt());
+
+    boolean fit(String text) {
+      if (min == 0 && max == Integer.MAX_VALUE) {
+        return true;
+      }
+      int n = text.codePointCount(0, text.length());
+      return n >= min && n <= max;
+    }
   }
 
   private static boolean isIntegral(JsonNode node) {
@@ -125,10 +133,11 @@ final class GovdxKeywords {
           "unknown code table '" + table + "'" + (edition.isEmpty() ? "" : " edition '" + edition + "'")));
       String label = table + (edition.isEmpty() ? "" : " (" + edition + ")");
       String rule = getValue() + ":" + table + (edition.isEmpty() ? "" : "@" + edition);
+      Lengths lengths = new Lengths(parent);
       return new AbstractKeywordValidator(this, schemaNode, location) {
         @Override
         public void validate(ExecutionContext ctx, JsonNode node, JsonNode root, NodePath at) {
-          if (!node.isTextual() || !lengthFits(parent, node.textValue()) || members.test(node.textValue())) {
+          if (!node.isTextual() || !lengths.fit(node.textValue()) || members.test(node.textValue())) {
             return;
           }
           report(ctx, getValue(), location, node, at, CoreErrorCode.RECORD_CODE_NOT_IN_TABLE, rule,
@@ -154,10 +163,11 @@ final class GovdxKeywords {
       String key = schemaNode.asText("");
       IdentifierCheck check = lookup.find(key).orElseThrow(() -> new GovdxException(
           CoreErrorCode.RESOURCE_SCHEMA_INVALID, "unknown identifier check '" + key + "'"));
+      Lengths lengths = new Lengths(parent);
       return new AbstractKeywordValidator(this, schemaNode, location) {
         @Override
         public void validate(ExecutionContext ctx, JsonNode node, JsonNode root, NodePath at) {
-          if (!node.isTextual() || !lengthFits(parent, node.textValue())) {
+          if (!node.isTextual() || !lengths.fit(node.textValue())) {
             return;
           }
           IdentifierVerdict v = check.check(node.textValue());

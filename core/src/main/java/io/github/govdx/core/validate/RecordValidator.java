@@ -74,6 +74,7 @@ public final class RecordValidator {
   private final ObjectMapper json;
   private final ObjectMapper arrayJson;
   private final Consumer<ExecutionContext> contextSetup;
+  private final ValidationReport validOne = new ValidationReport(List.of(), 0, 1, 0);
 
   private RecordValidator(Builder b) {
     this.resourceSchema = b.schema;
@@ -193,8 +194,12 @@ public final class RecordValidator {
    */
   public ValidationReport validate(JsonNode record) {
     Objects.requireNonNull(record, "record == null");
+    List<Violation> violations = check(record, 0);
+    if (violations.isEmpty()) {
+      return validOne;
+    }
     ReportCollector c = new ReportCollector(maxReported, v -> { });
-    c.record(check(record, 0));
+    c.record(violations);
     return c.report();
   }
 
@@ -380,7 +385,7 @@ public final class RecordValidator {
   private List<Violation> check(JsonNode node, long index) {
     List<Error> errors;
     try {
-      errors = schema.validate(node, contextSetup);
+      errors = mode == ValidationMode.FAIL_FAST ? schema.validate(node, contextSetup) : schema.validate(node);
     } catch (FailFastAssertionException e) {
       errors = e.getErrors();
     }
