@@ -96,7 +96,7 @@ public final class RecordValidator {
         .build();
     SchemaRegistry registry = SchemaRegistry.withDialect(dialect, r -> r.schemaRegistryConfig(config));
     try {
-      this.schema = registry.getSchema(compiled.schema.deepCopy());
+      this.schema = registry.getSchema(runtimeCopy(compiled.schema));
       this.schema.initializeValidators();
     } catch (GovdxException e) {
       throw e;
@@ -112,6 +112,43 @@ public final class RecordValidator {
     boolean failFast = mode == ValidationMode.FAIL_FAST;
     this.contextSetup = ctx -> ctx.executionConfig(c -> c.failFast(failFast));
     LOG.debug("compiled resource schema {} with {} items", resourceSchema.name(), compiled.items.size());
+  }
+
+  /**
+   * The schema networknt runs: the exported schema without keywords that cannot fail at runtime (annotations,
+   * and {@code x-govdx-format} on text formats whose rules the standard keywords already enforce), so no
+   * per-record time is spent on them.
+   */
+  private static JsonNode runtimeCopy(JsonNode exported) {
+    JsonNode copy = exported.deepCopy();
+    prune(copy);
+    return copy;
+  }
+
+  private static void prune(JsonNode node) {
+    if (!node.isObject()) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    o.remove(SchemaCompiler.KW_RESOURCE);
+    o.remove(SchemaCompiler.KW_SENSITIVITY);
+    JsonNode format = o.get(SchemaCompiler.KW_FORMAT);
+    if (format != null && format.isTextual()) {
+      io.github.govdx.core.element.RepresentationFormat f =
+          io.github.govdx.core.element.RepresentationFormat.parse(format.textValue());
+      boolean numeric = !"string".equals(o.path("type").asText());
+      if (!f.isDateTime() && !f.isDecimal() && !numeric) {
+        o.remove(SchemaCompiler.KW_FORMAT);
+      }
+    }
+    JsonNode props = o.get("properties");
+    if (props != null) {
+      props.forEach(RecordValidator::prune);
+    }
+    JsonNode items = o.get("items");
+    if (items != null) {
+      prune(items);
+    }
   }
 
   private static GovdxException findGovdx(Throwable t) {
