@@ -567,6 +567,37 @@ public final class RepresentationFormat {
   }
 
   /**
+   * Checks a binary floating-point number as {@link #checkNumber(BigDecimal)} does for its shortest decimal
+   * form ({@link Double#toString(double)}), without converting it to text when the format is small enough
+   * for doubles to be exact (at most 15 integer digits and 8 decimals).
+   *
+   * @param value the number
+   * @return the mismatch, or empty if the number fits
+   */
+  public Optional<FormatMismatch> checkNumber(double value) {
+    if (charClass != CharClass.N || isDateTime() || maxLength < 0) {
+      return Optional.empty();
+    }
+    int q = Math.max(scale, 0);
+    if (Double.isFinite(value) && maxLength - q <= 15 && q <= 8) {
+      double unit = POWERS[q];
+      double scaled = value * unit;
+      boolean decimalsFit = Math.rint(scaled) / unit == value;
+      boolean integerFits = Math.abs(value) < POWERS[maxLength - q];
+      if (decimalsFit && integerFits) {
+        return Optional.empty();
+      }
+    }
+    if (!Double.isFinite(value)) {
+      return checkNumber(BigDecimal.TEN.pow(maxLength + 1));
+    }
+    return checkNumber(BigDecimal.valueOf(value));
+  }
+
+  private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15};
+
+  /**
    * Checks only the calendar validity of a value that already has this date pattern's shape: month
    * 01-12, a day that exists in that month and year (so 20230229 fails and 20240229 passes), hour 00-23,
    * minute and second 00-59. Returns empty for values of the wrong shape (the shape is the

@@ -96,9 +96,13 @@ final class GovdxKeywords {
               m = format.check(text).filter(x -> x.kind() == FormatMismatch.Kind.PRECISION).orElse(null);
             }
           } else if (node.isNumber() && !(integerType && !isIntegral(node))) {
-            BigDecimal v = node.isBigDecimal() ? node.decimalValue()
-                : node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
-            m = format.checkNumber(v).orElse(null);
+            if (node.isDouble() || node.isFloat()) {
+              m = format.checkNumber(node.doubleValue()).orElse(null);
+            } else {
+              BigDecimal v = node.isBigDecimal() ? node.decimalValue()
+                  : node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+              m = format.checkNumber(v).orElse(null);
+            }
           }
           if (m != null) {
             CoreErrorCode code = m.kind() == FormatMismatch.Kind.DATE ? CoreErrorCode.RECORD_DATE_INVALID

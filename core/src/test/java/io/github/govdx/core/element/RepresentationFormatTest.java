@@ -172,6 +172,28 @@ class RepresentationFormatTest {
   }
 
   @Test
+  void checkNumberDouble_agreesWithBigDecimal_onGeneratedValues() {
+    java.util.Random random = new java.util.Random(42);
+    String[] formats = {"n..16,2", "n..3", "n..10,4", "n..18,2", "n..20,10"};
+    for (String fmt : formats) {
+      RepresentationFormat f = RepresentationFormat.parse(fmt);
+      for (int i = 0; i < 20_000; i++) {
+        double d = switch (i % 4) {
+          case 0 -> Math.round(random.nextGaussian() * 1e6) / 100.0;
+          case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(18));
+          case 2 -> Math.round(random.nextDouble() * 1e5) / 1e3;
+          default -> random.nextInt(2000) - 1000;
+        };
+        assertThat(f.checkNumber(d).isPresent()).as(fmt + " " + d)
+            .isEqualTo(f.checkNumber(BigDecimal.valueOf(d)).isPresent());
+      }
+    }
+    assertThat(RepresentationFormat.parse("n..16,2").checkNumber(0.29)).isEmpty();
+    assertThat(RepresentationFormat.parse("n..16,2").checkNumber(1.234)).isPresent();
+    assertThat(RepresentationFormat.parse("n..16,2").checkNumber(Double.NaN)).isPresent();
+  }
+
+  @Test
   void checkNumber_integerFormat_rejectsDecimalsAndExtraDigits() {
     RepresentationFormat f = RepresentationFormat.parse("n..3");
     assertThat(f.checkNumber(new BigDecimal("999"))).isEmpty();
