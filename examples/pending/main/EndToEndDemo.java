@@ -121,7 +121,7 @@ public final class EndToEndDemo {
         .credentials(sandbox.party("police").credentials()).trustStore(sandbox.trustStore())
         .directory(sandbox.directory())
         .accessPolicy(AccessPolicy.allowList(Map.of(DemoCatalog.PEOPLE, Set.of(DemoCatalog.HOTLINE))))
-        .query(people, q -> QueryAnswer.builder().records(lookup(register, q.filter())).build())
+        .query(people, q -> QueryAnswer.builder().records(lookup(register, q.filter(), q.items())).build())
         .build();
     sandbox.registerProvider(DemoCatalog.POLICE, ExchangeSandbox.provider(policeEndpoint));
     t.info("%s: %s, share type %s, %d items, schema %s", people.resourceCode(), people.summary().name(),
@@ -170,10 +170,10 @@ public final class EndToEndDemo {
           Transcript.id(r.path("sfzh").asText()), r.path("xb").asText());
     }
     t.info("result message %s, digest SM3 %s…", result.messageId().orElse("?"),
-        result.digest().map(d -> d.value().substring(0, 16)).orElse("?"));
+        result.digest().map(d -> d.hex().substring(0, 16)).orElse("?"));
     t.check(result.records().size() == 1 && result.records().get(0).path("sfzh").asText().equals(caller.idNumber()),
         "one record, validated against the resource schema, bound to this query");
-    t.check(!result.records().get(0).has("hjdz"), "only the approved items (xm, sfzh, xb) were returned");
+    t.check(!result.records().get(0).has("hjdz"), "only the requested items (xm, sfzh, xb) were returned");
 
     // 5. Push a batch.
     t.step("12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
@@ -271,7 +271,7 @@ public final class EndToEndDemo {
     return t.failures() == 0;
   }
 
-  private static List<JsonNode> lookup(List<SyntheticPeople.Person> register, JsonNode filter) {
+  private static List<JsonNode> lookup(List<SyntheticPeople.Person> register, JsonNode filter, List<String> items) {
     List<JsonNode> out = new ArrayList<>();
     String id = filter.path("sfzh").asText(null);
     for (SyntheticPeople.Person p : register) {
@@ -282,6 +282,9 @@ public final class EndToEndDemo {
         r.put("xb", p.sex());
         r.put("csrq", p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE));
         r.put("hjdz", p.address());
+        if (!items.isEmpty()) {
+          r.retainAll(items);
+        }
         out.add(r);
       }
     }

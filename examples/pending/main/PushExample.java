@@ -41,7 +41,7 @@ public final class PushExample {
           .idempotencyKey(UUID.randomUUID().toString()).build();   // one key per logical push, kept for retries
       PushResult first = hotline.data().push(push);
       out.println("stored batch " + first.batchId() + " (" + first.recordCount() + " record), receipt over message "
-          + first.messageId() + " SM3 " + first.digest().value());
+          + first.messageId() + " SM3 " + first.digest().hex());
       PushResult retry = hotline.data().push(push);
       out.println("retry: batch " + retry.batchId() + ", replayed=" + retry.replayed() + ", batches stored: "
           + sandbox.batches("335002001/00003").size());

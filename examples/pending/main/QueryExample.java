@@ -45,7 +45,7 @@ public final class QueryExample {
             + Transcript.id(r.get("sfzh").asText()) + ", 性别 " + r.get("xb").asText());
       }
       out.println("answered by message " + result.messageId().orElse("?") + " (SM3 "
-          + result.digest().map(d -> d.value()).orElse("?") + ")");
+          + result.digest().map(d -> d.hex()).orElse("?") + ")");
     }
   }
 }

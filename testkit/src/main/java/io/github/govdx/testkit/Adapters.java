@@ -14,7 +14,6 @@ import io.github.govdx.testkit.internal.ApplicationStore;
 import io.github.govdx.testkit.internal.EnvelopeFacts;
 import io.github.govdx.testkit.internal.EnvelopeReader;
 import io.github.govdx.testkit.internal.GatewayGuard;
-import io.github.govdx.testkit.internal.RecordRules;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;
 import java.time.Clock;
@@ -58,20 +57,6 @@ final class Adapters {
       RoutingHeaders h = e.headers();
       return new EnvelopeFacts(h.messageId(), h.sender(), h.receiver(), h.resourceCode(), h.action(),
           h.correlationId().orElse(null), e.suite() == Suite.GM ? "SM3" : "SHA-256", e.digest());
-    };
-  }
-
-  static RecordRules recordRules() {
-    return (entry, record, prefix, details) -> {
-      for (JsonNode item : entry.path("items")) {
-        String name = item.path("name").asText();
-        if (item.path("required").asBoolean(false) && !record.hasNonNull(name)) {
-          ObjectNode d = details.addObject();
-          d.put("pointer", prefix + "/" + name);
-          d.put("rule", "required");
-          d.put("code", WireCode.PROVIDER_RECORDS_INVALID.code());
-        }
-      }
     };
   }
 

@@ -79,6 +79,7 @@ public final class ExchangeSandbox implements AutoCloseable {
   private final AtomicReference<ReviewMode> review;
   private final AtomicLong batchSeq = new AtomicLong();
   private final Tokens tokens;
+  private final CatalogSchemas schemas = new CatalogSchemas();
   private final ExecutorService providerPool;
   private final SandboxServer server;
   private final Set<Suite> suites;
@@ -127,10 +128,10 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.personalData = Adapters.personalDataCheck();
     this.platform = new Platform(parts);
     for (ObjectNode e : seed.catalog()) {
-      platform.publish(e);
+      platform.publish(schemas.withSchema(e));
     }
     for (JsonNode e : b.extraResources) {
-      platform.publish(CatalogStore.check(e));
+      platform.publish(schemas.withSchema(CatalogStore.check(e)));
     }
     seed.datasets().forEach((code, recs) -> data.seed(code, toList(recs)));
     b.extraData.forEach((code, recs) -> data.seed(code, recs));
@@ -155,7 +156,7 @@ public final class ExchangeSandbox implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(builtins.computeIfAbsent(provider, id -> new BuiltinProvider(party.get().credentials(),
-        codecFor(party.get()), platform.catalog(), data, Adapters.recordRules(),
+        codecFor(party.get()), platform.catalog(), data, schemas,
         this::allowedItems, tokens, clock, zone, batchSeq)));
   }
 
@@ -286,7 +287,7 @@ public final class ExchangeSandbox implements AutoCloseable {
    */
   public void publish(JsonNode entry) {
     Objects.requireNonNull(entry, "entry == null");
-    platform.publish(CatalogStore.check(entry));
+    platform.publish(schemas.withSchema(CatalogStore.check(entry)));
   }
 
   /**

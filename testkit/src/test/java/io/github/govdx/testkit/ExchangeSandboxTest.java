@@ -149,6 +149,24 @@ class ExchangeSandboxTest {
   }
 
   @Test
+  void catalog_schemaAttached_pushValidatedWithCoreRules() {
+    SandboxHttp hotline = new SandboxHttp(sandbox, "hotline");
+    JsonNode detail = SandboxHttp.json(hotline.get("/v1/catalog/resources/335002001/00003"));
+    assertThat(detail.get("schema").get("required").toString()).contains("gdbh").contains("xzqh");
+    String bad = "{\"records\": [{\"gdbh\": \"GD1\", \"sqqd\": \"电话\", \"sqlx\": \"投诉\", \"sqnr\": \"x\", "
+        + "\"xzqh\": \"999999\", \"slsj\": \"2026-11-24T08:12:00Z\", \"lxdh\": \"12345\"}]}";
+    Envelope invalid = hotline.seal(hotline.headers(DEMANDS, "push").build(), bad);
+    SandboxHttp.Resp r = hotline.post("/v1/data/335002001/00003/batches", ENV, invalid.toBytes(),
+        UUID.randomUUID().toString());
+    assertThat(r.statusCode()).isEqualTo(422);
+    JsonNode body = SandboxHttp.json(r);
+    assertThat(body.get("code").asText()).isEqualTo("GDX-3303");
+    assertThat(body.get("source").asText()).isEqualTo("provider");
+    assertThat(body.get("details").findValuesAsText("pointer")).contains("/records/0/xzqh", "/records/0/lxdh");
+    assertThat(r.text()).as("details never carry the offending values").doesNotContain("999999");
+  }
+
+  @Test
   void writeCredentials_marksTestKeys(@TempDir Path dir) throws Exception {
     sandbox.writeCredentials(dir);
     assertThat(Files.readString(dir.resolve("README-TEST-KEYS.txt"))).contains("TEST KEYS");
