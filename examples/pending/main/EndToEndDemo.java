@@ -103,14 +103,14 @@ public final class EndToEndDemo {
             p.gatewayKeyId());
       }
       evidenceLog.accept(evidence.file());
-      return story(t, sandbox, police, hotline, city, evidence);
+      story(t, sandbox, police, hotline, city, evidence);
     } catch (RuntimeException e) {
       t.check(false, "unexpected failure: " + e.getMessage());
-      return false;
     }
+    return t.finish();
   }
 
-  private static boolean story(Transcript t, ExchangeSandbox sandbox, ExchangeClient police, ExchangeClient hotline,
+  private static void story(Transcript t, ExchangeSandbox sandbox, ExchangeClient police, ExchangeClient hotline,
       ExchangeClient city, Evidence evidence) {
     // 1. The provider department publishes its resource and connects its endpoint.
     t.step("市公安局 publishes 户籍人口基本信息 (" + DemoCatalog.PEOPLE + ") and connects its provider endpoint");
@@ -194,7 +194,8 @@ public final class EndToEndDemo {
         "stored exactly once");
 
     // 6. 接诉即办: dispatch a work order and answer it.
-    t.step("接诉即办: the hotline dispatches work order to 市城市管理局, which answers within the time limit");
+    t.step("接诉即办: the hotline dispatches a work order (" + DemoCatalog.WORK_ORDERS + ") to 市城市管理局, which "
+        + "answers (" + DemoCatalog.WORK_ORDER_REPLIES + ") within the time limit");
     List<JsonNode> inbox = new CopyOnWriteArrayList<>();
     List<JsonNode> answers = new CopyOnWriteArrayList<>();
     Map<String, String> batches = new ConcurrentHashMap<>();
@@ -268,7 +269,6 @@ public final class EndToEndDemo {
     // 8. Evidence.
     t.step("Verify the hotline's evidence log (SM3 hash chain over every sealed message, answer and receipt)");
     evidence.verify(t);
-    return t.failures() == 0;
   }
 
   private static List<JsonNode> lookup(List<SyntheticPeople.Person> register, JsonNode filter, List<String> items) {
@@ -283,7 +283,7 @@ public final class EndToEndDemo {
         r.put("csrq", p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE));
         r.put("hjdz", p.address());
         if (!items.isEmpty()) {
-          r.retainAll(items);
+          r.retain(items);
         }
         out.add(r);
       }
