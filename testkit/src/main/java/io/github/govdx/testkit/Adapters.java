@@ -1,7 +1,5 @@
 package io.github.govdx.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacVerification;
 import io.github.govdx.client.auth.GovdxHmacVerifier;
