@@ -40,8 +40,17 @@ public enum CliErrorCode implements ErrorCode {
   /** The party of a certificate could not be determined and no party was given. */
   PARTY_UNKNOWN("GDX-5102", "party of certificate unknown"),
 
-  /** A private key does not belong to the certificate given with it. */
-  KEY_CERTIFICATE_MISMATCH("GDX-5103", "private key does not match certificate"),
+  /** A private key and the certificate given with it do not belong together (other key or other party). */
+  KEY_CERTIFICATE_MISMATCH("GDX-5103", "private key and certificate do not belong together"),
+
+  /** {@code govdx codes lookup}: the code is not in the table (a failed check, exit 1). */
+  CODE_NOT_FOUND("GDX-5104", "code not in table"),
+
+  /** {@code govdx check-id}: the identifier type is not one govdx checks. */
+  IDENTIFIER_TYPE_UNKNOWN("GDX-5105", "unknown identifier type"),
+
+  /** A private key was given without its certificate, and none was found beside it ({@code cert.pem}). */
+  CERTIFICATE_REQUIRED("GDX-5106", "own certificate required"),
 
   // GDX-59xx internal errors
 

@@ -61,9 +61,12 @@ public abstract class BaseCommand implements Callable<Integer> {
           e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
     }
     if (json()) {
-      ObjectNode node = result();
+      ObjectNode body = result();
+      ObjectNode node = ctx().mapper().createObjectNode();
+      node.set("command", body.remove("command"));
       node.put("ok", exit == GovdxCli.EXIT_OK);
       node.put("exitCode", exit);
+      node.setAll(body);
       ctx().out().println(node.toPrettyString());
     }
     ctx().out().flush();
@@ -82,6 +85,21 @@ public abstract class BaseCommand implements Callable<Integer> {
           + e.getMessage());
     }
     return exit;
+  }
+
+  /**
+   * Returns a required option's value; picocli has already refused a command line without it.
+   *
+   * @param value the option's field
+   * @param option the option's name, for the message
+   * @param <T> the type
+   * @return the value
+   */
+  protected static <T> T required(@Nullable T value, String option) {
+    if (value == null) {
+      throw CliException.error(CliErrorCode.USAGE, "missing required option " + option);
+    }
+    return value;
   }
 
   /** Returns the run's context. */
