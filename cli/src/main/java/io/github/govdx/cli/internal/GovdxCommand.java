@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
             + "exchange (政务数据共享交换平台)."},
     subcommands = {
-        HelpCommand.class
+        CheckIdCommand.class, CodesCommand.class, HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
