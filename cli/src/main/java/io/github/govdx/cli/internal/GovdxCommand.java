@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
             + "exchange (政务数据共享交换平台)."},
     subcommands = {
-        CheckIdCommand.class, CodesCommand.class, HelpCommand.class
+        KeygenCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class, InspectCommand.class,
+        CheckIdCommand.class, CodesCommand.class, EvidenceCommand.class, HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
