@@ -326,6 +326,21 @@ class EnvelopeCommandsTest {
   }
 
   @Test
+  void inspect_x5cNotACertificate_exit1_gdx2204() throws IOException {
+    Path signed = signOnly(a, Pki.A, Pki.C);
+    ObjectNode env = (ObjectNode) MAPPER.readTree(signed.toFile());
+    ObjectNode header = (ObjectNode) MAPPER.readTree(Base64.getUrlDecoder().decode(env.path("protected").asText()));
+    header.putArray("x5c").add(Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8)));
+    env.put("protected", Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(header)));
+    Path bad = Files.write(dir.resolve("bad-x5c.json"), MAPPER.writeValueAsBytes(env));
+    Result r = CliRun.run("inspect", "--in", bad.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(r.err()).contains("GDX-2204");
+    Result v = CliRun.run("verify", "--trust", Pki.cert(a), "--in", bad.toString());
+    assertThat(v.exitCode()).as(v.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+  }
+
+  @Test
   void inspect_unprotectedMemberAdded_exit1_gdx2004() throws IOException {
     Path signed = signOnly(a, Pki.A, Pki.C);
     ObjectNode env = (ObjectNode) MAPPER.readTree(signed.toFile());
@@ -354,6 +369,15 @@ class EnvelopeCommandsTest {
         dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001").contains("--to");
+  }
+
+  @Test
+  void seal_signOnlyWithRecipient_exit2() throws IOException {
+    Result r = CliRun.run("seal", "--sign-only", "--to", Pki.cert(b), "--key", Pki.key(a), "--cert", Pki.cert(a),
+        "--from-party", Pki.A, "--to-party", Pki.B, "--resource", "R-0001", "--in", payloadFile().toString(),
+        "--out", dir.resolve("y.json").toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-5001").contains("exclude");
   }
 
   @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.cli.GovdxCli;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.key.Certificates;
 import java.io.IOException;
@@ -64,7 +66,11 @@ public final class InspectCommand extends BaseCommand {
     if (env.kind() == Envelope.Kind.SIGNED && header.path("x5c").isArray()) {
       chainLength = header.path("x5c").size();
       if (chainLength > 0) {
-        signer = Certificates.parse(Base64.getDecoder().decode(header.path("x5c").get(0).asText()));
+        try {
+          signer = Certificates.parse(Base64.getDecoder().decode(header.path("x5c").get(0).asText()));
+        } catch (GovdxException | IllegalArgumentException e) {
+          throw new GovdxException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c[0] is not an X.509 certificate", e);
+        }
       }
     }
     Map<String, Integer> sizes = new LinkedHashMap<>();

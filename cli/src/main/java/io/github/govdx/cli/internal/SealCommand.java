@@ -74,6 +74,9 @@ public final class SealCommand extends BaseCommand {
     if (!signOnly && to == null) {
       throw CliException.error(CliErrorCode.USAGE, "--to RECIPIENT_CERT is required unless --sign-only");
     }
+    if (signOnly && to != null) {
+      throw CliException.error(CliErrorCode.USAGE, "--sign-only and --to exclude each other");
+    }
     CliFiles.refuseExisting(outFile, "--out");
     byte[] payload = CliFiles.read(required(in, "--in"), CliFiles.DATA_LIMIT, "--in");
     List<X509Certificate> chain = KeyMaterial.certificates(required(cert, "--cert"), "--cert");
