@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             + "exchange (政务数据共享交换平台)."},
     subcommands = {
         KeygenCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class, InspectCommand.class,
-        CheckIdCommand.class, CodesCommand.class, EvidenceCommand.class, HelpCommand.class
+        CheckIdCommand.class, CodesCommand.class, ValidateCommand.class, EvidenceCommand.class, HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
