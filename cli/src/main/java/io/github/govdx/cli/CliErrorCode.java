@@ -52,6 +52,12 @@ public enum CliErrorCode implements ErrorCode {
   /** A private key was given without its certificate, and none was found beside it ({@code cert.pem}). */
   CERTIFICATE_REQUIRED("GDX-5106", "own certificate required"),
 
+  /**
+   * {@code validate --schema}: govdx-core cannot yet compile a validator from a schema file, only from a catalog
+   * entry; use {@code --catalog}.
+   */
+  SCHEMA_FILE_UNSUPPORTED("GDX-5107", "schema files not supported yet"),
+
   // GDX-59xx internal errors
 
   /** An unexpected internal error; the message says where. Please report it. */

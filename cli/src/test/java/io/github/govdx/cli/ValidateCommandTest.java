@@ -124,6 +124,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void schemaFile_notSupportedYet_exit2_gdx5107() throws IOException {
+    Path in = Files.writeString(dir.resolve("one.json"), "{}");
+    Path schema = Files.writeString(dir.resolve("schema.json"), "{\"type\":\"object\"}");
+    Result r = CliRun.run("validate", "--schema", schema.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-5107").contains("--catalog");
+  }
+
+  @Test
   void schemaAndCatalogTogether_orNeither_exit2_gdx5001() throws IOException {
     Path in = Files.writeString(dir.resolve("one.json"), "{}");
     Result both = CliRun.run("validate", "--catalog", entry.toString(), "--schema", entry.toString(), "--in",

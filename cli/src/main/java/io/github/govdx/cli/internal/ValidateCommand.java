@@ -2,6 +2,7 @@ package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.catalog.CatalogEntries;
@@ -42,7 +43,8 @@ public final class ValidateCommand extends BaseCommand {
 
   /** Exactly one schema source. */
   static final class Source {
-    @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json", description = "A govdx schema file.")
+    @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json",
+        description = "A schema file (not supported yet: govdx-core compiles validators from catalog entries only).")
     @Nullable Path schema;
 
     @Option(names = "--catalog", required = true, paramLabel = "ENTRY.json",
@@ -88,7 +90,9 @@ public final class ValidateCommand extends BaseCommand {
         throw CliException.inputFailure("--catalog " + s.catalog, e);
       }
     } else {
-      throw CliException.error(io.github.govdx.cli.CliErrorCode.USAGE, "--schema is not available yet");
+      throw CliException.error(CliErrorCode.SCHEMA_FILE_UNSUPPORTED, "--schema " + s.schema
+          + ": govdx-core compiles validators from catalog entries only (ResourceSchema.fromCatalogEntry); "
+          + "use --catalog ENTRY.json");
     }
     try {
       return RecordValidator.builder(schema).maxReportedViolations(Math.max(1, maxViolations)).build();
