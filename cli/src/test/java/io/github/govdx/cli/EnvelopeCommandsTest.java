@@ -132,6 +132,29 @@ class EnvelopeCommandsTest {
   }
 
   @Test
+  void open_departmentCertificate_coversItsSystems_andPartySelectsOne() throws IOException {
+    Path msg = seal(a, Pki.A, c, Pki.C + "/intake");
+    Result asDepartment = CliRun.run("open", "--key", Pki.key(c), "--trust", Pki.cert(a), "--in", msg.toString());
+    assertThat(asDepartment.exitCode()).as(asDepartment.toString()).isZero();
+    Result asSystem = CliRun.run("verify", "--key", Pki.key(c), "--party", Pki.C + "/intake", "--trust",
+        Pki.cert(a), "--in", msg.toString());
+    assertThat(asSystem.exitCode()).as(asSystem.toString()).isZero();
+    Result otherSystem = CliRun.run("open", "--key", Pki.key(c), "--party", Pki.C + "/archive", "--trust",
+        Pki.cert(a), "--in", msg.toString());
+    assertThat(otherSystem.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(otherSystem.err()).contains("GDX-2105");
+  }
+
+  @Test
+  void open_partyNotNamedByCertificate_exit2_gdx5103() throws IOException {
+    Path msg = seal(a, Pki.A, c, Pki.C);
+    Result r = CliRun.run("open", "--key", Pki.key(c), "--party", Pki.B, "--trust", Pki.cert(a), "--in",
+        msg.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-5103");
+  }
+
+  @Test
   void open_existingOut_refuses_exit2() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
     Path out = Files.writeString(dir.resolve("exists.txt"), "keep");
