@@ -1,0 +1,300 @@
+package io.github.govdx.client;
+
+import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.client.directory.PartyInfo;
+import io.github.govdx.client.internal.ApplicationsImpl;
+import io.github.govdx.client.internal.CatalogImpl;
+import io.github.govdx.client.internal.DataImpl;
+import io.github.govdx.client.internal.DirectoryImpl;
+import io.github.govdx.client.internal.MessageSealer;
+import io.github.govdx.client.internal.ObjectionsImpl;
+import io.github.govdx.client.internal.Pipeline;
+import io.github.govdx.client.internal.SubscriptionsImpl;
+import io.github.govdx.client.internal.Transport;
+import io.github.govdx.client.internal.TtlCache;
+import io.github.govdx.core.party.PartyId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an {@link ExchangeClient} ({@link #build()}) or an {@link ExchangeAsyncClient} ({@link #buildAsync()}).
+ * Required: {@link #endpoint(URI)} and {@link #party(PartyId)}; with sealing on (the default) also the
+ * party's credentials and a trust store. Defaults: connect timeout 10 s, read and write timeouts 30 s, no
+ * whole-call timeout, catalog and directory caches 5 minutes, responses up to 16 MiB, records validated
+ * with {@link RecordValidator#jsonSchema()}, the system UTC clock.
+ *
+ * <p>Not thread-safe; the clients it builds are.
+ */
+public final class ExchangeClientBuilder {
+
+  /** The parts of a built client, shared by its sync and async forms. */
+  record Parts(Transport transport, CatalogImpl catalog, DirectoryImpl directory, ApplicationsImpl applications,
+      DataImpl data, SubscriptionsImpl subscriptions, ObjectionsImpl objections) {
+  }
+
+  private @Nullable URI endpoint;
+  private @Nullable PartyId party;
+  private @Nullable OkHttpClient httpClient;
+  private Clock clock = Clock.systemUTC();
+  private boolean sealing = true;
+  private @Nullable MessageSealer messageSealer;
+  private @Nullable Interceptor authentication;
+  private final List<Interceptor> resilience = new ArrayList<>();
+  private RecordValidator recordValidator = RecordValidator.jsonSchema();
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(30);
+  private Duration writeTimeout = Duration.ofSeconds(30);
+  private Duration callTimeout = Duration.ZERO;
+  private Duration catalogCacheTtl = Duration.ofMinutes(5);
+  private Duration directoryCacheTtl = Duration.ofMinutes(5);
+  private long maxResponseBytes = 16L * 1024 * 1024;
+
+  ExchangeClientBuilder() {
+  }
+
+  /**
+   * The platform's base URL, without {@code /v1} (the client appends it), e.g.
+   * {@code https://exchange.example.gov.cn/gdx}.
+   *
+   * @param value an absolute {@code http} or {@code https} URI
+   * @return this builder
+   * @throws IllegalArgumentException if not an absolute http(s) URI
+   */
+  public ExchangeClientBuilder endpoint(URI value) {
+    Objects.requireNonNull(value, "endpoint == null");
+    if (HttpUrl.parse(value.toString()) == null) {
+      throw new IllegalArgumentException("endpoint must be an absolute http or https URI: " + value);
+    }
+    this.endpoint = value;
+    return this;
+  }
+
+  /**
+   * The calling party (sent as {@code X-Gdx-Party}, and the sender of every envelope).
+   *
+   * @param value the party
+   * @return this builder
+   */
+  public ExchangeClientBuilder party(PartyId value) {
+    this.party = Objects.requireNonNull(value, "party == null");
+    return this;
+  }
+
+  /**
+   * An OkHttp client to share (its connection pool and dispatcher). govdx derives its own client from it
+   * with {@code newBuilder()} and never changes or closes it.
+   *
+   * @param value the client
+   * @return this builder
+   */
+  public ExchangeClientBuilder httpClient(OkHttpClient value) {
+    this.httpClient = Objects.requireNonNull(value, "httpClient == null");
+    return this;
+  }
+
+  /**
+   * The clock for envelope issued-at, replay windows, caches and skew diagnosis.
+   *
+   * @param value the clock
+   * @return this builder
+   */
+  public ExchangeClientBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock == null");
+    return this;
+  }
+
+  /**
+   * Whether data queries and pushes are sealed (default {@code true}). Switching it off sends their payloads
+   * as plain JSON: only for tests against a sandbox and for benchmarks; a real platform refuses them
+   * ({@code 415}).
+   *
+   * @param value whether to seal
+   * @return this builder
+   */
+  public ExchangeClientBuilder sealing(boolean value) {
+    this.sealing = value;
+    return this;
+  }
+
+  /**
+   * The validator run on pushed records and on query results (default {@link RecordValidator#jsonSchema()}).
+   *
+   * @param value the validator
+   * @return this builder
+   */
+  public ExchangeClientBuilder recordValidator(RecordValidator value) {
+    this.recordValidator = Objects.requireNonNull(value, "recordValidator == null");
+    return this;
+  }
+
+  /**
+   * The connect timeout.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder connectTimeout(Duration value) {
+    this.connectTimeout = positive(value, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * The read timeout (a long poll adds its wait to it).
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder readTimeout(Duration value) {
+    this.readTimeout = positive(value, "readTimeout");
+    return this;
+  }
+
+  /**
+   * The write timeout.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder writeTimeout(Duration value) {
+    this.writeTimeout = positive(value, "writeTimeout");
+    return this;
+  }
+
+  /**
+   * A timeout for each whole HTTP call, retries included ({@link Duration#ZERO}, the default, for none).
+   *
+   * @param value zero or a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if negative
+   */
+  public ExchangeClientBuilder callTimeout(Duration value) {
+    Objects.requireNonNull(value, "callTimeout == null");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("callTimeout < 0");
+    }
+    this.callTimeout = value;
+    return this;
+  }
+
+  /**
+   * How long catalog details (provider and schema of a resource) are cached; {@link Duration#ZERO} disables it.
+   *
+   * @param value the TTL
+   * @return this builder
+   */
+  public ExchangeClientBuilder catalogCacheTtl(Duration value) {
+    this.catalogCacheTtl = notNegative(value, "catalogCacheTtl");
+    return this;
+  }
+
+  /**
+   * How long directory entries (a party's certificates) are cached; {@link Duration#ZERO} disables it.
+   *
+   * @param value the TTL
+   * @return this builder
+   */
+  public ExchangeClientBuilder directoryCacheTtl(Duration value) {
+    this.directoryCacheTtl = notNegative(value, "directoryCacheTtl");
+    return this;
+  }
+
+  /**
+   * The largest response body accepted (default 16 MiB); larger ones fail with {@code GDX-3411} before they
+   * are parsed.
+   *
+   * @param value the limit in bytes, at least 1 KiB
+   * @return this builder
+   * @throws IllegalArgumentException if below 1 KiB
+   */
+  public ExchangeClientBuilder maxResponseBytes(long value) {
+    if (value < 1024) {
+      throw new IllegalArgumentException("maxResponseBytes < 1024");
+    }
+    this.maxResponseBytes = value;
+    return this;
+  }
+
+  /** Test and integration hook: the envelope operations (normally made from the credentials). */
+  ExchangeClientBuilder messageSealer(MessageSealer value) {
+    this.messageSealer = Objects.requireNonNull(value, "messageSealer == null");
+    return this;
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return d;
+  }
+
+  private static Duration notNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " < 0");
+    }
+    return d;
+  }
+
+  private Parts parts() {
+    if (endpoint == null) {
+      throw new IllegalStateException("ExchangeClient: missing endpoint");
+    }
+    if (party == null) {
+      throw new IllegalStateException("ExchangeClient: missing party");
+    }
+    MessageSealer sealer = null;
+    if (sealing) {
+      sealer = messageSealer;
+      if (sealer == null) {
+        throw new IllegalStateException(
+            "ExchangeClient: sealing is on but credentials and a trust store are missing (or call sealing(false))");
+      }
+    }
+    HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
+    boolean owns = httpClient == null;
+    OkHttpClient root = owns ? new OkHttpClient() : httpClient;
+    OkHttpClient http = Pipeline.build(root, party, clock, connectTimeout, readTimeout, writeTimeout, callTimeout,
+        resilience, sealer, authentication, maxResponseBytes);
+    Transport transport = new Transport(http, base, party, clock, maxResponseBytes, owns);
+    CatalogImpl catalog = new CatalogImpl(transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock,
+        1024));
+    DirectoryImpl directory = new DirectoryImpl(transport, new TtlCache<PartyId, PartyInfo>(directoryCacheTtl,
+        clock, 1024));
+    return new Parts(transport, catalog, directory, new ApplicationsImpl(transport),
+        new DataImpl(transport, catalog, recordValidator, sealer, clock),
+        new SubscriptionsImpl(transport, readTimeout), new ObjectionsImpl(transport));
+  }
+
+  /**
+   * Builds the synchronous client.
+   *
+   * @return the client
+   * @throws IllegalStateException if a required setting is missing or settings conflict
+   */
+  public ExchangeClient build() {
+    return new ExchangeClient(parts());
+  }
+
+  /**
+   * Builds the asynchronous client.
+   *
+   * @return the client
+   * @throws IllegalStateException if a required setting is missing or settings conflict
+   */
+  public ExchangeAsyncClient buildAsync() {
+    return new ExchangeAsyncClient(parts());
+  }
+}
