@@ -57,6 +57,10 @@ final class Fixtures {
         + "\"source\":\"" + source + "\"}");
   }
 
+  static String jsonString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "") + "\"";
+  }
+
   /** A plain (sealing off) client against a WireMock base URL. */
   static ExchangeClientBuilder plain(String baseUrl) {
     return ExchangeClient.builder().endpoint(URI.create(baseUrl)).party(HOTLINE).sealing(false)
