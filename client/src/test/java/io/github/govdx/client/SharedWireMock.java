@@ -14,7 +14,7 @@ final class SharedWireMock {
 
   static synchronized WireMockServer get() {
     if (server == null) {
-      server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20));
+      server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20).extensions(new DigestTransformer()));
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
