@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * receiver = me and replay (message id seen before), as EnvelopeCodec does; the pipeline's own binding checks
  * are what these tests exercise.
  */
-final class FakeSealer implements MessageSealer {
+public final class FakeSealer implements MessageSealer {
 
   /** A test-only error code standing in for the crypto module's. */
-  enum FakeCode implements ErrorCode {
+  public enum FakeCode implements ErrorCode {
     NOT_FOR_ME("GDX-2901", "receiver is not me"), REPLAY("GDX-2902", "replayed message id"),
     BAD("GDX-2903", "bad envelope"), RECEIPT("GDX-2904", "receipt does not cover the message");
 
@@ -54,7 +54,7 @@ final class FakeSealer implements MessageSealer {
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   final java.util.concurrent.atomic.AtomicInteger seals = new java.util.concurrent.atomic.AtomicInteger();
 
-  FakeSealer(PartyId me) {
+  public FakeSealer(PartyId me) {
     this.me = me;
   }
 
@@ -87,7 +87,7 @@ final class FakeSealer implements MessageSealer {
   }
 
   @Override
-  public OpenedResponse open(byte[] envelope) {
+  public OpenedResponse open(byte[] envelope, boolean replayCheck) {
     JsonNode env;
     try {
       env = M.readTree(envelope);
@@ -102,7 +102,7 @@ final class FakeSealer implements MessageSealer {
     if (!routing.receiver().equals(me)) {
       throw new GovdxException(FakeCode.NOT_FOR_ME, "sealed for " + routing.receiver());
     }
-    if (!seen.add(routing.messageId())) {
+    if (!seen.add(routing.messageId()) && replayCheck) {
       throw new GovdxException(FakeCode.REPLAY, "message " + routing.messageId() + " seen before");
     }
     try {
@@ -124,5 +124,14 @@ final class FakeSealer implements MessageSealer {
         || !receipt.path("signer").asText().equals(signer.toString())) {
       throw new GovdxException(FakeCode.RECEIPT, "receipt does not cover " + messageId);
     }
+  }
+
+  @Override
+  public JsonNode receipt(String messageId, EnvelopeDigest digest) {
+    ObjectNode o = M.createObjectNode();
+    o.put("messageId", messageId);
+    o.put("digest", digest.hex());
+    o.put("signer", me.toString());
+    return o;
   }
 }

@@ -8,15 +8,15 @@ import java.net.URI;
 import java.time.Duration;
 
 /** Shared test data: parties, resources and protocol bodies of docs/protocol.md. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final PartyId HOTLINE = PartyId.parse("11320500014160477H/hotline");
-  static final PartyId POLICE = PartyId.parse("11320500014160479P");
-  static final PartyId OTHER = PartyId.parse("11320500014160471Y");
-  static final String RESOURCE = "335001001/00012";
-  static final String RESOURCE_PATH = "/v1/data/335001001/00012";
+  public static final PartyId HOTLINE = PartyId.parse("11320500014160477H/hotline");
+  public static final PartyId POLICE = PartyId.parse("11320500014160479P");
+  public static final PartyId OTHER = PartyId.parse("11320500014160471Y");
+  public static final String RESOURCE = "335001001/00012";
+  public static final String RESOURCE_PATH = "/v1/data/335001001/00012";
 
-  static final String DETAIL = "{\"resourceCode\":\"335001001/00012\",\"name\":\"户籍人口基本信息\","
+  public static final String DETAIL = "{\"resourceCode\":\"335001001/00012\",\"name\":\"户籍人口基本信息\","
       + "\"provider\":\"11320500014160479P\",\"providerName\":\"某市公安局\",\"shareType\":\"conditional\","
       + "\"updateCycle\":\"daily\",\"format\":\"interface\",\"publishedOn\":\"2026-03-01\","
       + "\"actions\":[\"query\",\"push\"],"
@@ -28,16 +28,16 @@ final class Fixtures {
       + "\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9]{17}[0-9X]$\"},\"xb\":{\"type\":\"string\","
       + "\"enum\":[\"0\",\"1\",\"2\",\"9\"]}}}}";
 
-  static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
+  public static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
       + "\"applicant\":\"11320500014160477H/hotline\",\"provider\":\"11320500014160479P\","
       + "\"purpose\":\"核验来电人身份\",\"items\":[\"xm\",\"sfzh\"],\"state\":\"submitted\","
       + "\"submittedAt\":\"2026-11-24T08:30:00Z\",\"updatedAt\":\"2026-11-24T08:30:00Z\","
       + "\"timeLimitWorkingDays\":10,\"dueDate\":\"2026-12-08\",\"history\":[{\"state\":\"submitted\","
       + "\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160477H/hotline\"}]}";
 
-  static final String DIGEST_HEX = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
+  public static final String DIGEST_HEX = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
 
-  static final String OBJECTION = "{\"objectionId\":\"obj-7\",\"resourceCode\":\"335001001/00012\","
+  public static final String OBJECTION = "{\"objectionId\":\"obj-7\",\"resourceCode\":\"335001001/00012\","
       + "\"objector\":\"11320500014160477H/hotline\",\"provider\":\"11320500014160479P\","
       + "\"messageId\":\"6a1f0c2e-9b7d-4e3c-8f21-5d4c3b2a1908\",\"digest\":{\"alg\":\"SM3\",\"value\":\""
       + DIGEST_HEX + "\"},\"pointers\":[\"/records/0/xb\"],\"category\":\"inaccurate\","
@@ -62,7 +62,7 @@ final class Fixtures {
   }
 
   /** A plain (sealing off) client against a WireMock base URL. */
-  static ExchangeClientBuilder plain(String baseUrl) {
+  public static ExchangeClientBuilder plain(String baseUrl) {
     return ExchangeClient.builder().endpoint(URI.create(baseUrl)).party(HOTLINE).sealing(false)
         .readTimeout(Duration.ofSeconds(5));
   }

@@ -24,10 +24,12 @@ public interface MessageSealer {
    * Opens and verifies a received envelope.
    *
    * @param envelope the envelope bytes as received
+   * @param replayCheck whether to refuse a message id seen before; {@code false} only for a push answer the
+   *     server marked {@code Idempotency-Replayed}, which is bound to the identical, re-sent request
    * @return the opened message
    * @throws GovdxException (the crypto module's envelope exception) if any check fails
    */
-  OpenedResponse open(byte[] envelope);
+  OpenedResponse open(byte[] envelope, boolean replayCheck);
 
   /**
    * Digests envelope bytes with the suite's hash.
@@ -49,4 +51,13 @@ public interface MessageSealer {
    */
   void verifyReceipt(com.fasterxml.jackson.databind.JsonNode receipt, String messageId, EnvelopeDigest digest,
       io.github.govdx.core.party.PartyId signer);
+
+  /**
+   * Makes a signed receipt over a received message (provider side, DESIGN section 4 "Receipts").
+   *
+   * @param messageId the received message's id
+   * @param digest the digest of the received envelope
+   * @return the receipt, as carried in a {@code push.receipt} payload
+   */
+  com.fasterxml.jackson.databind.JsonNode receipt(String messageId, EnvelopeDigest digest);
 }
