@@ -143,7 +143,9 @@ public enum ClientErrorCode implements ErrorCode {
   /** The call was cancelled or the thread interrupted. */
   CANCELLED("GDX-3414", "call cancelled", 0, false),
   /** The directory has no usable certificate of the receiver for the configured suite. */
-  DIRECTORY_NO_CERTIFICATE("GDX-3415", "no usable certificate", 0, false);
+  DIRECTORY_NO_CERTIFICATE("GDX-3415", "no usable certificate", 0, false),
+  /** The configured gateway authenticator could not sign the request (e.g. a one-shot body). */
+  AUTHENTICATION_FAILED("GDX-3416", "gateway authentication failed locally", 0, false);
 
   private final String code;
   private final String title;

@@ -127,9 +127,9 @@ public final class FakeSealer implements MessageSealer {
   }
 
   @Override
-  public JsonNode receipt(String messageId, EnvelopeDigest digest) {
+  public JsonNode receipt(Routing received, EnvelopeDigest digest) {
     ObjectNode o = M.createObjectNode();
-    o.put("messageId", messageId);
+    o.put("messageId", received.messageId());
     o.put("digest", digest.hex());
     o.put("signer", me.toString());
     return o;

@@ -185,8 +185,8 @@ public final class DataImpl {
     try {
       sealed = s.seal(routing, payload);
     } catch (GovdxException e) {
-      throw new ExchangeEnvelopeException(ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
-          "could not seal the push: " + e.getMessage(), e, null, 0);
+      throw new ExchangeEnvelopeException(ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+          "could not seal the push to " + provider + ": " + e.getMessage(), e, null, 0);
     }
     pushEnvelopes.put(r.idempotencyKey(), new PushEnvelope(payload, sealed));
     return sealed;

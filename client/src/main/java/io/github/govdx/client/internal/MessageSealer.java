@@ -53,11 +53,13 @@ public interface MessageSealer {
       io.github.govdx.core.party.PartyId signer);
 
   /**
-   * Makes a signed receipt over a received message (provider side, DESIGN section 4 "Receipts").
+   * Makes a signed receipt over a received message (provider side, DESIGN section 4 "Receipts"): a signed
+   * envelope from us to the message's sender, action {@code receipt}, correlation id = the message id, whose
+   * payload names the message id and the digest.
    *
-   * @param messageId the received message's id
+   * @param received the routing headers of the received message
    * @param digest the digest of the received envelope
    * @return the receipt, as carried in a {@code push.receipt} payload
    */
-  com.fasterxml.jackson.databind.JsonNode receipt(String messageId, EnvelopeDigest digest);
+  com.fasterxml.jackson.databind.JsonNode receipt(Routing received, EnvelopeDigest digest);
 }

@@ -66,8 +66,8 @@ public final class SealingInterceptor implements Interceptor {
       try {
         sealed = sealer.seal(routing, spec.payload());
       } catch (GovdxException e) {
-        throw new GovdxIoException(new ExchangeEnvelopeException(ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
-            "could not seal the request: " + e.getMessage(), e, st.requestId(), st.attempts()));
+        throw new GovdxIoException(new ExchangeEnvelopeException(ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+            "could not seal the request to " + spec.receiver() + ": " + e.getMessage(), e, st.requestId(), st.attempts()));
       }
     }
     st.sealed(sealed);

@@ -313,7 +313,7 @@ public final class ProviderEndpoint {
     out.put("batchId", batchId);
     out.put("recordCount", list.size());
     out.put("storedAt", clock.instant().toString());
-    out.set("receipt", sealer.receipt(opened.routing().messageId(), digest));
+    out.set("receipt", sealer.receipt(opened.routing(), digest));
     return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
   }
 
