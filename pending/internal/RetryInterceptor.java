@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -40,7 +41,7 @@ public final class RetryInterceptor implements Interceptor {
 
   private final RetryPolicy policy;
   private final Clock clock;
-  private final RandomGenerator random;
+  private final @Nullable RandomGenerator random;
   private final Sleeper sleeper;
 
   /**
@@ -48,13 +49,13 @@ public final class RetryInterceptor implements Interceptor {
    *
    * @param policy the retry policy
    * @param clock the clock (for HTTP-date {@code Retry-After})
-   * @param random the jitter source
+   * @param random the jitter source, or {@code null} for {@link ThreadLocalRandom}
    * @param sleeper how to wait
    */
-  public RetryInterceptor(RetryPolicy policy, Clock clock, RandomGenerator random, Sleeper sleeper) {
+  public RetryInterceptor(RetryPolicy policy, Clock clock, @Nullable RandomGenerator random, Sleeper sleeper) {
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
-    this.random = Objects.requireNonNull(random, "random == null");
+    this.random = random;
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
   }
 
@@ -86,7 +87,7 @@ public final class RetryInterceptor implements Interceptor {
         if (attempt >= max || !policy.isRetryableStatus(r.code())) {
           return r;
         }
-        Duration backoff = policy.backoff(attempt, random);
+        Duration backoff = policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         Duration retryAfter = RetryAfter.parse(r.header("Retry-After"), clock).orElse(null);
         wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         why = "HTTP " + r.code() + (retryAfter != null ? " (Retry-After " + retryAfter.toMillis() + " ms)" : "");
@@ -97,7 +98,7 @@ public final class RetryInterceptor implements Interceptor {
         if (attempt >= max || chain.call().isCanceled() || isInterrupt(e)) {
           throw e;
         }
-        wait = policy.backoff(attempt, random);
+        wait = policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         why = e.getClass().getSimpleName();
       }
       LOG.debug("retrying {} {} after {}: attempt {} of {} in {} ms", request.method(), request.url().encodedPath(),
