@@ -33,6 +33,8 @@ import java.util.function.Function;
 /** Maps protocol JSON ({@code docs/protocol.md}) to the public value types. */
 public final class Mappers {
 
+  private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   private Mappers() {
   }
 
@@ -139,7 +141,9 @@ public final class Mappers {
    */
   public static List<X509Certificate> pem(String pem) {
     try {
-      Collection<? extends Certificate> cs = CertificateFactory.getInstance("X.509")
+      // Bouncy Castle's factory (a private provider instance, never registered globally): the JDK's cannot
+      // parse SM2 certificates (unknown named curve 1.2.156.10197.1.301)
+      Collection<? extends Certificate> cs = CertificateFactory.getInstance("X.509", BC)
           .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
       List<X509Certificate> out = new ArrayList<>();
       for (Certificate c : cs) {
