@@ -3,14 +3,21 @@ package io.github.govdx.client;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.directory.PartyInfo;
+import io.github.govdx.client.auth.RequestAuthenticator;
 import io.github.govdx.client.internal.ApplicationsImpl;
+import io.github.govdx.client.internal.AuthenticationInterceptor;
 import io.github.govdx.client.internal.CatalogImpl;
+import io.github.govdx.client.internal.CircuitBreaker;
+import io.github.govdx.client.internal.CircuitBreakerInterceptor;
 import io.github.govdx.client.internal.DataImpl;
 import io.github.govdx.client.internal.DirectoryImpl;
 import io.github.govdx.client.internal.MessageSealer;
 import io.github.govdx.client.internal.ObjectionsImpl;
 import io.github.govdx.client.internal.Pipeline;
+import io.github.govdx.client.internal.RateLimitInterceptor;
+import io.github.govdx.client.internal.RetryInterceptor;
 import io.github.govdx.client.internal.SubscriptionsImpl;
+import io.github.govdx.client.internal.TokenBucket;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
 import io.github.govdx.core.party.PartyId;
@@ -47,8 +54,11 @@ public final class ExchangeClientBuilder {
   private Clock clock = Clock.systemUTC();
   private boolean sealing = true;
   private @Nullable MessageSealer messageSealer;
-  private @Nullable Interceptor authentication;
-  private final List<Interceptor> resilience = new ArrayList<>();
+  private @Nullable RequestAuthenticator authenticator;
+  private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
+  private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
+  private RateLimit rateLimit = RateLimit.unlimited();
+  private static final RetryInterceptor.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
   private RecordValidator recordValidator = RecordValidator.jsonSchema();
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
@@ -226,6 +236,53 @@ public final class ExchangeClientBuilder {
     return this;
   }
 
+  /**
+   * The gateway authenticator that signs every attempt (see {@code docs/gateway-auth.md}); none by default.
+   *
+   * @param value the authenticator
+   * @return this builder
+   */
+  public ExchangeClientBuilder authenticator(RequestAuthenticator value) {
+    this.authenticator = Objects.requireNonNull(value, "authenticator == null");
+    return this;
+  }
+
+  /**
+   * The retry policy (default {@link RetryPolicy#defaultPolicy()}). Only calls that are safe to repeat are
+   * retried: {@code GET}/{@code DELETE}, data queries, and calls with an idempotency key.
+   *
+   * @param value the policy; {@link RetryPolicy#none()} disables retries
+   * @return this builder
+   */
+  public ExchangeClientBuilder retryPolicy(RetryPolicy value) {
+    this.retryPolicy = Objects.requireNonNull(value, "retryPolicy == null");
+    return this;
+  }
+
+  /**
+   * The circuit breaker (default {@link CircuitBreakerPolicy#defaultPolicy()}), shared by every call of the
+   * client.
+   *
+   * @param value the policy; {@link CircuitBreakerPolicy#disabled()} turns it off
+   * @return this builder
+   */
+  public ExchangeClientBuilder circuitBreaker(CircuitBreakerPolicy value) {
+    this.circuitBreaker = Objects.requireNonNull(value, "circuitBreaker == null");
+    return this;
+  }
+
+  /**
+   * The client-side rate limit (default {@link RateLimit#unlimited()}): every attempt takes a permit, waiting at
+   * most the read timeout for one ({@code GDX-3408} otherwise).
+   *
+   * @param value the limit
+   * @return this builder
+   */
+  public ExchangeClientBuilder rateLimit(RateLimit value) {
+    this.rateLimit = Objects.requireNonNull(value, "rateLimit == null");
+    return this;
+  }
+
   /** Test and integration hook: the envelope operations (normally made from the credentials). */
   ExchangeClientBuilder messageSealer(MessageSealer value) {
     this.messageSealer = Objects.requireNonNull(value, "messageSealer == null");
@@ -266,8 +323,17 @@ public final class ExchangeClientBuilder {
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;
     OkHttpClient root = owns ? new OkHttpClient() : httpClient;
+    List<Interceptor> resilience = new ArrayList<>();
+    resilience.add(new RetryInterceptor(retryPolicy, clock, null, SLEEPER));
+    if (circuitBreaker.enabled()) {
+      resilience.add(new CircuitBreakerInterceptor(new CircuitBreaker(circuitBreaker, clock)));
+    }
+    if (!rateLimit.isUnlimited()) {
+      resilience.add(new RateLimitInterceptor(TokenBucket.create(rateLimit), readTimeout));
+    }
     OkHttpClient http = Pipeline.build(root, party, clock, connectTimeout, readTimeout, writeTimeout, callTimeout,
-        resilience, sealer, authentication, maxResponseBytes);
+        resilience, sealer, authenticator == null ? null : new AuthenticationInterceptor(authenticator),
+        maxResponseBytes);
     Transport transport = new Transport(http, base, party, clock, maxResponseBytes, owns);
     CatalogImpl catalog = new CatalogImpl(transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock,
         1024));

@@ -61,9 +61,9 @@ public final class Fixtures {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "") + "\"";
   }
 
-  /** A plain (sealing off) client against a WireMock base URL. */
+  /** A plain (sealing off) client against a WireMock base URL, without retries (RetryTest adds them). */
   public static ExchangeClientBuilder plain(String baseUrl) {
     return ExchangeClient.builder().endpoint(URI.create(baseUrl)).party(HOTLINE).sealing(false)
-        .readTimeout(Duration.ofSeconds(5));
+        .readTimeout(Duration.ofSeconds(5)).retryPolicy(RetryPolicy.none());
   }
 }

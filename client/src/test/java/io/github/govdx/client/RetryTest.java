@@ -127,6 +127,7 @@ class RetryTest {
 
   private ExchangeClient sealed(FakeSealer sealer) {
     return ExchangeClient.builder().endpoint(URI.create(wm.baseUrl())).party(Fixtures.HOTLINE).retryPolicy(FAST)
+        .circuitBreaker(CircuitBreakerPolicy.disabled())
         .messageSealer(sealer).build();
   }
 

@@ -48,7 +48,7 @@ class GatewayAuthPipelineTest {
             assertThat(e.errorCode()).isEqualTo(ClientErrorCode.GATEWAY_CLOCK_SKEW);
             assertThat(e.signingString()).isPresent();
             assertThat(e.signingString().get()).contains("/v1/applications/app-1");
-            assertThat(e).hasMessageContaining("signing string used: \"GET\\n")
+            assertThat(e).hasMessageContaining("signing string used: \"GDX-HMAC-SM3\\nGET\\n/v1/applications/app-1\\n")
                 .hasMessageContaining("client clock is +120 s from the server")
                 .hasMessageNotContaining("top-secret-value");
           });
