@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -82,7 +83,7 @@ public final class Transport implements AutoCloseable {
    * @throws ExchangeException on any failure
    */
   public <T> T execute(ApiCall<T> call) {
-    CallState st = new CallState(UUID.randomUUID().toString(), call.safeToRetry, call.readTimeout);
+    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
     Call c = newCall(call, st);
     try (Response r = c.execute()) {
       return complete(call, st, r);
@@ -99,7 +100,7 @@ public final class Transport implements AutoCloseable {
    * @return the future result; fails with an {@link ExchangeException}
    */
   public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
-    CallState st = new CallState(UUID.randomUUID().toString(), call.safeToRetry, call.readTimeout);
+    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
     Call c = newCall(call, st);
     CompletableFuture<T> future = new CompletableFuture<>();
     future.whenComplete((v, e) -> {
@@ -127,6 +128,19 @@ public final class Transport implements AutoCloseable {
       }
     });
     return future;
+  }
+
+  /**
+   * A fresh request id: a version-4 UUID from {@link ThreadLocalRandom} (request ids need uniqueness, not
+   * unpredictability, and this avoids a {@code SecureRandom} read per call).
+   *
+   * @return the id
+   */
+  static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
   }
 
   private Call newCall(ApiCall<?> call, CallState st) {
