@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A sealed response could not be trusted: it failed to open or verify ({@code GDX-3406}, with the
  * crypto module's own {@code GDX-2xxx} code available from {@link #envelopeErrorCode()}), it does not answer
- * this request ({@code GDX-3405}: correlation id, sender, receiver, resource or action differ), or a push
- * receipt does not cover the message sent ({@code GDX-3412}). Never retryable: the same response would
+ * this request ({@code GDX-3405}: correlation id, sender, receiver, resource or action differ), a push
+ * receipt does not cover the message sent ({@code GDX-3412}), or the request could not be sealed because no
+ * usable certificate of the receiver was found ({@code GDX-3415}). Never retryable: the same exchange would
  * fail the same way. Immutable once thrown; thread-safe.
  */
 public final class ExchangeEnvelopeException extends ExchangeException {
