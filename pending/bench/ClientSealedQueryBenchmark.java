@@ -59,8 +59,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ClientSealedQueryBenchmark {
 
-  static final PartyId CONSUMER = PartyId.parse("11320500014160477H/hotline");
-  static final PartyId PROVIDER = PartyId.parse("11320500014160479P");
+  static final PartyId CONSUMER = PartyId.parse("11320500014160478L/hotline");
+  static final PartyId PROVIDER = PartyId.parse("11320500014160486F");
   static final String RESOURCE = "335001001/00012";
   static final String RECORD = "{\"xm\":\"张三\",\"sfzh\":\"11010519491231002X\",\"xb\":\"1\"}";
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -18,7 +18,7 @@ import io.github.govdx.core.party.PartyId;
  * <pre>{@code
  * try (ExchangeClient client = ExchangeClient.builder()
  *     .endpoint(URI.create("https://exchange.example.gov.cn/gdx"))
- *     .party(PartyId.parse("11320500014160477H/hotline"))
+ *     .party(PartyId.parse("11320500014160478L/hotline"))
  *     .credentials(credentials).trustStore(trust)
  *     .authenticator(authenticator)
  *     .build()) {

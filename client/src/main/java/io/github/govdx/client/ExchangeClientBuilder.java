@@ -21,6 +21,12 @@ import io.github.govdx.client.internal.TokenBucket;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.client.internal.CodecSealer;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +60,11 @@ public final class ExchangeClientBuilder {
   private Clock clock = Clock.systemUTC();
   private boolean sealing = true;
   private @Nullable MessageSealer messageSealer;
+  private @Nullable PartyCredentials credentials;
+  private @Nullable TrustStore trustStore;
+  private @Nullable PartyDirectory directory;
+  private @Nullable Suite suite;
+  private Duration clockSkew = Duration.ofMinutes(5);
   private @Nullable RequestAuthenticator authenticator;
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
@@ -237,6 +248,66 @@ public final class ExchangeClientBuilder {
   }
 
   /**
+   * The calling party's department key and certificate chain, which sign every envelope and open every answer
+   * (required while sealing is on).
+   *
+   * @param value the credentials; their party must be {@link #party(PartyId)} or its department
+   * @return this builder
+   */
+  public ExchangeClientBuilder credentials(PartyCredentials value) {
+    this.credentials = Objects.requireNonNull(value, "credentials == null");
+    return this;
+  }
+
+  /**
+   * The CAs that issue party certificates: every signer's chain is checked against it (required while sealing
+   * is on).
+   *
+   * @param value the trust store
+   * @return this builder
+   */
+  public ExchangeClientBuilder trustStore(TrustStore value) {
+    this.trustStore = Objects.requireNonNull(value, "trustStore == null");
+    return this;
+  }
+
+  /**
+   * Where receivers' certificates come from. By default the platform's party directory
+   * ({@code directory()} sub-client, cached for the directory TTL); certificates from either are checked
+   * against the trust store.
+   *
+   * @param value a local directory
+   * @return this builder
+   */
+  public ExchangeClientBuilder directory(PartyDirectory value) {
+    this.directory = Objects.requireNonNull(value, "directory == null");
+    return this;
+  }
+
+  /**
+   * The envelope suite: {@link Suite#GM} (SM2/SM3/SM4, the default) or {@link Suite#INTL}. It must be the
+   * suite of the credentials' key; answers in another suite are refused.
+   *
+   * @param value the suite
+   * @return this builder
+   */
+  public ExchangeClientBuilder suite(Suite value) {
+    this.suite = Objects.requireNonNull(value, "suite == null");
+    return this;
+  }
+
+  /**
+   * The accepted clock skew of an answer's issued-at (default 5 minutes).
+   *
+   * @param value the skew window
+   * @return this builder
+   */
+  public ExchangeClientBuilder clockSkew(Duration value) {
+    this.clockSkew = positive(value, "clockSkew");
+    return this;
+  }
+
+  /**
    * The gateway authenticator that signs every attempt (see {@code docs/gateway-auth.md}); none by default.
    *
    * @param value the authenticator
@@ -305,6 +376,12 @@ public final class ExchangeClientBuilder {
     return d;
   }
 
+  private MessageSealer codecSealer(PartyDirectory remote) {
+    PartyCredentials creds = Objects.requireNonNull(credentials);
+    return CodecSealer.create(creds, Objects.requireNonNull(trustStore), directory != null ? directory : remote,
+        suite != null ? suite : creds.suite(), clock, clockSkew);
+  }
+
   private Parts parts() {
     if (endpoint == null) {
       throw new IllegalStateException("ExchangeClient: missing endpoint");
@@ -312,13 +389,24 @@ public final class ExchangeClientBuilder {
     if (party == null) {
       throw new IllegalStateException("ExchangeClient: missing party");
     }
+    if (sealing && messageSealer == null && (credentials == null || trustStore == null)) {
+      throw new IllegalStateException("ExchangeClient: sealing is on but "
+          + (credentials == null ? "credentials are" : "a trust store is") + " missing (or call sealing(false))");
+    }
+    if (credentials != null && !credentials.partyId().equals(party)
+        && !credentials.partyId().equals(party.department())) {
+      throw new IllegalStateException("ExchangeClient: credentials belong to " + credentials.partyId() + ", not to "
+          + party);
+    }
+    if (credentials != null && suite != null && credentials.suite() != suite) {
+      throw new IllegalStateException("ExchangeClient: suite " + suite + " but the credentials hold a "
+          + credentials.suite() + " key");
+    }
+    AtomicReference<DirectoryImpl> remote = new AtomicReference<>();
     MessageSealer sealer = null;
     if (sealing) {
-      sealer = messageSealer;
-      if (sealer == null) {
-        throw new IllegalStateException(
-            "ExchangeClient: sealing is on but credentials and a trust store are missing (or call sealing(false))");
-      }
+      sealer = messageSealer != null ? messageSealer
+          : codecSealer(p -> Objects.requireNonNull(remote.get(), "directory").sync().certificates(p));
     }
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;
@@ -339,6 +427,7 @@ public final class ExchangeClientBuilder {
         1024));
     DirectoryImpl directory = new DirectoryImpl(transport, new TtlCache<PartyId, PartyInfo>(directoryCacheTtl,
         clock, 1024));
+    remote.set(directory);
     return new Parts(transport, catalog, directory, new ApplicationsImpl(transport),
         new DataImpl(transport, catalog, recordValidator, sealer, clock),
         new SubscriptionsImpl(transport, readTimeout), new ObjectionsImpl(transport));

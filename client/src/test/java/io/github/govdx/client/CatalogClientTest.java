@@ -30,7 +30,7 @@ class CatalogClientTest {
   }
 
   private static String summary(int i) {
-    return String.format("{\"resourceCode\":\"335001001/%05d\",\"name\":\"资源%d\",\"provider\":\"11320500014160479P\","
+    return String.format("{\"resourceCode\":\"335001001/%05d\",\"name\":\"资源%d\",\"provider\":\"11320500014160486F\","
         + "\"shareType\":\"unconditional\"}", i, i);
   }
 
@@ -55,7 +55,7 @@ class CatalogClientTest {
       assertThat(codes.get(99)).isEqualTo("335001001/00099");
     }
     wm.verify(pages, getRequestedFor(urlPathEqualTo("/v1/catalog/resources"))
-        .withHeader("X-Gdx-Party", equalTo("11320500014160477H/hotline")));
+        .withHeader("X-Gdx-Party", equalTo("11320500014160478L/hotline")));
   }
 
   @Test

@@ -41,7 +41,7 @@ class ExchangeClientBuilderTest {
       c.close();
       assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
       assertThat(c.party()).isEqualTo(Fixtures.HOTLINE);
-      assertThat(c.toString()).contains("11320500014160477H/hotline");
+      assertThat(c.toString()).contains("11320500014160478L/hotline");
     } finally {
       shared.dispatcher().executorService().shutdown();
     }

@@ -10,14 +10,14 @@ import java.time.Duration;
 /** Shared test data: parties, resources and protocol bodies of docs/protocol.md. */
 public final class Fixtures {
 
-  public static final PartyId HOTLINE = PartyId.parse("11320500014160477H/hotline");
-  public static final PartyId POLICE = PartyId.parse("11320500014160479P");
-  public static final PartyId OTHER = PartyId.parse("11320500014160471Y");
+  public static final PartyId HOTLINE = PartyId.parse("11320500014160478L/hotline");
+  public static final PartyId POLICE = PartyId.parse("11320500014160486F");
+  public static final PartyId OTHER = PartyId.parse("11320500014160494A");
   public static final String RESOURCE = "335001001/00012";
   public static final String RESOURCE_PATH = "/v1/data/335001001/00012";
 
   public static final String DETAIL = "{\"resourceCode\":\"335001001/00012\",\"name\":\"户籍人口基本信息\","
-      + "\"provider\":\"11320500014160479P\",\"providerName\":\"某市公安局\",\"shareType\":\"conditional\","
+      + "\"provider\":\"11320500014160486F\",\"providerName\":\"某市公安局\",\"shareType\":\"conditional\","
       + "\"updateCycle\":\"daily\",\"format\":\"interface\",\"publishedOn\":\"2026-03-01\","
       + "\"actions\":[\"query\",\"push\"],"
       + "\"items\":[{\"name\":\"xm\",\"nameZh\":\"姓名\",\"dataType\":\"C\",\"format\":\"an..50\",\"required\":true,"
@@ -29,16 +29,16 @@ public final class Fixtures {
       + "\"enum\":[\"0\",\"1\",\"2\",\"9\"]}}}}";
 
   public static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
-      + "\"applicant\":\"11320500014160477H/hotline\",\"provider\":\"11320500014160479P\","
+      + "\"applicant\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","
       + "\"purpose\":\"核验来电人身份\",\"items\":[\"xm\",\"sfzh\"],\"state\":\"submitted\","
       + "\"submittedAt\":\"2026-11-24T08:30:00Z\",\"updatedAt\":\"2026-11-24T08:30:00Z\","
       + "\"timeLimitWorkingDays\":10,\"dueDate\":\"2026-12-08\",\"history\":[{\"state\":\"submitted\","
-      + "\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160477H/hotline\"}]}";
+      + "\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160478L/hotline\"}]}";
 
   public static final String DIGEST_HEX = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
 
   public static final String OBJECTION = "{\"objectionId\":\"obj-7\",\"resourceCode\":\"335001001/00012\","
-      + "\"objector\":\"11320500014160477H/hotline\",\"provider\":\"11320500014160479P\","
+      + "\"objector\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","
       + "\"messageId\":\"6a1f0c2e-9b7d-4e3c-8f21-5d4c3b2a1908\",\"digest\":{\"alg\":\"SM3\",\"value\":\""
       + DIGEST_HEX + "\"},\"pointers\":[\"/records/0/xb\"],\"category\":\"inaccurate\","
       + "\"description\":\"性别与户籍登记不一致\",\"state\":\"submitted\",\"submittedAt\":\"2026-11-24T09:10:00Z\","

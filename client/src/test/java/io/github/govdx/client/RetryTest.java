@@ -139,7 +139,7 @@ class RetryTest {
     wm.stubFor(post(url).inScenario("p").whenScenarioStateIs("second")
         .willReturn(Fixtures.error(503, "GDX-3214", "platform")).willSetStateTo("third"));
     wm.stubFor(post(url).inScenario("p").whenScenarioStateIs("third").willReturn(SealedDataTest.envelope(201,
-        "rcpt-9", "11320500014160479P", "11320500014160477H/hotline", "push.receipt", SealedDataTest.REQ_ID,
+        "rcpt-9", "11320500014160486F", "11320500014160478L/hotline", "push.receipt", SealedDataTest.REQ_ID,
         SealedDataTest.receipt("DIGEST")).withTransformers("response-template", DigestTransformer.NAME)));
     FakeSealer sealer = new FakeSealer(Fixtures.HOTLINE);
     try (ExchangeClient client = sealed(sealer)) {

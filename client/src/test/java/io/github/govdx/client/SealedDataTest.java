@@ -53,7 +53,7 @@ class SealedDataTest {
   }
 
   static ResponseDefinitionBuilder result(String messageId, String payload) {
-    return envelope(200, messageId, "11320500014160479P", "11320500014160477H/hotline", "query.result", REQ_ID,
+    return envelope(200, messageId, "11320500014160486F", "11320500014160478L/hotline", "query.result", REQ_ID,
         payload);
   }
 
@@ -65,8 +65,8 @@ class SealedDataTest {
   void query_sealsToTheProvider_andOpensTheBoundResult() {
     wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query")
         .withHeader("Content-Type", equalTo("application/govdx-envelope+json"))
-        .withRequestBody(matchingJsonPath("$.routing.sender", equalTo("11320500014160477H/hotline")))
-        .withRequestBody(matchingJsonPath("$.routing.receiver", equalTo("11320500014160479P")))
+        .withRequestBody(matchingJsonPath("$.routing.sender", equalTo("11320500014160478L/hotline")))
+        .withRequestBody(matchingJsonPath("$.routing.receiver", equalTo("11320500014160486F")))
         .withRequestBody(matchingJsonPath("$.routing.action", equalTo("query")))
         .withRequestBody(matchingJsonPath("$.routing.resourceCode", equalTo("335001001/00012")))
         .withRequestBody(matchingJsonPath("$.payload.filter.sfzh", equalTo("11010519491231002X")))
@@ -81,8 +81,8 @@ class SealedDataTest {
 
   @Test
   void query_resultAnsweringAnotherRequest_isNotBound() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-2", "11320500014160479P",
-        "11320500014160477H/hotline", "query.result", "some-other-request", "{\"records\":[]}")));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-2", "11320500014160486F",
+        "11320500014160478L/hotline", "query.result", "some-other-request", "{\"records\":[]}")));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().query(query()))
           .isInstanceOfSatisfying(ExchangeEnvelopeException.class, e -> {
@@ -95,8 +95,8 @@ class SealedDataTest {
 
   @Test
   void query_resultFromAPartyOtherThanTheOneCalled_isNotBound() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-3", "11320500014160471Y",
-        "11320500014160477H/hotline", "query.result", REQ_ID, "{\"records\":[]}")));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-3", "11320500014160494A",
+        "11320500014160478L/hotline", "query.result", REQ_ID, "{\"records\":[]}")));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().query(query()))
           .isInstanceOfSatisfying(ExchangeEnvelopeException.class, e -> {
@@ -108,8 +108,8 @@ class SealedDataTest {
 
   @Test
   void query_resultWithTheWrongAction_isNotBound() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-4", "11320500014160479P",
-        "11320500014160477H/hotline", "push.receipt", REQ_ID, "{\"records\":[]}")));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-4", "11320500014160486F",
+        "11320500014160478L/hotline", "push.receipt", REQ_ID, "{\"records\":[]}")));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().query(query())).hasMessageContaining("GDX-3405")
           .hasMessageContaining("'push.receipt'");
@@ -118,8 +118,8 @@ class SealedDataTest {
 
   @Test
   void query_resultSealedForAnotherParty_isRejectedWithTheEnvelopeCode() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-5", "11320500014160479P",
-        "11320500014160471Y", "query.result", REQ_ID, "{\"records\":[]}")));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(envelope(200, "resp-5", "11320500014160486F",
+        "11320500014160494A", "query.result", REQ_ID, "{\"records\":[]}")));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().query(query()))
           .isInstanceOfSatisfying(ExchangeEnvelopeException.class, e -> {
@@ -162,7 +162,7 @@ class SealedDataTest {
 
   static String receipt(String digestExpr) {
     return "{\"batchId\":\"b-1\",\"recordCount\":1,\"storedAt\":\"2026-11-24T08:13:02Z\",\"receipt\":{\"messageId\":\""
-        + REQ_ID + "\",\"digest\":\"" + digestExpr + "\",\"signer\":\"11320500014160479P\"}}";
+        + REQ_ID + "\",\"digest\":\"" + digestExpr + "\",\"signer\":\"11320500014160486F\"}}";
   }
 
   private static PushRequest push() {
@@ -173,8 +173,8 @@ class SealedDataTest {
   @Test
   void push_receiptCoveringTheMessageAndDigest_isAccepted() {
     // the digest of the request body is computed by the test independently of the client
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-1", "11320500014160479P",
-        "11320500014160477H/hotline", "push.receipt", REQ_ID, receipt("DIGEST"))
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-1", "11320500014160486F",
+        "11320500014160478L/hotline", "push.receipt", REQ_ID, receipt("DIGEST"))
         .withTransformers("response-template", DigestTransformer.NAME)));
     try (ExchangeClient client = client()) {
       PushResult r = client.data().push(push());
@@ -188,8 +188,8 @@ class SealedDataTest {
 
   @Test
   void push_receiptWithAnotherDigest_isRejected() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-2", "11320500014160479P",
-        "11320500014160477H/hotline", "push.receipt", REQ_ID, receipt(Fixtures.DIGEST_HEX))));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-2", "11320500014160486F",
+        "11320500014160478L/hotline", "push.receipt", REQ_ID, receipt(Fixtures.DIGEST_HEX))));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().push(push()))
           .isInstanceOfSatisfying(ExchangeEnvelopeException.class,
@@ -199,8 +199,8 @@ class SealedDataTest {
 
   @Test
   void push_answerWithoutReceipt_isRejected() {
-    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-3", "11320500014160479P",
-        "11320500014160477H/hotline", "push.receipt", REQ_ID,
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(envelope(201, "rcpt-3", "11320500014160486F",
+        "11320500014160478L/hotline", "push.receipt", REQ_ID,
         "{\"batchId\":\"b-1\",\"recordCount\":1,\"storedAt\":\"2026-11-24T08:13:02Z\"}")));
     try (ExchangeClient client = client()) {
       assertThatThrownBy(() -> client.data().push(push())).hasMessageStartingWith("GDX-3412");

@@ -109,14 +109,14 @@ class SubClientsTest {
 
   @Test
   void directory_parsesPemCertificates_andCachesTheParty() throws Exception {
-    X509Certificate cert = TestCertificates.selfSigned("11320500014160471Y");
-    String body = "{\"partyId\":\"11320500014160471Y/hotline\",\"name\":\"12345热线\",\"certificates\":[{\"keyId\":\"k1\","
+    X509Certificate cert = TestCertificates.selfSigned("11320500014160494A");
+    String body = "{\"partyId\":\"11320500014160494A/hotline\",\"name\":\"12345热线\",\"certificates\":[{\"keyId\":\"k1\","
         + "\"suite\":\"INTL\",\"notBefore\":\"2026-01-01T00:00:00Z\",\"notAfter\":\"2028-01-01T00:00:00Z\",\"pem\":"
         + Fixtures.jsonString(TestCertificates.pem(cert)) + "}]}";
-    wm.stubFor(get("/v1/parties/11320500014160471Y/hotline").willReturn(json(200, body)
+    wm.stubFor(get("/v1/parties/11320500014160494A/hotline").willReturn(json(200, body)
         .withHeader("Cache-Control", "max-age=300")));
     try (ExchangeClient client = Fixtures.plain(wm.baseUrl()).build()) {
-      io.github.govdx.core.party.PartyId p = io.github.govdx.core.party.PartyId.parse("11320500014160471Y/hotline");
+      io.github.govdx.core.party.PartyId p = io.github.govdx.core.party.PartyId.parse("11320500014160494A/hotline");
       PartyInfo info = client.directory().party(p);
       assertThat(info.name()).contains("12345热线");
       assertThat(info.certificates()).singleElement().satisfies(c -> {
@@ -128,7 +128,7 @@ class SubClientsTest {
       client.directory().invalidate(p);
       client.directory().party(p);
     }
-    wm.verify(2, getRequestedFor(urlEqualTo("/v1/parties/11320500014160471Y/hotline")));
+    wm.verify(2, getRequestedFor(urlEqualTo("/v1/parties/11320500014160494A/hotline")));
   }
 
   @Test
@@ -136,7 +136,7 @@ class SubClientsTest {
     wm.stubFor(post("/v1/subscriptions").withRequestBody(equalToJson(
         "{\"resourceCode\":\"335001001/00012\",\"eventTypes\":[\"data.updated\"]}"))
         .willReturn(json(201, "{\"subscriptionId\":\"sub-7f3c\",\"resourceCode\":\"335001001/00012\","
-            + "\"eventTypes\":[\"data.updated\"],\"subscriber\":\"11320500014160477H/hotline\",\"state\":\"active\","
+            + "\"eventTypes\":[\"data.updated\"],\"subscriber\":\"11320500014160478L/hotline\",\"state\":\"active\","
             + "\"createdAt\":\"2026-11-24T08:40:00Z\"}")));
     // the long poll answers after longer than the client's 1 s read timeout
     wm.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub-7f3c/events")).withQueryParam("cursor", equalTo("c-41"))

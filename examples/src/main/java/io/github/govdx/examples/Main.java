@@ -1,8 +1,6 @@
 package io.github.govdx.examples;
 
-import io.github.govdx.core.party.PartyId;
-
-/** The README's main job. Replaced by the code-table tour, then by the end-to-end demo. */
+/** The README's main job: for now the {@link CodeTableTour}; the end-to-end demo replaces it later. */
 public final class Main {
 
   private Main() {}
@@ -13,7 +11,6 @@ public final class Main {
    * @param args ignored
    */
   public static void main(String[] args) {
-    PartyId id = PartyId.parse("91350100M000100Y43/hotline");
-    System.out.println("party " + id + " department " + id.department());
+    new CodeTableTour(System.out).run();
   }
 }

@@ -41,12 +41,12 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ClientPipelineBenchmark {
 
   static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
-      + "\"applicant\":\"11320500014160477H/hotline\",\"provider\":\"11320500014160479P\","
+      + "\"applicant\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","
       + "\"purpose\":\"12345热线工单办理中核验来电人身份\",\"items\":[\"xm\",\"sfzh\"],\"state\":\"approved\","
       + "\"submittedAt\":\"2026-11-24T08:30:00Z\",\"updatedAt\":\"2026-11-26T02:00:00Z\","
       + "\"timeLimitWorkingDays\":10,\"dueDate\":\"2026-12-08\",\"decisionReason\":\"符合共享条件\","
-      + "\"history\":[{\"state\":\"submitted\",\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160477H/hotline\"},"
-      + "{\"state\":\"approved\",\"at\":\"2026-11-26T02:00:00Z\",\"by\":\"11320500014160479P\",\"reason\":\"符合共享条件\"}]}";
+      + "\"history\":[{\"state\":\"submitted\",\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160478L/hotline\"},"
+      + "{\"state\":\"approved\",\"at\":\"2026-11-26T02:00:00Z\",\"by\":\"11320500014160486F\",\"reason\":\"符合共享条件\"}]}";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -76,8 +76,8 @@ public class ClientPipelineBenchmark {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     raw = new OkHttpClient();
     rawRequest = new Request.Builder().url(base + "/v1/applications/app-1")
-        .header("X-Gdx-Party", "11320500014160477H/hotline").header("X-Request-Id", "bench").build();
-    client = ExchangeClient.builder().endpoint(URI.create(base)).party(PartyId.parse("11320500014160477H/hotline"))
+        .header("X-Gdx-Party", "11320500014160478L/hotline").header("X-Request-Id", "bench").build();
+    client = ExchangeClient.builder().endpoint(URI.create(base)).party(PartyId.parse("11320500014160478L/hotline"))
         .httpClient(raw).sealing(false).build();
   }
 

@@ -9,6 +9,7 @@ import io.github.govdx.client.ErrorDetail;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.catalog.ResourceItem;
 import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.client.internal.CodecSealer;
 import io.github.govdx.client.internal.Hashes;
 import io.github.govdx.client.internal.Json;
 import io.github.govdx.client.internal.MediaTypes;
@@ -18,6 +19,9 @@ import io.github.govdx.client.internal.Routing;
 import io.github.govdx.client.internal.SealedMessage;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
- *     .party(PartyId.parse("11320500014160479P"))
+ *     .party(PartyId.parse("11320500014160486F"))
  *     .credentials(credentials).trustStore(trust)
  *     .accessPolicy(AccessPolicy.allowList(Map.of("335001001/00012", Set.of(hotline))))
  *     .query(resourceDetail, query -> QueryAnswer.builder().records(lookup(query)).build())
@@ -385,6 +389,10 @@ public final class ProviderEndpoint {
   public static final class Builder {
     private @Nullable PartyId party;
     private @Nullable MessageSealer sealer;
+    private @Nullable PartyCredentials credentials;
+    private @Nullable TrustStore trustStore;
+    private @Nullable PartyDirectory directory;
+    private Duration clockSkew = Duration.ofMinutes(5);
     private AccessPolicy accessPolicy = AccessPolicy.allowAll();
     private RecordValidator validator = RecordValidator.jsonSchema();
     private final Map<String, ResourceDetail> resources = new HashMap<>();
@@ -492,6 +500,51 @@ public final class ProviderEndpoint {
       return this;
     }
 
+    /**
+     * The provider department's key and certificate chain: they open every request and sign every answer and
+     * receipt.
+     *
+     * @param value the credentials
+     * @return this builder
+     */
+    public Builder credentials(PartyCredentials value) {
+      this.credentials = Objects.requireNonNull(value, "credentials == null");
+      return this;
+    }
+
+    /**
+     * The CAs that issue party certificates; every caller's signature chain is checked against it.
+     *
+     * @param value the trust store
+     * @return this builder
+     */
+    public Builder trustStore(TrustStore value) {
+      this.trustStore = Objects.requireNonNull(value, "trustStore == null");
+      return this;
+    }
+
+    /**
+     * Where callers' certificates come from, to seal answers to them (required with credentials).
+     *
+     * @param value the directory
+     * @return this builder
+     */
+    public Builder directory(PartyDirectory value) {
+      this.directory = Objects.requireNonNull(value, "directory == null");
+      return this;
+    }
+
+    /**
+     * The accepted clock skew of a request's issued-at (default 5 minutes).
+     *
+     * @param value the window
+     * @return this builder
+     */
+    public Builder clockSkew(Duration value) {
+      this.clockSkew = Objects.requireNonNull(value, "clockSkew == null");
+      return this;
+    }
+
     /** Test and integration hook: the envelope operations (normally made from the credentials). */
     Builder messageSealer(MessageSealer value) {
       this.sealer = Objects.requireNonNull(value, "messageSealer == null");
@@ -509,7 +562,14 @@ public final class ProviderEndpoint {
         throw new IllegalStateException("ProviderEndpoint: missing party");
       }
       if (sealer == null) {
-        throw new IllegalStateException("ProviderEndpoint: missing credentials and trust store");
+        if (credentials == null || trustStore == null || directory == null) {
+          throw new IllegalStateException("ProviderEndpoint: missing "
+              + (credentials == null ? "credentials" : trustStore == null ? "trustStore" : "directory"));
+        }
+        if (!credentials.partyId().equals(party) && !credentials.partyId().equals(party.department())) {
+          throw new IllegalStateException("ProviderEndpoint: credentials belong to " + credentials.partyId());
+        }
+        sealer = CodecSealer.create(credentials, trustStore, directory, credentials.suite(), clock, clockSkew);
       }
       if (resources.isEmpty()) {
         throw new IllegalStateException("ProviderEndpoint: no query or push handler");

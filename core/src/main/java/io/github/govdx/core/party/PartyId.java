@@ -2,6 +2,8 @@ package io.github.govdx.core.party;
 
 import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.ident.CheckResult;
+import io.github.govdx.core.ident.UnifiedSocialCreditCode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,18 +13,17 @@ import org.jspecify.annotations.Nullable;
  * The identifier of a party on the exchange: a department's unified social credit code (统一社会信用代码,
  * GB 32100-2015) and, optionally, a system code naming one of its systems.
  *
- * <p>The text form is {@code USCC} or {@code USCC/system}, e.g. {@code 11320500014160477X/hotline}. The
+ * <p>The text form is {@code USCC} or {@code USCC/system}, e.g. {@code 11320500014160478L/hotline}. The
  * system code is 1 to 32 characters of lower-case ASCII letters, digits, {@code -} and {@code _}, starting
- * with a letter or digit. {@link #parse(String)} checks the credit code's character set and its MOD 31 check
- * character; bad input raises a {@link GovdxException} with code {@link CoreErrorCode#PARTY_ID_INVALID}.
+ * with a letter or digit. {@link #parse(String)} checks the credit code with every GB 32100 rule of
+ * {@link UnifiedSocialCreditCode#check(String)} (character set, department and category codes, region, embedded
+ * GB 11714 code, MOD 31 check character); bad input raises a {@link GovdxException} with code {@link CoreErrorCode#PARTY_ID_INVALID}.
  *
  * <p>Immutable and thread-safe; equal when both parts are equal.
  */
 public final class PartyId implements Comparable<PartyId> {
 
   private static final Pattern SYSTEM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-  private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
   private final String creditCode;
   private final @Nullable String system;
@@ -90,22 +91,9 @@ public final class PartyId implements Comparable<PartyId> {
   }
 
   private static @Nullable String creditCodeProblem(String code) {
-    if (code.length() != 18) {
-      return "must have 18 characters";
-    }
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      int v = USCC_CHARS.indexOf(code.charAt(i));
-      if (v < 0) {
-        return "has a character outside the GB 32100 set at position " + (i + 1);
-      }
-      sum += v * USCC_WEIGHTS[i];
-    }
-    int check = (31 - sum % 31) % 31;
-    if (code.charAt(17) != USCC_CHARS.charAt(check)) {
-      return "fails the GB 32100 MOD 31 check";
-    }
-    return null;
+    CheckResult r = UnifiedSocialCreditCode.check(code);
+    return r.isValid() ? null : "fails GB 32100 rule " + r.rule() + " (" + r.errorCode().orElseThrow().code() + "): "
+        + r.reason();
   }
 
   /**

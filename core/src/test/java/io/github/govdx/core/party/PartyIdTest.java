@@ -52,4 +52,14 @@ class PartyIdTest {
   void equalsAndHashCode_followTheContract() {
     EqualsVerifier.forClass(PartyId.class).verify();
   }
+
+  @Test
+  void parse_creditCodeFailingAStructuralGb32100Rule_gdx1501NamingTheRule() {
+    assertThatThrownBy(() -> PartyId.parse("11320500014160477H/hotline"))
+        .isInstanceOf(GovdxException.class)
+        .hasMessageStartingWith("GDX-1501: ")
+        .hasMessageContaining("embedded-org-code");
+    assertThat(PartyId.parse("11320500014160478L/hotline").department().creditCode())
+        .isEqualTo("11320500014160478L");
+  }
 }

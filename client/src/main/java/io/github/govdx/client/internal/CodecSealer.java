@@ -11,7 +11,13 @@ import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,6 +30,9 @@ import java.util.UUID;
  * {@code {"messageId", "digest": {"alg", "value"}}}. Thread-safe.
  */
 public final class CodecSealer implements MessageSealer {
+
+  /** The skew window of the lenient codec: the idempotency retention of 24 hours (the codec maximum). */
+  static final Duration LENIENT_SKEW = Duration.ofDays(1);
 
   /** The action of a receipt envelope. */
   public static final String RECEIPT_ACTION = "receipt";
@@ -43,6 +52,28 @@ public final class CodecSealer implements MessageSealer {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * Creates a sealer from a party's credentials.
+   *
+   * @param credentials our key and certificate chain
+   * @param trust the trust anchors
+   * @param directory where receivers' certificates come from
+   * @param suite the one accepted suite
+   * @param clock the clock
+   * @param skew the accepted clock skew
+   * @return the sealer
+   */
+  public static CodecSealer create(PartyCredentials credentials, TrustStore trust, PartyDirectory directory,
+      Suite suite, Clock clock, Duration skew) {
+    Set<Suite> accepted = EnumSet.of(suite);
+    EnvelopeCodec strict = EnvelopeCodec.builder().credentials(credentials).trustStore(trust).directory(directory)
+        .acceptedSuites(accepted).clock(clock).clockSkew(skew).build();
+    EnvelopeCodec lenient = EnvelopeCodec.builder().credentials(credentials).trustStore(trust)
+        .directory(directory).acceptedSuites(accepted).clock(clock).clockSkew(LENIENT_SKEW)
+        .replayCache((messageId, expiresAt) -> true).build();
+    return new CodecSealer(strict, lenient, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {

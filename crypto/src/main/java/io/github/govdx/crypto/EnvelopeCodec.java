@@ -1,0 +1,698 @@
+package io.github.govdx.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEDecrypter;
+import com.nimbusds.jose.JWEEncrypter;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.internal.GmAlgorithms;
+import io.github.govdx.crypto.internal.GmJweDecrypter;
+import io.github.govdx.crypto.internal.GmJweEncrypter;
+import io.github.govdx.crypto.internal.GmJwsSigner;
+import io.github.govdx.crypto.internal.GmJwsVerifier;
+import io.github.govdx.crypto.internal.KeyConversions;
+import io.github.govdx.crypto.internal.Sm2;
+import io.github.govdx.crypto.key.Certificates;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.crypto.replay.InMemoryReplayCache;
+import io.github.govdx.crypto.replay.ReplayCache;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs, seals, verifies and opens envelopes for one party (DESIGN §4, {@code docs/envelope.md}).
+ *
+ * <pre>{@code
+ * EnvelopeCodec codec = EnvelopeCodec.builder()
+ *     .credentials(myCredentials)          // my party, private key, certificate chain
+ *     .trustStore(TrustStore.of(caCert))   // whom I trust as signers
+ *     .directory(partyDirectory)           // receivers' certificates
+ *     .build();
+ * Envelope sealed = codec.seal(RoutingHeaders.builder().sender(me).receiver(them)
+ *     .resourceCode("R-001").action("query").build(), payload);
+ * OpenedMessage msg = theirCodec.open(sealed.toBytes());
+ * }</pre>
+ *
+ * <p><b>Open</b> runs, in this order, each failure with its own code: size and nesting limits before
+ * parsing (2002, 2003), strict structure and header allow-list (2001, 2004, 2005), algorithm allow-list
+ * (2006) and the receiver's accepted suites (2007), receiver is me (2105) and {@code kid} is my key (2106),
+ * decryption (2101), the inner JWS's algorithm (2006) and routing headers equal to the outer ones (2104),
+ * the signer's {@code x5c} chain and {@code kid} (2204) against the trust store at the clock's instant
+ * (2201, 2202, 2203), the signature (2102), the signer is the claimed sender (2103), issued-at inside the
+ * skew window (2301, 2302), and the message id not seen before (2303, 2304). {@link #verify(byte[])} runs
+ * the same checks on a signed envelope, minus decryption.
+ *
+ * <p><b>Party matching.</b> A certificate naming a department (no system code) covers that department's
+ * systems: it may sign for {@code USCC/system} senders and a codec holding it accepts envelopes addressed to
+ * {@code USCC/system}. A certificate naming a system covers that system only.
+ *
+ * <p>Thread-safe: build one per party and share it. Signers, the decrypter, parsed receiver and signer keys
+ * (bounded cache) and validated chains (in the trust store) are reused across calls.
+ */
+public final class EnvelopeCodec {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnvelopeCodec.class);
+  private static final int KEY_CACHE_SIZE = 512;
+
+  private final PartyCredentials credentials;
+  private final @Nullable TrustStore trustStore;
+  private final @Nullable PartyDirectory directory;
+  private final Set<Suite> acceptedSuites;
+  private final Clock clock;
+  private final Duration clockSkew;
+  private final ReplayCache replayCache;
+  private final EnvelopeLimits limits;
+
+  private final JWSSigner signer;
+  private final JWEDecrypter decrypter;
+  private final List<Base64> x5c;
+  private final Map<String, CertInfo> signerCache = new ConcurrentHashMap<>();
+  private final Map<X509Certificate, CertInfo> receiverCache = new ConcurrentHashMap<>();
+
+  private EnvelopeCodec(Builder b, PartyCredentials credentials) {
+    this.credentials = credentials;
+    this.trustStore = b.trustStore;
+    this.directory = b.directory;
+    this.acceptedSuites = b.acceptedSuites == null ? Set.of(credentials.suite()) : Set.copyOf(b.acceptedSuites);
+    this.clock = b.clock;
+    this.clockSkew = b.clockSkew;
+    this.replayCache = b.replayCache != null ? b.replayCache : new InMemoryReplayCache(b.clock,
+        InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
+    this.limits = b.limits;
+    if (credentials.suite() == Suite.GM) {
+      this.signer = new GmJwsSigner(Sm2.privateParameters(credentials.privateKey()));
+      this.decrypter = new GmJweDecrypter(Sm2.privateParameters(credentials.privateKey()));
+    } else {
+      try {
+        ECPrivateKey key = KeyConversions.jdkPrivate(credentials.privateKey());
+        this.signer = new ECDSASigner(key);
+        this.decrypter = new ECDHDecrypter(key);
+      } catch (JOSEException e) {
+        throw new IllegalArgumentException("P-256 key unusable", e);
+      }
+    }
+    List<Base64> chain = new ArrayList<>();
+    for (X509Certificate c : credentials.certificateChain()) {
+      try {
+        chain.add(Base64.encode(c.getEncoded()));
+      } catch (CertificateEncodingException e) {
+        throw new IllegalArgumentException("certificate cannot be encoded", e);
+      }
+    }
+    this.x5c = List.copyOf(chain);
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * This codec's own credentials.
+   *
+   * @return the credentials
+   */
+  public PartyCredentials credentials() {
+    return credentials;
+  }
+
+  /**
+   * The suite this codec signs and seals in (the suite of its credentials).
+   *
+   * @return the suite
+   */
+  public Suite suite() {
+    return credentials.suite();
+  }
+
+  /**
+   * The suites this codec accepts on {@link #open(byte[])} and {@link #verify(byte[])}.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<Suite> acceptedSuites() {
+    return acceptedSuites;
+  }
+
+  // ------------------------------------------------------------------------------------------- sending
+
+  /**
+   * Signs a payload: a flattened JWS with the routing headers, {@code kid} and {@code x5c} in its
+   * protected header.
+   *
+   * @param headers the routing headers (issued-at defaults to the clock's now)
+   * @param payload the payload bytes
+   * @return the signed envelope
+   * @throws IllegalArgumentException if the sender is not this codec's party (or one of its systems)
+   */
+  public Envelope sign(RoutingHeaders headers, byte[] payload) {
+    Objects.requireNonNull(payload, "payload == null");
+    RoutingHeaders h = complete(headers);
+    JWSObject jws = signJws(h, payload);
+    String[] parts = {jws.getHeader().toBase64URL().toString(), jws.getPayload().toBase64URL().toString(),
+        jws.getSignature().toString()};
+    LOG.debug("signed message {} for {}", h.messageId(), h.receiver());
+    return Envelope.fromParts(Envelope.Kind.SIGNED, parts, null, limits);
+  }
+
+  /**
+   * Seals a payload to the receiver's certificate from the {@linkplain Builder#directory party directory}:
+   * the first certificate of the codec's suite that is valid now (and, with a trust store, trusted).
+   *
+   * @param headers the routing headers (issued-at defaults to the clock's now)
+   * @param payload the payload bytes
+   * @return the sealed envelope
+   * @throws IllegalStateException if the codec has no directory
+   * @throws IllegalArgumentException if the sender is not this codec's party
+   * @throws CertificateRejectedException {@code GDX-2205} if the directory has no usable certificate
+   */
+  public Envelope seal(RoutingHeaders headers, byte[] payload) {
+    Objects.requireNonNull(headers, "headers == null");
+    if (directory == null) {
+      throw new IllegalStateException("seal without a certificate needs a directory");
+    }
+    List<X509Certificate> candidates = new ArrayList<>(directory.certificates(headers.receiver()));
+    if (headers.receiver().system().isPresent()) {
+      candidates.addAll(directory.certificates(headers.receiver().department()));
+    }
+    Instant now = clock.instant();
+    CertificateRejectedException last = null;
+    for (X509Certificate c : candidates) {
+      try {
+        checkReceiverCertificate(headers, c, now);
+        return seal(headers, payload, c);
+      } catch (CertificateRejectedException e) {
+        last = e;
+      }
+    }
+    throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_NOT_FOUND,
+        "no usable " + suite() + " certificate for " + headers.receiver() + " in the directory", last);
+  }
+
+  /**
+   * Seals a payload to a receiver certificate: sign (as {@link #sign}), then encrypt the compact JWS as a
+   * flattened JWE with the routing headers, {@code kid} (the receiver's) and {@code cty: "JOSE"} in its
+   * protected header.
+   *
+   * @param headers the routing headers (issued-at defaults to the clock's now)
+   * @param payload the payload bytes
+   * @param receiverCertificate the receiver's certificate
+   * @return the sealed envelope
+   * @throws IllegalArgumentException if the sender is not this codec's party
+   * @throws CertificateRejectedException {@code GDX-2206} if the certificate is of another suite or names
+   *     another party; {@code GDX-2201..2203} if it is not trusted or not valid now (with a trust store)
+   */
+  public Envelope seal(RoutingHeaders headers, byte[] payload, X509Certificate receiverCertificate) {
+    Objects.requireNonNull(payload, "payload == null");
+    Objects.requireNonNull(receiverCertificate, "receiverCertificate == null");
+    RoutingHeaders h = complete(headers);
+    CertInfo receiver = checkReceiverCertificate(h, receiverCertificate, clock.instant());
+    String inner = signJws(h, payload).serialize();
+    Suite suite = suite();
+    Map<String, Object> params = new LinkedHashMap<>();
+    Envelope.putRouting(h, params);
+    JWEHeader header = new JWEHeader.Builder(
+        suite == Suite.GM ? GmAlgorithms.SM2 : JWEAlgorithm.ECDH_ES_A256KW,
+        suite == Suite.GM ? GmAlgorithms.SM4_GCM : com.nimbusds.jose.EncryptionMethod.A256GCM)
+        .contentType("JOSE")
+        .keyID(receiver.keyId)
+        .customParams(params)
+        .build();
+    JWEObject jwe = new JWEObject(header, new Payload(inner.getBytes(StandardCharsets.US_ASCII)));
+    try {
+      jwe.encrypt(encrypter(receiver));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("encryption failed", e);
+    }
+    String[] parts = jwe.serialize().split("\\.", -1);
+    LOG.debug("sealed message {} for {}", h.messageId(), h.receiver());
+    return Envelope.fromParts(Envelope.Kind.SEALED, parts, null, limits);
+  }
+
+  private RoutingHeaders complete(RoutingHeaders headers) {
+    Objects.requireNonNull(headers, "headers == null");
+    if (!covers(credentials.partyId(), headers.sender())) {
+      throw new IllegalArgumentException("sender " + headers.sender() + " is not this codec's party "
+          + credentials.partyId());
+    }
+    if (headers.issuedAtIfSet().isPresent()) {
+      return headers;
+    }
+    return headers.toBuilder().issuedAt(clock.instant()).build();
+  }
+
+  private JWSObject signJws(RoutingHeaders h, byte[] payload) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    Envelope.putRouting(h, params);
+    JWSHeader header = new JWSHeader.Builder(suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
+        .keyID(credentials.keyId())
+        .x509CertChain(x5c)
+        .customParams(params)
+        .build();
+    JWSObject jws = new JWSObject(header,
+        new Payload(new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
+    try {
+      jws.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("signing failed", e);
+    }
+    return jws;
+  }
+
+  private CertInfo checkReceiverCertificate(RoutingHeaders h, X509Certificate c, Instant now) {
+    CertInfo info = receiverCache.get(c);
+    if (info == null) {
+      info = new CertInfo(List.of(c));
+      if (receiverCache.size() >= KEY_CACHE_SIZE) {
+        receiverCache.clear();
+      }
+      receiverCache.put(c, info);
+    }
+    if (info.suite != suite()) {
+      throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+          "receiver certificate is not a " + suite() + " certificate");
+    }
+    PartyId named = info.party;
+    if (named == null || !covers(named, h.receiver())) {
+      throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+          "receiver certificate names " + named + ", not " + h.receiver());
+    }
+    if (trustStore != null) {
+      trustStore.validate(List.of(c), now);
+    } else if (now.isAfter(c.getNotAfter().toInstant())) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_EXPIRED, "receiver certificate expired");
+    } else if (now.isBefore(c.getNotBefore().toInstant())) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
+          "receiver certificate not yet valid");
+    }
+    return info;
+  }
+
+  private static JWEEncrypter encrypter(CertInfo receiver) throws JOSEException {
+    Object key = receiver.engineKey();
+    if (key instanceof ECPublicKeyParameters) {
+      return new GmJweEncrypter((ECPublicKeyParameters) key);
+    }
+    return new ECDHEncrypter((ECPublicKey) key);
+  }
+
+  /** The parsed signer chain of an {@code x5c}; cached (bounded) by its text. */
+  private CertInfo signerInfo(List<Base64> x5c) {
+    StringBuilder key = new StringBuilder();
+    for (Base64 b : x5c) {
+      key.append(b).append(',');
+    }
+    String k = key.toString();
+    CertInfo info = signerCache.get(k);
+    if (info == null) {
+      info = parseChain(x5c);
+      if (signerCache.size() >= KEY_CACHE_SIZE) {
+        signerCache.clear();
+      }
+      signerCache.put(k, info);
+    }
+    return info;
+  }
+
+  private static CertInfo parseChain(List<Base64> x5c) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      for (Base64 b : x5c) {
+        chain.add(Certificates.parse(b.decode()));
+      }
+      return new CertInfo(chain);
+    } catch (RuntimeException e) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c holds a malformed certificate",
+          e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ receiving
+
+  /**
+   * Opens a sealed envelope: every check of DESIGN §4 (see the class documentation), then returns the
+   * authenticated headers and payload.
+   *
+   * @param envelopeJson the envelope bytes as received
+   * @return the opened message
+   * @throws EnvelopeException (a subtype with its code) if any check fails
+   * @throws IllegalStateException if the codec has no trust store
+   */
+  public OpenedMessage open(byte[] envelopeJson) {
+    TrustStore trust = requireTrust();
+    Envelope outer = Envelope.parse(envelopeJson, limits);
+    if (outer.kind() != Envelope.Kind.SEALED) {
+      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+          "open needs a sealed envelope; use verify for a signed one");
+    }
+    checkSuite(outer.suite());
+    if (outer.suite() != suite()) {
+      throw new AlgorithmNotAllowedException(CryptoErrorCode.SUITE_NOT_ACCEPTED,
+          "no " + outer.suite() + " decryption key in this codec");
+    }
+    RoutingHeaders h = outer.headers();
+    checkReceiver(h);
+    if (!credentials.keyId().equals(outer.keyId())) {
+      throw new WrongReceiverException(CryptoErrorCode.WRONG_RECIPIENT_KEY,
+          "envelope is encrypted to key " + outer.keyId() + ", not " + credentials.keyId());
+    }
+    JWEObject jwe;
+    try {
+      jwe = new JWEObject(new Base64URL(outer.part(0)), new Base64URL(outer.part(1)), new Base64URL(outer.part(2)),
+          new Base64URL(outer.part(3)), new Base64URL(outer.part(4)));
+      jwe.decrypt(decrypter);
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      throw new DecryptionFailedException(CryptoErrorCode.DECRYPTION_FAILED, "envelope could not be decrypted");
+    }
+    String[] innerParts = new String(jwe.getPayload().toBytes(), StandardCharsets.US_ASCII).split("\\.", -1);
+    if (innerParts.length != 3) {
+      throw new MalformedEnvelopeException(CryptoErrorCode.ENVELOPE_MALFORMED, "plaintext is not a compact JWS");
+    }
+    Envelope inner = Envelope.fromParts(Envelope.Kind.SIGNED, innerParts, new byte[0], limits);
+    if (inner.suite() != outer.suite()) {
+      throw new AlgorithmNotAllowedException(CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
+          "inner JWS alg is not the " + outer.suite() + " suite's");
+    }
+    if (!inner.headers().equals(h)) {
+      throw new SenderMismatchException(CryptoErrorCode.ROUTING_HEADER_MISMATCH,
+          "routing headers of the signature and the encryption differ");
+    }
+    X509Certificate signerCert = checkSignature(inner, trust);
+    checkFreshness(h);
+    LOG.debug("opened message {} from {}", h.messageId(), h.sender());
+    return new OpenedMessage(h, payloadOf(inner), signerCert, outer);
+  }
+
+  /**
+   * Verifies a signed envelope: algorithm allow-list, {@code x5c} chain against the trust store, signature,
+   * signer is the claimed sender, receiver is me, issued-at inside the skew window, no replay.
+   *
+   * @param envelopeJson the envelope bytes as received
+   * @return the verified message
+   * @throws EnvelopeException (a subtype with its code) if any check fails
+   * @throws IllegalStateException if the codec has no trust store
+   */
+  public OpenedMessage verify(byte[] envelopeJson) {
+    TrustStore trust = requireTrust();
+    Envelope env = Envelope.parse(envelopeJson, limits);
+    if (env.kind() != Envelope.Kind.SIGNED) {
+      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+          "verify needs a signed envelope; use open for a sealed one");
+    }
+    checkSuite(env.suite());
+    X509Certificate signerCert = checkSignature(env, trust);
+    checkReceiver(env.headers());
+    checkFreshness(env.headers());
+    LOG.debug("verified message {} from {}", env.headers().messageId(), env.headers().sender());
+    return new OpenedMessage(env.headers(), payloadOf(env), signerCert, env);
+  }
+
+  /**
+   * Checks the signature of a signed envelope for anyone holding only a trust store (a security reviewer,
+   * the {@code govdx verify} command): algorithm allow-list, {@code x5c} chain at {@code at}, signature and
+   * signer-is-sender. Receiver, freshness and replay are not checked.
+   *
+   * @param envelope a signed envelope
+   * @param trustStore the trust anchors
+   * @param at the instant at which the chain must be valid
+   * @return the signer's certificate
+   * @throws EnvelopeException (a subtype with its code) if a check fails, {@code GDX-2008} for a sealed
+   *     envelope
+   */
+  public static X509Certificate verifySignature(Envelope envelope, TrustStore trustStore, Instant at) {
+    Objects.requireNonNull(envelope, "envelope == null");
+    Objects.requireNonNull(trustStore, "trustStore == null");
+    Objects.requireNonNull(at, "at == null");
+    if (envelope.kind() != Envelope.Kind.SIGNED) {
+      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+          "only a signed envelope can be verified without the receiver's key");
+    }
+    return checkSignature(envelope, trustStore, at, EnvelopeLimits.defaults(), null);
+  }
+
+  private TrustStore requireTrust() {
+    if (trustStore == null) {
+      throw new IllegalStateException("open and verify need a trust store");
+    }
+    return trustStore;
+  }
+
+  private void checkSuite(Suite s) {
+    if (!acceptedSuites.contains(s)) {
+      throw new AlgorithmNotAllowedException(CryptoErrorCode.SUITE_NOT_ACCEPTED,
+          "suite " + s + " is not accepted here (accepted: " + acceptedSuites + ")");
+    }
+  }
+
+  private void checkReceiver(RoutingHeaders h) {
+    if (!covers(credentials.partyId(), h.receiver())) {
+      throw new WrongReceiverException(CryptoErrorCode.WRONG_RECEIVER,
+          "envelope is addressed to " + h.receiver() + ", not " + credentials.partyId());
+    }
+  }
+
+  private X509Certificate checkSignature(Envelope signed, TrustStore trust) {
+    return checkSignature(signed, trust, clock.instant(), limits, this);
+  }
+
+  private static X509Certificate checkSignature(Envelope signed, TrustStore trust, Instant at,
+      EnvelopeLimits limits, @Nullable EnvelopeCodec codec) {
+    JWSHeader header = (JWSHeader) signed.header();
+    List<Base64> chainB64 = header.getX509CertChain();
+    if (chainB64 == null || chainB64.isEmpty()) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c missing");
+    }
+    if (chainB64.size() > limits.maxChainLength()) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
+          "x5c longer than " + limits.maxChainLength());
+    }
+    CertInfo info = codec != null ? codec.signerInfo(chainB64) : parseChain(chainB64);
+    X509Certificate leaf = info.leaf;
+    if (!info.keyId.equals(signed.keyId())) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "kid is not the x5c leaf's");
+    }
+    if (info.suite != signed.suite()) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
+          "signer key is not a " + signed.suite() + " key");
+    }
+    trust.validate(info.chain, at);
+    boolean ok;
+    try {
+      JWSVerifier verifier = signed.suite() == Suite.GM
+          ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
+          : new ECDSAVerifier((ECPublicKey) info.engineKey());
+      String input = signed.part(0) + "." + signed.part(1);
+      ok = verifier.verify(header, input.getBytes(StandardCharsets.US_ASCII), new Base64URL(signed.part(2)));
+    } catch (JOSEException | RuntimeException e) {
+      ok = false;
+    }
+    if (!ok) {
+      throw new SignatureInvalidException(CryptoErrorCode.SIGNATURE_INVALID, "signature does not verify");
+    }
+    PartyId named = info.party;
+    if (named == null || !covers(named, signed.headers().sender())) {
+      throw new SenderMismatchException(CryptoErrorCode.SIGNER_NOT_SENDER,
+          "signer certificate names " + named + ", but the sender is " + signed.headers().sender());
+    }
+    return leaf;
+  }
+
+  private void checkFreshness(RoutingHeaders h) {
+    Instant now = clock.instant();
+    Instant iat = h.issuedAt();
+    if (iat.isBefore(now.minus(clockSkew))) {
+      throw new StaleMessageException(CryptoErrorCode.ISSUED_AT_TOO_OLD,
+          "issued at " + iat + ", older than the skew window of " + clockSkew);
+    }
+    if (iat.isAfter(now.plus(clockSkew))) {
+      throw new StaleMessageException(CryptoErrorCode.ISSUED_AT_IN_FUTURE,
+          "issued at " + iat + ", beyond the skew window of " + clockSkew);
+    }
+    if (!replayCache.firstSeen(h.sender() + " " + h.messageId(), iat.plus(clockSkew))) {
+      throw new ReplayDetectedException(CryptoErrorCode.REPLAY_DETECTED,
+          "message id " + h.messageId() + " from " + h.sender() + " was seen before");
+    }
+  }
+
+  private static byte[] payloadOf(Envelope signed) {
+    // canonical base64url was checked when the envelope was parsed
+    return java.util.Base64.getUrlDecoder().decode(signed.part(1));
+  }
+
+  /** Whether a certificate naming {@code holder} may act for {@code party}. */
+  static boolean covers(PartyId holder, PartyId party) {
+    return holder.equals(party) || (holder.system().isEmpty() && holder.equals(party.department()));
+  }
+
+  @Override
+  public String toString() {
+    return "EnvelopeCodec{" + credentials + ", accepted=" + acceptedSuites + ", skew=" + clockSkew + "}";
+  }
+
+  /** Builder of {@link EnvelopeCodec}. Not thread-safe. */
+  public static final class Builder {
+
+    private @Nullable PartyCredentials credentials;
+    private @Nullable TrustStore trustStore;
+    private @Nullable PartyDirectory directory;
+    private @Nullable Set<Suite> acceptedSuites;
+    private Clock clock = Clock.systemUTC();
+    private Duration clockSkew = Duration.ofMinutes(5);
+    private @Nullable ReplayCache replayCache;
+    private EnvelopeLimits limits = EnvelopeLimits.defaults();
+
+    private Builder() {
+    }
+
+    /**
+     * Sets this party's credentials (required).
+     *
+     * @param credentials party, private key and certificate chain
+     * @return this builder
+     */
+    public Builder credentials(PartyCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /**
+     * Sets the trust anchors for signers' chains (required for open and verify).
+     *
+     * @param trustStore the trust store
+     * @return this builder
+     */
+    public Builder trustStore(TrustStore trustStore) {
+      this.trustStore = Objects.requireNonNull(trustStore, "trustStore == null");
+      return this;
+    }
+
+    /**
+     * Sets the directory of receivers' certificates for {@link EnvelopeCodec#seal(RoutingHeaders, byte[])}.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public Builder directory(PartyDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory == null");
+      return this;
+    }
+
+    /**
+     * Sets the suites accepted on open and verify (default: the suite of the credentials only). Opening a
+     * sealed envelope also needs a key of its suite, so other suites help only {@code verify}.
+     *
+     * @param suites a non-empty set
+     * @return this builder
+     * @throws IllegalArgumentException if empty
+     */
+    public Builder acceptedSuites(Set<Suite> suites) {
+      Objects.requireNonNull(suites, "suites == null");
+      if (suites.isEmpty()) {
+        throw new IllegalArgumentException("acceptedSuites is empty");
+      }
+      this.acceptedSuites = EnumSet.copyOf(suites);
+      return this;
+    }
+
+    /**
+     * Sets the clock (default: system UTC) for issued-at, freshness and certificate validity.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets the clock-skew window (default 5 minutes): issued-at must be within now ± skew.
+     *
+     * @param skew a non-negative duration of at most one day
+     * @return this builder
+     * @throws IllegalArgumentException if negative or longer than a day
+     */
+    public Builder clockSkew(Duration skew) {
+      Objects.requireNonNull(skew, "skew == null");
+      if (skew.isNegative() || skew.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("clockSkew must be 0 to 1 day");
+      }
+      this.clockSkew = skew;
+      return this;
+    }
+
+    /**
+     * Sets the replay cache (default: a new {@link InMemoryReplayCache} per codec).
+     *
+     * @param replayCache the cache
+     * @return this builder
+     */
+    public Builder replayCache(ReplayCache replayCache) {
+      this.replayCache = Objects.requireNonNull(replayCache, "replayCache == null");
+      return this;
+    }
+
+    /**
+     * Sets the input limits (default {@link EnvelopeLimits#defaults()}).
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder limits(EnvelopeLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /**
+     * Builds the codec.
+     *
+     * @return the codec
+     * @throws IllegalStateException if the credentials are missing
+     */
+    public EnvelopeCodec build() {
+      if (credentials == null) {
+        throw new IllegalStateException("credentials are required");
+      }
+      return new EnvelopeCodec(this, credentials);
+    }
+  }
+}

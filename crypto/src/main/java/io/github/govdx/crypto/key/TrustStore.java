@@ -1,0 +1,254 @@
+package io.github.govdx.crypto.key;
+
+import io.github.govdx.crypto.CertificateRejectedException;
+import io.github.govdx.crypto.CryptoErrorCode;
+import io.github.govdx.crypto.internal.Bc;
+import io.github.govdx.crypto.internal.Hex;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trust anchors of a party and certificate chain validation against them (RFC 5280 path validation by
+ * the Bouncy Castle PKIX validator, passed explicitly as a provider instance, so SM2/SM3 chains validate
+ * like P-256 ones). Revocation is not checked (no CRL/OCSP in this version; see {@code docs/security.md}).
+ *
+ * <p>A chain is leaf first. A leaf that is itself an anchor (a pinned self-signed certificate) is trusted
+ * as is. Every certificate on the path, and the anchor, must be valid at the given instant: an expired one
+ * raises {@code GDX-2202}, a not-yet-valid one {@code GDX-2203}, any other failure {@code GDX-2201}.
+ *
+ * <p>Successful path validations are cached (bounded, 1024 chains) so that repeated messages from the same
+ * signer cost no extra signature verifications; validity times are re-checked on every call.
+ *
+ * <p>Immutable (apart from the cache) and thread-safe.
+ */
+public final class TrustStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrustStore.class);
+  private static final int CACHE_SIZE = 1024;
+
+  private final List<X509Certificate> anchors;
+  private final Set<TrustAnchor> trustAnchors;
+  private final Set<String> anchorDigests;
+  private final Map<String, Instant[]> cache = Collections.synchronizedMap(
+      new LinkedHashMap<String, Instant[]>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant[]> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
+  private TrustStore(List<X509Certificate> anchors) {
+    this.anchors = anchors;
+    Set<TrustAnchor> ta = new HashSet<>();
+    Set<String> digests = new HashSet<>();
+    for (X509Certificate a : anchors) {
+      ta.add(new TrustAnchor(a, null));
+      digests.add(Hex.encode(Hex.sha256(Certificates.der(a))));
+    }
+    this.trustAnchors = Set.copyOf(ta);
+    this.anchorDigests = Set.copyOf(digests);
+  }
+
+  /**
+   * A trust store of the given anchors.
+   *
+   * @param anchors the trusted certificates (CA roots, or pinned party certificates)
+   * @return the trust store
+   * @throws IllegalArgumentException if {@code anchors} is empty
+   */
+  public static TrustStore of(Collection<X509Certificate> anchors) {
+    Objects.requireNonNull(anchors, "anchors == null");
+    if (anchors.isEmpty()) {
+      throw new IllegalArgumentException("a trust store needs at least one anchor");
+    }
+    List<X509Certificate> copy = new ArrayList<>();
+    for (X509Certificate c : anchors) {
+      copy.add(Certificates.parse(Certificates.der(Objects.requireNonNull(c, "anchor == null"))));
+    }
+    return new TrustStore(List.copyOf(copy));
+  }
+
+  /**
+   * A trust store of the given anchors.
+   *
+   * @param anchors the trusted certificates
+   * @return the trust store
+   * @throws IllegalArgumentException if no anchor is given
+   */
+  public static TrustStore of(X509Certificate... anchors) {
+    return of(Arrays.asList(anchors));
+  }
+
+  /**
+   * Loads anchors from a PEM file, or from every {@code *.pem}, {@code *.crt} and {@code *.cer} PEM file of a
+   * directory.
+   *
+   * @param path a PEM file or a directory
+   * @return the trust store
+   * @throws KeyMaterialException {@code GDX-2401} if a file cannot be read or holds no certificate at all
+   */
+  public static TrustStore load(Path path) {
+    Objects.requireNonNull(path, "path == null");
+    List<X509Certificate> certs = new ArrayList<>();
+    if (Files.isDirectory(path)) {
+      List<Path> files = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, "*.{pem,crt,cer}")) {
+        ds.forEach(files::add);
+      } catch (IOException e) {
+        throw new KeyMaterialException("cannot list trust store directory " + path.getFileName(), e);
+      }
+      Collections.sort(files);
+      for (Path f : files) {
+        certs.addAll(Pem.readCertificates(Pem.read(f)));
+      }
+    } else {
+      certs.addAll(Pem.readCertificates(Pem.read(path)));
+    }
+    if (certs.isEmpty()) {
+      throw new KeyMaterialException("no CERTIFICATE found in " + path.getFileName(), null);
+    }
+    return of(certs);
+  }
+
+  /**
+   * The trust anchors.
+   *
+   * @return an unmodifiable list
+   */
+  public List<X509Certificate> anchors() {
+    return anchors;
+  }
+
+  /**
+   * Validates a certificate chain at an instant.
+   *
+   * @param chain the chain, leaf first (anchors at its end are allowed and ignored)
+   * @param at the instant of validation
+   * @return the leaf certificate
+   * @throws CertificateRejectedException {@code GDX-2201} untrusted, {@code GDX-2202} expired,
+   *     {@code GDX-2203} not yet valid, {@code GDX-2204} empty or unreadable chain
+   */
+  public X509Certificate validate(List<X509Certificate> chain, Instant at) {
+    Objects.requireNonNull(chain, "chain == null");
+    Objects.requireNonNull(at, "at == null");
+    if (chain.isEmpty()) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "empty certificate chain");
+    }
+    List<byte[]> ders = new ArrayList<>();
+    StringBuilder key = new StringBuilder();
+    for (X509Certificate c : chain) {
+      byte[] der;
+      try {
+        der = c.getEncoded();
+      } catch (GeneralSecurityException e) {
+        throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "unreadable certificate", e);
+      }
+      ders.add(der);
+      key.append(Hex.encode(Hex.sha256(der))).append(' ');
+    }
+    X509Certificate leaf = chain.get(0);
+    Instant[] window = cache.get(key.toString());
+    if (window != null) {
+      checkWindow(window, at);
+      return leaf;
+    }
+    window = validateUncached(chain, ders, at);
+    cache.put(key.toString(), window);
+    return leaf;
+  }
+
+  private Instant[] validateUncached(List<X509Certificate> chain, List<byte[]> ders, Instant at) {
+    // the path: leading non-anchor certificates (a leaf that is an anchor is pinned)
+    List<X509Certificate> path = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) {
+      boolean isAnchor = anchorDigests.contains(Hex.encode(Hex.sha256(ders.get(i))));
+      if (isAnchor) {
+        if (i == 0) {
+          Instant[] w = window(List.of(chain.get(0)));
+          checkWindow(w, at);
+          return w;
+        }
+        break;
+      }
+      path.add(Certificates.parse(ders.get(i)));
+    }
+    checkWindow(window(path), at);
+    try {
+      CertificateFactory cf = CertificateFactory.getInstance("X.509", Bc.PROVIDER);
+      PKIXParameters params = new PKIXParameters(trustAnchors);
+      params.setRevocationEnabled(false);
+      params.setDate(Date.from(at));
+      CertPathValidator v = CertPathValidator.getInstance("PKIX", Bc.PROVIDER);
+      PKIXCertPathValidatorResult r = (PKIXCertPathValidatorResult) v.validate(cf.generateCertPath(path), params);
+      List<X509Certificate> all = new ArrayList<>(path);
+      all.add(r.getTrustAnchor().getTrustedCert());
+      Instant[] w = window(all);
+      checkWindow(w, at);
+      return w;
+    } catch (CertPathValidatorException e) {
+      LOG.debug("certificate path rejected: {}", e.getMessage());
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_UNTRUSTED,
+          "certificate chain does not lead to a trust anchor", e);
+    } catch (GeneralSecurityException e) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "certificate chain unusable", e);
+    }
+  }
+
+  private static Instant[] window(List<X509Certificate> certs) {
+    Instant from = Instant.MIN;
+    Instant to = Instant.MAX;
+    for (X509Certificate c : certs) {
+      Instant nb = c.getNotBefore().toInstant();
+      Instant na = c.getNotAfter().toInstant();
+      if (nb.isAfter(from)) {
+        from = nb;
+      }
+      if (na.isBefore(to)) {
+        to = na;
+      }
+    }
+    return new Instant[] {from, to};
+  }
+
+  private static void checkWindow(Instant[] window, Instant at) {
+    if (at.isBefore(window[0])) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
+          "a certificate of the chain is valid only from " + window[0]);
+    }
+    if (at.isAfter(window[1])) {
+      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_EXPIRED,
+          "a certificate of the chain expired at " + window[1]);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TrustStore{" + anchors.size() + " anchors}";
+  }
+}
