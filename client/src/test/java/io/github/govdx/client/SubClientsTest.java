@@ -138,21 +138,21 @@ class SubClientsTest {
         .willReturn(json(201, "{\"subscriptionId\":\"sub-7f3c\",\"resourceCode\":\"335001001/00012\","
             + "\"eventTypes\":[\"data.updated\"],\"subscriber\":\"11320500014160478L/hotline\",\"state\":\"active\","
             + "\"createdAt\":\"2026-11-24T08:40:00Z\"}")));
-    // the long poll answers after longer than the client's 1 s read timeout
+    // the long poll answers after longer than the client's 2 s read timeout
     wm.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub-7f3c/events")).withQueryParam("cursor", equalTo("c-41"))
-        .withQueryParam("wait", equalTo("2"))
+        .withQueryParam("wait", equalTo("4"))
         .willReturn(json(200, "{\"events\":[{\"eventId\":\"evt-42\",\"type\":\"data.updated\",\"resourceCode\":"
             + "\"335001001/00012\",\"occurredAt\":\"2026-11-24T08:45:10Z\",\"data\":{\"batchId\":\"b-2\","
-            + "\"recordCount\":12}}],\"nextCursor\":\"c-42\"}").withFixedDelay(1500)));
+            + "\"recordCount\":12}}],\"nextCursor\":\"c-42\"}").withFixedDelay(2500)));
     wm.stubFor(post("/v1/subscriptions/sub-7f3c/ack").withRequestBody(equalToJson("{\"cursor\":\"c-42\"}"))
         .willReturn(WireMock.aResponse().withStatus(204)));
     wm.stubFor(delete("/v1/subscriptions/sub-7f3c").willReturn(WireMock.aResponse().withStatus(204)));
-    try (ExchangeClient client = Fixtures.plain(wm.baseUrl()).readTimeout(Duration.ofSeconds(1)).build()) {
+    try (ExchangeClient client = Fixtures.plain(wm.baseUrl()).readTimeout(Duration.ofSeconds(2)).build()) {
       Subscription s = client.subscriptions().subscribe(SubscribeRequest.builder().resourceCode(Fixtures.RESOURCE)
           .eventTypes(List.of("data.updated")).build());
       assertThat(s.subscriptionId()).isEqualTo("sub-7f3c");
       EventPage page = client.subscriptions().events(EventFeedRequest.builder().subscriptionId("sub-7f3c")
-          .cursor("c-41").waitFor(Duration.ofSeconds(2)).build());
+          .cursor("c-41").waitFor(Duration.ofSeconds(4)).build());
       assertThat(page.nextCursor()).isEqualTo("c-42");
       assertThat(page.events()).singleElement().satisfies(e -> {
         assertThat(e.type()).isEqualTo("data.updated");

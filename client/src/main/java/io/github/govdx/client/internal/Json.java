@@ -202,11 +202,56 @@ public final class Json {
     if (t == null) {
       return null;
     }
+    Instant fast = fastInstant(t);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return Instant.parse(t);
     } catch (DateTimeParseException e) {
       throw new MalformedJsonException("member '" + name + "' is not an RFC 3339 instant", e);
     }
+  }
+
+  /**
+   * Parses the protocol's usual instant form {@code YYYY-MM-DDTHH:MM:SSZ} without a formatter (the JDK's
+   * {@code Instant.parse} costs microseconds per call); anything else is left to {@code Instant.parse}.
+   *
+   * @param t the text
+   * @return the instant, or {@code null} if {@code t} is not exactly that form or not a valid date-time
+   */
+  static @Nullable Instant fastInstant(String t) {
+    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int y = digits(t, 0, 4);
+    int mo = digits(t, 5, 7);
+    int d = digits(t, 8, 10);
+    int h = digits(t, 11, 13);
+    int mi = digits(t, 14, 16);
+    int se = digits(t, 17, 19);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0
+        || se > 59) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.of(y, mo, d, h, mi, se).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // e.g. 31 February: let Instant.parse report it
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**

@@ -27,6 +27,9 @@ public final class RequestIdInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request r = chain.request();
+    if (party.equals(r.header("X-Gdx-Party")) && r.header("X-Request-Id") != null) {
+      return chain.proceed(r); // already set by the transport: no request rebuild
+    }
     CallState st = r.tag(CallState.class);
     Request.Builder b = r.newBuilder().header("X-Gdx-Party", party);
     if (r.header("X-Request-Id") == null) {

@@ -34,6 +34,7 @@ public final class Transport implements AutoCloseable {
   private final OkHttpClient http;
   private final HttpUrl base;
   private final PartyId self;
+  private final String selfText;
   private final Clock clock;
   private final long maxResponseBytes;
   private final boolean ownsHttp;
@@ -54,6 +55,7 @@ public final class Transport implements AutoCloseable {
     this.http = Objects.requireNonNull(http, "http == null");
     this.base = Objects.requireNonNull(base, "base == null");
     this.self = Objects.requireNonNull(self, "self == null");
+    this.selfText = self.toString();
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.maxResponseBytes = maxResponseBytes;
     this.ownsHttp = ownsHttp;
@@ -153,6 +155,7 @@ public final class Transport implements AutoCloseable {
     }
     Request.Builder b = new Request.Builder().url(url.build())
         .header("X-Request-Id", st.requestId())
+        .header("X-Gdx-Party", selfText)
         .tag(CallState.class, st);
     if (call.idempotencyKey != null) {
       b.header("Idempotency-Key", call.idempotencyKey);
