@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** One test per check of DESIGN §4: each failure is a typed exception with its own code. */
 class EnvelopeCodecRejectionTest {
 
-  private static final PartyId C = PartyId.parse("11110000000000001R");
+  private static final PartyId C = PartyId.parse("11110000000000019K");
 
   private static void assertCode(ThrowingCallable call, Class<? extends EnvelopeException> type,
       CryptoErrorCode code) {

@@ -19,7 +19,7 @@ import java.util.Map;
 /** A throwaway PKI per suite for tests: one CA, two parties (A sends, B receives). Generated once per JVM. */
 final class TestPki {
 
-  static final PartyId A = PartyId.parse("11320500014160477H");
+  static final PartyId A = PartyId.parse("11320500014160478L");
   static final PartyId B = PartyId.parse("91350100M000100Y43");
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class KeyMaterialTest {
 
-  private static final PartyId A = PartyId.parse("11320500014160477H");
-  private static final PartyId A_HOTLINE = PartyId.of("11320500014160477H", "hotline");
+  private static final PartyId A = PartyId.parse("11320500014160478L");
+  private static final PartyId A_HOTLINE = PartyId.of("11320500014160478L", "hotline");
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
   @TempDir
