@@ -74,7 +74,36 @@ public class ClientPipelineBenchmark {
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    raw = new OkHttpClient();
+    // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for delayed ACKs
+    raw = new OkHttpClient.Builder().socketFactory(new javax.net.SocketFactory() {
+      @Override
+      public java.net.Socket createSocket() throws java.net.SocketException {
+        java.net.Socket s = new java.net.Socket();
+        s.setTcpNoDelay(true);
+        return s;
+      }
+
+      @Override
+      public java.net.Socket createSocket(String host, int port) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
+          int localPort) {
+        throw new UnsupportedOperationException();
+      }
+    }).build();
     rawRequest = new Request.Builder().url(base + "/v1/applications/app-1")
         .header("X-Gdx-Party", "11320500014160478L/hotline").header("X-Request-Id", "bench").build();
     client = ExchangeClient.builder().endpoint(URI.create(base)).party(PartyId.parse("11320500014160478L/hotline"))
