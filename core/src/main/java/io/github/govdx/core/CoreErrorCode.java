@@ -70,9 +70,87 @@ public enum CoreErrorCode implements ErrorCode {
 
   // GDX-12xx data elements and representation formats
 
+  /** A representation format (表示格式) such as {@code an..18} does not follow the GB/T 39046 §5.3 grammar. */
+  REPRESENTATION_FORMAT_MALFORMED("GDX-1201", "malformed representation format"),
+
+  /** A data element definition is incomplete or inconsistent (e.g. a date type with a text format). */
+  DATA_ELEMENT_INVALID("GDX-1202", "invalid data element"),
+
+  /** A data element identifier is not in the data element catalogue. */
+  DATA_ELEMENT_UNKNOWN("GDX-1203", "unknown data element"),
+
+  /** A data element catalogue file could not be read or parsed. */
+  DATA_ELEMENT_CATALOGUE_MALFORMED("GDX-1204", "malformed data element catalogue"),
+
   // GDX-13xx catalog entries
 
+  /** A catalog entry misses core metadata required by the 2017 catalog guide (e.g. name, provider, items). */
+  CATALOG_ENTRY_INCOMPLETE("GDX-1301", "catalog entry incomplete"),
+
+  /** A conditionally shared (有条件共享) resource does not state its sharing conditions (共享条件). */
+  CATALOG_SHARE_CONDITIONS_MISSING("GDX-1302", "sharing conditions missing"),
+
+  /** A resource that is not shared (不予共享) does not cite its legal basis. */
+  CATALOG_LEGAL_BASIS_MISSING("GDX-1303", "legal basis for not sharing missing"),
+
+  /** A resource code (信息资源代码) is not {@code classCode/sequence}. */
+  CATALOG_RESOURCE_CODE_MALFORMED("GDX-1304", "malformed resource code"),
+
+  /** A coded catalog value (share type, update cycle, format, item data type, level) is not in its code list. */
+  CATALOG_CODE_UNKNOWN("GDX-1305", "catalog code not in its code list"),
+
+  /** A catalog item refers to a code table, data element or identifier check that is not known. */
+  CATALOG_REFERENCE_UNKNOWN("GDX-1306", "catalog item reference unknown"),
+
+  /** Two catalog items share one name or one field key. */
+  CATALOG_ITEM_DUPLICATE("GDX-1307", "duplicate catalog item"),
+
+  /** A catalog entry document is not well-formed JSON or does not map to a catalog entry. */
+  CATALOG_ENTRY_MALFORMED("GDX-1308", "malformed catalog entry document"),
+
+  /** Open to society (向社会开放) with conditions, or an item format that does not parse. */
+  CATALOG_ITEM_INVALID("GDX-1309", "invalid catalog item"),
+
   // GDX-14xx record validation
+
+  /** A required item is missing from a record. */
+  RECORD_REQUIRED_MISSING("GDX-1401", "required item missing"),
+
+  /** An item has the wrong JSON type (e.g. a number where text is required). */
+  RECORD_TYPE_MISMATCH("GDX-1402", "wrong value type"),
+
+  /** An item is shorter or longer than its representation format allows. */
+  RECORD_LENGTH_OUT_OF_RANGE("GDX-1403", "length out of range"),
+
+  /** An item's characters do not match its representation format (e.g. letters in an {@code n} item). */
+  RECORD_FORMAT_MISMATCH("GDX-1404", "representation format mismatch"),
+
+  /** A date or date-time item is not a real calendar date or time (e.g. 20230229, 246000). */
+  RECORD_DATE_INVALID("GDX-1405", "invalid date or time"),
+
+  /** A numeric item has more digits or decimals than its format {@code n..p,q} allows. */
+  RECORD_NUMBER_PRECISION("GDX-1406", "number precision exceeded"),
+
+  /** A coded item's value is not in the code table (edition) it references. */
+  RECORD_CODE_NOT_IN_TABLE("GDX-1407", "code not in code table"),
+
+  /** An identifier item fails its check (GB 11643, GB 32100, GB 11714, mobile, postal code). */
+  RECORD_IDENTIFIER_INVALID("GDX-1408", "identifier check failed"),
+
+  /** A record carries an item the resource schema does not define. */
+  RECORD_UNKNOWN_ITEM("GDX-1409", "unknown item"),
+
+  /** A record breaks another JSON Schema rule (array size, e-mail format, enumeration). */
+  RECORD_CONSTRAINT_VIOLATED("GDX-1410", "schema constraint violated"),
+
+  /** An input exceeds a configured limit (size, nesting depth, string length, number length). */
+  RECORD_LIMIT_EXCEEDED("GDX-1411", "input limit exceeded"),
+
+  /** An input is not well-formed JSON (or NDJSON, or not a JSON array where one is expected). */
+  RECORD_MALFORMED("GDX-1412", "malformed record input"),
+
+  /** A resource schema cannot be compiled (unknown code table or identifier check, bad format). */
+  RESOURCE_SCHEMA_INVALID("GDX-1413", "invalid resource schema"),
 
   // GDX-15xx masking and party identifiers
 

@@ -69,7 +69,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EnvelopeBenchmark {
 
-  private static final PartyId A = PartyId.parse("11320500014160477H");
+  private static final PartyId A = PartyId.parse("11320500014160478L");
   private static final PartyId B = PartyId.parse("91350100M000100Y43");
   private static final byte[] ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
 

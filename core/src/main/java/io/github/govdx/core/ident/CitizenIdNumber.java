@@ -7,6 +7,7 @@ import io.github.govdx.core.mask.MaskingPolicy;
 import io.github.govdx.core.mask.PiiKind;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -157,7 +158,7 @@ public final class CitizenIdNumber {
       return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_INVALID, "birth-date",
           "the birth date is not a real calendar date on or after 1800-01-01");
     }
-    if (birth.isAfter(LocalDate.ofInstant(clock.instant(), CHINA))) {
+    if (dateKey(birth) > todayInChina(clock)) {
       return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_FUTURE, "birth-date-future",
           "the birth date lies in the future");
     }
@@ -168,18 +169,72 @@ public final class CitizenIdNumber {
     return new CitizenIdNumber(v, birth);
   }
 
+  /** The birth date of an 18- or 15-character number whose characters are already known to be digits. */
   private static @Nullable LocalDate birthDate(String v) {
+    int year;
+    int at;
+    if (v.length() == 18) {
+      year = digits(v, 6, 4);
+      at = 10;
+    } else {
+      year = 1900 + digits(v, 6, 2);
+      at = 8;
+    }
+    int month = digits(v, at, 2);
+    int day = digits(v, at + 2, 2);
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
     try {
-      if (v.length() == 18) {
-        return LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
-            Integer.parseInt(v.substring(12, 14)));
-      }
-      return LocalDate.of(1900 + Integer.parseInt(v.substring(6, 8)), Integer.parseInt(v.substring(8, 10)),
-          Integer.parseInt(v.substring(10, 12)));
+      return LocalDate.of(year, month, day);
     } catch (DateTimeException e) {
       return null;
     }
   }
+
+  private static int digits(String v, int from, int count) {
+    int n = 0;
+    for (int i = from; i < from + count; i++) {
+      n = n * 10 + (v.charAt(i) - '0');
+    }
+    return n;
+  }
+
+  private static int dateKey(LocalDate d) {
+    return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+  }
+
+  /**
+   * Today's date in China as {@code yyyymmdd}. The day's bounds are cached so that a check costs one
+   * {@link Clock#millis()} call instead of a time-zone conversion; any clock (fixed ones in tests too) is
+   * honoured because a reading outside the cached day recomputes it.
+   */
+  private static int todayInChina(Clock clock) {
+    long now = clock.millis();
+    Today t = today;
+    if (t == null || now < t.fromMillis || now >= t.toMillis) {
+      LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(now), CHINA);
+      t = new Today(d.atStartOfDay(CHINA).toInstant().toEpochMilli(),
+          d.plusDays(1).atStartOfDay(CHINA).toInstant().toEpochMilli(), dateKey(d));
+      today = t;
+    }
+    return t.key;
+  }
+
+  /** One day in China: {@code [fromMillis, toMillis)} and its {@code yyyymmdd} key. Immutable. */
+  private static final class Today {
+    final long fromMillis;
+    final long toMillis;
+    final int key;
+
+    Today(long fromMillis, long toMillis, int key) {
+      this.fromMillis = fromMillis;
+      this.toMillis = toMillis;
+      this.key = key;
+    }
+  }
+
+  private static volatile @Nullable Today today;
 
   /**
    * Computes the GB 11643 check character (ISO 7064 MOD 11-2) of the first 17 digits.
