@@ -1,6 +1,8 @@
 /**
- * Internals of the govdx client (not API: may change in any release): the token bucket, the circuit breaker state
- * machine and the {@code Retry-After} parser used by the transport pipeline.
+ * Internals of govdx-client (not API: may change in any release): the transport pipeline (OkHttp interceptors
+ * for request ids, authentication, sealing, retries, circuit breaking, rate limiting, timeouts and masked
+ * logging), the token bucket, the circuit breaker state machine, the {@code Retry-After} parser, JSON mapping and
+ * the sub-client implementations.
  *
  * <p>Everything in this package is non-null unless marked {@link org.jspecify.annotations.Nullable}.
  */

@@ -1,0 +1,123 @@
+package io.github.govdx.client;
+
+import io.github.govdx.client.application.ApplicationsClient;
+import io.github.govdx.client.catalog.CatalogClient;
+import io.github.govdx.client.data.DataClient;
+import io.github.govdx.client.directory.DirectoryClient;
+import io.github.govdx.client.objection.ObjectionsClient;
+import io.github.govdx.client.subscription.SubscriptionsClient;
+import io.github.govdx.core.party.PartyId;
+
+/**
+ * The synchronous client of the exchange platform ({@code docs/protocol.md}), for one calling party. Made
+ * only by {@link #builder()}; its typed sub-clients cover the catalog, the party directory, access
+ * applications, data query and push, subscriptions and data objections. Every call goes through the govdx
+ * pipeline: request id, gateway authentication, sealing, retries, circuit breaker, rate limit, timeouts,
+ * masked logging.
+ *
+ * <pre>{@code
+ * try (ExchangeClient client = ExchangeClient.builder()
+ *     .endpoint(URI.create("https://exchange.example.gov.cn/gdx"))
+ *     .party(PartyId.parse("11320500014160478L/hotline"))
+ *     .credentials(credentials).trustStore(trust)
+ *     .authenticator(authenticator)
+ *     .build()) {
+ *   QueryResult<JsonNode> r = client.data().query(QueryRequest.builder()
+ *       .resourceCode("335001001/00012").filter("sfzh", idNumber).build());
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: share one instance. {@link #close()} releases only what the client created
+ * (never an {@code OkHttpClient} passed to the builder).
+ */
+public final class ExchangeClient implements AutoCloseable {
+
+  private final ExchangeClientBuilder.Parts parts;
+
+  ExchangeClient(ExchangeClientBuilder.Parts parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static ExchangeClientBuilder builder() {
+    return new ExchangeClientBuilder();
+  }
+
+  /**
+   * The calling party.
+   *
+   * @return the party this client calls as
+   */
+  public PartyId party() {
+    return parts.transport().self();
+  }
+
+  /**
+   * The catalog.
+   *
+   * @return the catalog sub-client
+   */
+  public CatalogClient catalog() {
+    return parts.catalog().sync();
+  }
+
+  /**
+   * The party directory.
+   *
+   * @return the directory sub-client
+   */
+  public DirectoryClient directory() {
+    return parts.directory().sync();
+  }
+
+  /**
+   * Access applications.
+   *
+   * @return the applications sub-client
+   */
+  public ApplicationsClient applications() {
+    return parts.applications().sync();
+  }
+
+  /**
+   * Data query and push.
+   *
+   * @return the data sub-client
+   */
+  public DataClient data() {
+    return parts.data().sync();
+  }
+
+  /**
+   * Subscriptions and event feeds.
+   *
+   * @return the subscriptions sub-client
+   */
+  public SubscriptionsClient subscriptions() {
+    return parts.subscriptions().sync();
+  }
+
+  /**
+   * Data objections.
+   *
+   * @return the objections sub-client
+   */
+  public ObjectionsClient objections() {
+    return parts.objections().sync();
+  }
+
+  /** Releases the connection pool and threads if this client created them; idempotent. */
+  @Override
+  public void close() {
+    parts.transport().close();
+  }
+
+  @Override
+  public String toString() {
+    return "ExchangeClient{party=" + party() + "}";
+  }
+}

@@ -1,0 +1,455 @@
+package io.github.govdx.client;
+
+import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.client.directory.PartyInfo;
+import io.github.govdx.client.auth.RequestAuthenticator;
+import io.github.govdx.client.internal.ApplicationsImpl;
+import io.github.govdx.client.internal.AuthenticationInterceptor;
+import io.github.govdx.client.internal.CatalogImpl;
+import io.github.govdx.client.internal.CircuitBreaker;
+import io.github.govdx.client.internal.CircuitBreakerInterceptor;
+import io.github.govdx.client.internal.DataImpl;
+import io.github.govdx.client.internal.DirectoryImpl;
+import io.github.govdx.client.internal.MessageSealer;
+import io.github.govdx.client.internal.ObjectionsImpl;
+import io.github.govdx.client.internal.Pipeline;
+import io.github.govdx.client.internal.RateLimitInterceptor;
+import io.github.govdx.client.internal.RetryInterceptor;
+import io.github.govdx.client.internal.SubscriptionsImpl;
+import io.github.govdx.client.internal.TokenBucket;
+import io.github.govdx.client.internal.Transport;
+import io.github.govdx.client.internal.TtlCache;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.client.internal.CodecSealer;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an {@link ExchangeClient} ({@link #build()}) or an {@link ExchangeAsyncClient} ({@link #buildAsync()}).
+ * Required: {@link #endpoint(URI)} and {@link #party(PartyId)}; with sealing on (the default) also the
+ * party's credentials and a trust store. Defaults: connect timeout 10 s, read and write timeouts 30 s, no
+ * whole-call timeout, catalog and directory caches 5 minutes, responses up to 16 MiB, records validated
+ * with {@link RecordValidator#jsonSchema()}, the system UTC clock.
+ *
+ * <p>Not thread-safe; the clients it builds are.
+ */
+public final class ExchangeClientBuilder {
+
+  /** The parts of a built client, shared by its sync and async forms. */
+  record Parts(Transport transport, CatalogImpl catalog, DirectoryImpl directory, ApplicationsImpl applications,
+      DataImpl data, SubscriptionsImpl subscriptions, ObjectionsImpl objections) {
+  }
+
+  private @Nullable URI endpoint;
+  private @Nullable PartyId party;
+  private @Nullable OkHttpClient httpClient;
+  private Clock clock = Clock.systemUTC();
+  private boolean sealing = true;
+  private @Nullable MessageSealer messageSealer;
+  private @Nullable PartyCredentials credentials;
+  private @Nullable TrustStore trustStore;
+  private @Nullable PartyDirectory directory;
+  private @Nullable Suite suite;
+  private Duration clockSkew = Duration.ofMinutes(5);
+  private @Nullable RequestAuthenticator authenticator;
+  private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
+  private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
+  private RateLimit rateLimit = RateLimit.unlimited();
+  private static final RetryInterceptor.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+  private RecordValidator recordValidator = RecordValidator.jsonSchema();
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(30);
+  private Duration writeTimeout = Duration.ofSeconds(30);
+  private Duration callTimeout = Duration.ZERO;
+  private Duration catalogCacheTtl = Duration.ofMinutes(5);
+  private Duration directoryCacheTtl = Duration.ofMinutes(5);
+  private long maxResponseBytes = 16L * 1024 * 1024;
+
+  ExchangeClientBuilder() {
+  }
+
+  /**
+   * The platform's base URL, without {@code /v1} (the client appends it), e.g.
+   * {@code https://exchange.example.gov.cn/gdx}.
+   *
+   * @param value an absolute {@code http} or {@code https} URI
+   * @return this builder
+   * @throws IllegalArgumentException if not an absolute http(s) URI
+   */
+  public ExchangeClientBuilder endpoint(URI value) {
+    Objects.requireNonNull(value, "endpoint == null");
+    if (HttpUrl.parse(value.toString()) == null) {
+      throw new IllegalArgumentException("endpoint must be an absolute http or https URI: " + value);
+    }
+    this.endpoint = value;
+    return this;
+  }
+
+  /**
+   * The calling party (sent as {@code X-Gdx-Party}, and the sender of every envelope).
+   *
+   * @param value the party
+   * @return this builder
+   */
+  public ExchangeClientBuilder party(PartyId value) {
+    this.party = Objects.requireNonNull(value, "party == null");
+    return this;
+  }
+
+  /**
+   * An OkHttp client to share (its connection pool and dispatcher). govdx derives its own client from it
+   * with {@code newBuilder()} and never changes or closes it.
+   *
+   * @param value the client
+   * @return this builder
+   */
+  public ExchangeClientBuilder httpClient(OkHttpClient value) {
+    this.httpClient = Objects.requireNonNull(value, "httpClient == null");
+    return this;
+  }
+
+  /**
+   * The clock for envelope issued-at, replay windows, caches and skew diagnosis.
+   *
+   * @param value the clock
+   * @return this builder
+   */
+  public ExchangeClientBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock == null");
+    return this;
+  }
+
+  /**
+   * Whether data queries and pushes are sealed (default {@code true}). Switching it off sends their payloads
+   * as plain JSON: only for tests against a sandbox and for benchmarks; a real platform refuses them
+   * ({@code 415}).
+   *
+   * @param value whether to seal
+   * @return this builder
+   */
+  public ExchangeClientBuilder sealing(boolean value) {
+    this.sealing = value;
+    return this;
+  }
+
+  /**
+   * The validator run on pushed records and on query results (default {@link RecordValidator#jsonSchema()}).
+   *
+   * @param value the validator
+   * @return this builder
+   */
+  public ExchangeClientBuilder recordValidator(RecordValidator value) {
+    this.recordValidator = Objects.requireNonNull(value, "recordValidator == null");
+    return this;
+  }
+
+  /**
+   * The connect timeout.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder connectTimeout(Duration value) {
+    this.connectTimeout = positive(value, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * The read timeout (a long poll adds its wait to it).
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder readTimeout(Duration value) {
+    this.readTimeout = positive(value, "readTimeout");
+    return this;
+  }
+
+  /**
+   * The write timeout.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if not positive
+   */
+  public ExchangeClientBuilder writeTimeout(Duration value) {
+    this.writeTimeout = positive(value, "writeTimeout");
+    return this;
+  }
+
+  /**
+   * A timeout for each whole HTTP call, retries included ({@link Duration#ZERO}, the default, for none).
+   *
+   * @param value zero or a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException if negative
+   */
+  public ExchangeClientBuilder callTimeout(Duration value) {
+    Objects.requireNonNull(value, "callTimeout == null");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("callTimeout < 0");
+    }
+    this.callTimeout = value;
+    return this;
+  }
+
+  /**
+   * How long catalog details (provider and schema of a resource) are cached; {@link Duration#ZERO} disables it.
+   *
+   * @param value the TTL
+   * @return this builder
+   */
+  public ExchangeClientBuilder catalogCacheTtl(Duration value) {
+    this.catalogCacheTtl = notNegative(value, "catalogCacheTtl");
+    return this;
+  }
+
+  /**
+   * How long directory entries (a party's certificates) are cached; {@link Duration#ZERO} disables it.
+   *
+   * @param value the TTL
+   * @return this builder
+   */
+  public ExchangeClientBuilder directoryCacheTtl(Duration value) {
+    this.directoryCacheTtl = notNegative(value, "directoryCacheTtl");
+    return this;
+  }
+
+  /**
+   * The largest response body accepted (default 16 MiB); larger ones fail with {@code GDX-3411} before they
+   * are parsed.
+   *
+   * @param value the limit in bytes, at least 1 KiB
+   * @return this builder
+   * @throws IllegalArgumentException if below 1 KiB
+   */
+  public ExchangeClientBuilder maxResponseBytes(long value) {
+    if (value < 1024) {
+      throw new IllegalArgumentException("maxResponseBytes < 1024");
+    }
+    this.maxResponseBytes = value;
+    return this;
+  }
+
+  /**
+   * The calling party's department key and certificate chain, which sign every envelope and open every answer
+   * (required while sealing is on).
+   *
+   * @param value the credentials; their party must be {@link #party(PartyId)} or its department
+   * @return this builder
+   */
+  public ExchangeClientBuilder credentials(PartyCredentials value) {
+    this.credentials = Objects.requireNonNull(value, "credentials == null");
+    return this;
+  }
+
+  /**
+   * The CAs that issue party certificates: every signer's chain is checked against it (required while sealing
+   * is on).
+   *
+   * @param value the trust store
+   * @return this builder
+   */
+  public ExchangeClientBuilder trustStore(TrustStore value) {
+    this.trustStore = Objects.requireNonNull(value, "trustStore == null");
+    return this;
+  }
+
+  /**
+   * Where receivers' certificates come from. By default the platform's party directory
+   * ({@code directory()} sub-client, cached for the directory TTL); certificates from either are checked
+   * against the trust store.
+   *
+   * @param value a local directory
+   * @return this builder
+   */
+  public ExchangeClientBuilder directory(PartyDirectory value) {
+    this.directory = Objects.requireNonNull(value, "directory == null");
+    return this;
+  }
+
+  /**
+   * The envelope suite: {@link Suite#GM} (SM2/SM3/SM4, the default) or {@link Suite#INTL}. It must be the
+   * suite of the credentials' key; answers in another suite are refused.
+   *
+   * @param value the suite
+   * @return this builder
+   */
+  public ExchangeClientBuilder suite(Suite value) {
+    this.suite = Objects.requireNonNull(value, "suite == null");
+    return this;
+  }
+
+  /**
+   * The accepted clock skew of an answer's issued-at (default 5 minutes).
+   *
+   * @param value the skew window
+   * @return this builder
+   */
+  public ExchangeClientBuilder clockSkew(Duration value) {
+    this.clockSkew = positive(value, "clockSkew");
+    return this;
+  }
+
+  /**
+   * The gateway authenticator that signs every attempt (see {@code docs/gateway-auth.md}); none by default.
+   *
+   * @param value the authenticator
+   * @return this builder
+   */
+  public ExchangeClientBuilder authenticator(RequestAuthenticator value) {
+    this.authenticator = Objects.requireNonNull(value, "authenticator == null");
+    return this;
+  }
+
+  /**
+   * The retry policy (default {@link RetryPolicy#defaultPolicy()}). Only calls that are safe to repeat are
+   * retried: {@code GET}/{@code DELETE}, data queries, and calls with an idempotency key.
+   *
+   * @param value the policy; {@link RetryPolicy#none()} disables retries
+   * @return this builder
+   */
+  public ExchangeClientBuilder retryPolicy(RetryPolicy value) {
+    this.retryPolicy = Objects.requireNonNull(value, "retryPolicy == null");
+    return this;
+  }
+
+  /**
+   * The circuit breaker (default {@link CircuitBreakerPolicy#defaultPolicy()}), shared by every call of the
+   * client.
+   *
+   * @param value the policy; {@link CircuitBreakerPolicy#disabled()} turns it off
+   * @return this builder
+   */
+  public ExchangeClientBuilder circuitBreaker(CircuitBreakerPolicy value) {
+    this.circuitBreaker = Objects.requireNonNull(value, "circuitBreaker == null");
+    return this;
+  }
+
+  /**
+   * The client-side rate limit (default {@link RateLimit#unlimited()}): every attempt takes a permit, waiting at
+   * most the read timeout for one ({@code GDX-3408} otherwise).
+   *
+   * @param value the limit
+   * @return this builder
+   */
+  public ExchangeClientBuilder rateLimit(RateLimit value) {
+    this.rateLimit = Objects.requireNonNull(value, "rateLimit == null");
+    return this;
+  }
+
+  /** Test and integration hook: the envelope operations (normally made from the credentials). */
+  ExchangeClientBuilder messageSealer(MessageSealer value) {
+    this.messageSealer = Objects.requireNonNull(value, "messageSealer == null");
+    return this;
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return d;
+  }
+
+  private static Duration notNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " < 0");
+    }
+    return d;
+  }
+
+  private MessageSealer codecSealer(PartyDirectory remote) {
+    PartyCredentials creds = Objects.requireNonNull(credentials);
+    return CodecSealer.create(creds, Objects.requireNonNull(trustStore), directory != null ? directory : remote,
+        suite != null ? suite : creds.suite(), clock, clockSkew);
+  }
+
+  private Parts parts() {
+    if (endpoint == null) {
+      throw new IllegalStateException("ExchangeClient: missing endpoint");
+    }
+    if (party == null) {
+      throw new IllegalStateException("ExchangeClient: missing party");
+    }
+    if (sealing && messageSealer == null && (credentials == null || trustStore == null)) {
+      throw new IllegalStateException("ExchangeClient: sealing is on but "
+          + (credentials == null ? "credentials are" : "a trust store is") + " missing (or call sealing(false))");
+    }
+    if (credentials != null && !credentials.partyId().equals(party)
+        && !credentials.partyId().equals(party.department())) {
+      throw new IllegalStateException("ExchangeClient: credentials belong to " + credentials.partyId() + ", not to "
+          + party);
+    }
+    if (credentials != null && suite != null && credentials.suite() != suite) {
+      throw new IllegalStateException("ExchangeClient: suite " + suite + " but the credentials hold a "
+          + credentials.suite() + " key");
+    }
+    AtomicReference<DirectoryImpl> remote = new AtomicReference<>();
+    MessageSealer sealer = null;
+    if (sealing) {
+      sealer = messageSealer != null ? messageSealer
+          : codecSealer(p -> Objects.requireNonNull(remote.get(), "directory").sync().certificates(p));
+    }
+    HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
+    boolean owns = httpClient == null;
+    OkHttpClient root = owns ? new OkHttpClient() : httpClient;
+    List<Interceptor> resilience = new ArrayList<>();
+    resilience.add(new RetryInterceptor(retryPolicy, clock, null, SLEEPER));
+    if (circuitBreaker.enabled()) {
+      resilience.add(new CircuitBreakerInterceptor(new CircuitBreaker(circuitBreaker, clock)));
+    }
+    if (!rateLimit.isUnlimited()) {
+      resilience.add(new RateLimitInterceptor(TokenBucket.create(rateLimit), readTimeout));
+    }
+    OkHttpClient http = Pipeline.build(root, party, clock, connectTimeout, readTimeout, writeTimeout, callTimeout,
+        resilience, sealer, authenticator == null ? null : new AuthenticationInterceptor(authenticator),
+        maxResponseBytes);
+    Transport transport = new Transport(http, base, party, clock, maxResponseBytes, owns);
+    CatalogImpl catalog = new CatalogImpl(transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock,
+        1024));
+    DirectoryImpl directory = new DirectoryImpl(transport, new TtlCache<PartyId, PartyInfo>(directoryCacheTtl,
+        clock, 1024));
+    remote.set(directory);
+    return new Parts(transport, catalog, directory, new ApplicationsImpl(transport),
+        new DataImpl(transport, catalog, recordValidator, sealer, clock),
+        new SubscriptionsImpl(transport, readTimeout), new ObjectionsImpl(transport));
+  }
+
+  /**
+   * Builds the synchronous client.
+   *
+   * @return the client
+   * @throws IllegalStateException if a required setting is missing or settings conflict
+   */
+  public ExchangeClient build() {
+    return new ExchangeClient(parts());
+  }
+
+  /**
+   * Builds the asynchronous client.
+   *
+   * @return the client
+   * @throws IllegalStateException if a required setting is missing or settings conflict
+   */
+  public ExchangeAsyncClient buildAsync() {
+    return new ExchangeAsyncClient(parts());
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.govdx.client.internal;
+
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.ExchangeClientException;
+import java.io.IOException;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/** Reads response bodies with a size limit enforced before and while reading. */
+public final class Bodies {
+
+  private Bodies() {
+  }
+
+  /**
+   * Reads a whole body, refusing more than {@code limit} bytes.
+   *
+   * @param body the body (not closed here)
+   * @param limit the maximum number of bytes
+   * @param state the call, for the request id
+   * @return the bytes
+   * @throws IOException on a network failure while reading (e.g. a body cut short)
+   * @throws GovdxIoException carrying {@code GDX-3411} if the body is larger than the limit
+   */
+  public static byte[] readLimited(ResponseBody body, long limit, CallState state) throws IOException {
+    long declared = body.contentLength();
+    if (declared > limit) {
+      throw tooLarge(declared, limit, state);
+    }
+    BufferedSource source = body.source();
+    Buffer buffer = new Buffer();
+    while (buffer.size() <= limit) {
+      long n = source.read(buffer, 64 * 1024);
+      if (n == -1) {
+        return buffer.readByteArray();
+      }
+    }
+    throw tooLarge(buffer.size(), limit, state);
+  }
+
+  private static GovdxIoException tooLarge(long size, long limit, CallState state) {
+    return new GovdxIoException(new ExchangeClientException(ClientErrorCode.RESPONSE_TOO_LARGE,
+        "response body of at least " + size + " bytes exceeds the limit of " + limit + " bytes", null, false,
+        state.requestId(), state.attempts()));
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.govdx.client.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable state of one logical call across its attempts, attached to the OkHttp request as a tag.
+ * Interceptors record what they did (attempts, the signing string, the sealed request, the opened
+ * response); the transport reads it to build results and exceptions. Fields are volatile: attempts of one
+ * call run one after another, possibly on different threads.
+ */
+public final class CallState {
+
+  private final String requestId;
+  private final boolean safeToRetry;
+  private final @Nullable Duration readTimeout;
+  private final AtomicInteger attempts = new AtomicInteger();
+  private volatile @Nullable String signingString;
+  private volatile @Nullable SealedMessage sealed;
+  private volatile @Nullable OpenedResponse opened;
+
+  /**
+   * Creates the state of a call.
+   *
+   * @param requestId the call's {@code X-Request-Id}
+   * @param safeToRetry whether the call may be repeated (idempotent method, a data query, or an idempotency key)
+   * @param readTimeout a read timeout for this call only (long polling), or {@code null}
+   */
+  public CallState(String requestId, boolean safeToRetry, @Nullable Duration readTimeout) {
+    this.requestId = requestId;
+    this.safeToRetry = safeToRetry;
+    this.readTimeout = readTimeout;
+  }
+
+  /** @return the request id */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** @return whether retries are allowed */
+  public boolean safeToRetry() {
+    return safeToRetry;
+  }
+
+  /** @return the per-call read timeout, or {@code null} */
+  public @Nullable Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** @return the number of the attempt that starts now (1-based) */
+  public int startAttempt() {
+    return attempts.incrementAndGet();
+  }
+
+  /** @return attempts made so far */
+  public int attempts() {
+    return attempts.get();
+  }
+
+  /** @return the signing string of the last attempt, or {@code null} */
+  public @Nullable String signingString() {
+    return signingString;
+  }
+
+  /** @param signingString the signing string of the current attempt */
+  public void signingString(@Nullable String signingString) {
+    this.signingString = signingString;
+  }
+
+  /** @return the sealed request of the last attempt, or {@code null} */
+  public @Nullable SealedMessage sealed() {
+    return sealed;
+  }
+
+  /** @param sealed the sealed request of the current attempt */
+  public void sealed(SealedMessage sealed) {
+    this.sealed = sealed;
+  }
+
+  /** @return the opened, bound response, or {@code null} */
+  public @Nullable OpenedResponse opened() {
+    return opened;
+  }
+
+  /** @param opened the opened, bound response */
+  public void opened(OpenedResponse opened) {
+    this.opened = opened;
+  }
+}

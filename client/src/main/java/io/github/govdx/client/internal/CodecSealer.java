@@ -1,0 +1,156 @@
+package io.github.govdx.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.Envelope;
+import io.github.govdx.crypto.EnvelopeCodec;
+import io.github.govdx.crypto.OpenedMessage;
+import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * {@link MessageSealer} over govdx-crypto's {@link EnvelopeCodec}. A second codec, without replay cache and
+ * with a skew window as long as the idempotency retention, opens push answers replayed from an idempotency
+ * store and verifies receipts (both legitimately repeat an old message id; binding to the re-sent request is
+ * checked by the pipeline). Receipts are signed (not encrypted) envelopes: action {@code receipt}, from the
+ * receiver of a message to its sender, correlation id = the message id, payload
+ * {@code {"messageId", "digest": {"alg", "value"}}}. Thread-safe.
+ */
+public final class CodecSealer implements MessageSealer {
+
+  /** The skew window of the lenient codec: the idempotency retention of 24 hours (the codec maximum). */
+  static final Duration LENIENT_SKEW = Duration.ofDays(1);
+
+  /** The action of a receipt envelope. */
+  public static final String RECEIPT_ACTION = "receipt";
+
+  private final EnvelopeCodec strict;
+  private final EnvelopeCodec lenient;
+  private final Clock clock;
+
+  /**
+   * Creates the sealer.
+   *
+   * @param strict the codec with every check of DESIGN section 4
+   * @param lenient the same codec without replay cache and with a long skew window
+   * @param clock the clock for issued-at
+   */
+  public CodecSealer(EnvelopeCodec strict, EnvelopeCodec lenient, Clock clock) {
+    this.strict = Objects.requireNonNull(strict, "strict == null");
+    this.lenient = Objects.requireNonNull(lenient, "lenient == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * Creates a sealer from a party's credentials.
+   *
+   * @param credentials our key and certificate chain
+   * @param trust the trust anchors
+   * @param directory where receivers' certificates come from
+   * @param suite the one accepted suite
+   * @param clock the clock
+   * @param skew the accepted clock skew
+   * @return the sealer
+   */
+  public static CodecSealer create(PartyCredentials credentials, TrustStore trust, PartyDirectory directory,
+      Suite suite, Clock clock, Duration skew) {
+    Set<Suite> accepted = EnumSet.of(suite);
+    EnvelopeCodec strict = EnvelopeCodec.builder().credentials(credentials).trustStore(trust).directory(directory)
+        .acceptedSuites(accepted).clock(clock).clockSkew(skew).build();
+    EnvelopeCodec lenient = EnvelopeCodec.builder().credentials(credentials).trustStore(trust)
+        .directory(directory).acceptedSuites(accepted).clock(clock).clockSkew(LENIENT_SKEW)
+        .replayCache((messageId, expiresAt) -> true).build();
+    return new CodecSealer(strict, lenient, clock);
+  }
+
+  private static RoutingHeaders headers(Routing r) {
+    RoutingHeaders.Builder b = RoutingHeaders.builder().messageId(r.messageId()).issuedAt(r.issuedAt())
+        .sender(r.sender()).receiver(r.receiver()).resourceCode(r.resourceCode()).action(r.action());
+    if (r.correlationId() != null) {
+      b.correlationId(r.correlationId());
+    }
+    return b.build();
+  }
+
+  private static Routing routing(RoutingHeaders h) {
+    return new Routing(h.messageId(), h.issuedAt(), h.sender(), h.receiver(), h.resourceCode(), h.action(),
+        h.correlationId().orElse(null));
+  }
+
+  private static EnvelopeDigest digest(Envelope e) {
+    return new EnvelopeDigest(e.suite().digestAlgorithm(), e.digest());
+  }
+
+  @Override
+  public SealedMessage seal(Routing routing, byte[] payload) {
+    Envelope e = strict.seal(headers(routing), payload);
+    return new SealedMessage(routing, e.toBytes(), digest(e));
+  }
+
+  @Override
+  public OpenedResponse open(byte[] envelope, boolean replayCheck) {
+    OpenedMessage m = (replayCheck ? strict : lenient).open(envelope);
+    return new OpenedResponse(routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+  }
+
+  @Override
+  public EnvelopeDigest digest(byte[] envelope) {
+    return digest(Envelope.parse(envelope));
+  }
+
+  @Override
+  public JsonNode receipt(Routing received, EnvelopeDigest digest) {
+    ObjectNode p = Json.object();
+    p.put("messageId", received.messageId());
+    p.putObject("digest").put("alg", digest.algorithm()).put("value", digest.hex());
+    RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).issuedAt(clock.instant())
+        .sender(received.receiver()).receiver(received.sender()).resourceCode(received.resourceCode())
+        .action(RECEIPT_ACTION).correlationId(received.messageId()).build();
+    return Json.parseObject(strict.sign(h, Json.bytes(p)).toBytes());
+  }
+
+  @Override
+  public void verifyReceipt(JsonNode receipt, String messageId, EnvelopeDigest digest, PartyId signer) {
+    OpenedMessage m = lenient.verify(Json.bytes(receipt));
+    RoutingHeaders h = m.headers();
+    String problem = null;
+    if (!h.sender().equals(signer)) {
+      problem = "signed by " + h.sender() + ", not by " + signer;
+    } else if (!RECEIPT_ACTION.equals(h.action()) || !h.correlationId().orElse("").equals(messageId)) {
+      problem = "not a receipt for message " + messageId;
+    } else {
+      JsonNode p;
+      try {
+        p = Json.parseObject(m.payload());
+      } catch (Json.MalformedJsonException e) {
+        throw new GovdxException(ClientErrorCode.RECEIPT_INVALID, "receipt payload is not a JSON object", e);
+      }
+      if (!messageId.equals(p.path("messageId").asText())
+          || !digest.algorithm().equals(p.path("digest").path("alg").asText())
+          || !digest.hex().equals(p.path("digest").path("value").asText())) {
+        problem = "it names another message id or digest";
+      }
+    }
+    if (problem != null) {
+      throw new GovdxException(ClientErrorCode.RECEIPT_INVALID, problem);
+    }
+  }
+
+  /** @return the suite of the credentials */
+  public Suite suite() {
+    return strict.suite();
+  }
+}

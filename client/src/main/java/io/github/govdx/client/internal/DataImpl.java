@@ -1,0 +1,292 @@
+package io.github.govdx.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.client.ErrorDetail;
+import io.github.govdx.client.ExchangeEnvelopeException;
+import io.github.govdx.client.ExchangeValidationException;
+import io.github.govdx.client.PagedIterable;
+import io.github.govdx.client.Page;
+import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.data.DataAsyncClient;
+import io.github.govdx.client.data.DataClient;
+import io.github.govdx.client.data.PushRequest;
+import io.github.govdx.client.data.PushResult;
+import io.github.govdx.client.data.QueryRequest;
+import io.github.govdx.client.data.QueryResult;
+import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The data calls of {@code docs/protocol.md} sections 9 and 10, sync and async: resolve the resource
+ * (provider and schema, cached), validate, seal (or send plain JSON when sealing is off), open and bind the
+ * response, validate and map the records, verify the push receipt.
+ */
+public final class DataImpl {
+
+  private final Transport transport;
+  private final CatalogImpl catalog;
+  private final RecordValidator validator;
+  private final @Nullable MessageSealer sealer;
+  private final Clock clock;
+  /** Push envelopes by idempotency key, so a repeated push with the same key re-sends identical bytes. */
+  private final TtlCache<String, PushEnvelope> pushEnvelopes;
+
+  private record PushEnvelope(byte[] payload, SealedMessage sealed) {
+  }
+
+  /**
+   * Creates the data calls.
+   *
+   * @param transport the transport
+   * @param catalog the catalog (resource details, cached)
+   * @param validator the record validator
+   * @param sealer the envelope operations, or {@code null} when sealing is off
+   * @param clock the clock
+   */
+  public DataImpl(Transport transport, CatalogImpl catalog, RecordValidator validator, @Nullable MessageSealer sealer,
+      Clock clock) {
+    this.transport = transport;
+    this.catalog = catalog;
+    this.validator = validator;
+    this.sealer = sealer;
+    this.clock = clock;
+    this.pushEnvelopes = new TtlCache<>(Duration.ofHours(24), clock, 10_000);
+  }
+
+  // ---------------------------------------------------------------- query
+
+  private static byte[] queryPayload(QueryRequest r) {
+    ObjectNode o = Json.object();
+    ObjectNode f = o.putObject("filter");
+    for (Map.Entry<String, String> e : r.filter().entrySet()) {
+      f.put(e.getKey(), e.getValue());
+    }
+    Json.putStrings(o, "items", r.items());
+    r.pageSize().ifPresent(p -> o.put("pageSize", p));
+    Json.putOpt(o, "pageToken", r.pageToken().orElse(null));
+    Json.putOpt(o, "purpose", r.purpose().orElse(null));
+    return Json.bytes(o);
+  }
+
+  <T> ApiCall<QueryResult<T>> queryCall(QueryRequest r, ResourceDetail detail, Class<T> type) {
+    PartyId provider = r.provider().orElse(detail.provider());
+    byte[] payload = queryPayload(r);
+    ApiCall.Builder<QueryResult<T>> b = ApiCall.<QueryResult<T>>builder("POST",
+        (s, h, body, st) -> queryResult(body, st, detail, type))
+        .path("data", r.resourceCode(), "query")
+        .safeToRetry();
+    if (sealer != null) {
+      b.seal(new SealSpec(provider, r.resourceCode(), "query", "query.result", payload, null));
+    } else {
+      b.json(payload);
+    }
+    return b.build();
+  }
+
+  private <T> QueryResult<T> queryResult(byte[] body, CallState st, ResourceDetail detail, Class<T> type) {
+    JsonNode o = Json.parseObject(body);
+    ArrayNode records = Json.array(o, "records");
+    List<ErrorDetail> violations = new ArrayList<>();
+    List<T> out = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      JsonNode rec = records.get(i);
+      if (!rec.isObject()) {
+        throw new Json.MalformedJsonException("record " + i + " is not a JSON object", null);
+      }
+      for (ErrorDetail d : validator.validate(detail, rec)) {
+        violations.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
+      }
+      if (violations.isEmpty()) {
+        out.add(map(rec, type, i));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ExchangeValidationException(ClientErrorCode.RESPONSE_RECORDS_INVALID,
+          violations.size() + " violation(s) of the schema of " + detail.resourceCode() + " in the result, first at "
+              + violations.get(0).pointer() + " (" + violations.get(0).rule() + ")", violations, st.requestId());
+    }
+    OpenedResponse opened = st.opened();
+    return QueryResult.of(out, Json.optText(o, "nextPageToken"), Json.optLong(o, "total"), detail.resourceCode(),
+        opened == null ? null : opened.routing().messageId(), opened == null ? null : opened.digest());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T map(JsonNode rec, Class<T> type, int index) {
+    if (type == JsonNode.class) {
+      return (T) rec;
+    }
+    try {
+      return Json.MAPPER.treeToValue(rec, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new Json.MalformedJsonException("record " + index + " does not map to " + type.getSimpleName(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- push
+
+  ApiCall<PushResult> pushCall(PushRequest r, ResourceDetail detail) {
+    List<JsonNode> records = r.records();
+    List<ErrorDetail> violations = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      for (ErrorDetail d : validator.validate(detail, records.get(i))) {
+        violations.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ExchangeValidationException(ClientErrorCode.REQUEST_RECORDS_INVALID,
+          violations.size() + " violation(s) of the schema of " + detail.resourceCode() + ", first at "
+              + violations.get(0).pointer() + " (" + violations.get(0).rule() + "); nothing was sent",
+          violations, null);
+    }
+    ObjectNode o = Json.object();
+    ArrayNode a = o.putArray("records");
+    records.forEach(a::add);
+    byte[] payload = Json.bytes(o);
+    PartyId provider = r.provider().orElse(detail.provider());
+    ApiCall.Builder<PushResult> b = ApiCall.<PushResult>builder("POST",
+        (s, h, body, st) -> pushResult(body, h, st, r, provider, payload))
+        .path("data", r.resourceCode(), "batches")
+        .idempotencyKey(r.idempotencyKey());
+    if (sealer != null) {
+      b.seal(new SealSpec(provider, r.resourceCode(), "push", "push.receipt", payload,
+          pushEnvelope(r, provider, payload)));
+    } else {
+      b.json(payload);
+    }
+    return b.build();
+  }
+
+  private SealedMessage pushEnvelope(PushRequest r, PartyId provider, byte[] payload) {
+    MessageSealer s = Objects.requireNonNull(sealer);
+    PushEnvelope known = pushEnvelopes.get(r.idempotencyKey());
+    if (known != null && Arrays.equals(known.payload(), payload)
+        && known.sealed().routing().receiver().equals(provider)) {
+      return known.sealed();
+    }
+    Routing routing = new Routing(UUID.randomUUID().toString(), clock.instant(), transport.self(), provider,
+        r.resourceCode(), "push", null);
+    SealedMessage sealed;
+    try {
+      sealed = s.seal(routing, payload);
+    } catch (GovdxException e) {
+      throw new ExchangeEnvelopeException(ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+          "could not seal the push to " + provider + ": " + e.getMessage(), e, null, 0);
+    }
+    pushEnvelopes.put(r.idempotencyKey(), new PushEnvelope(payload, sealed));
+    return sealed;
+  }
+
+  private PushResult pushResult(byte[] body, okhttp3.Headers headers, CallState st, PushRequest r,
+      PartyId provider, byte[] payload) {
+    JsonNode o = Json.parseObject(body);
+    JsonNode receipt = o.get("receipt");
+    SealedMessage sent = st.sealed();
+    String messageId;
+    EnvelopeDigest digest;
+    if (sealer != null && sent != null) {
+      messageId = sent.routing().messageId();
+      digest = sent.digest();
+      if (receipt == null || receipt.isNull()) {
+        throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID, "the push answer carries no receipt",
+            null, st.requestId(), st.attempts());
+      }
+      try {
+        sealer.verifyReceipt(receipt, messageId, digest, provider);
+      } catch (GovdxException e) {
+        throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID,
+            "the receipt does not prove receipt of message " + messageId + ": " + e.getMessage(), e,
+            st.requestId(), st.attempts());
+      }
+    } else {
+      // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check
+      messageId = "plain:" + r.idempotencyKey();
+      digest = EnvelopeDigest.sha256(Hashes.sha256Hex(payload));
+    }
+    return PushResult.builder()
+        .batchId(Json.text(o, "batchId"))
+        .recordCount(Json.integer(o, "recordCount"))
+        .storedAt(Json.instant(o, "storedAt"))
+        .messageId(messageId)
+        .digest(digest)
+        .idempotencyKey(r.idempotencyKey())
+        .replayed("true".equalsIgnoreCase(headers.get("Idempotency-Replayed")))
+        .receipt(receipt == null || receipt.isNull() ? null : receipt)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  /** @return the synchronous client */
+  public DataClient sync() {
+    return new DataClient() {
+      @Override
+      public QueryResult<JsonNode> query(QueryRequest request) {
+        return query(request, JsonNode.class);
+      }
+
+      @Override
+      public <T> QueryResult<T> query(QueryRequest request, Class<T> type) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(type, "type == null");
+        return transport.execute(queryCall(request, catalog.detail(request.resourceCode()), type));
+      }
+
+      @Override
+      public <T> PagedIterable<T> queryAll(QueryRequest request, Class<T> type) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(type, "type == null");
+        return PagedIterable.of(token -> {
+          QueryResult<T> res = query(token == null ? request : request.toBuilder().pageToken(token).build(), type);
+          return Page.of(res.records(), res.nextPageToken().orElse(null));
+        });
+      }
+
+      @Override
+      public PushResult push(PushRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        return transport.execute(pushCall(request, catalog.detail(request.resourceCode())));
+      }
+    };
+  }
+
+  /** @return the asynchronous client */
+  public DataAsyncClient async() {
+    return new DataAsyncClient() {
+      @Override
+      public CompletableFuture<QueryResult<JsonNode>> query(QueryRequest request) {
+        return query(request, JsonNode.class);
+      }
+
+      @Override
+      public <T> CompletableFuture<QueryResult<T>> query(QueryRequest request, Class<T> type) {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(type, "type == null");
+        return catalog.detailAsync(request.resourceCode())
+            .thenCompose(d -> transport.executeAsync(queryCall(request, d, type)));
+      }
+
+      @Override
+      public CompletableFuture<PushResult> push(PushRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        return catalog.detailAsync(request.resourceCode())
+            .thenCompose(d -> transport.executeAsync(pushCall(request, d)));
+      }
+    };
+  }
+}

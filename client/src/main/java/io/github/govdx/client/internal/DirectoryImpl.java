@@ -1,0 +1,76 @@
+package io.github.govdx.client.internal;
+
+import io.github.govdx.client.directory.DirectoryAsyncClient;
+import io.github.govdx.client.directory.DirectoryClient;
+import io.github.govdx.client.directory.PartyCertificate;
+import io.github.govdx.client.directory.PartyInfo;
+import io.github.govdx.core.party.PartyId;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** The party directory calls of {@code docs/protocol.md} section 7, sync and async, sharing one cache. */
+public final class DirectoryImpl {
+
+  private final Transport transport;
+  private final TtlCache<PartyId, PartyInfo> cache;
+
+  /**
+   * Creates the directory calls.
+   *
+   * @param transport the transport
+   * @param cache the party cache
+   */
+  public DirectoryImpl(Transport transport, TtlCache<PartyId, PartyInfo> cache) {
+    this.transport = transport;
+    this.cache = cache;
+  }
+
+  private ApiCall<PartyInfo> call(PartyId party) {
+    return ApiCall.<PartyInfo>builder("GET", (s, h, b, st) -> cache.put(party, Mappers.partyInfo(Json.parseObject(b))))
+        .path("parties", party.toString())
+        .build();
+  }
+
+  /**
+   * Looks a party up, from the cache when fresh.
+   *
+   * @param party the party
+   * @return the party
+   */
+  public PartyInfo party(PartyId party) {
+    Objects.requireNonNull(party, "party == null");
+    PartyInfo p = cache.get(party);
+    return p != null ? p : transport.execute(call(party));
+  }
+
+  /** @return the synchronous client */
+  public DirectoryClient sync() {
+    return new DirectoryClient() {
+      @Override
+      public PartyInfo party(PartyId party) {
+        return DirectoryImpl.this.party(party);
+      }
+
+      @Override
+      public List<X509Certificate> certificates(PartyId party) {
+        return DirectoryImpl.this.party(party).certificates().stream().map(PartyCertificate::certificate).toList();
+      }
+
+      @Override
+      public void invalidate(PartyId party) {
+        cache.remove(Objects.requireNonNull(party, "party == null"));
+      }
+    };
+  }
+
+  /** @return the asynchronous client */
+  public DirectoryAsyncClient async() {
+    return party -> {
+      Objects.requireNonNull(party, "party == null");
+      PartyInfo p = cache.get(party);
+      return p != null ? CompletableFuture.completedFuture(p) : transport.executeAsync(call(party));
+    };
+  }
+}

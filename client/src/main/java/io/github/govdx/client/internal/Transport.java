@@ -1,0 +1,245 @@
+package io.github.govdx.client.internal;
+
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.ExchangeClientException;
+import io.github.govdx.client.ExchangeException;
+import io.github.govdx.core.party.PartyId;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs {@link ApiCall}s through the OkHttp pipeline, synchronously or asynchronously, and turns the
+ * outcome into a result or a typed {@link ExchangeException}. Thread-safe.
+ */
+public final class Transport implements AutoCloseable {
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final PartyId self;
+  private final String selfText;
+  private final Clock clock;
+  private final long maxResponseBytes;
+  private final boolean ownsHttp;
+
+  /**
+   * Creates a transport.
+   *
+   * @param http the client with the govdx interceptors installed
+   * @param base the platform's base URL without {@code /v1}
+   * @param self the calling party
+   * @param clock the client's clock
+   * @param maxResponseBytes the largest response body accepted
+   * @param ownsHttp whether closing this transport shuts down {@code http}'s dispatcher and pool (only when
+   *     govdx created them)
+   */
+  public Transport(OkHttpClient http, HttpUrl base, PartyId self, Clock clock, long maxResponseBytes,
+      boolean ownsHttp) {
+    this.http = Objects.requireNonNull(http, "http == null");
+    this.base = Objects.requireNonNull(base, "base == null");
+    this.self = Objects.requireNonNull(self, "self == null");
+    this.selfText = self.toString();
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.maxResponseBytes = maxResponseBytes;
+    this.ownsHttp = ownsHttp;
+  }
+
+  /** @return the calling party */
+  public PartyId self() {
+    return self;
+  }
+
+  /** @return the client's clock */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** @return the OkHttp client with the pipeline */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /**
+   * Runs a call and waits for it.
+   *
+   * @param call the call
+   * @param <T> the result type
+   * @return the result
+   * @throws ExchangeException on any failure
+   */
+  public <T> T execute(ApiCall<T> call) {
+    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
+    Call c = newCall(call, st);
+    try (Response r = c.execute()) {
+      return complete(call, st, r);
+    } catch (IOException e) {
+      throw mapIo(e, st, c);
+    }
+  }
+
+  /**
+   * Runs a call without blocking the caller. Cancelling the future cancels the HTTP call.
+   *
+   * @param call the call
+   * @param <T> the result type
+   * @return the future result; fails with an {@link ExchangeException}
+   */
+  public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
+    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
+    Call c = newCall(call, st);
+    CompletableFuture<T> future = new CompletableFuture<>();
+    future.whenComplete((v, e) -> {
+      if (future.isCancelled()) {
+        c.cancel();
+      }
+    });
+    c.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        future.completeExceptionally(mapIo(e, st, failed));
+      }
+
+      @Override
+      public void onResponse(Call done, Response response) {
+        try (Response r = response) {
+          future.complete(complete(call, st, r));
+        } catch (ExchangeException e) {
+          future.completeExceptionally(e);
+        } catch (IOException e) {
+          future.completeExceptionally(mapIo(e, st, done));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  /**
+   * A fresh request id: a version-4 UUID from {@link ThreadLocalRandom} (request ids need uniqueness, not
+   * unpredictability, and this avoids a {@code SecureRandom} read per call).
+   *
+   * @return the id
+   */
+  static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
+  }
+
+  private Call newCall(ApiCall<?> call, CallState st) {
+    HttpUrl.Builder url = base.newBuilder().addPathSegment("v1");
+    for (String s : call.path) {
+      url.addPathSegment(s);
+    }
+    for (Map.Entry<String, String> q : call.query.entrySet()) {
+      url.addQueryParameter(q.getKey(), q.getValue());
+    }
+    Request.Builder b = new Request.Builder().url(url.build())
+        .header("X-Request-Id", st.requestId())
+        .header("X-Gdx-Party", selfText)
+        .tag(CallState.class, st);
+    if (call.idempotencyKey != null) {
+      b.header("Idempotency-Key", call.idempotencyKey);
+    }
+    RequestBody body = null;
+    if (call.seal != null) {
+      b.tag(SealSpec.class, call.seal);
+      b.header("Accept", MediaTypes.ENVELOPE.toString());
+      body = RequestBody.create(call.seal.payload(), MediaTypes.ENVELOPE);
+    } else if (call.jsonBody != null) {
+      body = RequestBody.create(call.jsonBody, MediaTypes.JSON);
+    } else if (call.method.equals("POST")) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    b.method(call.method, body);
+    Call c = http.newCall(b.build());
+    if (call.readTimeout != null && http.callTimeoutMillis() > 0) {
+      Duration extended = Duration.ofMillis(http.callTimeoutMillis()).plus(call.readTimeout);
+      c.timeout().timeout(extended.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return c;
+  }
+
+  private <T> T complete(ApiCall<T> call, CallState st, Response r) throws IOException {
+    int status = r.code();
+    ResponseBody body = r.body();
+    if (status >= 200 && status < 300) {
+      byte[] bytes = status == 204 ? new byte[0] : Bodies.readLimited(body, maxResponseBytes, st);
+      if (bytes.length > 0 && !MediaTypes.isJson(r.header("Content-Type"))) {
+        throw new ExchangeClientException(ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+            "expected application/json on HTTP " + status + ", got " + r.header("Content-Type", "no content type"),
+            null, false, st.requestId(), st.attempts());
+      }
+      try {
+        return call.handler.handle(status, r.headers(), bytes, st);
+      } catch (Json.MalformedJsonException e) {
+        throw new ExchangeClientException(ClientErrorCode.RESPONSE_MALFORMED,
+            "HTTP " + status + " response: " + e.getMessage(), e, false, st.requestId(), st.attempts());
+      }
+    }
+    byte[] bytes;
+    try {
+      bytes = Bodies.readLimited(body, Math.min(maxResponseBytes, 1 << 20), st);
+    } catch (IOException e) {
+      bytes = new byte[0]; // an unreadable error body: classify by status alone
+    }
+    throw ErrorMapper.map(status, r.headers(), bytes, st, clock);
+  }
+
+  private ExchangeException mapIo(IOException e, CallState st, Call c) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GovdxIoException) {
+        return ((GovdxIoException) t).exception();
+      }
+    }
+    String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+      return new ExchangeClientException(ClientErrorCode.TIMEOUT, "timed out (" + what + ")", e, true,
+          st.requestId(), st.attempts());
+    }
+    if (c.isCanceled() || e instanceof InterruptedIOException) {
+      return new ExchangeClientException(ClientErrorCode.CANCELLED, "call cancelled (" + what + ")", e, false,
+          st.requestId(), st.attempts());
+    }
+    return new ExchangeClientException(ClientErrorCode.CONNECTION_FAILED, "connection failed (" + what + ")", e,
+        true, st.requestId(), st.attempts());
+  }
+
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /**
+   * The request id of a call state, for handlers.
+   *
+   * @param st the state
+   * @return the request id
+   */
+  public static @Nullable String requestId(@Nullable CallState st) {
+    return st == null ? null : st.requestId();
+  }
+}

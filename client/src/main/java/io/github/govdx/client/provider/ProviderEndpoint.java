@@ -1,0 +1,580 @@
+package io.github.govdx.client.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.client.ErrorDetail;
+import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.catalog.ResourceItem;
+import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.client.internal.CodecSealer;
+import io.github.govdx.client.internal.Hashes;
+import io.github.govdx.client.internal.Json;
+import io.github.govdx.client.internal.MediaTypes;
+import io.github.govdx.client.internal.MessageSealer;
+import io.github.govdx.client.internal.OpenedResponse;
+import io.github.govdx.client.internal.Routing;
+import io.github.govdx.client.internal.SealedMessage;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.TrustStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider side of data query and push, framework-neutral: hand it each inbound request
+ * ({@link #handle(ProviderRequest)}) from any HTTP server and write out the {@link ProviderResponse} it
+ * returns. It follows {@code docs/protocol.md} section 13 step by step: size and content type; for a push,
+ * the idempotency store (same key and body: the stored answer again; same key, other body: {@code GDX-3008})
+ * before anything else; open the envelope (every check of DESIGN section 4, replay included:
+ * {@code GDX-3304}); the envelope's sender, resource and action must match {@code X-Gdx-Party} and the route;
+ * the {@link AccessPolicy} ({@code GDX-3301}); validate the query ({@code GDX-3302}) or every record
+ * ({@code GDX-3303}); call the department's handler ({@code GDX-3306} if it throws); seal the answer to the
+ * caller with correlation id = the request's message id, and, for a push, a signed receipt over the push's
+ * message id and digest.
+ *
+ * <pre>{@code
+ * ProviderEndpoint endpoint = ProviderEndpoint.builder()
+ *     .party(PartyId.parse("11320500014160486F"))
+ *     .credentials(credentials).trustStore(trust)
+ *     .accessPolicy(AccessPolicy.allowList(Map.of("335001001/00012", Set.of(hotline))))
+ *     .query(resourceDetail, query -> QueryAnswer.builder().records(lookup(query)).build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class ProviderEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderEndpoint.class);
+  private static final Pattern ROUTE = Pattern.compile("/v1/data/([0-9A-Za-z]{1,32})/([0-9A-Za-z]{1,32})/(query|batches)");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
+
+  private final PartyId self;
+  private final MessageSealer sealer;
+  private final AccessPolicy accessPolicy;
+  private final RecordValidator validator;
+  private final Map<String, ResourceDetail> resources;
+  private final Map<String, QueryHandler> queryHandlers;
+  private final Map<String, PushHandler> pushHandlers;
+  private final Clock clock;
+  private final long maxRequestBytes;
+  private final Duration idempotencyTtl;
+  private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
+
+  /** An idempotency entry: the body digest and the answer, or {@code null} while in progress. */
+  private record Stored(String bodyDigest, @Nullable ProviderResponse answer, Instant at) {
+  }
+
+  private ProviderEndpoint(Builder b) {
+    this.self = Objects.requireNonNull(b.party, "party");
+    this.sealer = Objects.requireNonNull(b.sealer, "sealer");
+    this.accessPolicy = b.accessPolicy;
+    this.validator = b.validator;
+    this.resources = Map.copyOf(b.resources);
+    this.queryHandlers = Map.copyOf(b.queryHandlers);
+    this.pushHandlers = Map.copyOf(b.pushHandlers);
+    this.clock = b.clock;
+    this.maxRequestBytes = b.maxRequestBytes;
+    this.idempotencyTtl = b.idempotencyTtl;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Handles one inbound request. Never throws for bad input: every failure is an error answer with a
+   * {@code GDX-} code and {@code source: provider}.
+   *
+   * @param request the request
+   * @return the answer to write out
+   */
+  public ProviderResponse handle(ProviderRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
+    try {
+      return route(request, requestId);
+    } catch (Refusal r) {
+      return error(r.status, r.code, r.getMessage(), requestId, r.details);
+    }
+  }
+
+  private ProviderResponse route(ProviderRequest request, String requestId) {
+    Matcher m = ROUTE.matcher(request.path());
+    if (!m.matches()) {
+      throw new Refusal(404, ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
+    }
+    if (!request.method().equals("POST")) {
+      throw new Refusal(405, ClientErrorCode.METHOD_NOT_ALLOWED, "use POST");
+    }
+    if (request.body().length > maxRequestBytes) {
+      throw new Refusal(413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + maxRequestBytes + " bytes");
+    }
+    if (!MediaTypes.isEnvelope(request.header("Content-Type").orElse(null))) {
+      throw new Refusal(415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/govdx-envelope+json");
+    }
+    PartyId caller;
+    try {
+      caller = PartyId.parse(request.header("X-Gdx-Party").orElse(""));
+    } catch (GovdxException e) {
+      throw new Refusal(400, ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
+    }
+    String resourceCode = m.group(1) + "/" + m.group(2);
+    boolean push = m.group(3).equals("batches");
+    if (!push) {
+      return query(request, requestId, caller, resourceCode);
+    }
+    String key = request.header("Idempotency-Key").orElse("");
+    if (!KEY.matcher(key).matches()) {
+      throw new Refusal(400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
+    }
+    String storeKey = caller + " " + resourceCode + " " + key;
+    String bodyDigest = Hashes.sha256Hex(request.body());
+    expire();
+    Stored mine = new Stored(bodyDigest, null, clock.instant());
+    Stored prior = idempotency.putIfAbsent(storeKey, mine);
+    if (prior != null) {
+      if (!prior.bodyDigest().equals(bodyDigest)) {
+        throw new Refusal(422, ClientErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotency key used before with another body");
+      }
+      if (prior.answer() == null) {
+        throw new Refusal(409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
+      }
+      Map<String, String> h = new HashMap<>(prior.answer().headers());
+      h.put("Idempotency-Replayed", "true");
+      h.put("X-Request-Id", requestId);
+      return new ProviderResponse(prior.answer().status(), h, prior.answer().body());
+    }
+    ProviderResponse answer = null;
+    try {
+      answer = push(request, requestId, caller, resourceCode, key);
+      return answer;
+    } finally {
+      if (answer != null && answer.status() < 500) {
+        idempotency.put(storeKey, new Stored(bodyDigest, answer, clock.instant()));
+      } else {
+        idempotency.remove(storeKey, mine);
+      }
+    }
+  }
+
+  private void expire() {
+    Instant limit = clock.instant().minus(idempotencyTtl);
+    for (Iterator<Stored> it = idempotency.values().iterator(); it.hasNext();) {
+      if (it.next().at().isBefore(limit)) {
+        it.remove();
+      }
+    }
+  }
+
+  private OpenedResponse open(ProviderRequest request, PartyId caller, String resourceCode, String action) {
+    OpenedResponse opened;
+    try {
+      opened = sealer.open(request.body(), true);
+    } catch (GovdxException e) {
+      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "request envelope rejected: "
+          + e.getMessage());
+    }
+    Routing r = opened.routing();
+    if (!r.sender().equals(caller)) {
+      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "envelope sender is not X-Gdx-Party");
+    }
+    if (!r.resourceCode().equals(resourceCode) || !r.action().equals(action)) {
+      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+          "envelope resource code or action does not match the route");
+    }
+    if (!accessPolicy.permits(caller, resourceCode, action)) {
+      throw new Refusal(403, ClientErrorCode.PROVIDER_ACCESS_DENIED,
+          caller + " may not " + action + " " + resourceCode);
+    }
+    return opened;
+  }
+
+  private ProviderResponse query(ProviderRequest request, String requestId, PartyId caller, String resourceCode) {
+    QueryHandler handler = queryHandlers.get(resourceCode);
+    if (handler == null) {
+      throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no query on " + resourceCode);
+    }
+    OpenedResponse opened = open(request, caller, resourceCode, "query");
+    ResourceDetail detail = resources.get(resourceCode);
+    JsonNode q = payload(opened, ClientErrorCode.PROVIDER_QUERY_INVALID);
+    JsonNode filter = q.get("filter");
+    List<ErrorDetail> bad = new ArrayList<>();
+    Set<String> known = detail.items().stream().map(ResourceItem::name).collect(Collectors.toSet());
+    if (filter == null || !filter.isObject() || filter.isEmpty()) {
+      bad.add(new ErrorDetail("/filter", "filter.required", ""));
+    } else {
+      filter.fieldNames().forEachRemaining(n -> {
+        if (!known.contains(n)) {
+          bad.add(new ErrorDetail("/filter/" + n, "item.unknown", ""));
+        } else if (!filter.get(n).isValueNode()) {
+          bad.add(new ErrorDetail("/filter/" + n, "filter.scalar", ""));
+        }
+      });
+    }
+    List<String> items = new ArrayList<>();
+    JsonNode it = q.get("items");
+    if (it != null && it.isArray()) {
+      for (int i = 0; i < it.size(); i++) {
+        if (!known.contains(it.get(i).asText())) {
+          bad.add(new ErrorDetail("/items/" + i, "item.unknown", ""));
+        }
+        items.add(it.get(i).asText());
+      }
+    }
+    int pageSize = q.path("pageSize").asInt(100);
+    if (pageSize < 1 || pageSize > 1000) {
+      bad.add(new ErrorDetail("/pageSize", "pageSize.range", ""));
+    }
+    if (!bad.isEmpty()) {
+      throw new Refusal(422, ClientErrorCode.PROVIDER_QUERY_INVALID, "invalid query", bad);
+    }
+    QueryAnswer answer;
+    try {
+      answer = handler.answer(ProviderQuery.builder().caller(caller).resourceCode(resourceCode).filter(filter)
+          .items(items).pageSize(pageSize).pageToken(q.hasNonNull("pageToken") ? q.get("pageToken").asText() : null)
+          .purpose(q.hasNonNull("purpose") ? q.get("purpose").asText() : null)
+          .messageId(opened.routing().messageId()).build());
+    } catch (RuntimeException e) {
+      LOG.warn("query handler for {} failed: {}", resourceCode, e.getClass().getName());
+      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+    }
+    ObjectNode out = Json.object();
+    ArrayNode recs = out.putArray("records");
+    answer.records().forEach(recs::add);
+    answer.nextPageToken().ifPresent(t -> out.put("nextPageToken", t));
+    answer.total().ifPresent(t -> out.put("total", t));
+    return sealed(200, requestId, caller, resourceCode, "query.result", opened, out);
+  }
+
+  private ProviderResponse push(ProviderRequest request, String requestId, PartyId caller, String resourceCode,
+      String key) {
+    PushHandler handler = pushHandlers.get(resourceCode);
+    if (handler == null) {
+      throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
+    }
+    OpenedResponse opened = open(request, caller, resourceCode, "push");
+    ResourceDetail detail = resources.get(resourceCode);
+    JsonNode p = payload(opened, ClientErrorCode.PROVIDER_RECORDS_INVALID);
+    JsonNode records = p.get("records");
+    if (records == null || !records.isArray() || records.isEmpty() || records.size() > 10_000) {
+      throw new Refusal(422, ClientErrorCode.PROVIDER_RECORDS_INVALID, "records must hold 1 to 10000 records",
+          List.of(new ErrorDetail("/records", "records.size", "")));
+    }
+    List<ErrorDetail> bad = new ArrayList<>();
+    List<JsonNode> list = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      JsonNode rec = records.get(i);
+      if (!rec.isObject()) {
+        bad.add(new ErrorDetail("/records/" + i, "record.object", ""));
+        continue;
+      }
+      for (ErrorDetail d : validator.validate(detail, rec)) {
+        bad.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
+      }
+      list.add(rec);
+    }
+    if (!bad.isEmpty()) {
+      throw new Refusal(422, ClientErrorCode.PROVIDER_RECORDS_INVALID, bad.size() + " violation(s); nothing stored",
+          bad);
+    }
+    String batchId;
+    try {
+      batchId = handler.store(ProviderPush.builder().caller(caller).resourceCode(resourceCode).records(list)
+          .idempotencyKey(key).messageId(opened.routing().messageId()).build());
+    } catch (RuntimeException e) {
+      LOG.warn("push handler for {} failed: {}", resourceCode, e.getClass().getName());
+      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+    }
+    EnvelopeDigest digest = sealer.digest(request.body());
+    ObjectNode out = Json.object();
+    out.put("batchId", batchId);
+    out.put("recordCount", list.size());
+    out.put("storedAt", clock.instant().toString());
+    out.set("receipt", sealer.receipt(opened.routing(), digest));
+    return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
+  }
+
+  private static JsonNode payload(OpenedResponse opened, ClientErrorCode code) {
+    try {
+      return Json.parseObject(opened.payload());
+    } catch (Json.MalformedJsonException e) {
+      throw new Refusal(422, code, "payload is not a JSON object", List.of(new ErrorDetail("", "payload.json", "")));
+    }
+  }
+
+  private ProviderResponse sealed(int status, String requestId, PartyId caller, String resourceCode, String action,
+      OpenedResponse request, JsonNode payload) {
+    Routing routing = new Routing(UUID.randomUUID().toString(), clock.instant(), self, caller, resourceCode, action,
+        request.routing().messageId());
+    SealedMessage m;
+    try {
+      m = sealer.seal(routing, Json.bytes(payload));
+    } catch (GovdxException e) {
+      LOG.warn("cannot seal the answer to {}: {}", caller, e.code());
+      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
+    }
+    return new ProviderResponse(status, Map.of("Content-Type", MediaTypes.ENVELOPE.toString(), "X-Request-Id",
+        requestId), m.bytes());
+  }
+
+  private static ProviderResponse error(int status, ClientErrorCode code, @Nullable String message, String requestId,
+      List<ErrorDetail> details) {
+    ObjectNode o = Json.object();
+    o.put("code", code.code());
+    o.put("message", code.code() + ": " + message);
+    o.put("requestId", requestId);
+    o.put("source", "provider");
+    if (!details.isEmpty()) {
+      ArrayNode a = o.putArray("details");
+      for (ErrorDetail d : details) {
+        a.addObject().put("pointer", d.pointer()).put("rule", d.rule()).put("code", d.code());
+      }
+    }
+    Map<String, String> h = new HashMap<>();
+    h.put("Content-Type", "application/json");
+    h.put("X-Request-Id", requestId);
+    if (code.retryable()) {
+      h.put("Retry-After", "1");
+    }
+    return new ProviderResponse(status, h, Json.bytes(o));
+  }
+
+  /** A refusal on the way through the steps; becomes an error answer. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final transient ClientErrorCode code;
+    private final transient List<ErrorDetail> details;
+
+    Refusal(int status, ClientErrorCode code, String message) {
+      this(status, code, message, List.of());
+    }
+
+    Refusal(int status, ClientErrorCode code, String message, List<ErrorDetail> details) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
+      this.details = details;
+    }
+  }
+
+  /** Builds a {@link ProviderEndpoint}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable PartyId party;
+    private @Nullable MessageSealer sealer;
+    private @Nullable PartyCredentials credentials;
+    private @Nullable TrustStore trustStore;
+    private @Nullable PartyDirectory directory;
+    private Duration clockSkew = Duration.ofMinutes(5);
+    private AccessPolicy accessPolicy = AccessPolicy.allowAll();
+    private RecordValidator validator = RecordValidator.jsonSchema();
+    private final Map<String, ResourceDetail> resources = new HashMap<>();
+    private final Map<String, QueryHandler> queryHandlers = new HashMap<>();
+    private final Map<String, PushHandler> pushHandlers = new HashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private long maxRequestBytes = 10L * 1024 * 1024;
+    private Duration idempotencyTtl = Duration.ofHours(24);
+
+    private Builder() {
+    }
+
+    /**
+     * The provider's own party (the receiver of every request, the sender of every answer).
+     *
+     * @param value the party
+     * @return this builder
+     */
+    public Builder party(PartyId value) {
+      this.party = Objects.requireNonNull(value, "party == null");
+      return this;
+    }
+
+    /**
+     * The provider's access policy (default: allow everything the platform let through).
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder accessPolicy(AccessPolicy value) {
+      this.accessPolicy = Objects.requireNonNull(value, "accessPolicy == null");
+      return this;
+    }
+
+    /**
+     * The validator of pushed records (default {@link RecordValidator#jsonSchema()}).
+     *
+     * @param value the validator
+     * @return this builder
+     */
+    public Builder recordValidator(RecordValidator value) {
+      this.validator = Objects.requireNonNull(value, "recordValidator == null");
+      return this;
+    }
+
+    /**
+     * Serves queries on a resource.
+     *
+     * @param resource the resource's catalog detail (its items and schema drive validation)
+     * @param handler the department's handler
+     * @return this builder
+     */
+    public Builder query(ResourceDetail resource, QueryHandler handler) {
+      resources.put(resource.resourceCode(), resource);
+      queryHandlers.put(resource.resourceCode(), Objects.requireNonNull(handler, "handler == null"));
+      return this;
+    }
+
+    /**
+     * Accepts pushes to a resource.
+     *
+     * @param resource the resource's catalog detail
+     * @param handler the department's handler
+     * @return this builder
+     */
+    public Builder push(ResourceDetail resource, PushHandler handler) {
+      resources.put(resource.resourceCode(), resource);
+      pushHandlers.put(resource.resourceCode(), Objects.requireNonNull(handler, "handler == null"));
+      return this;
+    }
+
+    /**
+     * The clock for issued-at and the idempotency store.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock == null");
+      return this;
+    }
+
+    /**
+     * The largest request body accepted (default 10 MiB).
+     *
+     * @param value bytes
+     * @return this builder
+     */
+    public Builder maxRequestBytes(long value) {
+      if (value < 1024) {
+        throw new IllegalArgumentException("maxRequestBytes < 1024");
+      }
+      this.maxRequestBytes = value;
+      return this;
+    }
+
+    /**
+     * How long push answers are kept for idempotent replay (default 24 hours, the protocol's minimum).
+     *
+     * @param value the retention
+     * @return this builder
+     */
+    public Builder idempotencyTtl(Duration value) {
+      this.idempotencyTtl = Objects.requireNonNull(value, "idempotencyTtl == null");
+      return this;
+    }
+
+    /**
+     * The provider department's key and certificate chain: they open every request and sign every answer and
+     * receipt.
+     *
+     * @param value the credentials
+     * @return this builder
+     */
+    public Builder credentials(PartyCredentials value) {
+      this.credentials = Objects.requireNonNull(value, "credentials == null");
+      return this;
+    }
+
+    /**
+     * The CAs that issue party certificates; every caller's signature chain is checked against it.
+     *
+     * @param value the trust store
+     * @return this builder
+     */
+    public Builder trustStore(TrustStore value) {
+      this.trustStore = Objects.requireNonNull(value, "trustStore == null");
+      return this;
+    }
+
+    /**
+     * Where callers' certificates come from, to seal answers to them (required with credentials).
+     *
+     * @param value the directory
+     * @return this builder
+     */
+    public Builder directory(PartyDirectory value) {
+      this.directory = Objects.requireNonNull(value, "directory == null");
+      return this;
+    }
+
+    /**
+     * The accepted clock skew of a request's issued-at (default 5 minutes).
+     *
+     * @param value the window
+     * @return this builder
+     */
+    public Builder clockSkew(Duration value) {
+      this.clockSkew = Objects.requireNonNull(value, "clockSkew == null");
+      return this;
+    }
+
+    /** Test and integration hook: the envelope operations (normally made from the credentials). */
+    Builder messageSealer(MessageSealer value) {
+      this.sealer = Objects.requireNonNull(value, "messageSealer == null");
+      return this;
+    }
+
+    /**
+     * Builds the endpoint.
+     *
+     * @return the endpoint
+     * @throws IllegalStateException if the party or the credentials are missing, or no resource is served
+     */
+    public ProviderEndpoint build() {
+      if (party == null) {
+        throw new IllegalStateException("ProviderEndpoint: missing party");
+      }
+      if (sealer == null) {
+        if (credentials == null || trustStore == null || directory == null) {
+          throw new IllegalStateException("ProviderEndpoint: missing "
+              + (credentials == null ? "credentials" : trustStore == null ? "trustStore" : "directory"));
+        }
+        if (!credentials.partyId().equals(party) && !credentials.partyId().equals(party.department())) {
+          throw new IllegalStateException("ProviderEndpoint: credentials belong to " + credentials.partyId());
+        }
+        sealer = CodecSealer.create(credentials, trustStore, directory, credentials.suite(), clock, clockSkew);
+      }
+      if (resources.isEmpty()) {
+        throw new IllegalStateException("ProviderEndpoint: no query or push handler");
+      }
+      return new ProviderEndpoint(this);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.govdx.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.internal.Hashes;
+import io.github.govdx.client.internal.MessageSealer;
+import io.github.govdx.client.internal.OpenedResponse;
+import io.github.govdx.client.internal.Routing;
+import io.github.govdx.client.internal.SealedMessage;
+import io.github.govdx.core.ErrorCode;
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for the crypto envelope with the same checks but no cryptography: the "envelope" is
+ * {@code {"routing": {...}, "payload": {...}}} in the clear, so WireMock templates can answer it. open() checks
+ * receiver = me and replay (message id seen before), as EnvelopeCodec does; the pipeline's own binding checks
+ * are what these tests exercise.
+ */
+public final class FakeSealer implements MessageSealer {
+
+  /** A test-only error code standing in for the crypto module's. */
+  public enum FakeCode implements ErrorCode {
+    NOT_FOR_ME("GDX-2901", "receiver is not me"), REPLAY("GDX-2902", "replayed message id"),
+    BAD("GDX-2903", "bad envelope"), RECEIPT("GDX-2904", "receipt does not cover the message");
+
+    private final String code;
+    private final String title;
+
+    FakeCode(String code, String title) {
+      this.code = code;
+      this.title = title;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String title() {
+      return title;
+    }
+  }
+
+  private static final ObjectMapper M = new ObjectMapper();
+
+  private final PartyId me;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  final java.util.concurrent.atomic.AtomicInteger seals = new java.util.concurrent.atomic.AtomicInteger();
+
+  public FakeSealer(PartyId me) {
+    this.me = me;
+  }
+
+  static ObjectNode routingJson(Routing r) {
+    ObjectNode o = M.createObjectNode();
+    o.put("messageId", r.messageId());
+    o.put("issuedAt", r.issuedAt().toString());
+    o.put("sender", r.sender().toString());
+    o.put("receiver", r.receiver().toString());
+    o.put("resourceCode", r.resourceCode());
+    o.put("action", r.action());
+    if (r.correlationId() != null) {
+      o.put("correlationId", r.correlationId());
+    }
+    return o;
+  }
+
+  @Override
+  public SealedMessage seal(Routing routing, byte[] payload) {
+    seals.incrementAndGet();
+    try {
+      ObjectNode env = M.createObjectNode();
+      env.set("routing", routingJson(routing));
+      env.set("payload", M.readTree(payload));
+      byte[] bytes = M.writeValueAsBytes(env);
+      return new SealedMessage(routing, bytes, digest(bytes));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public OpenedResponse open(byte[] envelope, boolean replayCheck) {
+    JsonNode env;
+    try {
+      env = M.readTree(envelope);
+    } catch (IOException e) {
+      throw new GovdxException(FakeCode.BAD, "not JSON");
+    }
+    JsonNode r = env.path("routing");
+    Routing routing = new Routing(r.path("messageId").asText(), Instant.parse(r.path("issuedAt").asText()),
+        PartyId.parse(r.path("sender").asText()), PartyId.parse(r.path("receiver").asText()),
+        r.path("resourceCode").asText(), r.path("action").asText(),
+        r.hasNonNull("correlationId") ? r.path("correlationId").asText() : null);
+    if (!routing.receiver().equals(me)) {
+      throw new GovdxException(FakeCode.NOT_FOR_ME, "sealed for " + routing.receiver());
+    }
+    if (!seen.add(routing.messageId()) && replayCheck) {
+      throw new GovdxException(FakeCode.REPLAY, "message " + routing.messageId() + " seen before");
+    }
+    try {
+      return new OpenedResponse(routing, M.writeValueAsBytes(env.path("payload")), digest(envelope), null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public EnvelopeDigest digest(byte[] envelope) {
+    return EnvelopeDigest.sha256(Hashes.sha256Hex(envelope));
+  }
+
+  @Override
+  public void verifyReceipt(JsonNode receipt, String messageId, EnvelopeDigest digest, PartyId signer) {
+    if (!receipt.path("messageId").asText().equals(messageId)
+        || !receipt.path("digest").asText().equals(digest.hex())
+        || !receipt.path("signer").asText().equals(signer.toString())) {
+      throw new GovdxException(FakeCode.RECEIPT, "receipt does not cover " + messageId);
+    }
+  }
+
+  @Override
+  public JsonNode receipt(Routing received, EnvelopeDigest digest) {
+    ObjectNode o = M.createObjectNode();
+    o.put("messageId", received.messageId());
+    o.put("digest", digest.hex());
+    o.put("signer", me.toString());
+    return o;
+  }
+}

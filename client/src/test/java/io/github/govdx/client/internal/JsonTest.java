@@ -1,0 +1,41 @@
+package io.github.govdx.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @Test
+  void fastInstant_agreesWithInstantParse_onRandomInstants() {
+    for (int i = 0; i < 20_000; i++) {
+      Instant t = Instant.ofEpochSecond(ThreadLocalRandom.current().nextLong(0, 4_102_444_800L))
+          .truncatedTo(ChronoUnit.SECONDS);
+      assertThat(Json.fastInstant(t.toString())).isEqualTo(Instant.parse(t.toString()));
+    }
+  }
+
+  @Test
+  void fastInstant_leavesOtherFormsToTheJdk_andInvalidDatesAreMalformed() {
+    assertThat(Json.fastInstant("2026-11-24T08:30:00.123Z")).isNull();
+    assertThat(Json.fastInstant("2026-02-31T08:30:00Z")).isNull();
+    assertThat(Json.instant(Json.parseObject("{\"t\":\"2026-11-24T08:30:00.123Z\"}".getBytes(StandardCharsets.UTF_8)),
+        "t")).isEqualTo(Instant.parse("2026-11-24T08:30:00.123Z"));
+    assertThatThrownBy(() -> Json.instant(Json.parseObject("{\"t\":\"2026-02-31T08:30:00Z\"}"
+        .getBytes(StandardCharsets.UTF_8)), "t")).isInstanceOf(Json.MalformedJsonException.class);
+  }
+
+  @Test
+  void parseObject_refusesDeepNestingAndNonObjects() {
+    String deep = "[".repeat(200) + "]".repeat(200);
+    assertThatThrownBy(() -> Json.parseObject(("{\"a\":" + deep + "}").getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(Json.MalformedJsonException.class);
+    assertThatThrownBy(() -> Json.parseObject("[1]".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(Json.MalformedJsonException.class);
+  }
+}
