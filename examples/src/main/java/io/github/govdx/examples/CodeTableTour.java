@@ -40,6 +40,16 @@ public final class CodeTableTour {
     this.out = out;
   }
 
+  /**
+   * Runs the tour on standard output: {@code mvn -q -pl examples -am compile exec:java
+   * -Dexec.mainClass=io.github.govdx.examples.CodeTableTour}.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    new CodeTableTour(new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+  }
+
   /** Runs every step of the tour. */
   public void run() {
     out.println("govdx core tour: national code tables, identifier checks, masking");

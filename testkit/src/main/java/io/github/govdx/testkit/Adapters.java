@@ -1,5 +1,6 @@
 package io.github.govdx.testkit;
 
+import io.github.govdx.client.WorkingDayCalendar;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacVerification;
 import io.github.govdx.client.auth.GovdxHmacVerifier;
@@ -15,8 +16,6 @@ import io.github.govdx.testkit.internal.GatewayGuard;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,18 +29,8 @@ final class Adapters {
   private Adapters() {
   }
 
-  static WorkingDays workingDays() {
-    return (start, n) -> {
-      LocalDate d = start;
-      int left = n;
-      while (left > 0) {
-        d = d.plusDays(1);
-        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-          left--;
-        }
-      }
-      return d;
-    };
+  static WorkingDays workingDays(WorkingDayCalendar calendar) {
+    return calendar::addWorkingDays;
   }
 
   static EnvelopeReader envelopeReader() {

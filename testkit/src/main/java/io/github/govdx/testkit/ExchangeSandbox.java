@@ -3,6 +3,15 @@ package io.github.govdx.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.ExchangeAsyncClient;
+import io.github.govdx.client.ExchangeClient;
+import io.github.govdx.client.ExchangeClientBuilder;
+import io.github.govdx.client.WorkingDayCalendar;
+import io.github.govdx.client.auth.GatewaySecret;
+import io.github.govdx.client.auth.GovdxHmacAuthenticator;
+import io.github.govdx.client.provider.ProviderEndpoint;
+import io.github.govdx.client.provider.ProviderRequest;
+import io.github.govdx.client.provider.ProviderResponse;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
@@ -114,7 +123,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     Platform.Parts parts = new Platform.Parts();
     parts.clock = clock;
     parts.zone = zone;
-    parts.workingDays = Adapters.workingDays();
+    parts.workingDays = Adapters.workingDays(b.calendar);
     parts.tokens = tokens;
     parts.envelopes = Adapters.envelopeReader();
     parts.directory = parties::directoryJson;
@@ -175,6 +184,62 @@ public final class ExchangeSandbox implements AutoCloseable {
     Objects.requireNonNull(party, "party == null");
     return EnvelopeCodec.builder().credentials(party.credentials()).trustStore(pki.trustStore())
         .directory(parties.directory()).acceptedSuites(suites).clock(clock).build();
+  }
+
+  /**
+   * A client builder configured for a sandbox party: this sandbox's endpoint, the party, its govdx HMAC gateway
+   * credential, its SM2 credentials, the test CA as trust store, the sandbox's party directory (in memory, the
+   * same certificates {@code GET /v1/parties} serves) and the sandbox clock. Change what the test needs
+   * (timeouts, retry policy) and build.
+   *
+   * @param aliasOrId the party's alias or id
+   * @return the builder
+   * @throws GovdxException {@code GDX-4103} if the party is unknown
+   */
+  public ExchangeClientBuilder clientBuilder(String aliasOrId) {
+    TestParty p = party(aliasOrId);
+    return ExchangeClient.builder().endpoint(baseUri()).party(p.partyId())
+        .authenticator(GovdxHmacAuthenticator.builder().keyId(p.gatewayKeyId())
+            .secret(GatewaySecret.of(p.gatewaySecretBytes())).clock(clock).build())
+        .credentials(p.credentials()).trustStore(pki.trustStore()).directory(parties.directory()).clock(clock);
+  }
+
+  /**
+   * A synchronous client for a sandbox party ({@link #clientBuilder(String)} built); the caller closes it.
+   *
+   * @param aliasOrId the party's alias or id
+   * @return the client
+   * @throws GovdxException {@code GDX-4103} if the party is unknown
+   */
+  public ExchangeClient client(String aliasOrId) {
+    return clientBuilder(aliasOrId).build();
+  }
+
+  /**
+   * An asynchronous client for a sandbox party; the caller closes it.
+   *
+   * @param aliasOrId the party's alias or id
+   * @return the client
+   * @throws GovdxException {@code GDX-4103} if the party is unknown
+   */
+  public ExchangeAsyncClient asyncClient(String aliasOrId) {
+    return clientBuilder(aliasOrId).buildAsync();
+  }
+
+  /**
+   * Adapts the client module's framework-neutral provider endpoint to the sandbox, so a provider department's
+   * real endpoint code answers the sandbox's forwarded requests in-process.
+   *
+   * @param endpoint the endpoint
+   * @return the sandbox provider
+   */
+  public static SandboxProvider provider(ProviderEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint == null");
+    return request -> {
+      ProviderResponse r = endpoint.handle(ProviderRequest.of(request.method(), request.path(), request.headers(),
+          request.body()));
+      return new SandboxProvider.Response(r.status(), r.headers(), r.body());
+    };
   }
 
   /**
@@ -501,6 +566,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     private boolean gatewayAuth = true;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
+    private WorkingDayCalendar calendar = WorkingDayCalendar.weekendsOnly();
     private int threads = 64;
     private Duration longPollCap = Duration.ofSeconds(60);
     private Duration providerTimeout = Duration.ofSeconds(30);
@@ -644,6 +710,18 @@ public final class ExchangeSandbox implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * The platform's working-day calendar (工作日) for the due dates of applications and objections; default
+     * weekends only. Add public holidays and make-up working days (调休) of the year under test.
+     *
+     * @param calendar the calendar
+     * @return this builder
+     */
+    public Builder calendar(WorkingDayCalendar calendar) {
+      this.calendar = Objects.requireNonNull(calendar, "calendar == null");
       return this;
     }
 

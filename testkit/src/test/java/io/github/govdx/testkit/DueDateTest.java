@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.github.govdx.client.WorkingDayCalendar;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,20 @@ class DueDateTest {
           "{\"resourceCode\": \"335001001/00012\", \"purpose\": \"核验\"}".getBytes(StandardCharsets.UTF_8), null));
       // Friday 27 Nov + 10 working days: 30 Nov–4 Dec (5), 7–11 Dec (5) → Friday 11 Dec
       assertThat(app.get("dueDate").asText()).isEqualTo("2026-12-11");
+    }
+  }
+
+  @Test
+  void application_publicHolidayFromTheCalendar_isNotCounted() {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-30T02:00:00Z"), ZoneOffset.UTC);
+    WorkingDayCalendar calendar = WorkingDayCalendar.builder().holiday(LocalDate.of(2027, 1, 1)).build();
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().clock(clock).gatewayAuth(false).calendar(calendar)
+        .reviewMode(ReviewMode.MANUAL).start()) {
+      SandboxHttp hotline = new SandboxHttp(sandbox, "hotline", false);
+      JsonNode app = SandboxHttp.json(hotline.post("/v1/applications", "application/json",
+          "{\"resourceCode\": \"335001001/00012\", \"purpose\": \"核验\"}".getBytes(StandardCharsets.UTF_8), null));
+      // Wed 30 Dec: 31 Dec (1), [1 Jan 元旦], 4-8 Jan (2-6), 11-14 Jan (7-10)
+      assertThat(app.get("dueDate").asText()).isEqualTo("2027-01-14");
     }
   }
 }
