@@ -18,6 +18,7 @@ import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.PushResult;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.QueryResult;
+import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.objection.DecideObjectionRequest;
 import io.github.govdx.client.objection.Objection;
 import io.github.govdx.client.objection.ObjectionCategory;
@@ -178,6 +179,12 @@ public final class EndToEndDemo {
     // 5. Push a batch.
     t.step("12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
     List<ObjectNode> demands = demandRecords(register);
+    ResourceDetail demandResource = hotline.catalog().detail(DemoCatalog.DEMANDS);
+    long valid = demands.stream().filter(d -> RecordValidator.jsonSchema().validate(demandResource, d).isEmpty())
+        .count();
+    t.info("validated %d of %d records against the schema of %s (data types, formats, GB/T 2260 codes, mobile "
+        + "numbers)", valid, demands.size(), DemoCatalog.DEMANDS);
+    t.check(valid == demands.size(), "every record is valid before it is sealed");
     String key = UUID.randomUUID().toString();
     PushRequest push = PushRequest.builder().resourceCode(DemoCatalog.DEMANDS).addRecords(demands)
         .idempotencyKey(key).build();
