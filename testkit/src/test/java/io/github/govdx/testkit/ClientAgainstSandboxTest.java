@@ -64,4 +64,19 @@ class ClientAgainstSandboxTest {
     assertThatThrownBy(() -> city.data().query(QueryRequest.builder().resourceCode("335001001/00012")
         .filter("sfzh", id).build())).isInstanceOf(ExchangeException.class).hasMessageStartingWith("GDX-3206");
   }
+
+  @Test
+  void push_recordWithUnknownDivisionCode_isRefusedAndNothingStored(ExchangeSandbox sandbox,
+      @SandboxParty("hotline") ExchangeClient hotline) {
+    current = sandbox;
+    int before = sandbox.batches(DEMANDS).size();
+    PushRequest ok = push("GD-BAD-1");
+    ObjectNode bad = ok.records().get(0).deepCopy();
+    bad.put("xzqh", "999999");
+    PushRequest request = PushRequest.builder().resourceCode(DEMANDS).addRecord(bad)
+        .idempotencyKey(UUID.randomUUID().toString()).build();
+    assertThatThrownBy(() -> hotline.data().push(request)).isInstanceOf(ExchangeException.class)
+        .satisfies(e -> assertThat(((ExchangeException) e).getMessage()).matches("GDX-(3410|3303).*"));
+    assertThat(sandbox.batches(DEMANDS)).hasSize(before);
+  }
 }
