@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Finds unmasked personal identifiers in text — citizen ID numbers (GB 11643) and mobile numbers — with the
  * identifier checks of govdx-core ({@link IdentifierType}), so a test can assert that a log, transcript or error
  * message leaks none. A candidate counts only if it passes the check (a valid check digit, a known province, a
- * real mobile prefix), so masked values ({@code 3205**********123X}) and random digit runs do not.
+ * real mobile prefix) and stands alone (no ASCII letter or digit on either side, so digit runs inside hex
+ * digests, UUIDs and codes are not taken for identifiers), so masked values ({@code 3205**********123X}) do not.
  *
  * <pre>{@code
  * assertThat(PersonalDataScanner.scan(transcript)).isEmpty();
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 public final class PersonalDataScanner {
 
   private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
-  private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+  private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
 
   private PersonalDataScanner() {
   }

@@ -19,6 +19,10 @@ class PersonalDataScannerTest {
     assertThat(PersonalDataScanner.containsPersonalData("x 11010519491231002X y")).isTrue();
     assertThat(PersonalDataScanner.containsPersonalData("x 110105194912310021 y")).isFalse();
     assertThat(PersonalDataScanner.containsPersonalData("batch b-20261124-000231, 12345678901")).isFalse();
+    // digit runs inside hex digests and ids are not identifiers
+    assertThat(PersonalDataScanner.containsPersonalData("SM3 a13912345678b0f1, id c11010519491231002Xd"))
+        .isFalse();
+    assertThat(PersonalDataScanner.containsPersonalData("电话13912345678。")).isTrue();
   }
 
   @Test
