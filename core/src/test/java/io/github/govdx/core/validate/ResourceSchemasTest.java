@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nl.jqno.equalsverifier.EqualsVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,16 @@ class ResourceSchemasTest {
         .isNotEqualTo(FieldSpec.value("a", "甲", DataType.CHARACTER).format("an..6").build())
         .isNotEqualTo(FieldSpec.value("a", "甲", DataType.CHARACTER).format("an..5").required().build())
         .isNotEqualTo(FieldSpec.value("a", "甲", DataType.CHARACTER).format("an..5").codeTable("T").build());
+  }
+
+  @Test
+  void equalsContract_fieldSpecAndResourceSchema() {
+    FieldSpec red = FieldSpec.value("r", "红", DataType.CHARACTER).build();
+    FieldSpec blue = FieldSpec.value("b", "蓝", DataType.NUMBER).build();
+    EqualsVerifier.forClass(FieldSpec.class).withPrefabValues(FieldSpec.class, red, blue)
+        .withNonnullFields("key", "nameZh", "kind", "codeTableEdition", "fields").verify();
+    EqualsVerifier.forClass(ResourceSchema.class).withPrefabValues(FieldSpec.class, red, blue)
+        .withNonnullFields("id", "name", "fields").verify();
   }
 
   @Test
