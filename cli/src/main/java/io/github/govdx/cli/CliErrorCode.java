@@ -53,9 +53,13 @@ public enum CliErrorCode implements ErrorCode {
   CERTIFICATE_REQUIRED("GDX-5106", "own certificate required"),
 
   /**
-   * {@code validate --schema}: govdx-core cannot yet compile a validator from a schema file, only from a catalog
-   * entry; use {@code --catalog}.
+   * Unused, kept so the released number is never reused: {@code validate --schema} used to fail with it while
+   * govdx-core had no schema file form. Schema files are now read by {@code ResourceSchemas} and a bad one fails
+   * with core's {@code GDX-1414} (exit 2). Never raised.
+   *
+   * @deprecated no longer raised; reserved.
    */
+  @Deprecated
   SCHEMA_FILE_UNSUPPORTED("GDX-5107", "schema files not supported yet"),
 
   // GDX-59xx internal errors

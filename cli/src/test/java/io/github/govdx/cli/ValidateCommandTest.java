@@ -123,13 +123,82 @@ class ValidateCommandTest {
     assertThat(r.err()).contains("GDX-5002");
   }
 
+  /** The resource schema file equivalent of {@link #ENTRY}. */
+  private static final String SCHEMA = String.join("\n",
+      "{\"id\": \"110001/000001\", \"name\": \"人口基本信息\", \"fields\": [",
+      "  {\"key\": \"gmsfhm\", \"element\": \"citizen_id_number\", \"required\": true, \"sensitivity\": \"L4\"},",
+      "  {\"key\": \"xb\", \"nameZh\": \"性别\", \"dataType\": \"字符型\", \"format\": \"n1\",",
+      "   \"codeTable\": \"GB/T 2261.1\", \"required\": true, \"sensitivity\": \"L2\"}]}");
+
   @Test
-  void schemaFile_notSupportedYet_exit2_gdx5107() throws IOException {
+  void schemaFile_ndjson_sameReportAsCatalogEntry_exit1() throws IOException {
+    Path schema = Files.writeString(dir.resolve("person.schema.json"), SCHEMA);
+    Path in = Files.writeString(dir.resolve("people.ndjson"), NDJSON);
+    Result bySchema = CliRun.run("validate", "--schema", schema.toString(), "--in", in.toString());
+    Result byCatalog = CliRun.run("validate", "--catalog", entry.toString(), "--in", in.toString());
+    assertThat(bySchema.exitCode()).as(bySchema.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    List<String> codes = Arrays.stream(bySchema.out().split("\n")).filter(l -> !l.startsWith("#"))
+        .map(l -> l.split("\t", -1)).map(c -> c[0] + " " + c[1] + " " + c[3]).collect(Collectors.toList());
+    assertThat(codes).containsExactly("1 /gmsfhm GDX-1408", "1 /xb GDX-1407", "2 /xb GDX-1401", "3  GDX-1412");
+    assertThat(bySchema.out()).isEqualTo(byCatalog.out());
+  }
+
+  @Test
+  void schemaFile_jsonArray_allValid_exit0() throws IOException {
+    Path schema = Files.writeString(dir.resolve("person.schema.json"), SCHEMA);
+    Path in = Files.writeString(dir.resolve("ok.json"),
+        "[{\"gmsfhm\":\"11010519491231002X\",\"xb\":\"2\"},{\"gmsfhm\":\"11010519491231002X\",\"xb\":\"1\"}]");
+    Result r = CliRun.run("validate", "--schema", schema.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("# 2 record(s) checked, 0 invalid").contains("all valid");
+  }
+
+  @Test
+  void schemaFile_singleRecord_json_exit1() throws IOException {
+    Path schema = Files.writeString(dir.resolve("person.schema.json"), SCHEMA);
+    Path in = Files.writeString(dir.resolve("one.json"), "{\"gmsfhm\":\"11010519491231002X\",\"xb\":\"x\",\"zz\":1}");
+    Result r = CliRun.run("validate", "--json", "--schema", schema.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(r.json().path("violations").findValuesAsText("code")).containsExactlyInAnyOrder("GDX-1404", "GDX-1407",
+        "GDX-1409");
+  }
+
+  @Test
+  void shippedExampleSchema_validatesShippedRecords_exit1() {
+    Path examples = Path.of("..", "docs", "examples");
+    Result r = CliRun.run("validate", "--schema", examples.resolve("person.schema.json").toString(), "--in",
+        examples.resolve("person-records.ndjson").toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(r.out()).contains("# 3 record(s) checked, 2 invalid");
+  }
+
+  @Test
+  void badSchemaFile_exit2_gdx1414_namesPointer() throws IOException {
     Path in = Files.writeString(dir.resolve("one.json"), "{}");
-    Path schema = Files.writeString(dir.resolve("schema.json"), "{\"type\":\"object\"}");
+    Path jsonSchema = Files.writeString(dir.resolve("schema.json"), "{\"type\":\"object\"}");
+    Result r = CliRun.run("validate", "--schema", jsonSchema.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-1414").contains("/type: unknown property");
+
+    Path badType = Files.writeString(dir.resolve("bad-type.json"),
+        SCHEMA.replace("\"dataType\": \"字符型\"", "\"dataType\": \"text\""));
+    r = CliRun.run("validate", "--schema", badType.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-1414").contains("/fields/1/dataType: unknown data type 'text'");
+
+    Path notJson = Files.writeString(dir.resolve("not.json"), "name: x");
+    r = CliRun.run("validate", "--schema", notJson.toString(), "--in", in.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-1414").contains("not well-formed JSON");
+  }
+
+  @Test
+  void schemaFileWithUnknownCodeTable_exit2_gdx1413() throws IOException {
+    Path in = Files.writeString(dir.resolve("one.json"), "{}");
+    Path schema = Files.writeString(dir.resolve("s.json"), SCHEMA.replace("GB/T 2261.1", "GB/T 9999"));
     Result r = CliRun.run("validate", "--schema", schema.toString(), "--in", in.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
-    assertThat(r.err()).contains("GDX-5107").contains("--catalog");
+    assertThat(r.err()).contains("GDX-1413");
   }
 
   @Test

@@ -152,6 +152,12 @@ public enum CoreErrorCode implements ErrorCode {
   /** A resource schema cannot be compiled (unknown code table or identifier check, bad format). */
   RESOURCE_SCHEMA_INVALID("GDX-1413", "invalid resource schema"),
 
+  /**
+   * A resource schema file (the JSON form read by {@code ResourceSchemas.fromJson}) is not JSON, exceeds a
+   * limit, or has a bad attribute; the message names the JSON Pointer and the problem.
+   */
+  RESOURCE_SCHEMA_FILE_MALFORMED("GDX-1414", "malformed resource schema file"),
+
   // GDX-15xx masking and party identifiers
 
   /** A party identifier is not a valid unified social credit code with an optional system code. */

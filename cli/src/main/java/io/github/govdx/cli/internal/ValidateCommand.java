@@ -2,13 +2,13 @@ package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.catalog.CatalogEntries;
 import io.github.govdx.core.catalog.CatalogEntry;
 import io.github.govdx.core.validate.RecordValidator;
 import io.github.govdx.core.validate.ResourceSchema;
+import io.github.govdx.core.validate.ResourceSchemas;
 import io.github.govdx.core.validate.ValidationReport;
 import io.github.govdx.core.validate.Violation;
 import java.io.BufferedInputStream;
@@ -44,7 +44,7 @@ public final class ValidateCommand extends BaseCommand {
   /** Exactly one schema source. */
   static final class Source {
     @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json",
-        description = "A schema file (not supported yet: govdx-core compiles validators from catalog entries only).")
+        description = "A resource schema file (JSON form of ResourceSchema, see docs/validation.md).")
     @Nullable Path schema;
 
     @Option(names = "--catalog", required = true, paramLabel = "ENTRY.json",
@@ -90,9 +90,13 @@ public final class ValidateCommand extends BaseCommand {
         throw CliException.inputFailure("--catalog " + s.catalog, e);
       }
     } else {
-      throw CliException.error(CliErrorCode.SCHEMA_FILE_UNSUPPORTED, "--schema " + s.schema
-          + ": govdx-core compiles validators from catalog entries only (ResourceSchema.fromCatalogEntry); "
-          + "use --catalog ENTRY.json");
+      Path file = required(s.schema, "--schema");
+      byte[] json = CliFiles.read(file, CliFiles.DOCUMENT_LIMIT, "--schema");
+      try {
+        schema = ResourceSchemas.fromJson(json);
+      } catch (GovdxException e) {
+        throw CliException.inputFailure("--schema " + file, e);
+      }
     }
     try {
       return RecordValidator.builder(schema).maxReportedViolations(Math.max(1, maxViolations)).build();

@@ -266,6 +266,36 @@ public final class FieldSpec {
     return maxItems;
   }
 
+  /**
+   * Items are equal when every attribute is equal (key, name, kind, type, format, code table and edition,
+   * identifier check, JSON format, required, sensitivity, nested items, array element spec and bounds).
+   *
+   * @param o the other object
+   * @return whether equal
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof FieldSpec)) {
+      return false;
+    }
+    FieldSpec f = (FieldSpec) o;
+    return key.equals(f.key) && nameZh.equals(f.nameZh) && kind == f.kind && dataType == f.dataType
+        && Objects.equals(format, f.format) && Objects.equals(codeTable, f.codeTable)
+        && codeTableEdition.equals(f.codeTableEdition) && Objects.equals(identifier, f.identifier)
+        && Objects.equals(jsonFormat, f.jsonFormat) && required == f.required && sensitivity == f.sensitivity
+        && fields.equals(f.fields) && Objects.equals(items, f.items) && minItems == f.minItems
+        && maxItems == f.maxItems;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, nameZh, kind, dataType, format, codeTable, codeTableEdition, identifier, jsonFormat,
+        required, sensitivity, fields, items, minItems, maxItems);
+  }
+
   @Override
   public String toString() {
     return "FieldSpec{" + key + " " + nameZh + " " + kind + (dataType == null ? "" : " " + dataType)

@@ -188,6 +188,30 @@ public final class ResourceSchema {
     return allowUnknownItems;
   }
 
+  /**
+   * Schemas are equal when id, name, unknown-item policy and items (in order) are equal.
+   *
+   * @param o the other object
+   * @return whether equal
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ResourceSchema)) {
+      return false;
+    }
+    ResourceSchema r = (ResourceSchema) o;
+    return id.equals(r.id) && name.equals(r.name) && allowUnknownItems == r.allowUnknownItems
+        && fields.equals(r.fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, name, allowUnknownItems, fields);
+  }
+
   @Override
   public String toString() {
     return "ResourceSchema{" + name + (id.isEmpty() ? "" : " " + id) + ", " + fields.size() + " items}";
