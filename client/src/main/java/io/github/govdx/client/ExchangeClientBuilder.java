@@ -406,7 +406,8 @@ public final class ExchangeClientBuilder {
     MessageSealer sealer = null;
     if (sealing) {
       sealer = messageSealer != null ? messageSealer
-          : codecSealer(p -> Objects.requireNonNull(remote.get(), "directory").sync().certificates(p));
+          : codecSealer(p -> DirectoryImpl.asPartyDirectory(Objects.requireNonNull(remote.get(), "directory").sync())
+              .certificates(p));
     }
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;

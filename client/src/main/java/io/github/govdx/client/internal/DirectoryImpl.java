@@ -1,10 +1,13 @@
 package io.github.govdx.client.internal;
 
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.ExchangeServiceException;
 import io.github.govdx.client.directory.DirectoryAsyncClient;
 import io.github.govdx.client.directory.DirectoryClient;
 import io.github.govdx.client.directory.PartyCertificate;
 import io.github.govdx.client.directory.PartyInfo;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.key.PartyDirectory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +64,29 @@ public final class DirectoryImpl {
       @Override
       public void invalidate(PartyId party) {
         cache.remove(Objects.requireNonNull(party, "party == null"));
+      }
+    };
+  }
+
+  /**
+   * Adapts a directory client to crypto's {@link PartyDirectory} contract, in which a party that is not known
+   * has no certificates rather than being an error: a {@code 404} / {@code GDX-3202} answer becomes an empty
+   * list, so the codec can fall back from a system party ({@code USCC/system}) to its department. Every other
+   * failure is rethrown.
+   *
+   * @param client the directory client
+   * @return the party directory
+   */
+  public static PartyDirectory asPartyDirectory(DirectoryClient client) {
+    Objects.requireNonNull(client, "client == null");
+    return party -> {
+      try {
+        return client.certificates(party);
+      } catch (ExchangeServiceException e) {
+        if (e.errorCode() == ClientErrorCode.PARTY_NOT_FOUND) {
+          return List.of();
+        }
+        throw e;
       }
     };
   }
