@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The resource format category (信息资源格式分类), per the 2017 catalog guide; codes are a platform convention.
@@ -82,13 +80,6 @@ public enum FormatCategory {
    */
   @JsonCreator
   public static FormatCategory fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (FormatCategory v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a FormatCategory code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "FormatCategory");
   }
 }

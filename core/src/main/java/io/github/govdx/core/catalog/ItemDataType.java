@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The data type letter of a catalog item (信息项数据类型), per the 2017 catalog guide template as used by catalog platforms.
@@ -94,13 +92,6 @@ public enum ItemDataType {
    */
   @JsonCreator
   public static ItemDataType fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ItemDataType v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a ItemDataType code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "ItemDataType");
   }
 }

@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The sensitivity level (敏感级别) of a catalog item, per the four-level provincial pattern of DB33/T 2350-2021 (L4 highest).
@@ -73,13 +71,6 @@ public enum SensitivityLevel {
    */
   @JsonCreator
   public static SensitivityLevel fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (SensitivityLevel v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a SensitivityLevel code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "SensitivityLevel");
   }
 }

@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The sharing method category (共享方式分类), per the 2017 catalog guide; codes are a platform convention.
@@ -67,13 +65,6 @@ public enum ShareMethodCategory {
    */
   @JsonCreator
   public static ShareMethodCategory fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ShareMethodCategory v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a ShareMethodCategory code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "ShareMethodCategory");
   }
 }

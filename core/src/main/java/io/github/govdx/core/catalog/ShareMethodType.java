@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The sharing method type (共享方式类型) under the platform category, per the 2017 catalog guide; codes are a platform convention.
@@ -70,13 +68,6 @@ public enum ShareMethodType {
    */
   @JsonCreator
   public static ShareMethodType fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ShareMethodType v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a ShareMethodType code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "ShareMethodType");
   }
 }

@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The share type (共享类型) of a resource, per the 2017 catalog guide (共享属性); codes 1/2/3 are the common platform convention.
@@ -70,13 +68,6 @@ public enum ShareType {
    */
   @JsonCreator
   public static ShareType fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ShareType v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a ShareType code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "ShareType");
   }
 }

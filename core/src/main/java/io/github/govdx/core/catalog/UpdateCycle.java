@@ -2,9 +2,7 @@ package io.github.govdx.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
-import java.util.Objects;
 
 /**
  * The update cycle (更新周期) of a resource, per the 2017 catalog guide; codes are a platform convention.
@@ -82,13 +80,6 @@ public enum UpdateCycle {
    */
   @JsonCreator
   public static UpdateCycle fromCode(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (UpdateCycle v : values()) {
-      if (v.code.equals(text) || v.nameZh.equals(text)) {
-        return v;
-      }
-    }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN,
-        "'" + text + "' is not a UpdateCycle code");
+    return CatalogCodes.find(values(), v -> v.code, v -> v.nameZh, text, "UpdateCycle");
   }
 }
