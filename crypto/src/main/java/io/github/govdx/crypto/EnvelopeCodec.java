@@ -37,7 +37,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +190,7 @@ public final class EnvelopeCodec {
     String[] parts = {jws.getHeader().toBase64URL().toString(), jws.getPayload().toBase64URL().toString(),
         jws.getSignature().toString()};
     LOG.debug("signed message {} for {}", h.messageId(), h.receiver());
-    return Envelope.fromParts(Envelope.Kind.SIGNED, parts, null, limits);
+    return Envelope.produced(Envelope.Kind.SIGNED, suite(), h, credentials.keyId(), parts, jws.getHeader());
   }
 
   /**
@@ -250,22 +249,24 @@ public final class EnvelopeCodec {
     Suite suite = suite();
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
-    JWEHeader header = new JWEHeader.Builder(
+    JWEHeader header = withEncoding(new JWEHeader.Builder(
         suite == Suite.GM ? GmAlgorithms.SM2 : JWEAlgorithm.ECDH_ES_A256KW,
         suite == Suite.GM ? GmAlgorithms.SM4_GCM : com.nimbusds.jose.EncryptionMethod.A256GCM)
         .contentType("JOSE")
         .keyID(receiver.keyId)
         .customParams(params)
-        .build();
+        .build());
     JWEObject jwe = new JWEObject(header, new Payload(inner.getBytes(StandardCharsets.US_ASCII)));
     try {
       jwe.encrypt(encrypter(receiver));
     } catch (JOSEException e) {
       throw new IllegalStateException("encryption failed", e);
     }
-    String[] parts = jwe.serialize().split("\\.", -1);
+    JWEHeader sent = jwe.getHeader();
+    String[] parts = {sent.toBase64URL().toString(), jwe.getEncryptedKey().toString(), jwe.getIV().toString(),
+        jwe.getCipherText().toString(), jwe.getAuthTag().toString()};
     LOG.debug("sealed message {} for {}", h.messageId(), h.receiver());
-    return Envelope.fromParts(Envelope.Kind.SEALED, parts, null, limits);
+    return Envelope.produced(Envelope.Kind.SEALED, suite, h, receiver.keyId, parts, sent);
   }
 
   private RoutingHeaders complete(RoutingHeaders headers) {
@@ -283,11 +284,12 @@ public final class EnvelopeCodec {
   private JWSObject signJws(RoutingHeaders h, byte[] payload) {
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
-    JWSHeader header = new JWSHeader.Builder(suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
+    JWSHeader header = withEncoding(new JWSHeader.Builder(
+        suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
         .keyID(credentials.keyId())
         .x509CertChain(x5c)
         .customParams(params)
-        .build();
+        .build());
     JWSObject jws = new JWSObject(header,
         new Payload(new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
     try {
@@ -296,6 +298,24 @@ public final class EnvelopeCodec {
       throw new IllegalStateException("signing failed", e);
     }
     return jws;
+  }
+
+  /**
+   * The header with its base64url encoding fixed once: Nimbus re-serializes a built header every time it is
+   * asked for its encoding (for the signing input or AAD, and again for the serialization).
+   */
+  private static JWSHeader withEncoding(JWSHeader h) {
+    return new JWSHeader.Builder(h).parsedBase64URL(encode(h)).build();
+  }
+
+  private static JWEHeader withEncoding(JWEHeader h) {
+    return new JWEHeader.Builder(h).parsedBase64URL(encode(h)).build();
+  }
+
+  /** What {@code Header.toBase64URL()} computes, with the JDK's faster base64 encoder. */
+  private static Base64URL encode(com.nimbusds.jose.Header h) {
+    return new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(h.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private CertInfo checkReceiverCertificate(RoutingHeaders h, X509Certificate c, Instant now) {
@@ -395,18 +415,37 @@ public final class EnvelopeCodec {
       throw new WrongReceiverException(CryptoErrorCode.WRONG_RECIPIENT_KEY,
           "envelope is encrypted to key " + outer.keyId() + ", not " + credentials.keyId());
     }
-    JWEObject jwe;
+    byte[] plaintext;
     try {
-      jwe = new JWEObject(new Base64URL(outer.part(0)), new Base64URL(outer.part(1)), new Base64URL(outer.part(2)),
-          new Base64URL(outer.part(3)), new Base64URL(outer.part(4)));
-      jwe.decrypt(decrypter);
-    } catch (ParseException | JOSEException | RuntimeException e) {
+      // the header was parsed (and its encoding kept) by Envelope.parse: decrypt with it directly rather than
+      // through a JWEObject, which would parse it again. AAD = ASCII(protected), RFC 7516 section 5.1 step 14
+      // (there is never an "aad" member: Envelope.parse refuses it).
+      plaintext = decrypter.decrypt((JWEHeader) outer.header(), new Base64URL(outer.part(1)),
+          new Base64URL(outer.part(2)), new Base64URL(outer.part(3)), new Base64URL(outer.part(4)),
+          outer.part(0).getBytes(StandardCharsets.US_ASCII));
+    } catch (JOSEException | RuntimeException e) {
       throw new DecryptionFailedException(CryptoErrorCode.DECRYPTION_FAILED, "envelope could not be decrypted");
     }
-    String[] innerParts = new String(jwe.getPayload().toBytes(), StandardCharsets.US_ASCII).split("\\.", -1);
-    if (innerParts.length != 3) {
+    int firstDot = -1;
+    int lastDot = -1;
+    int dots = 0;
+    for (int i = 0; i < plaintext.length; i++) {
+      if (plaintext[i] == '.') {
+        dots++;
+        lastDot = i;
+        if (firstDot < 0) {
+          firstDot = i;
+        }
+      }
+    }
+    if (dots != 2) {
       throw new MalformedEnvelopeException(CryptoErrorCode.ENVELOPE_MALFORMED, "plaintext is not a compact JWS");
     }
+    // ISO-8859-1 maps every byte to one char: a non-ASCII byte stays non-base64url and is refused below
+    String[] innerParts = {
+        new String(plaintext, 0, firstDot, StandardCharsets.ISO_8859_1),
+        new String(plaintext, firstDot + 1, lastDot - firstDot - 1, StandardCharsets.ISO_8859_1),
+        new String(plaintext, lastDot + 1, plaintext.length - lastDot - 1, StandardCharsets.ISO_8859_1)};
     Envelope inner = Envelope.fromParts(Envelope.Kind.SIGNED, innerParts, new byte[0], limits);
     if (inner.suite() != outer.suite()) {
       throw new AlgorithmNotAllowedException(CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
@@ -416,7 +455,8 @@ public final class EnvelopeCodec {
       throw new SenderMismatchException(CryptoErrorCode.ROUTING_HEADER_MISMATCH,
           "routing headers of the signature and the encryption differ");
     }
-    X509Certificate signerCert = checkSignature(inner, trust);
+    X509Certificate signerCert = checkSignature(inner, java.util.Arrays.copyOf(plaintext, lastDot), trust,
+        clock.instant(), limits, this);
     checkFreshness(h);
     LOG.debug("opened message {} from {}", h.messageId(), h.sender());
     return new OpenedMessage(h, payloadOf(inner), signerCert, outer);
@@ -466,7 +506,7 @@ public final class EnvelopeCodec {
       throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
           "only a signed envelope can be verified without the receiver's key");
     }
-    return checkSignature(envelope, trustStore, at, EnvelopeLimits.defaults(), null);
+    return checkSignature(envelope, null, trustStore, at, EnvelopeLimits.defaults(), null);
   }
 
   private TrustStore requireTrust() {
@@ -491,11 +531,15 @@ public final class EnvelopeCodec {
   }
 
   private X509Certificate checkSignature(Envelope signed, TrustStore trust) {
-    return checkSignature(signed, trust, clock.instant(), limits, this);
+    return checkSignature(signed, null, trust, clock.instant(), limits, this);
   }
 
-  private static X509Certificate checkSignature(Envelope signed, TrustStore trust, Instant at,
-      EnvelopeLimits limits, @Nullable EnvelopeCodec codec) {
+  /**
+   * @param signingInput the JWS signing input ({@code protected.payload}) when the caller has its bytes already
+   *     (the inner JWS of a sealed envelope); {@code null} to build it from the parts
+   */
+  private static X509Certificate checkSignature(Envelope signed, byte @Nullable [] signingInput, TrustStore trust,
+      Instant at, EnvelopeLimits limits, @Nullable EnvelopeCodec codec) {
     JWSHeader header = (JWSHeader) signed.header();
     List<Base64> chainB64 = header.getX509CertChain();
     if (chainB64 == null || chainB64.isEmpty()) {
@@ -520,8 +564,9 @@ public final class EnvelopeCodec {
       JWSVerifier verifier = signed.suite() == Suite.GM
           ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
           : new ECDSAVerifier((ECPublicKey) info.engineKey());
-      String input = signed.part(0) + "." + signed.part(1);
-      ok = verifier.verify(header, input.getBytes(StandardCharsets.US_ASCII), new Base64URL(signed.part(2)));
+      byte[] input = signingInput != null ? signingInput
+          : (signed.part(0) + "." + signed.part(1)).getBytes(StandardCharsets.US_ASCII);
+      ok = verifier.verify(header, input, new Base64URL(signed.part(2)));
     } catch (JOSEException | RuntimeException e) {
       ok = false;
     }

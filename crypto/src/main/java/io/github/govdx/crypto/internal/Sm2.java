@@ -19,10 +19,10 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
@@ -63,9 +63,12 @@ public final class Sm2 {
   /** OID of the curve sm2p256v1. */
   public static final ASN1ObjectIdentifier CURVE_OID = GMObjectIdentifiers.sm2p256v1;
 
-  private static final X9ECParameters X9 = GMNamedCurves.getByOID(CURVE_OID);
+  // CustomNamedCurves, not GMNamedCurves: the latter gives a generic ECCurve.Fp whose field arithmetic runs on
+  // BigInteger (mod per multiply); the custom SM2P256V1Curve uses fixed-width 256-bit arithmetic and makes
+  // every SM2 operation several times faster. Same curve, same points, same encodings.
+  private static final X9ECParameters X9 = CustomNamedCurves.getByOID(CURVE_OID);
 
-  /** The domain parameters of sm2p256v1. */
+  /** The domain parameters of sm2p256v1 (Bouncy Castle's optimized curve implementation). */
   public static final ECDomainParameters DOMAIN =
       new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH());
 

@@ -8,9 +8,9 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.nist.NISTNamedCurves;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
 import org.jspecify.annotations.Nullable;
 
@@ -192,8 +192,8 @@ public final class PartyCredentials {
     private static boolean holdsKey(X509Certificate leaf, ECPrivateKey key, Suite suite) {
       try {
         X9ECParameters x9 = suite == Suite.GM
-            ? org.bouncycastle.asn1.gm.GMNamedCurves.getByName("sm2p256v1")
-            : NISTNamedCurves.getByName("P-256");
+            ? CustomNamedCurves.getByName("sm2p256v1")
+            : CustomNamedCurves.getByName("secp256r1");
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(leaf.getPublicKey().getEncoded());
         if (!suite.name().equals(KeyConversions.suiteOfPublicKey(spki.getEncoded()))) {
           return false;
