@@ -57,6 +57,7 @@ public final class RepresentationFormat {
   private final int scale; // -1 = no decimal part defined
   private final @Nullable String pattern; // per-position "a"/"n"
   private final List<DateField> dateFields; // empty unless date/time
+  private final DateField[] dateFieldArray; // the same, for the per-value loops
 
   /** One element of a date/time pattern: a field or a literal separator. */
   private enum DateField {
@@ -91,6 +92,7 @@ public final class RepresentationFormat {
     this.scale = scale;
     this.pattern = pattern;
     this.dateFields = dateFields;
+    this.dateFieldArray = dateFields.toArray(new DateField[0]);
   }
 
   /**
@@ -609,48 +611,66 @@ public final class RepresentationFormat {
    */
   public Optional<FormatMismatch> checkCalendar(String value) {
     Objects.requireNonNull(value, "value == null");
-    if (!isDateTime() || checkDateShape(value).isPresent()) {
+    if (!isDateTime() || value.length() != maxLength) {
       return Optional.empty();
     }
+    // one pass over the value: shape (digits and literals) and ranges together; a range error counts only
+    // if the whole value has the shape
+    DateField bad = null;
     int year = -1;
     int month = -1;
     int i = 0;
-    for (DateField f : dateFields) {
-      if (!f.literal()) {
-        int v = 0;
-        for (int k = 0; k < f.width; k++) {
-          v = v * 10 + (value.charAt(i + k) - '0');
+    for (DateField f : dateFieldArray) {
+      if (f.literal()) {
+        if (value.charAt(i) != f.literalChar()) {
+          return Optional.empty();
         }
-        boolean ok;
-        switch (f) {
-          case YEAR:
-            year = v;
-            ok = v >= 1;
-            break;
-          case MONTH:
-            month = v;
-            ok = v >= 1 && v <= 12;
-            break;
-          case DAY:
-            ok = v >= 1 && month >= 1 && month <= 12 && v <= daysIn(year, month);
-            break;
-          case HOUR:
-            ok = v <= 23;
-            break;
-          default:
-            ok = v <= 59;
+        i += f.width;
+        continue;
+      }
+      int v = 0;
+      for (int k = 0; k < f.width; k++) {
+        char c = value.charAt(i + k);
+        if (c < '0' || c > '9') {
+          return Optional.empty();
         }
-        if (!ok) {
-          return Optional.of(new FormatMismatch(FormatMismatch.Kind.DATE,
-              "is not a valid " + (f.ordinal() <= DateField.DAY.ordinal() ? "calendar date" : "time of day")
-                  + " (" + f.name().toLowerCase(Locale.ROOT) + " out of range, format " + canonical + ")",
-              (f.ordinal() <= DateField.DAY.ordinal() ? "不是有效的日期" : "不是有效的时间")
-                  + "（" + fieldZh(f) + "超出范围，格式 " + canonical + "）"));
-        }
+        v = v * 10 + (c - '0');
       }
       i += f.width;
+      if (bad != null) {
+        continue;
+      }
+      boolean ok;
+      switch (f) {
+        case YEAR:
+          year = v;
+          ok = v >= 1;
+          break;
+        case MONTH:
+          month = v;
+          ok = v >= 1 && v <= 12;
+          break;
+        case DAY:
+          ok = v >= 1 && month >= 1 && month <= 12 && v <= daysIn(year, month);
+          break;
+        case HOUR:
+          ok = v <= 23;
+          break;
+        default:
+          ok = v <= 59;
+      }
+      if (!ok) {
+        bad = f;
+      }
     }
-    return Optional.empty();
+    if (bad == null) {
+      return Optional.empty();
+    }
+    boolean date = bad.ordinal() <= DateField.DAY.ordinal();
+    return Optional.of(new FormatMismatch(FormatMismatch.Kind.DATE,
+        "is not a valid " + (date ? "calendar date" : "time of day")
+            + " (" + bad.name().toLowerCase(Locale.ROOT) + " out of range, format " + canonical + ")",
+        (date ? "不是有效的日期" : "不是有效的时间") + "（" + fieldZh(bad) + "超出范围，格式 " + canonical + "）"));
   }
 
   private static String fieldZh(DateField f) {

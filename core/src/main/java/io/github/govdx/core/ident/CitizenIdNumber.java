@@ -149,7 +149,7 @@ public final class CitizenIdNumber {
             + (i == 17 ? " must be a digit or upper-case X" : " must be a digit"));
       }
     }
-    if (!Regions.knownProvince(v.substring(0, 2))) {
+    if (!Regions.knownProvince(v.charAt(0), v.charAt(1))) {
       return CheckResult.invalid(CoreErrorCode.IDENT_PROVINCE_UNKNOWN, "province",
           "the first two digits of the address code name no GB/T 2260 province");
     }

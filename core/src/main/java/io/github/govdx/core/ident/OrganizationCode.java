@@ -118,6 +118,27 @@ public final class OrganizationCode {
    * @param body at least 8 characters
    * @return {@code 0-9} or {@code X}
    */
+  /**
+   * Whether the nine characters of {@code s} at {@code from} are a valid code (no hyphen): the same rules as
+   * {@link #check(String)}, without allocating (for the code embedded in a unified social credit code).
+   */
+  static boolean isValidAt(String s, int from) {
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      int v = value(s.charAt(from + i));
+      if (v < 0) {
+        return false;
+      }
+      sum += v * WEIGHTS[i];
+    }
+    int c = 11 - sum % 11;
+    char expected = c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
+    if (s.charAt(from + 8) != expected) {
+      return false;
+    }
+    return !(s.startsWith("PDY", from) && !s.startsWith("00000", from + 3) && digits(s, from + 3, from + 8));
+  }
+
   static char checkCharacter(CharSequence body) {
     int sum = 0;
     for (int i = 0; i < 8; i++) {

@@ -43,12 +43,28 @@ final class Regions {
       // 830000: 台湾居民居住证 numbers (国务院办公厅 2018, 港澳台居民居住证申领发放办法) use 83 beside 81 and 82.
       p.add("83");
       PROVINCES = Set.copyOf(p);
+      boolean[] known = new boolean[100];
+      for (String code : PROVINCES) {
+        if (code.length() == 2 && Character.isDigit(code.charAt(0)) && Character.isDigit(code.charAt(1))) {
+          known[(code.charAt(0) - '0') * 10 + code.charAt(1) - '0'] = true;
+        }
+      }
+      KNOWN = known;
     }
+
+    /** {@link #PROVINCES} as a table indexed by the two digits' value (no substring, no hashing per check). */
+    static final boolean[] KNOWN;
   }
 
   /** Whether the first two digits name a known province (any built-in GB/T 2260 edition, plus 83). */
   static boolean knownProvince(String twoDigits) {
-    return Holder.PROVINCES.contains(twoDigits);
+    return twoDigits.length() == 2 && knownProvince(twoDigits.charAt(0), twoDigits.charAt(1));
+  }
+
+  /** Whether two characters are the digits of a known province. */
+  static boolean knownProvince(char tens, char units) {
+    return tens >= '0' && tens <= '9' && units >= '0' && units <= '9'
+        && Holder.KNOWN[(tens - '0') * 10 + units - '0'];
   }
 
   /** The entry of a code in the newest built-in edition that has it. */

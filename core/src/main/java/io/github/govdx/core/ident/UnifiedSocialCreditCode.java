@@ -52,6 +52,24 @@ public final class UnifiedSocialCreditCode {
   private static final class Tables {
     static final CodeTable DEPT = CodeTableRegistry.defaultRegistry().require("GB 32100-DEPT");
     static final CodeTable CATEGORY = CodeTableRegistry.defaultRegistry().require("GB 32100-CATEGORY");
+    // the two tables as lookup arrays: analyse runs per record in validation, and a substring plus a hash per
+    // position costs more than the rest of the check (every character is already known to be < 128 here)
+    static final boolean[] DEPT_OK = new boolean[128];
+    static final boolean[] CATEGORY_OK = new boolean[128 * 128];
+
+    static {
+      for (io.github.govdx.core.codes.CodeEntry e : DEPT.entries()) {
+        if (e.code().length() == 1 && e.code().charAt(0) < 128) {
+          DEPT_OK[e.code().charAt(0)] = true;
+        }
+      }
+      for (io.github.govdx.core.codes.CodeEntry e : CATEGORY.entries()) {
+        String c = e.code();
+        if (c.length() == 2 && c.charAt(0) < 128 && c.charAt(1) < 128) {
+          CATEGORY_OK[c.charAt(0) * 128 + c.charAt(1)] = true;
+        }
+      }
+    }
   }
 
   /**
@@ -98,20 +116,20 @@ public final class UnifiedSocialCreditCode {
             + " must be a digit or an upper-case letter other than I, O, Z, S, V");
       }
     }
-    if (!Tables.DEPT.contains(v.substring(0, 1))) {
+    if (!Tables.DEPT_OK[v.charAt(0)]) {
       return CheckResult.invalid(CoreErrorCode.IDENT_DEPT_CODE, "dept-code",
           "position 1 is not a registration department code of GB 32100 Table 1");
     }
-    if (!Tables.CATEGORY.contains(v.substring(0, 2))) {
+    if (!Tables.CATEGORY_OK[v.charAt(0) * 128 + v.charAt(1)]) {
       return CheckResult.invalid(CoreErrorCode.IDENT_CATEGORY_CODE, "category-code",
           "position 2 is not an organisation category of registration department " + v.charAt(0));
     }
-    String region = v.substring(2, 8);
-    if (!allDigits(region) || !(region.equals("100000") || Regions.knownProvince(region.substring(0, 2)))) {
+    if (!allDigits(v, 2, 8) || !(v.startsWith("100000", 2) || Regions.knownProvince(v.charAt(2), v.charAt(3)))) {
       return CheckResult.invalid(CoreErrorCode.IDENT_REGION_UNKNOWN, "region",
           "positions 3-8 are not a GB/T 2260 code of a known province nor 100000");
     }
-    CheckResult org = OrganizationCode.check(v.substring(8, 17));
+    CheckResult org = OrganizationCode.isValidAt(v, 8) ? CheckResult.valid()
+        : OrganizationCode.check(v.substring(8, 17));
     if (!org.isValid()) {
       return CheckResult.invalid(CoreErrorCode.IDENT_EMBEDDED_ORG_CODE, "embedded-org-code",
           "positions 9-17 fail GB 11714 (" + org.rule() + ": " + org.reason() + ")");
@@ -127,8 +145,8 @@ public final class UnifiedSocialCreditCode {
     return c < 128 ? VALUE[c] : -1;
   }
 
-  private static boolean allDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }

@@ -31,13 +31,6 @@ final class ErrorMapper {
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String pointer = pointer(e.getInstanceLocation());
     String schemaPointer = e.getSchemaLocation() == null ? "" : schemaParent(e.getSchemaLocation().getFragment());
-    Map<String, Object> details = e.getDetails();
-    if (details != null && details.get(GovdxKeywords.DETAIL_CODE) instanceof CoreErrorCode) {
-      FieldSpec f = items.get(schemaPointer);
-      return new Violation(recordIndex, pointer, f == null ? "" : f.nameZh(),
-          String.valueOf(details.get(GovdxKeywords.DETAIL_RULE)), (CoreErrorCode) details.get(GovdxKeywords.DETAIL_CODE),
-          e.getMessage(), String.valueOf(details.get(GovdxKeywords.DETAIL_ZH)), Severity.ERROR);
-    }
     String property = e.getProperty();
     switch (keyword) {
       case "required": {

@@ -18,9 +18,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
@@ -39,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * Validates records against a compiled {@link ResourceSchema}.
  *
  * <p>The schema is compiled once, in {@link Builder#build()}, to JSON Schema draft 2020-12 plus the govdx
- * keywords ({@code x-govdx-format}, {@code x-govdx-codeTable}, {@code x-govdx-identifier}), and run by the
- * networknt json-schema-validator. Code tables and identifier checks are resolved at build time. Validating
- * one record or a million uses the same compiled schema.
+ * keywords ({@code x-govdx-format}, {@code x-govdx-codeTable}, {@code x-govdx-identifier}). The networknt
+ * json-schema-validator checks the structure (the standard keywords); the govdx keywords then run as one
+ * compiled walk over the record. Code tables and identifier checks are resolved at build time. Validating one
+ * record or a million uses the same compiled schema. A report lists a record's structural violations first, then
+ * those of the govdx keywords, each group in schema order.
  *
  * <pre>{@code
  * RecordValidator validator = RecordValidator.builder(schema).build();
@@ -66,6 +66,7 @@ public final class RecordValidator {
 
   private final ResourceSchema resourceSchema;
   private final SchemaCompiler.Compiled compiled;
+  private final GovdxChecks checks;
   private final Schema schema;
   private final ErrorMapper mapper;
   private final ValidationMode mode;
@@ -83,28 +84,19 @@ public final class RecordValidator {
     this.maxReported = b.maxReported;
     this.compiled = SchemaCompiler.compile(b.schema, true);
     this.mapper = new ErrorMapper(compiled.items);
-    Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-        .keyword(new GovdxKeywords.FormatKeyword())
-        .keyword(new GovdxKeywords.CodeTableKeyword(b.codeTables))
-        .keyword(new GovdxKeywords.IdentifierKeyword(b.identifiers))
-        .keyword(new NonValidationKeyword(SchemaCompiler.KW_RESOURCE))
-        .keyword(new NonValidationKeyword(SchemaCompiler.KW_SENSITIVITY))
-        .build();
+    // networknt checks the structure only (the standard keywords); the govdx keywords run afterwards as one
+    // compiled walk (GovdxChecks), which costs far less than a dozen custom keywords inside networknt
+    this.checks = GovdxChecks.compile(compiled.schema, compiled.items, b.codeTables, b.identifiers);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
         .pathType(PathType.JSON_POINTER)
         .formatAssertionsEnabled(true)
         .build();
-    SchemaRegistry registry = SchemaRegistry.withDialect(dialect, r -> r.schemaRegistryConfig(config));
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        r -> r.schemaRegistryConfig(config));
     try {
       this.schema = registry.getSchema(runtimeCopy(compiled.schema));
       this.schema.initializeValidators();
-    } catch (GovdxException e) {
-      throw e;
     } catch (SchemaException | IllegalArgumentException e) {
-      GovdxException cause = findGovdx(e);
-      if (cause != null) {
-        throw new GovdxException(cause.errorCode(), cause.getMessage().substring(cause.code().length() + 2), e);
-      }
       throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID, "schema does not compile", e);
     }
     this.json = mapper(limits.maxNestingDepth(), limits.maxDocumentBytes(), true);
@@ -115,9 +107,8 @@ public final class RecordValidator {
   }
 
   /**
-   * The schema networknt runs: the exported schema without keywords that cannot fail at runtime (annotations,
-   * and {@code x-govdx-format} on text formats whose rules the standard keywords already enforce), so no
-   * per-record time is spent on them.
+   * The schema networknt runs: the exported schema without the {@code x-govdx-*} keywords (annotations, and the
+   * checks {@link GovdxChecks} runs itself).
    */
   private static JsonNode runtimeCopy(JsonNode exported) {
     JsonNode copy = exported.deepCopy();
@@ -130,17 +121,8 @@ public final class RecordValidator {
       return;
     }
     com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-    o.remove(SchemaCompiler.KW_RESOURCE);
-    o.remove(SchemaCompiler.KW_SENSITIVITY);
-    JsonNode format = o.get(SchemaCompiler.KW_FORMAT);
-    if (format != null && format.isTextual()) {
-      io.github.govdx.core.element.RepresentationFormat f =
-          io.github.govdx.core.element.RepresentationFormat.parse(format.textValue());
-      boolean numeric = !"string".equals(o.path("type").asText());
-      if (!f.isDateTime() && !f.isDecimal() && !numeric) {
-        o.remove(SchemaCompiler.KW_FORMAT);
-      }
-    }
+    o.remove(List.of(SchemaCompiler.KW_RESOURCE, SchemaCompiler.KW_SENSITIVITY, SchemaCompiler.KW_FORMAT,
+        SchemaCompiler.KW_CODE_TABLE, SchemaCompiler.KW_IDENTIFIER));
     JsonNode props = o.get("properties");
     if (props != null) {
       props.forEach(RecordValidator::prune);
@@ -149,15 +131,6 @@ public final class RecordValidator {
     if (items != null) {
       prune(items);
     }
-  }
-
-  private static GovdxException findGovdx(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof GovdxException) {
-        return (GovdxException) c;
-      }
-    }
-    return null;
   }
 
   private ObjectMapper mapper(int depth, long documentBytes, boolean wholeDocument) {
@@ -420,19 +393,24 @@ public final class RecordValidator {
   }
 
   private List<Violation> check(JsonNode node, long index) {
+    boolean failFast = mode == ValidationMode.FAIL_FAST;
     List<Error> errors;
     try {
-      errors = mode == ValidationMode.FAIL_FAST ? schema.validate(node, contextSetup) : schema.validate(node);
+      errors = failFast ? schema.validate(node, contextSetup) : schema.validate(node);
     } catch (FailFastAssertionException e) {
       errors = e.getErrors();
     }
+    if (failFast && !errors.isEmpty()) {
+      return mapper.map(errors.subList(0, 1), index);
+    }
+    List<Violation> govdx = checks.run(node, index, failFast);
     if (errors.isEmpty()) {
-      return List.of();
+      return govdx;
     }
-    if (mode == ValidationMode.FAIL_FAST && errors.size() > 1) {
-      errors = errors.subList(0, 1);
-    }
-    return mapper.map(errors, index);
+    // structural violations first (in networknt's evaluation order), then the govdx checks (in schema order)
+    List<Violation> all = new java.util.ArrayList<>(mapper.map(errors, index));
+    all.addAll(govdx);
+    return all;
   }
 
   /** Builds a {@link RecordValidator}. Not thread-safe. */

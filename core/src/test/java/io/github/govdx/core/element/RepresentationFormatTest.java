@@ -161,6 +161,23 @@ class RepresentationFormatTest {
         .isEqualTo(FormatMismatch.Kind.CHARACTERS);
   }
 
+  @Test
+  void checkCalendar_rangeErrorCountsOnlyWhenTheWholeValueHasTheShape() {
+    RepresentationFormat f = RepresentationFormat.parse("YYYYMMDDhhmmss");
+    // month 13 comes before the non-digit: still a shape problem, not a calendar one
+    assertThat(f.checkCalendar("2023130100000X")).isEmpty();
+    assertThat(f.checkCalendar("20231301000000")).get().extracting(FormatMismatch::messageEn).asString()
+        .contains("month out of range");
+    assertThat(f.checkCalendar("20240229235960")).get().extracting(FormatMismatch::messageEn).asString()
+        .contains("second out of range");
+    assertThat(f.checkCalendar("2024022923595")).isEmpty();
+    RepresentationFormat t = RepresentationFormat.parse("YYYY-MM-DDThh:mm:ss");
+    assertThat(t.checkCalendar("2024-02-29T24:00:00")).get().extracting(FormatMismatch::messageZh).asString()
+        .contains("时");
+    assertThat(t.checkCalendar("2024-02-29 23:00:00")).isEmpty();
+    assertThat(t.checkCalendar("2024-02-29T23:00:00")).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({
       "12345678901234.56,true", "123456789012345.6,false", "1.234,false", "1.230,true", "-99.99,true", "0,true",

@@ -62,6 +62,28 @@ class RecordValidatorTest {
   }
 
   @Test
+  void validate_reportsStructuralViolationsFirst_thenGovdxChecksInSchemaOrder() {
+    String bad = "{\"gmsfhm\":\"110105194912300000\",\"xb\":\"5\",\"csrq\":\"20230229\",\"zz\":1}";
+    assertThat(validator.validate(bad).violations()).extracting(Violation::pointer, Violation::code)
+        .containsExactly(
+            tuple("/xm", CoreErrorCode.RECORD_REQUIRED_MISSING),
+            tuple("/zz", CoreErrorCode.RECORD_UNKNOWN_ITEM),
+            tuple("/gmsfhm", CoreErrorCode.RECORD_IDENTIFIER_INVALID),
+            tuple("/xb", CoreErrorCode.RECORD_CODE_NOT_IN_TABLE),
+            tuple("/csrq", CoreErrorCode.RECORD_DATE_INVALID));
+  }
+
+  @Test
+  void failFast_structuralViolationWinsOverGovdxChecks_andGovdxStopsAtItsFirst() {
+    RecordValidator ff = RecordValidator.builder(Fixtures.person()).codeTables(Fixtures.TABLES)
+        .identifiers(Fixtures.IDS).mode(ValidationMode.FAIL_FAST).build();
+    assertThat(ff.validate("{\"gmsfhm\":\"110105194912300000\",\"xb\":\"5\"}").violations())
+        .extracting(Violation::pointer).containsExactly("/xm");
+    assertThat(ff.validate("{\"gmsfhm\":\"110105194912300000\",\"xm\":\"张三\",\"xb\":\"5\"}")
+        .violations()).extracting(Violation::pointer).containsExactly("/gmsfhm");
+  }
+
+  @Test
   void validate_requiredMissing_pointsWhereTheItemShouldBe() {
     ValidationReport r = validator.validate("{\"dz\":{}}");
     assertThat(r.violations()).extracting(Violation::pointer, Violation::itemName, Violation::code)
