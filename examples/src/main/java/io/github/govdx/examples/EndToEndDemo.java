@@ -180,7 +180,7 @@ public final class EndToEndDemo {
     t.step("12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
     List<ObjectNode> demands = demandRecords(register);
     ResourceDetail demandResource = hotline.catalog().detail(DemoCatalog.DEMANDS);
-    long valid = demands.stream().filter(d -> RecordValidator.jsonSchema().validate(demandResource, d).isEmpty())
+    long valid = demands.stream().filter(d -> RecordValidator.govdx().validate(demandResource, d).isEmpty())
         .count();
     t.info("validated %d of %d records against the schema of %s (data types, formats, GB/T 2260 codes, mobile "
         + "numbers)", valid, demands.size(), DemoCatalog.DEMANDS);

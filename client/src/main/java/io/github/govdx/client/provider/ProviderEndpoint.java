@@ -394,7 +394,7 @@ public final class ProviderEndpoint {
     private @Nullable PartyDirectory directory;
     private Duration clockSkew = Duration.ofMinutes(5);
     private AccessPolicy accessPolicy = AccessPolicy.allowAll();
-    private RecordValidator validator = RecordValidator.jsonSchema();
+    private RecordValidator validator = RecordValidator.govdx();
     private final Map<String, ResourceDetail> resources = new HashMap<>();
     private final Map<String, QueryHandler> queryHandlers = new HashMap<>();
     private final Map<String, PushHandler> pushHandlers = new HashMap<>();
@@ -428,7 +428,7 @@ public final class ProviderEndpoint {
     }
 
     /**
-     * The validator of pushed records (default {@link RecordValidator#jsonSchema()}).
+     * The validator of pushed records (default {@link RecordValidator#govdx()}).
      *
      * @param value the validator
      * @return this builder
