@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@code GDX-3304}); the envelope's sender, resource and action must match {@code X-Gdx-Party} and the route;
  * the {@link AccessPolicy} ({@code GDX-3301}); validate the query ({@code GDX-3302}) or every record
  * ({@code GDX-3303}); call the department's handler ({@code GDX-3306} if it throws); seal the answer to the
- * caller with correlation id = the request's message id, and, for a push, a signed receipt over the push's
- * message id and digest.
+ * caller with correlation id = the request's message id, and, for a push, a signed receipt (govdx-crypto's
+ * {@link io.github.govdx.crypto.evidence.Receipt}) over the push's message id, parties and envelope digest.
  *
  * <pre>{@code
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
@@ -317,7 +317,14 @@ public final class ProviderEndpoint {
     out.put("batchId", batchId);
     out.put("recordCount", list.size());
     out.put("storedAt", clock.instant().toString());
-    out.set("receipt", sealer.receipt(opened.routing(), digest));
+    JsonNode receipt;
+    try {
+      receipt = sealer.receipt(request.body(), opened.routing(), digest);
+    } catch (GovdxException | IllegalArgumentException e) {
+      LOG.warn("cannot issue the receipt for {}: {}", opened.routing().messageId(), e.getClass().getName());
+      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
+    }
+    out.set("receipt", receipt);
     return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
   }
 
