@@ -150,6 +150,20 @@ class RecordValidationTest {
   }
 
   @Test
+  void query_detailWithGovdxKeywordsTheClientCannotUse_returnsNoRecord_with3417() {
+    wm.stubFor(get(DETAIL_PATH).willReturn(json(200, Fixtures.DETAIL_HEAD + ",\"items\":[],\"schema\":{\"type\":"
+        + "\"object\",\"properties\":{\"xb\":{\"type\":\"string\",\"enum\":[\"1\",\"2\"],"
+        + "\"x-govdx-codeTable\":{\"table\":\"GB/T 2261.1\"}}}}}")));
+    wm.stubFor(post(Fixtures.RESOURCE_PATH + "/query").willReturn(json(200, "{\"records\":[" + VALID + "]}")));
+    try (ExchangeClient client = Fixtures.plain(wm.baseUrl()).build()) {
+      assertThatThrownBy(() -> client.data().query(QueryRequest.builder().resourceCode(Fixtures.RESOURCE)
+          .filter("xm", "张三").build()))
+          .isInstanceOfSatisfying(ExchangeValidationException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(ClientErrorCode.RESOURCE_SCHEMA_UNUSABLE));
+    }
+  }
+
+  @Test
   void push_detailWithNeitherItemsNorSchema_sendsTheRecordsUnchecked() {
     wm.stubFor(get(DETAIL_PATH).willReturn(json(200, Fixtures.DETAIL_HEAD + ",\"items\":[]}")));
     wm.stubFor(post(Fixtures.RESOURCE_PATH + "/batches").willReturn(json(201,

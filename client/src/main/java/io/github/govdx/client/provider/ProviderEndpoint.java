@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.client.ErrorDetail;
+import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.catalog.ResourceItem;
 import io.github.govdx.client.data.RecordValidator;
@@ -295,7 +296,16 @@ public final class ProviderEndpoint {
         bad.add(new ErrorDetail("/records/" + i, "record.object", ""));
         continue;
       }
-      for (ErrorDetail d : validator.validate(detail, rec)) {
+      List<ErrorDetail> violations;
+      try {
+        violations = validator.validate(detail, rec);
+      } catch (ExchangeException e) {
+        // the resource's own detail gives no usable schema (GDX-3417): a fault of this provider, not of the caller
+        LOG.warn("cannot validate records of {}: {}", resourceCode, e.code());
+        throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider cannot validate records of "
+            + resourceCode);
+      }
+      for (ErrorDetail d : violations) {
         bad.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
       }
       list.add(rec);

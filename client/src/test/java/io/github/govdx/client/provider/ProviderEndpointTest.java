@@ -247,6 +247,19 @@ class ProviderEndpointTest {
   }
 
   @Test
+  void push_toAResourceWhoseDetailGivesNoUsableSchema_isAProviderFailure_notAnException() {
+    ResourceDetail unusable = Mappers.resourceDetail(Json.parseObject((Fixtures.DETAIL_HEAD + ",\"items\":[],"
+        + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
+        + "\"x-govdx-identifier\":\"gb11643\"}}}}").getBytes(StandardCharsets.UTF_8)));
+    ProviderEndpoint misconfigured = ProviderEndpoint.builder().party(Fixtures.POLICE)
+        .messageSealer(new FakeSealer(Fixtures.POLICE)).push(unusable, p -> "never").build();
+    ProviderResponse r = misconfigured.handle(ProviderRequest.of("POST", Fixtures.RESOURCE_PATH + "/batches",
+        headers("push-0001-0001-0009"), envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"sfzh\":\"1\"}]}")));
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(code(r)).isEqualTo("GDX-3306");
+  }
+
+  @Test
   void push_sameKeyOtherBody_isRefused_sameKeySameBody_isReplayed() {
     String path = Fixtures.RESOURCE_PATH + "/batches";
     byte[] a = envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"xm\":\"甲\",\"sfzh\":\"11010519491231002X\"}]}");
