@@ -145,7 +145,9 @@ public enum ClientErrorCode implements ErrorCode {
   /** The directory has no usable certificate of the receiver for the configured suite. */
   DIRECTORY_NO_CERTIFICATE("GDX-3415", "no usable certificate", 0, false),
   /** The configured gateway authenticator could not sign the request (e.g. a one-shot body). */
-  AUTHENTICATION_FAILED("GDX-3416", "gateway authentication failed locally", 0, false);
+  AUTHENTICATION_FAILED("GDX-3416", "gateway authentication failed locally", 0, false),
+  /** The resource's catalog detail gives no schema the record validator can use, so records are refused. */
+  RESOURCE_SCHEMA_UNUSABLE("GDX-3417", "resource schema unusable", 0, false);
 
   private final String code;
   private final String title;

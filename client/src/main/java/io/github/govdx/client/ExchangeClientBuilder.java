@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * Required: {@link #endpoint(URI)} and {@link #party(PartyId)}; with sealing on (the default) also the
  * party's credentials and a trust store. Defaults: connect timeout 10 s, read and write timeouts 30 s, no
  * whole-call timeout, catalog and directory caches 5 minutes, responses up to 16 MiB, records validated
- * with {@link RecordValidator#jsonSchema()}, the system UTC clock.
+ * with {@link RecordValidator#govdx()}, the system UTC clock.
  *
  * <p>Not thread-safe; the clients it builds are.
  */
@@ -70,7 +70,7 @@ public final class ExchangeClientBuilder {
   private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
   private RateLimit rateLimit = RateLimit.unlimited();
   private static final RetryInterceptor.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-  private RecordValidator recordValidator = RecordValidator.jsonSchema();
+  private RecordValidator recordValidator = RecordValidator.govdx();
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Duration writeTimeout = Duration.ofSeconds(30);
@@ -147,7 +147,7 @@ public final class ExchangeClientBuilder {
   }
 
   /**
-   * The validator run on pushed records and on query results (default {@link RecordValidator#jsonSchema()}).
+   * The validator run on pushed records and on query results (default {@link RecordValidator#govdx()}).
    *
    * @param value the validator
    * @return this builder

@@ -68,10 +68,12 @@ class CatalogClientTest {
       assertThat(d.summary().shareType()).isEqualTo(ShareType.CONDITIONAL);
       assertThat(d.summary().publishedOn()).contains(LocalDate.of(2026, 3, 1));
       assertThat(d.actions()).containsExactly("query", "push");
-      assertThat(d.items()).hasSize(3);
+      assertThat(d.items()).hasSize(4);
       assertThat(d.items().get(1).nameZh()).contains("公民身份号码");
       assertThat(d.items().get(1).sensitivity()).contains(4);
-      assertThat(d.items().get(2).codeTable()).contains("GB/T 2261.1-2003");
+      assertThat(d.items().get(1).identifier()).contains("gb11643");
+      assertThat(d.items().get(1).codeTableEdition()).isEmpty();
+      assertThat(d.items().get(2).codeTable()).contains("GB/T 2261.1");
       assertThat(d.items().get(2).required()).isFalse();
       assertThat(d.schema()).isPresent();
       assertThat(client.catalog().detail(Fixtures.RESOURCE)).isEqualTo(d);

@@ -131,7 +131,10 @@ class DataClientPlainTest {
       assertThatThrownBy(() -> client.data().push(bad))
           .isInstanceOfSatisfying(ExchangeValidationException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ClientErrorCode.REQUEST_RECORDS_INVALID);
-            assertThat(e.violations()).extracting(ErrorDetail::pointer).containsExactly("/records/1/sfzh");
+            // record 0: the GB 11643 check character of 11010519491231002 is X, not 1; record 1: sfzh missing
+            assertThat(e.violations()).containsExactly(
+                new ErrorDetail("/records/0/sfzh", "x-govdx-identifier:gb11643/check-digit", "GDX-1408"),
+                new ErrorDetail("/records/1/sfzh", "required", "GDX-1401"));
           });
     }
     wm.verify(0, postRequestedFor(urlEqualTo(Fixtures.RESOURCE_PATH + "/batches")));

@@ -117,19 +117,25 @@ public final class FakeSealer implements MessageSealer {
     return EnvelopeDigest.sha256(Hashes.sha256Hex(envelope));
   }
 
+  /**
+   * Checks a stand-in receipt {@code {"messageId", "digest", "signer"}} (the signer must be the push's receiver).
+   * There is no signature, so there is no crypto {@code Receipt} to return.
+   */
   @Override
-  public void verifyReceipt(JsonNode receipt, String messageId, EnvelopeDigest digest, PartyId signer) {
-    if (!receipt.path("messageId").asText().equals(messageId)
-        || !receipt.path("digest").asText().equals(digest.hex())
-        || !receipt.path("signer").asText().equals(signer.toString())) {
-      throw new GovdxException(FakeCode.RECEIPT, "receipt does not cover " + messageId);
+  public java.util.Optional<io.github.govdx.crypto.evidence.Receipt> verifyReceipt(JsonNode receipt,
+      SealedMessage sent) {
+    if (!receipt.path("messageId").asText().equals(sent.routing().messageId())
+        || !receipt.path("digest").asText().equals(sent.digest().hex())
+        || !receipt.path("signer").asText().equals(sent.routing().receiver().toString())) {
+      throw new GovdxException(FakeCode.RECEIPT, "receipt does not cover " + sent.routing().messageId());
     }
+    return java.util.Optional.empty();
   }
 
   @Override
-  public JsonNode receipt(Routing received, EnvelopeDigest digest) {
+  public JsonNode receipt(byte[] received, Routing routing, EnvelopeDigest digest) {
     ObjectNode o = M.createObjectNode();
-    o.put("messageId", received.messageId());
+    o.put("messageId", routing.messageId());
     o.put("digest", digest.hex());
     o.put("signer", me.toString());
     return o;

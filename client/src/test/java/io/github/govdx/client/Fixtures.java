@@ -16,17 +16,44 @@ public final class Fixtures {
   public static final String RESOURCE = "335001001/00012";
   public static final String RESOURCE_PATH = "/v1/data/335001001/00012";
 
-  public static final String DETAIL = "{\"resourceCode\":\"335001001/00012\",\"name\":\"户籍人口基本信息\","
+  /**
+   * The items of 户籍人口基本信息 as docs/protocol.md section 6.2 serves them: 姓名 an..50, 公民身份号码 an18 with
+   * the GB 11643 check, 性别 n1 from GB/T 2261.1, 出生日期 YYYYMMDD.
+   */
+  public static final String ITEMS = "[{\"name\":\"xm\",\"nameZh\":\"姓名\",\"dataType\":\"C\","
+      + "\"format\":\"an..50\",\"required\":true,\"sensitivity\":3},"
+      + "{\"name\":\"sfzh\",\"nameZh\":\"公民身份号码\",\"dataType\":\"C\",\"format\":\"an18\","
+      + "\"identifier\":\"gb11643\",\"required\":true,\"sensitivity\":4},"
+      + "{\"name\":\"xb\",\"nameZh\":\"性别\",\"dataType\":\"C\",\"format\":\"n1\","
+      + "\"codeTable\":\"GB/T 2261.1\",\"sensitivity\":2},"
+      + "{\"name\":\"csrq\",\"nameZh\":\"出生日期\",\"dataType\":\"D\",\"format\":\"YYYYMMDD\","
+      + "\"sensitivity\":3}]";
+
+  /** The detail's head, up to and without the items and schema. */
+  public static final String DETAIL_HEAD = "{\"resourceCode\":\"335001001/00012\",\"name\":\"户籍人口基本信息\","
       + "\"provider\":\"11320500014160486F\",\"providerName\":\"某市公安局\",\"shareType\":\"conditional\","
       + "\"updateCycle\":\"daily\",\"format\":\"interface\",\"publishedOn\":\"2026-03-01\","
-      + "\"actions\":[\"query\",\"push\"],"
-      + "\"items\":[{\"name\":\"xm\",\"nameZh\":\"姓名\",\"dataType\":\"C\",\"format\":\"an..50\",\"required\":true,"
-      + "\"sensitivity\":3},{\"name\":\"sfzh\",\"nameZh\":\"公民身份号码\",\"dataType\":\"C\",\"format\":\"an18\","
-      + "\"required\":true,\"sensitivity\":4},{\"name\":\"xb\",\"dataType\":\"C\",\"codeTable\":\"GB/T 2261.1-2003\"}],"
-      + "\"schema\":{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
-      + "\"required\":[\"xm\",\"sfzh\"],\"properties\":{\"xm\":{\"type\":\"string\",\"maxLength\":50},"
-      + "\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9]{17}[0-9X]$\"},\"xb\":{\"type\":\"string\","
-      + "\"enum\":[\"0\",\"1\",\"2\",\"9\"]}}}}";
+      + "\"actions\":[\"query\",\"push\"]";
+
+  /**
+   * The record schema govdx-core exports for {@link #ITEMS} (what the sandbox and a govdx provider serve as
+   * {@code schema}), computed with core so it follows core's compiler.
+   */
+  public static final String SCHEMA = io.github.govdx.core.validate.RecordValidator.builder(
+      io.github.govdx.core.validate.ResourceSchema.builder("户籍人口基本信息").id("335001001/00012")
+          .field(io.github.govdx.core.validate.FieldSpec.value("xm", "姓名",
+              io.github.govdx.core.element.DataType.CHARACTER).format("an..50").required().build())
+          .field(io.github.govdx.core.validate.FieldSpec.value("sfzh", "公民身份号码",
+              io.github.govdx.core.element.DataType.CHARACTER).format("an18").identifier("gb11643").required()
+              .build())
+          .field(io.github.govdx.core.validate.FieldSpec.value("xb", "性别",
+              io.github.govdx.core.element.DataType.CHARACTER).format("n1").codeTable("GB/T 2261.1").build())
+          .field(io.github.govdx.core.validate.FieldSpec.value("csrq", "出生日期",
+              io.github.govdx.core.element.DataType.DATE).format("YYYYMMDD").build())
+          .build()).build().jsonSchemaText();
+
+  /** The catalog detail with items and the exported schema (docs/protocol.md section 6.2). */
+  public static final String DETAIL = DETAIL_HEAD + ",\"items\":" + ITEMS + ",\"schema\":" + SCHEMA + "}";
 
   public static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
       + "\"applicant\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","

@@ -182,7 +182,9 @@ class SealedDataTest {
       assertThat(r.digest()).isEqualTo(sealer.digest(wm.getAllServeEvents().stream()
           .filter(e -> e.getRequest().getUrl().endsWith("/batches")).findFirst().orElseThrow()
           .getRequest().getBody()));
-      assertThat(r.receipt()).isPresent();
+      // the stand-in sealer's receipt has no signature, so there is no crypto Receipt to expose; the real one is
+      // checked end to end in provider.SealedEndToEndTest
+      assertThat(r.receipt()).isEmpty();
     }
   }
 

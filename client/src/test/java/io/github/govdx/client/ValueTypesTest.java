@@ -54,11 +54,23 @@ class ValueTypesTest {
 
   private static X509Certificate cert1;
   private static X509Certificate cert2;
+  private static io.github.govdx.crypto.evidence.Receipt receipt1;
+  private static io.github.govdx.crypto.evidence.Receipt receipt2;
 
   @BeforeAll
   static void certificates() throws Exception {
     cert1 = TestCertificates.selfSigned("a");
     cert2 = TestCertificates.selfSigned("b");
+    TestPki pki = new TestPki(io.github.govdx.crypto.Suite.INTL, Fixtures.HOTLINE, Fixtures.POLICE);
+    io.github.govdx.crypto.EnvelopeCodec codec = io.github.govdx.crypto.EnvelopeCodec.builder()
+        .credentials(pki.credentials(Fixtures.HOTLINE)).trustStore(pki.trust).directory(pki.directory).build();
+    io.github.govdx.crypto.Envelope push = codec.seal(io.github.govdx.crypto.RoutingHeaders.builder()
+        .messageId("m-1").sender(Fixtures.HOTLINE).receiver(Fixtures.POLICE).resourceCode(Fixtures.RESOURCE)
+        .action("push").build(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    receipt1 = io.github.govdx.crypto.evidence.Receipt.issue(pki.credentials(Fixtures.POLICE), push,
+        java.time.Instant.parse("2026-11-24T08:13:02Z"));
+    receipt2 = io.github.govdx.crypto.evidence.Receipt.issue(pki.credentials(Fixtures.POLICE), push,
+        java.time.Instant.parse("2026-11-24T08:13:03Z"));
   }
 
   @ParameterizedTest
@@ -70,6 +82,7 @@ class ValueTypesTest {
         .withPrefabValues(EnvelopeDigest.class, EnvelopeDigest.sm3(Fixtures.DIGEST_HEX),
             EnvelopeDigest.sha256(Fixtures.DIGEST_HEX))
         .withPrefabValues(X509Certificate.class, cert1, cert2)
+        .withPrefabValues(io.github.govdx.crypto.evidence.Receipt.class, receipt1, receipt2)
         .verify();
   }
 

@@ -93,7 +93,7 @@ public final class EndToEndDemo {
         .resource(DemoCatalog.demands()).resource(DemoCatalog.workOrders())
         .resource(DemoCatalog.workOrderReplies())
         .reviewMode(ReviewMode.MANUAL).start();
-        Evidence evidence = new Evidence(sandbox.codecFor(sandbox.party("hotline")));
+        Evidence evidence = new Evidence(sandbox.codecFor(sandbox.party("hotline")), sandbox.trustStore());
         ExchangeClient police = sandbox.client("police");
         ExchangeClient hotline = sandbox.clientBuilder("hotline").httpClient(evidence.httpClient()).build();
         ExchangeClient city = sandbox.client("citymgmt")) {
@@ -180,7 +180,7 @@ public final class EndToEndDemo {
     t.step("12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
     List<ObjectNode> demands = demandRecords(register);
     ResourceDetail demandResource = hotline.catalog().detail(DemoCatalog.DEMANDS);
-    long valid = demands.stream().filter(d -> RecordValidator.jsonSchema().validate(demandResource, d).isEmpty())
+    long valid = demands.stream().filter(d -> RecordValidator.govdx().validate(demandResource, d).isEmpty())
         .count();
     t.info("validated %d of %d records against the schema of %s (data types, formats, GB/T 2260 codes, mobile "
         + "numbers)", valid, demands.size(), DemoCatalog.DEMANDS);
@@ -193,8 +193,14 @@ public final class EndToEndDemo {
       t.info("record %s %s %s, 诉求人 %s, 电话 %s", d.get("gdbh").asText(), d.get("sqqd").asText(),
           d.get("sqlx").asText(), Transcript.name(d.get("sqr").asText()), Transcript.phone(d.get("lxdh").asText()));
     }
-    t.info("batch %s: %d records stored at %s, signed receipt over message %s", stored.batchId(),
-        stored.recordCount(), stored.storedAt(), stored.messageId());
+    t.info("batch %s: %d records stored at %s", stored.batchId(), stored.recordCount(), stored.storedAt());
+    stored.receipt().ifPresent(rc -> t.info("receipt (gdx-receipt, %s): %s signed at %s that it received message %s "
+        + "from %s, %s %s…", rc.suite(), rc.receiver(), rc.issuedAt(), rc.messageId(), rc.sender(),
+        stored.digest().algorithm(), rc.envelopeDigest().substring(0, 16)));
+    t.check(stored.receipt().map(rc -> rc.messageId().equals(stored.messageId())
+            && rc.envelopeDigest().equals(stored.digest().hex()) && rc.receiver().equals(DemoCatalog.BIG_DATA))
+            .orElse(false),
+        "signed receipt verified: by the receiver, over this message id and the SM3 digest of the bytes sent");
     PushResult again = hotline.data().push(push);
     t.info("the same push again (same Idempotency-Key): batch %s, replayed=%s", again.batchId(), again.replayed());
     t.check(again.batchId().equals(stored.batchId()) && sandbox.batches(DemoCatalog.DEMANDS).size() == 1,

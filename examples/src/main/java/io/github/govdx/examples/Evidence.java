@@ -8,11 +8,14 @@ import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.evidence.EvidenceLog;
 import io.github.govdx.crypto.evidence.EvidenceLogVerifier;
+import io.github.govdx.crypto.evidence.Receipt;
+import io.github.govdx.crypto.key.TrustStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -36,6 +39,7 @@ public final class Evidence implements AutoCloseable {
   private final Path file;
   private final EvidenceLog log;
   private final EnvelopeCodec codec;
+  private final TrustStore trustStore;
   private final AtomicInteger receipts = new AtomicInteger();
   private final AtomicInteger replays = new AtomicInteger();
 
@@ -43,8 +47,9 @@ public final class Evidence implements AutoCloseable {
    * Opens a new log in a temporary directory.
    *
    * @param codec the department's codec (to open the answers it receives)
+   * @param trustStore the trust anchors (to verify the providers' receipts before logging them)
    */
-  public Evidence(EnvelopeCodec codec) {
+  public Evidence(EnvelopeCodec codec, TrustStore trustStore) {
     try {
       this.file = Files.createTempDirectory("govdx-evidence-").resolve("evidence.log");
     } catch (IOException e) {
@@ -52,6 +57,7 @@ public final class Evidence implements AutoCloseable {
     }
     this.log = EvidenceLog.open(file, Clock.systemUTC());
     this.codec = codec;
+    this.trustStore = trustStore;
   }
 
   /**
@@ -75,10 +81,12 @@ public final class Evidence implements AutoCloseable {
 
   private Response record(Interceptor.Chain chain) throws IOException {
     Request request = chain.request();
+    Envelope sent = null;
     if (request.body() != null && isEnvelope(request.body().contentType())) {
       Buffer b = new Buffer();
       request.body().writeTo(b);
-      log.recordSealed(Envelope.parse(b.readByteArray()));
+      sent = Envelope.parse(b.readByteArray());
+      log.recordSealed(sent);
     }
     Response response = chain.proceed(request);
     ResponseBody body = response.body();
@@ -88,12 +96,16 @@ public final class Evidence implements AutoCloseable {
         OpenedMessage opened = codec.open(bytes);
         log.recordOpened(opened);
         JsonNode receipt = JSON.readTree(opened.payload()).get("receipt");
-        if (receipt != null && receipt.isObject()) {
-          log.recordOpened(codec.verify(JSON.writeValueAsBytes(receipt)));
+        if (receipt != null && receipt.isObject() && sent != null) {
+          // crypto's Receipt: the provider's signature over the message id and digest of the push as sent
+          Receipt r = Receipt.parse(JSON.writeValueAsBytes(receipt));
+          r.verify(sent, trustStore, Instant.now());
+          log.recordReceipted(sent, r);
           receipts.incrementAndGet();
         }
       } catch (GovdxException e) {
-        // a replayed answer (same envelope as before) is already in the log; the client itself judges the rest
+        // a replayed answer (same envelope as before) is already in the log; a receipt that does not verify is
+        // not logged; the client itself judges the rest (GDX-3412 for a bad receipt)
         replays.incrementAndGet();
       }
     }

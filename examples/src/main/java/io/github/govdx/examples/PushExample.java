@@ -42,6 +42,8 @@ public final class PushExample {
       PushResult first = hotline.data().push(push);
       out.println("stored batch " + first.batchId() + " (" + first.recordCount() + " record), receipt over message "
           + first.messageId() + " SM3 " + first.digest().hex());
+      first.receipt().ifPresent(r -> out.println("receipt signed by " + r.receiver() + " at " + r.issuedAt() + ": "
+          + r.toJson()));
       PushResult retry = hotline.data().push(push);
       out.println("retry: batch " + retry.batchId() + ", replayed=" + retry.replayed() + ", batches stored: "
           + sandbox.batches("335002001/00003").size());

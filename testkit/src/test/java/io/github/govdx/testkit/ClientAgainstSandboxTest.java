@@ -2,14 +2,20 @@ package io.github.govdx.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ExchangeClient;
+import io.github.govdx.client.ErrorDetail;
 import io.github.govdx.client.ExchangeException;
+import io.github.govdx.client.ExchangeProviderException;
+import io.github.govdx.client.ExchangeValidationException;
 import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.PushResult;
 import io.github.govdx.client.data.QueryRequest;
+import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.testkit.junit.GovdxSandbox;
 import io.github.govdx.testkit.junit.SandboxParty;
 import java.time.Duration;
@@ -54,6 +60,13 @@ class ClientAgainstSandboxTest {
     PushResult r = hotline.data().push(push("GD-RETRY-1"));
     assertThat(sandbox.batches(DEMANDS)).hasSize(before + 1);
     assertThat(r.batchId()).isEqualTo(sandbox.batches(DEMANDS).get(before).batchId());
+    // the receipt of the attempt that was stored, verified by the client: crypto's Receipt over what it sent
+    assertThat(r.receipt()).hasValueSatisfying(rc -> {
+      assertThat(rc.messageId()).isEqualTo(r.messageId());
+      assertThat(rc.envelopeDigest()).isEqualTo(r.digest().hex());
+      assertThat(rc.receiver()).isEqualTo(sandbox.party("bigdata").partyId());
+      assertThat(rc.sender()).isEqualTo(sandbox.party("hotline").partyId());
+    });
   }
 
   @Test
@@ -66,17 +79,41 @@ class ClientAgainstSandboxTest {
   }
 
   @Test
-  void push_recordWithUnknownDivisionCode_isRefusedAndNothingStored(ExchangeSandbox sandbox,
+  void push_recordsFailingGovdxRules_areRefusedByTheClientWithCoresRules_andNothingStored(ExchangeSandbox sandbox,
       @SandboxParty("hotline") ExchangeClient hotline) {
     current = sandbox;
     int before = sandbox.batches(DEMANDS).size();
-    PushRequest ok = push("GD-BAD-1");
-    ObjectNode bad = ok.records().get(0).deepCopy();
-    bad.put("xzqh", "999999");
-    PushRequest request = PushRequest.builder().resourceCode(DEMANDS).addRecord(bad)
-        .idempotencyKey(UUID.randomUUID().toString()).build();
-    assertThatThrownBy(() -> hotline.data().push(request)).isInstanceOf(ExchangeException.class)
-        .satisfies(e -> assertThat(((ExchangeException) e).getMessage()).matches("GDX-(3410|3303).*"));
+    ObjectNode ok = push("GD-BAD-0").records().get(0).deepCopy();
+    ObjectNode badCode = ok.deepCopy().put("xzqh", "999999");
+    ObjectNode badMobile = ok.deepCopy().put("lxdh", "12345678901");
+    ObjectNode badFormat = ok.deepCopy().put("sqqd", "12345热线电话渠道");
+    PushRequest request = PushRequest.builder().resourceCode(DEMANDS).addRecord(ok).addRecord(badCode)
+        .addRecord(badMobile).addRecord(badFormat).idempotencyKey(UUID.randomUUID().toString()).build();
+    // the client checks against the schema the sandbox serves, before anything is sealed or sent
+    assertThatThrownBy(() -> hotline.data().push(request))
+        .isInstanceOfSatisfying(ExchangeValidationException.class, e -> {
+          assertThat(e.code()).isEqualTo("GDX-3410");
+          assertThat(e.violations()).extracting(ErrorDetail::pointer, ErrorDetail::code).containsExactly(
+              tuple("/records/1/xzqh", "GDX-1407"), tuple("/records/2/lxdh", "GDX-1408"),
+              tuple("/records/3/sqqd", "GDX-1403"));
+          assertThat(e.violations().get(0).rule()).isEqualTo("x-govdx-codeTable:GB/T 2260");
+          assertThat(e.violations().get(1).rule()).startsWith("x-govdx-identifier:mobile");
+          assertThat(e.violations().get(2).rule()).isEqualTo("maxLength");
+        });
+    assertThat(sandbox.batches(DEMANDS)).hasSize(before);
+    // the sandbox (the receiver) refuses the same batch with the same pointers, rules and codes
+    try (ExchangeClient unchecked = sandbox.clientBuilder("hotline").recordValidator(RecordValidator.none())
+        .build()) {
+      assertThatThrownBy(() -> unchecked.data().push(request))
+          .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
+            assertThat(e.code()).isEqualTo("GDX-3303");
+            assertThat(e.details()).extracting(ErrorDetail::pointer, ErrorDetail::rule, ErrorDetail::code)
+                .containsExactlyInAnyOrderElementsOf(((ExchangeValidationException) catchThrowable(
+                    () -> hotline.data().push(request))).violations().stream()
+                    .map(d -> tuple(d.pointer(), d.rule(), d.code())).toList());
+          });
+    }
     assertThat(sandbox.batches(DEMANDS)).hasSize(before);
   }
+
 }

@@ -8,9 +8,13 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.evidence.EvidenceException;
+import io.github.govdx.crypto.evidence.Receipt;
+import io.github.govdx.crypto.key.Certificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -131,14 +135,17 @@ class ExchangeSandboxTest {
     JsonNode p = SandboxHttp.JSON.readTree(receipt.payload());
     assertThat(p.get("batchId").asText()).isEqualTo(batches.get(batches.size() - 1).batchId());
     assertThat(p.get("recordCount").asInt()).isEqualTo(1);
-    OpenedMessage signed = hotline.codec.verify(SandboxHttp.JSON.writeValueAsBytes(p.get("receipt")));
-    assertThat(signed.headers().action()).isEqualTo("receipt");
-    assertThat(signed.headers().sender()).isEqualTo(sandbox.party("bigdata").partyId());
-    assertThat(signed.headers().correlationId()).contains(h.messageId());
-    JsonNode covered = SandboxHttp.JSON.readTree(signed.payload());
-    assertThat(covered.get("messageId").asText()).isEqualTo(h.messageId());
-    assertThat(covered.get("digest").get("alg").asText()).isEqualTo("SM3");
-    assertThat(covered.get("digest").get("value").asText()).isEqualTo(push.digest());
+    // the receipt is govdx-crypto's Receipt, signed by the provider over the push exactly as sent
+    Receipt signed = Receipt.parse(SandboxHttp.JSON.writeValueAsBytes(p.get("receipt")));
+    assertThat(signed.messageId()).isEqualTo(h.messageId());
+    assertThat(signed.envelopeDigest()).isEqualTo(push.digest());
+    assertThat(signed.sender()).isEqualTo(h.sender());
+    assertThat(signed.receiver()).isEqualTo(sandbox.party("bigdata").partyId());
+    assertThat(Certificates.partyOf(signed.verify(push, sandbox.trustStore(), Instant.now())))
+        .contains(sandbox.party("bigdata").partyId());
+    Envelope other = hotline.seal(hotline.headers(DEMANDS, "push").build(), "{\"records\": [" + record + "]}");
+    assertThatThrownBy(() -> signed.verify(other, sandbox.trustStore(), Instant.now()))
+        .isInstanceOf(EvidenceException.class).hasMessageStartingWith("GDX-2501");
 
     Envelope invalid = hotline.seal(hotline.headers(DEMANDS, "push").build(), "{\"records\": [{\"gdbh\": \"x\"}]}");
     SandboxHttp.Resp rejected = hotline.post("/v1/data/335002001/00003/batches", ENV, invalid.toBytes(),

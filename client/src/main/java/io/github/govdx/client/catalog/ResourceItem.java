@@ -18,6 +18,8 @@ public final class ResourceItem {
   private final @Nullable String element;
   private final @Nullable String format;
   private final @Nullable String codeTable;
+  private final @Nullable String codeTableEdition;
+  private final @Nullable String identifier;
   private final boolean required;
   private final @Nullable Integer sensitivity;
 
@@ -31,6 +33,8 @@ public final class ResourceItem {
     this.element = b.element;
     this.format = b.format;
     this.codeTable = b.codeTable;
+    this.codeTableEdition = b.codeTableEdition;
+    this.identifier = b.identifier;
     this.required = b.required;
     this.sensitivity = b.sensitivity;
   }
@@ -57,6 +61,8 @@ public final class ResourceItem {
     b.element = element;
     b.format = format;
     b.codeTable = codeTable;
+    b.codeTableEdition = codeTableEdition;
+    b.identifier = identifier;
     b.required = required;
     b.sensitivity = sensitivity;
     return b;
@@ -117,6 +123,27 @@ public final class ResourceItem {
   }
 
   /**
+   * The edition of the code table, e.g. {@code 2020-12} for GB/T 2260; empty means the default (newest)
+   * edition govdx-core ships ({@code docs/validation.md} section 3).
+   *
+   * @return the value, or empty when absent
+   */
+  public Optional<String> codeTableEdition() {
+    return Optional.ofNullable(codeTableEdition);
+  }
+
+  /**
+   * The identifier check of the item's values, a govdx-core check key: {@code gb11643} (citizen id number,
+   * GB 11643-1999), {@code gb32100} (unified social credit code, GB 32100-2015), {@code gb11714},
+   * {@code mobile} or {@code postal}.
+   *
+   * @return the value, or empty when absent
+   */
+  public Optional<String> identifier() {
+    return Optional.ofNullable(identifier);
+  }
+
+  /**
    * Whether every record must carry the item.
    *
    * @return the value
@@ -149,13 +176,16 @@ public final class ResourceItem {
         && Objects.equals(element, that.element)
         && Objects.equals(format, that.format)
         && Objects.equals(codeTable, that.codeTable)
+        && Objects.equals(codeTableEdition, that.codeTableEdition)
+        && Objects.equals(identifier, that.identifier)
         && required == that.required
         && Objects.equals(sensitivity, that.sensitivity);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, nameZh, dataType, element, format, codeTable, required, sensitivity);
+    return Objects.hash(name, nameZh, dataType, element, format, codeTable, codeTableEdition, identifier, required,
+        sensitivity);
   }
 
   @Override
@@ -166,6 +196,8 @@ public final class ResourceItem {
         + "element=" + element + ", "
         + "format=" + format + ", "
         + "codeTable=" + codeTable + ", "
+        + "codeTableEdition=" + codeTableEdition + ", "
+        + "identifier=" + identifier + ", "
         + "required=" + required + ", "
         + "sensitivity=" + sensitivity + "}";
   }
@@ -179,6 +211,8 @@ public final class ResourceItem {
     private @Nullable String element;
     private @Nullable String format;
     private @Nullable String codeTable;
+    private @Nullable String codeTableEdition;
+    private @Nullable String identifier;
     private boolean required = false;
     private @Nullable Integer sensitivity;
 
@@ -250,6 +284,28 @@ public final class ResourceItem {
      */
     public Builder codeTable(@Nullable String value) {
       this.codeTable = value;
+      return this;
+    }
+
+    /**
+     * Sets: the edition of the code table, e.g. {@code 2020-12}.
+     *
+     * @param value the value, or {@code null} for none
+     * @return this builder
+     */
+    public Builder codeTableEdition(@Nullable String value) {
+      this.codeTableEdition = value;
+      return this;
+    }
+
+    /**
+     * Sets: the identifier check key, e.g. {@code gb11643}.
+     *
+     * @param value the value, or {@code null} for none
+     * @return this builder
+     */
+    public Builder identifier(@Nullable String value) {
+      this.identifier = value;
       return this;
     }
 

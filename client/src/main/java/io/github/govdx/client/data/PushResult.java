@@ -1,7 +1,7 @@
 package io.github.govdx.client.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.crypto.evidence.Receipt;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of a record push: the provider stored the batch and returned a signed receipt over the push's
  * message id and envelope digest ({@code docs/protocol.md} section 10). The receipt was checked before this
- * object was returned: signed by the receiver, naming {@link #messageId()} and {@link #digest()}.
+ * object was returned: govdx-crypto's {@link Receipt}, signed by the receiver of the push (the provider, its
+ * certificate chain valid in the trust store), naming {@link #messageId()}, both parties and the digest of the
+ * exact envelope bytes sent ({@link #digest()}); keep it as the proof of delivery (GB/T 39786-2021 §8.4 h), e.g.
+ * in an {@link io.github.govdx.crypto.evidence.EvidenceLog}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,7 +26,7 @@ public final class PushResult {
   private final EnvelopeDigest digest;
   private final String idempotencyKey;
   private final boolean replayed;
-  private final @Nullable JsonNode receipt;
+  private final @Nullable Receipt receipt;
 
   private PushResult(Builder b) {
     if (b.batchId == null) {
@@ -142,11 +145,14 @@ public final class PushResult {
   }
 
   /**
-   * The signed receipt as received, to keep as evidence.
+   * The signed receipt, verified: {@link Receipt#messageId()} is {@link #messageId()},
+   * {@link Receipt#envelopeDigest()} is {@link #digest()}'s hex, {@link Receipt#receiver()} the provider.
+   * {@link Receipt#toBytes()} gives it as received, to keep as evidence.
    *
-   * @return the value, or empty when absent
+   * @return the receipt; empty only when sealing is switched off (tests and benchmarks), where a push has no
+   *     envelope to receipt
    */
-  public Optional<JsonNode> receipt() {
+  public Optional<Receipt> receipt() {
     return Optional.ofNullable(receipt);
   }
 
@@ -195,7 +201,7 @@ public final class PushResult {
     private @Nullable EnvelopeDigest digest;
     private @Nullable String idempotencyKey;
     private boolean replayed = false;
-    private @Nullable JsonNode receipt;
+    private @Nullable Receipt receipt;
 
     private Builder() {
     }
@@ -288,12 +294,12 @@ public final class PushResult {
     }
 
     /**
-     * Sets: the signed receipt as received, to keep as evidence.
+     * Sets: the verified receipt.
      *
      * @param value the value, or {@code null} for none
      * @return this builder
      */
-    public Builder receipt(@Nullable JsonNode value) {
+    public Builder receipt(@Nullable Receipt value) {
       this.receipt = value;
       return this;
     }

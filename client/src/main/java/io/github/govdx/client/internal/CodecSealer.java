@@ -1,44 +1,40 @@
 package io.github.govdx.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.EnvelopeDigest;
-import io.github.govdx.core.GovdxException;
-import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.evidence.Receipt;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link MessageSealer} over govdx-crypto's {@link EnvelopeCodec}. A second codec, without replay cache and
  * with a skew window as long as the idempotency retention, opens push answers replayed from an idempotency
  * store and verifies receipts (both legitimately repeat an old message id; binding to the re-sent request is
- * checked by the pipeline). Receipts are signed (not encrypted) envelopes: action {@code receipt}, from the
- * receiver of a message to its sender, correlation id = the message id, payload
- * {@code {"messageId", "digest": {"alg", "value"}}}. Thread-safe.
+ * checked by the pipeline). Receipts are govdx-crypto's {@link Receipt} (a flattened JWS, {@code typ}
+ * {@code gdx-receipt}, over message id, digest, sender and receiver), issued with our credentials and verified
+ * against the trust store. Thread-safe.
  */
 public final class CodecSealer implements MessageSealer {
 
   /** The skew window of the lenient codec: the idempotency retention of 24 hours (the codec maximum). */
   static final Duration LENIENT_SKEW = Duration.ofDays(1);
 
-  /** The action of a receipt envelope. */
-  public static final String RECEIPT_ACTION = "receipt";
-
   private final EnvelopeCodec strict;
   private final EnvelopeCodec lenient;
+  private final PartyCredentials credentials;
+  private final TrustStore trust;
   private final Clock clock;
 
   /**
@@ -46,11 +42,16 @@ public final class CodecSealer implements MessageSealer {
    *
    * @param strict the codec with every check of DESIGN section 4
    * @param lenient the same codec without replay cache and with a long skew window
+   * @param credentials our key and certificate chain (to issue receipts)
+   * @param trust the trust anchors (to verify receipts)
    * @param clock the clock for issued-at
    */
-  public CodecSealer(EnvelopeCodec strict, EnvelopeCodec lenient, Clock clock) {
+  public CodecSealer(EnvelopeCodec strict, EnvelopeCodec lenient, PartyCredentials credentials, TrustStore trust,
+      Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
+    this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+    this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -73,7 +74,7 @@ public final class CodecSealer implements MessageSealer {
     EnvelopeCodec lenient = EnvelopeCodec.builder().credentials(credentials).trustStore(trust)
         .directory(directory).acceptedSuites(accepted).clock(clock).clockSkew(LENIENT_SKEW)
         .replayCache((messageId, expiresAt) -> true).build();
-    return new CodecSealer(strict, lenient, clock);
+    return new CodecSealer(strict, lenient, credentials, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -112,41 +113,16 @@ public final class CodecSealer implements MessageSealer {
   }
 
   @Override
-  public JsonNode receipt(Routing received, EnvelopeDigest digest) {
-    ObjectNode p = Json.object();
-    p.put("messageId", received.messageId());
-    p.putObject("digest").put("alg", digest.algorithm()).put("value", digest.hex());
-    RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).issuedAt(clock.instant())
-        .sender(received.receiver()).receiver(received.sender()).resourceCode(received.resourceCode())
-        .action(RECEIPT_ACTION).correlationId(received.messageId()).build();
-    return Json.parseObject(strict.sign(h, Json.bytes(p)).toBytes());
+  public JsonNode receipt(byte[] received, Routing routing, EnvelopeDigest digest) {
+    Receipt r = Receipt.issue(credentials, Envelope.parse(received), clock.instant());
+    return Json.parseObject(r.toBytes());
   }
 
   @Override
-  public void verifyReceipt(JsonNode receipt, String messageId, EnvelopeDigest digest, PartyId signer) {
-    OpenedMessage m = lenient.verify(Json.bytes(receipt));
-    RoutingHeaders h = m.headers();
-    String problem = null;
-    if (!h.sender().equals(signer)) {
-      problem = "signed by " + h.sender() + ", not by " + signer;
-    } else if (!RECEIPT_ACTION.equals(h.action()) || !h.correlationId().orElse("").equals(messageId)) {
-      problem = "not a receipt for message " + messageId;
-    } else {
-      JsonNode p;
-      try {
-        p = Json.parseObject(m.payload());
-      } catch (Json.MalformedJsonException e) {
-        throw new GovdxException(ClientErrorCode.RECEIPT_INVALID, "receipt payload is not a JSON object", e);
-      }
-      if (!messageId.equals(p.path("messageId").asText())
-          || !digest.algorithm().equals(p.path("digest").path("alg").asText())
-          || !digest.hex().equals(p.path("digest").path("value").asText())) {
-        problem = "it names another message id or digest";
-      }
-    }
-    if (problem != null) {
-      throw new GovdxException(ClientErrorCode.RECEIPT_INVALID, problem);
-    }
+  public Optional<Receipt> verifyReceipt(JsonNode receipt, SealedMessage sent) {
+    Receipt r = Receipt.parse(Json.bytes(receipt));
+    r.verify(Envelope.parse(sent.bytes()), trust, clock.instant());
+    return Optional.of(r);
   }
 
   /** @return the suite of the credentials */

@@ -21,6 +21,7 @@ import io.github.govdx.client.data.QueryResult;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.evidence.Receipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,19 +200,20 @@ public final class DataImpl {
     SealedMessage sent = st.sealed();
     String messageId;
     EnvelopeDigest digest;
+    Receipt verified = null;
     if (sealer != null && sent != null) {
       messageId = sent.routing().messageId();
       digest = sent.digest();
-      if (receipt == null || receipt.isNull()) {
+      if (receipt == null || !receipt.isObject()) {
         throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID, "the push answer carries no receipt",
             null, st.requestId(), st.attempts());
       }
       try {
-        sealer.verifyReceipt(receipt, messageId, digest, provider);
+        verified = sealer.verifyReceipt(receipt, sent).orElse(null);
       } catch (GovdxException e) {
         throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID,
-            "the receipt does not prove receipt of message " + messageId + ": " + e.getMessage(), e,
-            st.requestId(), st.attempts());
+            "the receipt does not prove that " + provider + " received message " + messageId + " as sent: "
+                + e.getMessage(), e, st.requestId(), st.attempts());
       }
     } else {
       // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check
@@ -226,7 +228,7 @@ public final class DataImpl {
         .digest(digest)
         .idempotencyKey(r.idempotencyKey())
         .replayed("true".equalsIgnoreCase(headers.get("Idempotency-Replayed")))
-        .receipt(receipt == null || receipt.isNull() ? null : receipt)
+        .receipt(verified)
         .build();
   }
 

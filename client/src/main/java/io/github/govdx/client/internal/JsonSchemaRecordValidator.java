@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import io.github.govdx.client.ErrorDetail;
 import io.github.govdx.client.catalog.ResourceDetail;
@@ -15,16 +17,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link RecordValidator#jsonSchema()}: runs the resource's JSON Schema with the networknt validator. Compiled
- * schemas are cached per schema document (bounded: the cache is cleared when it exceeds 256 entries).
- * Thread-safe.
+ * {@link RecordValidator#plainJsonSchema()}: runs the resource's JSON Schema with the networknt validator as
+ * plain JSON Schema 2020-12. The govdx keywords ({@code x-govdx-format}, {@code x-govdx-codeTable},
+ * {@code x-govdx-identifier}, and the annotations {@code x-govdx-resource}, {@code x-govdx-sensitivity}) are
+ * registered as annotations: they are known (no "unknown keyword" warning) but not checked. Compiled schemas
+ * are cached per schema document (bounded: the cache is cleared when it exceeds 256 entries). Thread-safe.
  */
 public final class JsonSchemaRecordValidator implements RecordValidator {
 
   /** The shared instance. */
   public static final JsonSchemaRecordValidator INSTANCE = new JsonSchemaRecordValidator();
 
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialect.builder(Dialects.getDraft202012())
+      .keyword(new NonValidationKeyword("x-govdx-format"))
+      .keyword(new NonValidationKeyword("x-govdx-codeTable"))
+      .keyword(new NonValidationKeyword("x-govdx-identifier"))
+      .keyword(new NonValidationKeyword("x-govdx-resource"))
+      .keyword(new NonValidationKeyword("x-govdx-sensitivity"))
+      .build());
   private final Map<JsonNode, Schema> cache = new ConcurrentHashMap<>();
 
   private JsonSchemaRecordValidator() {
@@ -33,9 +43,17 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
   @Override
   public List<ErrorDetail> validate(ResourceDetail resource, JsonNode record) {
     JsonNode schemaNode = resource.schema().orElse(null);
-    if (schemaNode == null) {
-      return List.of();
-    }
+    return schemaNode == null ? List.of() : validate(schemaNode, record);
+  }
+
+  /**
+   * Validates a record against a JSON Schema document.
+   *
+   * @param schemaNode the schema
+   * @param record the record
+   * @return every violation (rule {@code jsonSchema.<keyword>}, no code); empty when valid
+   */
+  List<ErrorDetail> validate(JsonNode schemaNode, JsonNode record) {
     if (cache.size() > 256) {
       cache.clear();
     }

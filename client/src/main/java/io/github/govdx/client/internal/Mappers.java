@@ -97,6 +97,8 @@ public final class Mappers {
           .element(Json.optText(i, "element"))
           .format(Json.optText(i, "format"))
           .codeTable(Json.optText(i, "codeTable"))
+          .codeTableEdition(Json.optText(i, "codeTableEdition"))
+          .identifier(Json.optText(i, "identifier"))
           .required(Json.bool(i, "required", false))
           .sensitivity(s == null ? null : s.intValue())
           .build());

@@ -1,7 +1,10 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.EnvelopeDigest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.core.GovdxException;
+import io.github.govdx.crypto.evidence.Receipt;
+import java.util.Optional;
 
 /**
  * The envelope operations the pipeline needs, over govdx-crypto's {@code EnvelopeCodec}: seal a payload to
@@ -40,26 +43,26 @@ public interface MessageSealer {
   EnvelopeDigest digest(byte[] envelope);
 
   /**
-   * Verifies a push receipt: signed by {@code signer} (chain checked against the trust store), naming
-   * {@code messageId} and {@code digest}.
+   * Verifies a push receipt ({@code docs/protocol.md} section 10, govdx-crypto's {@link Receipt}): signed by the
+   * receiver of the push (chain checked against the trust store), naming the push's message id, sender and
+   * receiver, and the digest of the exact envelope bytes sent.
    *
-   * @param receipt the receipt as carried in the receipt payload
-   * @param messageId the push's message id
-   * @param digest the digest of the push envelope as sent
-   * @param signer the party that must have signed it (the receiver of the push)
+   * @param receipt the receipt as carried in the {@code push.receipt} payload
+   * @param sent the push as sent
+   * @return the verified receipt; empty only from test stand-ins without cryptography (the shipped
+   *     {@link CodecSealer} always returns it)
    * @throws GovdxException if the receipt does not verify or does not cover the message
    */
-  void verifyReceipt(com.fasterxml.jackson.databind.JsonNode receipt, String messageId, EnvelopeDigest digest,
-      io.github.govdx.core.party.PartyId signer);
+  Optional<Receipt> verifyReceipt(JsonNode receipt, SealedMessage sent);
 
   /**
-   * Makes a signed receipt over a received message (provider side, DESIGN section 4 "Receipts"): a signed
-   * envelope from us to the message's sender, action {@code receipt}, correlation id = the message id, whose
-   * payload names the message id and the digest.
+   * Issues a signed receipt over a received message (provider side, DESIGN section 4 "Receipts"): govdx-crypto's
+   * {@link Receipt} over the message id, parties and digest of the envelope exactly as received.
    *
-   * @param received the routing headers of the received message
-   * @param digest the digest of the received envelope
-   * @return the receipt, as carried in a {@code push.receipt} payload
+   * @param received the envelope bytes as received (already opened and accepted)
+   * @param routing their routing headers
+   * @param digest their digest
+   * @return the receipt in its wire form, as carried in a {@code push.receipt} payload
    */
-  com.fasterxml.jackson.databind.JsonNode receipt(Routing received, EnvelopeDigest digest);
+  JsonNode receipt(byte[] received, Routing routing, EnvelopeDigest digest);
 }

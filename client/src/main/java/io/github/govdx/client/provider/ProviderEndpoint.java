@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.client.ErrorDetail;
+import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.catalog.ResourceItem;
 import io.github.govdx.client.data.RecordValidator;
@@ -50,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * {@code GDX-3304}); the envelope's sender, resource and action must match {@code X-Gdx-Party} and the route;
  * the {@link AccessPolicy} ({@code GDX-3301}); validate the query ({@code GDX-3302}) or every record
  * ({@code GDX-3303}); call the department's handler ({@code GDX-3306} if it throws); seal the answer to the
- * caller with correlation id = the request's message id, and, for a push, a signed receipt over the push's
- * message id and digest.
+ * caller with correlation id = the request's message id, and, for a push, a signed receipt (govdx-crypto's
+ * {@link io.github.govdx.crypto.evidence.Receipt}) over the push's message id, parties and envelope digest.
  *
  * <pre>{@code
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
@@ -295,7 +296,16 @@ public final class ProviderEndpoint {
         bad.add(new ErrorDetail("/records/" + i, "record.object", ""));
         continue;
       }
-      for (ErrorDetail d : validator.validate(detail, rec)) {
+      List<ErrorDetail> violations;
+      try {
+        violations = validator.validate(detail, rec);
+      } catch (ExchangeException e) {
+        // the resource's own detail gives no usable schema (GDX-3417): a fault of this provider, not of the caller
+        LOG.warn("cannot validate records of {}: {}", resourceCode, e.code());
+        throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider cannot validate records of "
+            + resourceCode);
+      }
+      for (ErrorDetail d : violations) {
         bad.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
       }
       list.add(rec);
@@ -317,7 +327,14 @@ public final class ProviderEndpoint {
     out.put("batchId", batchId);
     out.put("recordCount", list.size());
     out.put("storedAt", clock.instant().toString());
-    out.set("receipt", sealer.receipt(opened.routing(), digest));
+    JsonNode receipt;
+    try {
+      receipt = sealer.receipt(request.body(), opened.routing(), digest);
+    } catch (GovdxException | IllegalArgumentException e) {
+      LOG.warn("cannot issue the receipt for {}: {}", opened.routing().messageId(), e.getClass().getName());
+      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
+    }
+    out.set("receipt", receipt);
     return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
   }
 
@@ -394,7 +411,7 @@ public final class ProviderEndpoint {
     private @Nullable PartyDirectory directory;
     private Duration clockSkew = Duration.ofMinutes(5);
     private AccessPolicy accessPolicy = AccessPolicy.allowAll();
-    private RecordValidator validator = RecordValidator.jsonSchema();
+    private RecordValidator validator = RecordValidator.govdx();
     private final Map<String, ResourceDetail> resources = new HashMap<>();
     private final Map<String, QueryHandler> queryHandlers = new HashMap<>();
     private final Map<String, PushHandler> pushHandlers = new HashMap<>();
@@ -428,7 +445,7 @@ public final class ProviderEndpoint {
     }
 
     /**
-     * The validator of pushed records (default {@link RecordValidator#jsonSchema()}).
+     * The validator of pushed records (default {@link RecordValidator#govdx()}).
      *
      * @param value the validator
      * @return this builder

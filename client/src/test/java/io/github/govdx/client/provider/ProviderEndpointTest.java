@@ -186,14 +186,27 @@ class ProviderEndpointTest {
   }
 
   @Test
-  void push_invalidRecords_areRefusedAndNothingIsStored() throws Exception {
+  void push_invalidRecords_areRefusedWithCoresRules_sameAsTheSendersOwnCheck_andNothingIsStored() throws Exception {
+    PushRequest bad = PushRequest.builder().resourceCode(Fixtures.RESOURCE)
+        .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).addRecord(Map.of("xb", "1"))
+        .addRecord(Map.of("xm", "赵六", "sfzh", "110105194912310021", "xb", "5")).build();
+    List<ErrorDetail> expected = List.of(
+        new ErrorDetail("/records/1/xm", "required", "GDX-1401"),
+        new ErrorDetail("/records/1/sfzh", "required", "GDX-1401"),
+        new ErrorDetail("/records/2/sfzh", "x-govdx-identifier:gb11643/check-digit", "GDX-1408"),
+        new ErrorDetail("/records/2/xb", "x-govdx-codeTable:GB/T 2261.1", "GDX-1407"));
     try (ExchangeClient client = clientWithoutValidation()) {
-      assertThatThrownBy(() -> client.data().push(PushRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).addRecord(Map.of("xb", "1")).build()))
+      assertThatThrownBy(() -> client.data().push(bad))
           .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_RECORDS_INVALID);
-            assertThat(e.details()).extracting(ErrorDetail::pointer)
-                .containsExactlyInAnyOrder("/records/1/xm", "/records/1/sfzh");
+            assertThat(e.details()).containsExactlyInAnyOrderElementsOf(expected);
+          });
+    }
+    try (ExchangeClient client = client(Fixtures.HOTLINE)) {
+      assertThatThrownBy(() -> client.data().push(bad))
+          .isInstanceOfSatisfying(io.github.govdx.client.ExchangeValidationException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.REQUEST_RECORDS_INVALID);
+            assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(expected);
           });
     }
     assertThat(stored).isEmpty();
@@ -231,6 +244,19 @@ class ProviderEndpointTest {
 
   private static String code(ProviderResponse r) {
     return Json.parseObject(r.body()).get("code").asText();
+  }
+
+  @Test
+  void push_toAResourceWhoseDetailGivesNoUsableSchema_isAProviderFailure_notAnException() {
+    ResourceDetail unusable = Mappers.resourceDetail(Json.parseObject((Fixtures.DETAIL_HEAD + ",\"items\":[],"
+        + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
+        + "\"x-govdx-identifier\":\"gb11643\"}}}}").getBytes(StandardCharsets.UTF_8)));
+    ProviderEndpoint misconfigured = ProviderEndpoint.builder().party(Fixtures.POLICE)
+        .messageSealer(new FakeSealer(Fixtures.POLICE)).push(unusable, p -> "never").build();
+    ProviderResponse r = misconfigured.handle(ProviderRequest.of("POST", Fixtures.RESOURCE_PATH + "/batches",
+        headers("push-0001-0001-0009"), envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"sfzh\":\"1\"}]}")));
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(code(r)).isEqualTo("GDX-3306");
   }
 
   @Test

@@ -24,6 +24,8 @@ import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.evidence.EvidenceException;
+import io.github.govdx.crypto.evidence.Receipt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -50,6 +52,8 @@ class SealedEndToEndTest {
   private final List<ProviderPush> stored = new CopyOnWriteArrayList<>();
   /** When set, the server answers data calls with these bytes instead of asking the endpoint. */
   private final AtomicReference<byte[]> forgedAnswer = new AtomicReference<>();
+  /** When set, the server answers data calls with what this makes of the request body. */
+  private final AtomicReference<java.util.function.UnaryOperator<byte[]>> forger = new AtomicReference<>();
   private HttpServer server;
   private TestPki pki;
 
@@ -70,7 +74,8 @@ class SealedEndToEndTest {
       byte[] body = exchange.getRequestBody().readAllBytes();
       ProviderResponse answer = endpoint.handle(ProviderRequest.of(exchange.getRequestMethod(),
           exchange.getRequestURI().getPath(), headers, body));
-      byte[] out = forgedAnswer.get() != null ? forgedAnswer.get() : answer.body();
+      byte[] out = forgedAnswer.get() != null ? forgedAnswer.get()
+          : forger.get() != null ? forger.get().apply(body) : answer.body();
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       exchange.sendResponseHeaders(answer.status(), out.length);
       try (OutputStream o = exchange.getResponseBody()) {
@@ -114,9 +119,17 @@ class SealedEndToEndTest {
           .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).build();
       PushResult first = client.data().push(push);
       PushResult again = client.data().push(push);
-      assertThat(first.receipt()).isPresent();
+      assertThat(first.receipt()).hasValueSatisfying(rc -> {
+        assertThat(rc.messageId()).isEqualTo(first.messageId());
+        assertThat(rc.envelopeDigest()).isEqualTo(first.digest().hex());
+        assertThat(rc.suite()).isEqualTo(suite);
+        assertThat(rc.sender()).isEqualTo(Fixtures.HOTLINE);
+        assertThat(rc.receiver()).isEqualTo(Fixtures.POLICE);
+        assertThat(rc.toJson()).contains("\"protected\"");
+      });
       assertThat(again.replayed()).isTrue();
       assertThat(again.messageId()).isEqualTo(first.messageId());
+      assertThat(again.receipt()).isEqualTo(first.receipt());
     }
     assertThat(stored).hasSize(1);
   }
@@ -125,7 +138,10 @@ class SealedEndToEndTest {
     EnvelopeCodec codec = EnvelopeCodec.builder().credentials(pki.credentials(sender)).trustStore(pki.trust)
         .directory(pki.directory).build();
     RoutingHeaders.Builder h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).sender(sender)
-        .receiver(receiver).resourceCode(Fixtures.RESOURCE).action(action).correlationId(correlation);
+        .receiver(receiver).resourceCode(Fixtures.RESOURCE).action(action);
+    if (correlation != null) {
+      h.correlationId(correlation);
+    }
     Envelope e = codec.seal(h.build(), payload.getBytes(StandardCharsets.UTF_8));
     return e.toBytes();
   }
@@ -160,6 +176,57 @@ class SealedEndToEndTest {
       assertThatThrownBy(() -> client.data().query(q))
           .isInstanceOfSatisfying(ExchangeEnvelopeException.class,
               e -> assertThat(e.envelopeErrorCode()).contains(CryptoErrorCode.REPLAY_DETECTED));
+    }
+  }
+
+  /** Answers a push with a correctly sealed push.receipt whose receipt is {@code receipt(request envelope)}. */
+  private java.util.function.UnaryOperator<byte[]> pushAnswerWith(java.util.function.UnaryOperator<byte[]> receipt) {
+    return body -> {
+      EnvelopeCodec police = EnvelopeCodec.builder().credentials(pki.credentials(Fixtures.POLICE))
+          .trustStore(pki.trust).directory(pki.directory).build();
+      RoutingHeaders in = police.open(body).headers();
+      String payload = "{\"batchId\":\"b-9\",\"recordCount\":1,\"storedAt\":\"2026-11-24T08:13:02Z\","
+          + "\"receipt\":" + new String(receipt.apply(body), StandardCharsets.UTF_8) + "}";
+      return sealedBy(Fixtures.POLICE, Fixtures.HOTLINE, "push.receipt", in.messageId(), payload);
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void receiptOverAnotherPush_isRejectedWith3412(Suite suite) throws IOException {
+    start(suite);
+    // a genuine receipt by the provider, but for another envelope the hotline sent it
+    byte[] other = sealedBy(Fixtures.HOTLINE, Fixtures.POLICE, "push", null, "{\"records\":[]}");
+    forger.set(pushAnswerWith(body -> Receipt.issue(pki.credentials(Fixtures.POLICE), Envelope.parse(other),
+        java.time.Instant.now()).toBytes()));
+    try (ExchangeClient client = client()) {
+      assertThatThrownBy(() -> client.data().push(PushRequest.builder().resourceCode(Fixtures.RESOURCE)
+          .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).build()))
+          .isInstanceOfSatisfying(ExchangeEnvelopeException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.RECEIPT_INVALID);
+            assertThat(e.getMessage()).startsWith("GDX-3412: ").contains(Fixtures.POLICE.toString());
+            assertThat(e.getCause()).isInstanceOf(EvidenceException.class);
+          });
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void receiptWithABrokenSignature_isRejectedWith3412(Suite suite) throws IOException {
+    start(suite);
+    forger.set(pushAnswerWith(body -> {
+      Receipt genuine = Receipt.issue(pki.credentials(Fixtures.POLICE), Envelope.parse(body), java.time.Instant.now());
+      JsonNode j = Json.parseObject(genuine.toBytes());
+      String sig = j.get("signature").asText();
+      String flipped = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+      return ("{\"protected\":\"" + j.get("protected").asText() + "\",\"payload\":\"" + j.get("payload").asText()
+          + "\",\"signature\":\"" + flipped + "\"}").getBytes(StandardCharsets.US_ASCII);
+    }));
+    try (ExchangeClient client = client()) {
+      assertThatThrownBy(() -> client.data().push(PushRequest.builder().resourceCode(Fixtures.RESOURCE)
+          .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).build()))
+          .isInstanceOfSatisfying(ExchangeEnvelopeException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(ClientErrorCode.RECEIPT_INVALID));
     }
   }
 }

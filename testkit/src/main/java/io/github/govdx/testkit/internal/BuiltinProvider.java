@@ -9,6 +9,7 @@ import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.evidence.Receipt;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.testkit.SandboxProvider;
 import java.time.Clock;
@@ -259,7 +260,7 @@ public final class BuiltinProvider implements SandboxProvider {
     answer.put("batchId", batchId);
     answer.put("recordCount", list.size());
     answer.put("storedAt", Json.instant(now));
-    answer.set("receipt", receipt(h, envelopeBytes, now));
+    answer.set("receipt", receipt(envelopeBytes, now));
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("X-Gdx-Batch-Id", batchId);
     extra.put("X-Gdx-Record-Count", Integer.toString(list.size()));
@@ -284,23 +285,14 @@ public final class BuiltinProvider implements SandboxProvider {
   }
 
   /**
-   * The signed receipt of {@code docs/protocol.md} §10: a signed (not encrypted) envelope from the provider to
-   * the pusher, action {@code receipt}, correlation id = the push's message id, payload {@code {"messageId",
-   * "digest": {"alg", "value"}}} over the push envelope bytes as received.
+   * The signed receipt of {@code docs/protocol.md} §10: govdx-crypto's {@link Receipt} (flattened JWS, {@code typ}
+   * {@code gdx-receipt}) signed with the provider's key over the push's message id, parties and the digest of the
+   * push envelope bytes as received.
    */
-  private JsonNode receipt(RoutingHeaders push, byte[] envelopeBytes, Instant at) {
-    Envelope pushed = Envelope.parse(envelopeBytes);
-    ObjectNode payload = Json.object();
-    payload.put("messageId", push.messageId());
-    ObjectNode digest = payload.putObject("digest");
-    digest.put("alg", pushed.suite() == io.github.govdx.crypto.Suite.GM ? "SM3" : "SHA-256");
-    digest.put("value", pushed.digest());
-    RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).issuedAt(at)
-        .sender(credentials.partyId()).receiver(push.sender()).resourceCode(push.resourceCode()).action("receipt")
-        .correlationId(push.messageId()).build();
+  private JsonNode receipt(byte[] envelopeBytes, Instant at) {
     try {
-      return Json.MAPPER.readTree(codec.sign(h, Json.bytes(payload)).toBytes());
-    } catch (java.io.IOException | GovdxException e) {
+      return Json.MAPPER.readTree(Receipt.issue(credentials, Envelope.parse(envelopeBytes), at).toBytes());
+    } catch (java.io.IOException | GovdxException | IllegalArgumentException e) {
       throw perr(WireCode.PROVIDER_HANDLER_FAILED, "the receipt could not be signed");
     }
   }
