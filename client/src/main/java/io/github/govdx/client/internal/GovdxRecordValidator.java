@@ -51,7 +51,13 @@ public final class GovdxRecordValidator implements RecordValidator {
    */
   ResourceSchemaResolver.Resolution resolution(ResourceDetail detail) {
     Compiled c = cache.get(detail.resourceCode());
-    if (c != null && (c.detail() == detail || c.detail().equals(detail))) {
+    if (c != null && c.detail() == detail) {
+      return c.resolution();
+    }
+    if (c != null && c.detail().equals(detail)) {
+      // an equal detail fetched again (catalog cache refresh): keep the compiled validation, and remember this
+      // instance so the next records of the batch take the identity check, not a deep comparison each
+      cache.put(detail.resourceCode(), new Compiled(detail, c.resolution()));
       return c.resolution();
     }
     ResourceSchemaResolver.Resolution r = ResourceSchemaResolver.resolve(detail);
