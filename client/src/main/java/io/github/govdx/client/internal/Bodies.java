@@ -6,6 +6,7 @@ import java.io.IOException;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /** Reads response bodies with a size limit enforced before and while reading. */
 public final class Bodies {
@@ -24,6 +25,13 @@ public final class Bodies {
    * @throws GovdxIoException carrying {@code GDX-3411} if the body is larger than the limit
    */
   public static byte[] readLimited(ResponseBody body, long limit, CallState state) throws IOException {
+    if (body instanceof Buffered) {
+      byte[] bytes = ((Buffered) body).bytes; // read once already, by the buffering interceptor
+      if (bytes.length > limit) {
+        throw tooLarge(bytes.length, limit, state);
+      }
+      return bytes;
+    }
     long declared = body.contentLength();
     if (declared > limit) {
       throw tooLarge(declared, limit, state);
@@ -37,6 +45,46 @@ public final class Bodies {
       }
     }
     throw tooLarge(buffer.size(), limit, state);
+  }
+
+  /**
+   * A body read into memory by {@link BufferingInterceptor}: later readers take its bytes without another copy.
+   *
+   * @param bytes the body
+   * @param contentType its type, or {@code null}
+   * @return the body
+   */
+  static ResponseBody buffered(byte[] bytes, okhttp3.@Nullable MediaType contentType) {
+    return new Buffered(bytes, contentType);
+  }
+
+  private static final class Buffered extends ResponseBody {
+    private final byte[] bytes;
+    private final okhttp3.@Nullable MediaType contentType;
+    private @Nullable BufferedSource source;
+
+    Buffered(byte[] bytes, okhttp3.@Nullable MediaType contentType) {
+      this.bytes = bytes;
+      this.contentType = contentType;
+    }
+
+    @Override
+    public okhttp3.@Nullable MediaType contentType() {
+      return contentType;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public synchronized BufferedSource source() {
+      if (source == null) {
+        source = new Buffer().write(bytes);
+      }
+      return source;
+    }
   }
 
   private static GovdxIoException tooLarge(long size, long limit, CallState state) {

@@ -33,7 +33,7 @@ public final class BufferingInterceptor implements Interceptor {
     Response r = chain.proceed(chain.request());
     try (ResponseBody body = r.body()) {
       byte[] bytes = Bodies.readLimited(body, maxResponseBytes, st);
-      return r.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+      return r.newBuilder().body(Bodies.buffered(bytes, body.contentType())).build();
     }
   }
 }

@@ -266,6 +266,14 @@ public final class Json {
     if (t == null) {
       return null;
     }
+    if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+      int y = digits(t, 0, 4);
+      int mo = digits(t, 5, 7);
+      int d = digits(t, 8, 10);
+      if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, mo).lengthOfMonth()) {
+        return LocalDate.of(y, mo, d); // the usual form without a formatter; the rest goes to LocalDate.parse
+      }
+    }
     try {
       return LocalDate.parse(t);
     } catch (DateTimeParseException e) {

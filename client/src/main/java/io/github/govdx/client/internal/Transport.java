@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class Transport implements AutoCloseable {
 
   private final OkHttpClient http;
-  private final HttpUrl base;
+  private final HttpUrl v1;
   private final PartyId self;
   private final String selfText;
   private final Clock clock;
@@ -53,7 +53,7 @@ public final class Transport implements AutoCloseable {
   public Transport(OkHttpClient http, HttpUrl base, PartyId self, Clock clock, long maxResponseBytes,
       boolean ownsHttp) {
     this.http = Objects.requireNonNull(http, "http == null");
-    this.base = Objects.requireNonNull(base, "base == null");
+    this.v1 = Objects.requireNonNull(base, "base == null").newBuilder().addPathSegment("v1").build();
     this.self = Objects.requireNonNull(self, "self == null");
     this.selfText = self.toString();
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -146,7 +146,7 @@ public final class Transport implements AutoCloseable {
   }
 
   private Call newCall(ApiCall<?> call, CallState st) {
-    HttpUrl.Builder url = base.newBuilder().addPathSegment("v1");
+    HttpUrl.Builder url = v1.newBuilder();
     for (String s : call.path) {
       url.addPathSegment(s);
     }
