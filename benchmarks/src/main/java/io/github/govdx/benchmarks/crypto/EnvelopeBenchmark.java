@@ -206,9 +206,7 @@ public class EnvelopeBenchmark {
     byte[] iv = new byte[12];
     random.nextBytes(cek);
     random.nextBytes(iv);
-    SM2Engine enc = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-    enc.init(true, new ParametersWithRandom(bPub, random));
-    byte[] ek = enc.processBlock(cek, 0, cek.length);
+    byte[] ek = sm2(true, cek);
     String jweHeader = B64.encodeToString(("{\"alg\":\"SM2\",\"enc\":\"SM4-GCM\",\"cty\":\"JOSE\",\"kid\":\"k2\","
         + routing + "}").getBytes(StandardCharsets.UTF_8));
     byte[] ct = gcm(true, cek, iv, compact, jweHeader.getBytes(StandardCharsets.US_ASCII));
@@ -222,10 +220,7 @@ public class EnvelopeBenchmark {
     com.fasterxml.jackson.databind.JsonNode env = JSON.readTree(wire);
     String protectedB64 = env.get("protected").asText();
     JSON.readTree(D64.decode(protectedB64));
-    SM2Engine dec = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-    dec.init(false, bPriv);
-    byte[] ek2 = D64.decode(env.get("encrypted_key").asText());
-    byte[] cek2 = dec.processBlock(ek2, 0, ek2.length);
+    byte[] cek2 = sm2(false, D64.decode(env.get("encrypted_key").asText()));
     byte[] ct2 = D64.decode(env.get("ciphertext").asText());
     byte[] tag2 = D64.decode(env.get("tag").asText());
     byte[] in = java.util.Arrays.copyOf(ct2, ct2.length + tag2.length);
@@ -253,17 +248,13 @@ public class EnvelopeBenchmark {
     byte[] iv = new byte[12];
     random.nextBytes(cek);
     random.nextBytes(iv);
-    SM2Engine enc = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-    enc.init(true, new ParametersWithRandom(bPub, random));
-    byte[] ek = enc.processBlock(cek, 0, cek.length);
+    byte[] ek = sm2(true, cek);
     byte[] plain = new byte[payload.length + sig.length];
     System.arraycopy(payload, 0, plain, 0, payload.length);
     System.arraycopy(sig, 0, plain, payload.length, sig.length);
     byte[] ct = gcm(true, cek, iv, plain, new byte[0]);
     // open
-    SM2Engine dec = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
-    dec.init(false, bPriv);
-    byte[] cek2 = dec.processBlock(ek, 0, ek.length);
+    byte[] cek2 = sm2(false, ek);
     byte[] pt = gcm(false, cek2, iv, ct, new byte[0]);
     SM2Signer verifier = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
     verifier.init(false, new ParametersWithID(aPub, ID));
@@ -272,6 +263,13 @@ public class EnvelopeBenchmark {
       throw new IllegalStateException("raw GM verification failed");
     }
     return pt;
+  }
+
+  /** SM2 (C1C3C2) encryption of a CEK to B, or its decryption with B's key. */
+  private byte[] sm2(boolean encrypt, byte[] in) throws Exception {
+    SM2Engine engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
+    engine.init(encrypt, encrypt ? new ParametersWithRandom(bPub, random) : bPriv);
+    return engine.processBlock(in, 0, in.length);
   }
 
   private static byte[] gcm(boolean encrypt, byte[] key, byte[] iv, byte[] in, byte[] aad) throws Exception {

@@ -145,7 +145,7 @@ public final class ResourceSchemaResolver {
     DataElement element = item.element()
         .flatMap(id -> DataElementCatalogue.defaultCatalogue().find(id)).orElse(null);
     ItemDataType letter = item.dataType().map(ItemDataType::fromCode).orElse(null);
-    DataType type = letter != null ? dataTypeOf(letter) : element != null ? element.dataType() : DataType.CHARACTER;
+    DataType type = letter != null ? letter.valueType() : element != null ? element.dataType() : DataType.CHARACTER;
     FieldSpec.Builder f;
     if (element != null && element.dataType() == type) {
       // the element supplies format, code table, identifier check (and format email); the item overrides
@@ -173,27 +173,6 @@ public final class ResourceSchemaResolver {
     item.sensitivity().filter(s -> s >= 1 && s <= 4)
         .ifPresent(s -> f.sensitivity(SensitivityLevel.fromCode("L" + s)));
     return f.build();
-  }
-
-  private static DataType dataTypeOf(ItemDataType t) {
-    switch (t) {
-      case NUMERIC:
-      case CURRENCY:
-      case DOUBLE:
-      case INTEGER:
-      case FLOAT:
-        return DataType.NUMBER;
-      case DATE:
-        return DataType.DATE;
-      case DATETIME:
-        return DataType.DATETIME;
-      case LOGICAL:
-        return DataType.BOOLEAN;
-      case GENERAL:
-        return DataType.BINARY;
-      default:
-        return DataType.CHARACTER;
-    }
   }
 
   // ---------------------------------------------------------------- schema

@@ -55,6 +55,34 @@ public enum ItemDataType {
   }
 
   /**
+   * The data element type (数据元数据类型, GB/T 18391 / GB/T 19488) that holds values of this catalog type:
+   * the numeric letters ({@code N}, {@code Y}, {@code B}, {@code I}, {@code F}) are numbers, {@code D} a date,
+   * {@code T} a date-time, {@code L} a boolean, {@code G} binary, the rest ({@code C}, {@code M}) text.
+   *
+   * @return the value type
+   */
+  public io.github.govdx.core.element.DataType valueType() {
+    switch (this) {
+      case NUMERIC:
+      case CURRENCY:
+      case DOUBLE:
+      case INTEGER:
+      case FLOAT:
+        return io.github.govdx.core.element.DataType.NUMBER;
+      case DATE:
+        return io.github.govdx.core.element.DataType.DATE;
+      case DATETIME:
+        return io.github.govdx.core.element.DataType.DATETIME;
+      case LOGICAL:
+        return io.github.govdx.core.element.DataType.BOOLEAN;
+      case GENERAL:
+        return io.github.govdx.core.element.DataType.BINARY;
+      default:
+        return io.github.govdx.core.element.DataType.CHARACTER;
+    }
+  }
+
+  /**
    * The code, as used in catalog documents.
    *
    * @return the code

@@ -92,7 +92,7 @@ public final class ResourceSchema {
           CoreErrorCode.RESOURCE_SCHEMA_INVALID,
           "item '" + item.name() + "' refers to unknown data element '" + item.dataElement() + "'"));
     }
-    DataType type = dataTypeOf(item);
+    DataType type = item.dataType().valueType();
     FieldSpec.Builder f = FieldSpec.value(item.key(), item.name(), type).required(item.required())
         .sensitivity(item.sensitivity());
     @Nullable RepresentationFormat format = null;
@@ -129,27 +129,6 @@ public final class ResourceSchema {
       f.jsonFormat("email");
     }
     return f.build();
-  }
-
-  private static DataType dataTypeOf(CatalogItem item) {
-    switch (item.dataType()) {
-      case NUMERIC:
-      case CURRENCY:
-      case DOUBLE:
-      case INTEGER:
-      case FLOAT:
-        return DataType.NUMBER;
-      case DATE:
-        return DataType.DATE;
-      case DATETIME:
-        return DataType.DATETIME;
-      case LOGICAL:
-        return DataType.BOOLEAN;
-      case GENERAL:
-        return DataType.BINARY;
-      default:
-        return DataType.CHARACTER;
-    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CatalogEntryTest {
@@ -164,5 +165,13 @@ class CatalogEntryTest {
     assertThat(ShareType.fromCode("有条件共享")).isEqualTo(ShareType.CONDITIONAL);
     assertThat(UpdateCycle.fromCode("5")).isEqualTo(UpdateCycle.QUARTERLY);
     assertThat(ItemDataType.fromCode("T").nameZh()).isEqualTo("日期时间型");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"C, CHARACTER", "M, CHARACTER", "N, NUMBER", "Y, NUMBER", "B, NUMBER", "I, NUMBER", "F, NUMBER",
+      "D, DATE", "T, DATETIME", "L, BOOLEAN", "G, BINARY"})
+  void itemDataType_valueType_followsTheCatalogGuideLetters(String letter, String type) {
+    assertThat(ItemDataType.fromCode(letter).valueType())
+        .isEqualTo(io.github.govdx.core.element.DataType.valueOf(type));
   }
 }
