@@ -29,8 +29,7 @@ public final class GovdxCli {
   /** Exit code: the check could not run: a usage error, an I/O error or an internal error. */
   public static final int EXIT_ERROR = 2;
 
-  private GovdxCli() {
-  }
+  private GovdxCli() {}
 
   /**
    * Runs the command line and exits the JVM with the command's exit code.

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CheckIdCommandTest {
 
-  // GB 11643-1999 Annex example: 11010519491231002X is valid; changing the check character breaks it.
+  // GB 11643-1999 Annex example: 11010519491231002X is valid; changing the check character breaks
+  // it.
   private static final String CITIZEN_VALID = "11010519491231002X";
   private static final String CITIZEN_BAD_CHECK = "110105194912310021";
 
@@ -36,7 +37,8 @@ class CheckIdCommandTest {
 
   @Test
   void checkId_usccAndOrganizationCode() {
-    // 11320500014160478L: GB 32100 MOD 31 check character L over an embedded GB 11714 code 01416047-8
+    // 11320500014160478L: GB 32100 MOD 31 check character L over an embedded GB 11714 code
+    // 01416047-8
     Result r = CliRun.run("check-id", "gb32100", "11320500014160478L", "11320500014160478M");
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.out()).startsWith("11320500014160478L\tvalid\n11320500014160478M\tinvalid\tGDX-");

@@ -14,8 +14,7 @@ final class CliRun {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private CliRun() {
-  }
+  private CliRun() {}
 
   /** The outcome of one run. */
   record Result(int exitCode, byte[] outBytes, String err) {

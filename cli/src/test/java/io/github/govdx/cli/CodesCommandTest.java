@@ -18,18 +18,23 @@ class CodesCommandTest {
     List<String> lines = Arrays.asList(r.out().split("\n"));
     assertThat(lines).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(4));
     // GB/T 3304-1991 lists 56 ethnic groups; GB/T 2261.1-2003 has 4 sex codes.
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GB/T 3304\t").endsWith("\t1991\t56"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("GB/T 2261.1\t").endsWith("\t2003\t4"));
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).startsWith("GB/T 3304\t").endsWith("\t1991\t56"));
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).startsWith("GB/T 2261.1\t").endsWith("\t2003\t4"));
     // both GB/T 2260 editions are listed
-    assertThat(lines.stream().filter(l -> l.startsWith("GB/T 2260\t")).collect(Collectors.toList())).hasSize(2);
+    assertThat(lines.stream().filter(l -> l.startsWith("GB/T 2260\t")).collect(Collectors.toList()))
+        .hasSize(2);
   }
 
   @Test
   void show_printsProvenanceAndEveryEntry() {
     Result r = CliRun.run("codes", "show", "GB/T 2261.1");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    List<String> entries = Arrays.stream(r.out().split("\n")).filter(l -> !l.startsWith("#"))
-        .collect(Collectors.toList());
+    List<String> entries =
+        Arrays.stream(r.out().split("\n"))
+            .filter(l -> !l.startsWith("#"))
+            .collect(Collectors.toList());
     assertThat(entries).hasSize(4);
     assertThat(r.out()).contains("# GB/T 2261.1-2003").contains("# rows: 4");
     assertThat(entries).anySatisfy(l -> assertThat(l).startsWith("1\t男性\t"));

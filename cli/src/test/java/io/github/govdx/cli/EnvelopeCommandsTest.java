@@ -28,11 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvelopeCommandsTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final byte[] PAYLOAD = "{\"case\":\"12345-2026-0001\",\"name\":\"张三\"}"
-      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PAYLOAD =
+      "{\"case\":\"12345-2026-0001\",\"name\":\"张三\"}".getBytes(StandardCharsets.UTF_8);
 
-  @TempDir
-  static Path pki;
+  @TempDir static Path pki;
 
   static Path a;
   static Path b;
@@ -41,8 +40,7 @@ class EnvelopeCommandsTest {
   static Path e;
   static Path trustDir;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void parties() {
@@ -68,11 +66,30 @@ class EnvelopeCommandsTest {
     return p;
   }
 
-  private Path seal(Path from, String fromParty, Path to, String toParty, String... extra) throws IOException {
+  private Path seal(Path from, String fromParty, Path to, String toParty, String... extra)
+      throws IOException {
     Path out = dir.resolve("msg-" + System.nanoTime() + ".json");
-    String[] base = {"seal", "--key", Pki.key(from), "--cert", Pki.cert(from), "--to", Pki.cert(to),
-        "--from-party", fromParty, "--to-party", toParty, "--resource", "R-0001", "--action", "query",
-        "--in", payloadFile().toString(), "--out", out.toString()};
+    String[] base = {
+      "seal",
+      "--key",
+      Pki.key(from),
+      "--cert",
+      Pki.cert(from),
+      "--to",
+      Pki.cert(to),
+      "--from-party",
+      fromParty,
+      "--to-party",
+      toParty,
+      "--resource",
+      "R-0001",
+      "--action",
+      "query",
+      "--in",
+      payloadFile().toString(),
+      "--out",
+      out.toString()
+    };
     String[] args = concat(base, extra);
     Result r = CliRun.run(args);
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -81,9 +98,24 @@ class EnvelopeCommandsTest {
 
   private Path signOnly(Path from, String fromParty, String toParty) throws IOException {
     Path out = dir.resolve("signed-" + System.nanoTime() + ".json");
-    Result r = CliRun.run("seal", "--sign-only", "--key", Pki.key(from), "--cert", Pki.cert(from),
-        "--from-party", fromParty, "--to-party", toParty, "--resource", "R-0001",
-        "--in", payloadFile().toString(), "--out", out.toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--sign-only",
+            "--key",
+            Pki.key(from),
+            "--cert",
+            Pki.cert(from),
+            "--from-party",
+            fromParty,
+            "--to-party",
+            toParty,
+            "--resource",
+            "R-0001",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     return out;
   }
@@ -100,19 +132,32 @@ class EnvelopeCommandsTest {
   @Test
   void sealThenOpen_gm_payloadOnStdoutReportOnStderr_exit0() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.outBytes()).isEqualTo(PAYLOAD);
-    assertThat(r.err()).contains("OK").contains("sender         " + Pki.A)
-        .contains("receiver       " + Pki.B + "/hotline").contains(fingerprintOf(a));
+    assertThat(r.err())
+        .contains("OK")
+        .contains("sender         " + Pki.A)
+        .contains("receiver       " + Pki.B + "/hotline")
+        .contains(fingerprintOf(a));
   }
 
   @Test
   void sealThenOpen_intl_toFile_exit0() throws IOException {
     Path msg = seal(d, Pki.D, e, Pki.B);
     Path out = dir.resolve("plain.json");
-    Result r = CliRun.run("open", "--key", Pki.key(e), "--trust", Pki.cert(d), "--in", msg.toString(),
-        "--out", out.toString());
+    Result r =
+        CliRun.run(
+            "open",
+            "--key",
+            Pki.key(e),
+            "--trust",
+            Pki.cert(d),
+            "--in",
+            msg.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(PAYLOAD);
     assertThat(r.out()).contains("ECDH-ES+A256KW").contains("A256GCM").contains("written to");
@@ -121,7 +166,16 @@ class EnvelopeCommandsTest {
   @Test
   void open_json_carriesPayloadAndSigner() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--json", "--key", Pki.key(b), "--trust", trustDir.toString(), "--in", msg.toString());
+    Result r =
+        CliRun.run(
+            "open",
+            "--json",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            trustDir.toString(),
+            "--in",
+            msg.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode json = r.json();
     assertThat(json.path("ok").asBoolean()).isTrue();
@@ -134,13 +188,32 @@ class EnvelopeCommandsTest {
   @Test
   void open_departmentCertificate_coversItsSystems_andPartySelectsOne() throws IOException {
     Path msg = seal(a, Pki.A, c, Pki.C + "/intake");
-    Result asDepartment = CliRun.run("open", "--key", Pki.key(c), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result asDepartment =
+        CliRun.run("open", "--key", Pki.key(c), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(asDepartment.exitCode()).as(asDepartment.toString()).isZero();
-    Result asSystem = CliRun.run("verify", "--key", Pki.key(c), "--party", Pki.C + "/intake", "--trust",
-        Pki.cert(a), "--in", msg.toString());
+    Result asSystem =
+        CliRun.run(
+            "verify",
+            "--key",
+            Pki.key(c),
+            "--party",
+            Pki.C + "/intake",
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString());
     assertThat(asSystem.exitCode()).as(asSystem.toString()).isZero();
-    Result otherSystem = CliRun.run("open", "--key", Pki.key(c), "--party", Pki.C + "/archive", "--trust",
-        Pki.cert(a), "--in", msg.toString());
+    Result otherSystem =
+        CliRun.run(
+            "open",
+            "--key",
+            Pki.key(c),
+            "--party",
+            Pki.C + "/archive",
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString());
     assertThat(otherSystem.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(otherSystem.err()).contains("GDX-2105");
   }
@@ -148,8 +221,17 @@ class EnvelopeCommandsTest {
   @Test
   void open_partyNotNamedByCertificate_exit2_gdx5103() throws IOException {
     Path msg = seal(a, Pki.A, c, Pki.C);
-    Result r = CliRun.run("open", "--key", Pki.key(c), "--party", Pki.B, "--trust", Pki.cert(a), "--in",
-        msg.toString());
+    Result r =
+        CliRun.run(
+            "open",
+            "--key",
+            Pki.key(c),
+            "--party",
+            Pki.B,
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5103");
   }
@@ -158,8 +240,17 @@ class EnvelopeCommandsTest {
   void open_existingOut_refuses_exit2() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
     Path out = Files.writeString(dir.resolve("exists.txt"), "keep");
-    Result r = CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString(),
-        "--out", out.toString());
+    Result r =
+        CliRun.run(
+            "open",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5004");
     assertThat(Files.readString(out)).isEqualTo("keep");
@@ -170,14 +261,27 @@ class EnvelopeCommandsTest {
     Path msg = signOnly(a, Pki.A, Pki.C);
     Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("OK  signed envelope verified").contains("party          " + Pki.A)
-        .contains(fingerprintOf(a)).contains("not checked").doesNotContain("12345-2026-0001");
+    assertThat(r.out())
+        .contains("OK  signed envelope verified")
+        .contains("party          " + Pki.A)
+        .contains(fingerprintOf(a))
+        .contains("not checked")
+        .doesNotContain("12345-2026-0001");
   }
 
   @Test
   void verify_signedEnvelope_withReceiverKey_exit0() throws IOException {
     Path msg = signOnly(a, Pki.A, Pki.C);
-    Result r = CliRun.run("verify", "--json", "--trust", Pki.cert(a), "--in", msg.toString(), "--key", Pki.key(c));
+    Result r =
+        CliRun.run(
+            "verify",
+            "--json",
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--key",
+            Pki.key(c));
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.json().path("receiver").path("party").asText()).isEqualTo(Pki.C);
     assertThat(r.json().path("checks").toString()).contains("receiver is this party");
@@ -186,8 +290,17 @@ class EnvelopeCommandsTest {
   @Test
   void verify_sealedEnvelope_withReceiverKey_exit0() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--key", Pki.key(b),
-        "--cert", Pki.cert(b));
+    Result r =
+        CliRun.run(
+            "verify",
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--key",
+            Pki.key(b),
+            "--cert",
+            Pki.cert(b));
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("sealed to      " + Pki.B + "/hotline").doesNotContain("张三");
   }
@@ -203,12 +316,19 @@ class EnvelopeCommandsTest {
   @Test
   void inspect_sealed_showsHeadersAndReceiverKid_withoutDecrypting() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline", "--correlation-id", "corr-7");
-    Result r = CliRun.run("inspect", "--in", msg.toString(), "--cert", Pki.cert(b), "--cert", Pki.cert(c));
+    Result r =
+        CliRun.run("inspect", "--in", msg.toString(), "--cert", Pki.cert(b), "--cert", Pki.cert(c));
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("sealed envelope, GM suite").contains("header alg     SM2")
-        .contains("header enc     SM4-GCM").contains("header cty     JOSE").contains("corr-7")
-        .contains("kid            " + keyIdOf(b)).contains("MATCHES (party " + Pki.B + "/hotline)")
-        .contains("differs (party " + Pki.C + ")").doesNotContain("张三");
+    assertThat(r.out())
+        .contains("sealed envelope, GM suite")
+        .contains("header alg     SM2")
+        .contains("header enc     SM4-GCM")
+        .contains("header cty     JOSE")
+        .contains("corr-7")
+        .contains("kid            " + keyIdOf(b))
+        .contains("MATCHES (party " + Pki.B + "/hotline)")
+        .contains("differs (party " + Pki.C + ")")
+        .doesNotContain("张三");
   }
 
   @Test
@@ -219,7 +339,8 @@ class EnvelopeCommandsTest {
     JsonNode json = r.json();
     assertThat(json.path("kind").asText()).isEqualTo("SIGNED");
     assertThat(json.path("algorithms").path("jwsAlg").asText()).isEqualTo("SM2-SM3");
-    assertThat(json.path("signerCertificate").path("sha256Fingerprint").asText()).isEqualTo(fingerprintOf(a));
+    assertThat(json.path("signerCertificate").path("sha256Fingerprint").asText())
+        .isEqualTo(fingerprintOf(a));
     assertThat(json.path("sizes").path("signature").asInt()).isEqualTo(64);
     assertThat(json.path("sizes").path("payload").asInt()).isEqualTo(PAYLOAD.length);
     assertThat(json.path("sizes").path("envelope").asLong()).isEqualTo(Files.size(msg));
@@ -230,7 +351,8 @@ class EnvelopeCommandsTest {
   @Test
   void open_tamperedCiphertext_exit1_gdx2101() throws IOException {
     Path msg = tamper(seal(a, Pki.A, b, Pki.B + "/hotline"), "ciphertext");
-    Result r = CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("check failed: GDX-2101");
     assertThat(r.outBytes()).isEmpty();
@@ -239,7 +361,8 @@ class EnvelopeCommandsTest {
   @Test
   void open_tamperedTag_exit1() throws IOException {
     Path msg = tamper(seal(a, Pki.A, b, Pki.B + "/hotline"), "tag");
-    Result r = CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2101");
   }
@@ -257,9 +380,12 @@ class EnvelopeCommandsTest {
   void verify_alteredRoutingHeader_exit1() throws IOException {
     Path signed = signOnly(a, Pki.A, Pki.C);
     ObjectNode env = (ObjectNode) MAPPER.readTree(signed.toFile());
-    ObjectNode header = (ObjectNode) MAPPER.readTree(Base64.getUrlDecoder().decode(env.path("protected").asText()));
+    ObjectNode header =
+        (ObjectNode) MAPPER.readTree(Base64.getUrlDecoder().decode(env.path("protected").asText()));
     header.put("gdx.rcv", Pki.B);
-    env.put("protected", Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(header)));
+    env.put(
+        "protected",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(header)));
     Path altered = Files.write(dir.resolve("altered.json"), MAPPER.writeValueAsBytes(env));
     Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", altered.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
@@ -269,7 +395,8 @@ class EnvelopeCommandsTest {
   @Test
   void open_wronglyAddressed_exit1_gdx2105() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--key", Pki.key(c), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(c), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2105").contains(Pki.B + "/hotline");
     assertThat(r.outBytes()).isEmpty();
@@ -278,7 +405,8 @@ class EnvelopeCommandsTest {
   @Test
   void verify_signedForAnotherReceiver_withKey_exit1_gdx2105() throws IOException {
     Path msg = signOnly(a, Pki.A, Pki.C);
-    Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--key", Pki.key(b));
+    Result r =
+        CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--key", Pki.key(b));
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2105");
   }
@@ -294,7 +422,8 @@ class EnvelopeCommandsTest {
   @Test
   void open_untrustedSigner_exit1_gdx2201() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(c), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(b), "--trust", Pki.cert(c), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2201");
     assertThat(r.outBytes()).isEmpty();
@@ -304,19 +433,49 @@ class EnvelopeCommandsTest {
   void open_staleMessage_withLiveWindow_exit1_gdx2301() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
     Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
-    Result r = CliRun.run(later, "open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in", msg.toString(),
-        "--max-skew", "PT5M");
+    Result r =
+        CliRun.run(
+            later,
+            "open",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--max-skew",
+            "PT5M");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2301");
-    Result atIssued = CliRun.run(later, "open", "--key", Pki.key(b), "--trust", Pki.cert(a), "--in",
-        msg.toString(), "--max-skew", "PT5M", "--at", "issued");
+    Result atIssued =
+        CliRun.run(
+            later,
+            "open",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--max-skew",
+            "PT5M",
+            "--at",
+            "issued");
     assertThat(atIssued.exitCode()).as(atIssued.toString()).isZero();
   }
 
   @Test
   void verify_afterSignerCertificateExpired_exit1_gdx2202() throws IOException {
     Path msg = signOnly(a, Pki.A, Pki.C);
-    Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--at", "2030-01-01T00:00:00Z");
+    Result r =
+        CliRun.run(
+            "verify",
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString(),
+            "--at",
+            "2030-01-01T00:00:00Z");
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2202");
   }
@@ -324,7 +483,8 @@ class EnvelopeCommandsTest {
   @Test
   void open_keyOfOtherSuite_exit1() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--key", Pki.key(e), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", Pki.key(e), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2007");
   }
@@ -332,9 +492,25 @@ class EnvelopeCommandsTest {
   @Test
   void seal_recipientCertificateOfAnotherParty_exit1_gdx2206() throws IOException {
     Path out = dir.resolve("x.json");
-    Result r = CliRun.run("seal", "--key", Pki.key(a), "--cert", Pki.cert(a), "--to", Pki.cert(c),
-        "--from-party", Pki.A, "--to-party", Pki.B, "--resource", "R-0001", "--in", payloadFile().toString(),
-        "--out", out.toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--to",
+            Pki.cert(c),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "R-0001",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2206");
     assertThat(out).doesNotExist();
@@ -342,7 +518,8 @@ class EnvelopeCommandsTest {
 
   @Test
   void inspect_notAnEnvelope_exit1_gdx2001() throws IOException {
-    Path junk = Files.writeString(dir.resolve("junk.json"), "{\"protected\":\"e30\",\"payload\":1}");
+    Path junk =
+        Files.writeString(dir.resolve("junk.json"), "{\"protected\":\"e30\",\"payload\":1}");
     Result r = CliRun.run("inspect", "--in", junk.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).containsPattern("GDX-200\\d");
@@ -352,9 +529,16 @@ class EnvelopeCommandsTest {
   void inspect_x5cNotACertificate_exit1_gdx2204() throws IOException {
     Path signed = signOnly(a, Pki.A, Pki.C);
     ObjectNode env = (ObjectNode) MAPPER.readTree(signed.toFile());
-    ObjectNode header = (ObjectNode) MAPPER.readTree(Base64.getUrlDecoder().decode(env.path("protected").asText()));
-    header.putArray("x5c").add(Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8)));
-    env.put("protected", Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(header)));
+    ObjectNode header =
+        (ObjectNode) MAPPER.readTree(Base64.getUrlDecoder().decode(env.path("protected").asText()));
+    header
+        .putArray("x5c")
+        .add(
+            Base64.getEncoder()
+                .encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8)));
+    env.put(
+        "protected",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(header)));
     Path bad = Files.write(dir.resolve("bad-x5c.json"), MAPPER.writeValueAsBytes(env));
     Result r = CliRun.run("inspect", "--in", bad.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
@@ -378,45 +562,122 @@ class EnvelopeCommandsTest {
 
   @Test
   void seal_keyOfAnotherCertificate_exit2_gdx5103() throws IOException {
-    Result r = CliRun.run("seal", "--key", Pki.key(c), "--cert", Pki.cert(a), "--to", Pki.cert(b),
-        "--from-party", Pki.A, "--to-party", Pki.B, "--resource", "R-0001", "--in", payloadFile().toString(),
-        "--out", dir.resolve("y.json").toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--key",
+            Pki.key(c),
+            "--cert",
+            Pki.cert(a),
+            "--to",
+            Pki.cert(b),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "R-0001",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5103");
   }
 
   @Test
   void seal_withoutRecipientUnlessSignOnly_exit2() throws IOException {
-    Result r = CliRun.run("seal", "--key", Pki.key(a), "--cert", Pki.cert(a), "--from-party", Pki.A,
-        "--to-party", Pki.B, "--resource", "R-0001", "--in", payloadFile().toString(), "--out",
-        dir.resolve("y.json").toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "R-0001",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001").contains("--to");
   }
 
   @Test
   void seal_signOnlyWithRecipient_exit2() throws IOException {
-    Result r = CliRun.run("seal", "--sign-only", "--to", Pki.cert(b), "--key", Pki.key(a), "--cert", Pki.cert(a),
-        "--from-party", Pki.A, "--to-party", Pki.B, "--resource", "R-0001", "--in", payloadFile().toString(),
-        "--out", dir.resolve("y.json").toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--sign-only",
+            "--to",
+            Pki.cert(b),
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "R-0001",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001").contains("exclude");
   }
 
   @Test
   void seal_missingPayload_exit2_gdx5002() {
-    Result r = CliRun.run("seal", "--sign-only", "--key", Pki.key(a), "--cert", Pki.cert(a), "--from-party",
-        Pki.A, "--to-party", Pki.B, "--resource", "R-0001", "--in", dir.resolve("none").toString(), "--out",
-        dir.resolve("y.json").toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--sign-only",
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "R-0001",
+            "--in",
+            dir.resolve("none").toString(),
+            "--out",
+            dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5002");
   }
 
   @Test
   void seal_badResourceCode_exit2_gdx5001() throws IOException {
-    Result r = CliRun.run("seal", "--sign-only", "--key", Pki.key(a), "--cert", Pki.cert(a), "--from-party",
-        Pki.A, "--to-party", Pki.B, "--resource", "has space", "--in", payloadFile().toString(), "--out",
-        dir.resolve("y.json").toString());
+    Result r =
+        CliRun.run(
+            "seal",
+            "--sign-only",
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B,
+            "--resource",
+            "has space",
+            "--in",
+            payloadFile().toString(),
+            "--out",
+            dir.resolve("y.json").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001");
   }
@@ -424,8 +685,17 @@ class EnvelopeCommandsTest {
   @Test
   void open_keyFileNotAKey_exit2_gdx2401() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
-    Result r = CliRun.run("open", "--key", Pki.cert(b), "--cert", Pki.cert(b), "--trust", Pki.cert(a), "--in",
-        msg.toString());
+    Result r =
+        CliRun.run(
+            "open",
+            "--key",
+            Pki.cert(b),
+            "--cert",
+            Pki.cert(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("error: GDX-2401");
   }
@@ -435,7 +705,8 @@ class EnvelopeCommandsTest {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
     Path lonely = Files.createDirectories(dir.resolve("lonely"));
     Path key = Files.copy(b.resolve("key.pem"), lonely.resolve("key.pem"));
-    Result r = CliRun.run("open", "--key", key.toString(), "--trust", Pki.cert(a), "--in", msg.toString());
+    Result r =
+        CliRun.run("open", "--key", key.toString(), "--trust", Pki.cert(a), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5106");
   }
@@ -443,7 +714,9 @@ class EnvelopeCommandsTest {
   @Test
   void verify_trustPathMissing_exit2_gdx5002() throws IOException {
     Path msg = signOnly(a, Pki.A, Pki.C);
-    Result r = CliRun.run("verify", "--trust", dir.resolve("nothing.pem").toString(), "--in", msg.toString());
+    Result r =
+        CliRun.run(
+            "verify", "--trust", dir.resolve("nothing.pem").toString(), "--in", msg.toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5002");
   }
@@ -466,7 +739,8 @@ class EnvelopeCommandsTest {
   @Test
   void verify_badAt_exit2() throws IOException {
     Path msg = signOnly(a, Pki.A, Pki.C);
-    Result r = CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--at", "yesterday");
+    Result r =
+        CliRun.run("verify", "--trust", Pki.cert(a), "--in", msg.toString(), "--at", "yesterday");
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001");
   }
@@ -497,6 +771,7 @@ class EnvelopeCommandsTest {
   }
 
   private static String keyIdOf(Path party) throws IOException {
-    return Certificates.keyId(Pem.readCertificates(Files.readString(party.resolve("cert.pem"))).get(0));
+    return Certificates.keyId(
+        Pem.readCertificates(Files.readString(party.resolve("cert.pem"))).get(0));
   }
 }

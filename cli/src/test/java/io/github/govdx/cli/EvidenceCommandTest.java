@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvidenceCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path log;
   String head;
@@ -34,9 +33,25 @@ class EvidenceCommandTest {
     try (EvidenceLog evidence = EvidenceLog.open(log, Clock.systemUTC())) {
       for (int i = 0; i < 3; i++) {
         Path out = dir.resolve("m" + i + ".json");
-        Result r = CliRun.run("seal", "--key", Pki.key(a), "--cert", Pki.cert(a), "--to", Pki.cert(b),
-            "--from-party", Pki.A, "--to-party", Pki.B, "--resource", "R-000" + i, "--in", payload.toString(),
-            "--out", out.toString());
+        Result r =
+            CliRun.run(
+                "seal",
+                "--key",
+                Pki.key(a),
+                "--cert",
+                Pki.cert(a),
+                "--to",
+                Pki.cert(b),
+                "--from-party",
+                Pki.A,
+                "--to-party",
+                Pki.B,
+                "--resource",
+                "R-000" + i,
+                "--in",
+                payload.toString(),
+                "--out",
+                out.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         head = evidence.recordSealed(Envelope.parse(Files.readAllBytes(out)));
       }

@@ -20,7 +20,10 @@ class GovdxCliTest {
   void version_printsProjectVersion_exit0() {
     Result r = CliRun.run("--version");
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_OK);
-    assertThat(r.out()).startsWith("govdx ").doesNotContain("${project.version}").doesNotContain("unknown");
+    assertThat(r.out())
+        .startsWith("govdx ")
+        .doesNotContain("${project.version}")
+        .doesNotContain("unknown");
   }
 
   @Test

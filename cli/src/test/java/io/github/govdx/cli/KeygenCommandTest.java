@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeygenCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void keygen_gm_writesMatchingKeyCertificateAndJwk() throws IOException {
@@ -40,9 +39,14 @@ class KeygenCommandTest {
     assertThat(KeyPairs.suiteOf(key)).contains(Suite.GM);
     assertThat(Certificates.partyOf(cert)).contains(PartyId.parse(Pki.A));
     assertThat(cert.getSubjectX500Principal()).isEqualTo(cert.getIssuerX500Principal());
-    // the library accepts key and certificate as one party's credentials (the key is the certificate's)
-    PartyCredentials creds = PartyCredentials.builder().partyId(PartyId.parse(Pki.A)).privateKey(key)
-        .certificateChain(certs).build();
+    // the library accepts key and certificate as one party's credentials (the key is the
+    // certificate's)
+    PartyCredentials creds =
+        PartyCredentials.builder()
+            .partyId(PartyId.parse(Pki.A))
+            .privateKey(key)
+            .certificateChain(certs)
+            .build();
     assertThat(creds.keyId()).isEqualTo(Certificates.keyId(cert));
 
     JsonNode jwk = new ObjectMapper().readTree(out.resolve("jwk.json").toFile());
@@ -51,18 +55,28 @@ class KeygenCommandTest {
     assertThat(jwk.path("kid").asText()).isEqualTo(Certificates.keyId(cert));
     assertThat(jwk.has("d")).as("public JWK must not carry the private scalar").isFalse();
     assertThat(Base64.getUrlDecoder().decode(jwk.path("x").asText())).hasSize(32);
-    assertThat(Base64.getDecoder().decode(jwk.path("x5c").get(0).asText())).isEqualTo(certEncoded(cert));
+    assertThat(Base64.getDecoder().decode(jwk.path("x5c").get(0).asText()))
+        .isEqualTo(certEncoded(cert));
 
-    assertThat(r.out()).contains(Pki.A).contains(Certificates.keyId(cert)).doesNotContain("PRIVATE KEY");
-    assertThat(r.out() + r.err()).doesNotContain(Files.readString(out.resolve("key.pem")).lines()
-        .filter(l -> !l.startsWith("-----")).findFirst().orElseThrow());
+    assertThat(r.out())
+        .contains(Pki.A)
+        .contains(Certificates.keyId(cert))
+        .doesNotContain("PRIVATE KEY");
+    assertThat(r.out() + r.err())
+        .doesNotContain(
+            Files.readString(out.resolve("key.pem"))
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .findFirst()
+                .orElseThrow());
   }
 
   @Test
   void keygen_privateKey_isOwnerOnly() throws IOException {
     Path out = Pki.keygen(dir, "p", "gm", Pki.A);
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("key.pem"))))
+      assertThat(
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("key.pem"))))
           .isEqualTo("rw-------");
     }
   }
@@ -70,8 +84,16 @@ class KeygenCommandTest {
   @Test
   void keygen_intl_writesP256() throws IOException {
     Path out = dir.resolve("d");
-    Result r = CliRun.run("keygen", "--suite", "INTL", "--party", Pki.D + "/hotline", "--out", out.toString(),
-        "--json");
+    Result r =
+        CliRun.run(
+            "keygen",
+            "--suite",
+            "INTL",
+            "--party",
+            Pki.D + "/hotline",
+            "--out",
+            out.toString(),
+            "--json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode json = r.json();
     assertThat(json.path("ok").asBoolean()).isTrue();
@@ -79,7 +101,8 @@ class KeygenCommandTest {
     assertThat(json.path("certificate").path("party").asText()).isEqualTo(Pki.D + "/hotline");
     assertThat(new ObjectMapper().readTree(out.resolve("jwk.json").toFile()).path("crv").asText())
         .isEqualTo("P-256");
-    assertThat(KeyPairs.suiteOf(Pem.readPrivateKey(Files.readString(out.resolve("key.pem"))))).contains(Suite.INTL);
+    assertThat(KeyPairs.suiteOf(Pem.readPrivateKey(Files.readString(out.resolve("key.pem")))))
+        .contains(Suite.INTL);
   }
 
   @Test
@@ -104,8 +127,15 @@ class KeygenCommandTest {
 
   @Test
   void keygen_invalidParty_isUsageError_exit2() {
-    Result r = CliRun.run("keygen", "--suite", "gm", "--party", "11320500014160477X", "--out",
-        dir.resolve("z").toString());
+    Result r =
+        CliRun.run(
+            "keygen",
+            "--suite",
+            "gm",
+            "--party",
+            "11320500014160477X",
+            "--out",
+            dir.resolve("z").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001").contains("GDX-1501");
     assertThat(dir.resolve("z")).doesNotExist();
@@ -113,7 +143,9 @@ class KeygenCommandTest {
 
   @Test
   void keygen_unknownSuite_isUsageError_exit2() {
-    Result r = CliRun.run("keygen", "--suite", "rsa", "--party", Pki.A, "--out", dir.resolve("z").toString());
+    Result r =
+        CliRun.run(
+            "keygen", "--suite", "rsa", "--party", Pki.A, "--out", dir.resolve("z").toString());
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(r.err()).contains("GDX-5001").contains("--suite");
   }

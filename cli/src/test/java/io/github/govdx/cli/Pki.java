@@ -10,12 +10,12 @@ final class Pki {
 
   /** Valid unified social credit codes (GB 32100 MOD 31 and embedded GB 11714 MOD 11 computed by hand). */
   static final String A = "11320500014160478L";
+
   static final String B = "11110000000000019K";
   static final String C = "11110000000000027E";
   static final String D = "11320500014160486F";
 
-  private Pki() {
-  }
+  private Pki() {}
 
   /** Runs {@code govdx keygen} for a party into {@code dir/name} and returns that directory. */
   static Path keygen(Path dir, String name, String suite, String party) {

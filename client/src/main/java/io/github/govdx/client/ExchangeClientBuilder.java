@@ -1,14 +1,15 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.auth.RequestAuthenticator;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.directory.PartyInfo;
-import io.github.govdx.client.auth.RequestAuthenticator;
 import io.github.govdx.client.internal.ApplicationsImpl;
 import io.github.govdx.client.internal.AuthenticationInterceptor;
 import io.github.govdx.client.internal.CatalogImpl;
 import io.github.govdx.client.internal.CircuitBreaker;
 import io.github.govdx.client.internal.CircuitBreakerInterceptor;
+import io.github.govdx.client.internal.CodecSealer;
 import io.github.govdx.client.internal.DataImpl;
 import io.github.govdx.client.internal.DirectoryImpl;
 import io.github.govdx.client.internal.MessageSealer;
@@ -21,18 +22,17 @@ import io.github.govdx.client.internal.TokenBucket;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
 import io.github.govdx.core.party.PartyId;
-import io.github.govdx.client.internal.CodecSealer;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -50,9 +50,14 @@ import org.jspecify.annotations.Nullable;
 public final class ExchangeClientBuilder {
 
   /** The parts of a built client, shared by its sync and async forms. */
-  record Parts(Transport transport, CatalogImpl catalog, DirectoryImpl directory, ApplicationsImpl applications,
-      DataImpl data, SubscriptionsImpl subscriptions, ObjectionsImpl objections) {
-  }
+  record Parts(
+      Transport transport,
+      CatalogImpl catalog,
+      DirectoryImpl directory,
+      ApplicationsImpl applications,
+      DataImpl data,
+      SubscriptionsImpl subscriptions,
+      ObjectionsImpl objections) {}
 
   private @Nullable URI endpoint;
   private @Nullable PartyId party;
@@ -69,7 +74,8 @@ public final class ExchangeClientBuilder {
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
   private RateLimit rateLimit = RateLimit.unlimited();
-  private static final RetryInterceptor.Sleeper SLEEPER = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+  private static final RetryInterceptor.Sleeper SLEEPER =
+      d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
   private RecordValidator recordValidator = RecordValidator.govdx();
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
@@ -79,8 +85,7 @@ public final class ExchangeClientBuilder {
   private Duration directoryCacheTtl = Duration.ofMinutes(5);
   private long maxResponseBytes = 16L * 1024 * 1024;
 
-  ExchangeClientBuilder() {
-  }
+  ExchangeClientBuilder() {}
 
   /**
    * The platform's base URL, without {@code /v1} (the client appends it), e.g.
@@ -93,7 +98,8 @@ public final class ExchangeClientBuilder {
   public ExchangeClientBuilder endpoint(URI value) {
     Objects.requireNonNull(value, "endpoint == null");
     if (HttpUrl.parse(value.toString()) == null) {
-      throw new IllegalArgumentException("endpoint must be an absolute http or https URI: " + value);
+      throw new IllegalArgumentException(
+          "endpoint must be an absolute http or https URI: " + value);
     }
     this.endpoint = value;
     return this;
@@ -378,8 +384,13 @@ public final class ExchangeClientBuilder {
 
   private MessageSealer codecSealer(PartyDirectory remote) {
     PartyCredentials creds = Objects.requireNonNull(credentials);
-    return CodecSealer.create(creds, Objects.requireNonNull(trustStore), directory != null ? directory : remote,
-        suite != null ? suite : creds.suite(), clock, clockSkew);
+    return CodecSealer.create(
+        creds,
+        Objects.requireNonNull(trustStore),
+        directory != null ? directory : remote,
+        suite != null ? suite : creds.suite(),
+        clock,
+        clockSkew);
   }
 
   private Parts parts() {
@@ -390,24 +401,36 @@ public final class ExchangeClientBuilder {
       throw new IllegalStateException("ExchangeClient: missing party");
     }
     if (sealing && messageSealer == null && (credentials == null || trustStore == null)) {
-      throw new IllegalStateException("ExchangeClient: sealing is on but "
-          + (credentials == null ? "credentials are" : "a trust store is") + " missing (or call sealing(false))");
+      throw new IllegalStateException(
+          "ExchangeClient: sealing is on but "
+              + (credentials == null ? "credentials are" : "a trust store is")
+              + " missing (or call sealing(false))");
     }
-    if (credentials != null && !credentials.partyId().equals(party)
+    if (credentials != null
+        && !credentials.partyId().equals(party)
         && !credentials.partyId().equals(party.department())) {
-      throw new IllegalStateException("ExchangeClient: credentials belong to " + credentials.partyId() + ", not to "
-          + party);
+      throw new IllegalStateException(
+          "ExchangeClient: credentials belong to " + credentials.partyId() + ", not to " + party);
     }
     if (credentials != null && suite != null && credentials.suite() != suite) {
-      throw new IllegalStateException("ExchangeClient: suite " + suite + " but the credentials hold a "
-          + credentials.suite() + " key");
+      throw new IllegalStateException(
+          "ExchangeClient: suite "
+              + suite
+              + " but the credentials hold a "
+              + credentials.suite()
+              + " key");
     }
     AtomicReference<DirectoryImpl> remote = new AtomicReference<>();
     MessageSealer sealer = null;
     if (sealing) {
-      sealer = messageSealer != null ? messageSealer
-          : codecSealer(p -> DirectoryImpl.asPartyDirectory(Objects.requireNonNull(remote.get(), "directory").sync())
-              .certificates(p));
+      sealer =
+          messageSealer != null
+              ? messageSealer
+              : codecSealer(
+                  p ->
+                      DirectoryImpl.asPartyDirectory(
+                              Objects.requireNonNull(remote.get(), "directory").sync())
+                          .certificates(p));
     }
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;
@@ -420,18 +443,35 @@ public final class ExchangeClientBuilder {
     if (!rateLimit.isUnlimited()) {
       resilience.add(new RateLimitInterceptor(TokenBucket.create(rateLimit), readTimeout));
     }
-    OkHttpClient http = Pipeline.build(root, party, clock, connectTimeout, readTimeout, writeTimeout, callTimeout,
-        resilience, sealer, authenticator == null ? null : new AuthenticationInterceptor(authenticator),
-        maxResponseBytes);
+    OkHttpClient http =
+        Pipeline.build(
+            root,
+            party,
+            clock,
+            connectTimeout,
+            readTimeout,
+            writeTimeout,
+            callTimeout,
+            resilience,
+            sealer,
+            authenticator == null ? null : new AuthenticationInterceptor(authenticator),
+            maxResponseBytes);
     Transport transport = new Transport(http, base, party, clock, maxResponseBytes, owns);
-    CatalogImpl catalog = new CatalogImpl(transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock,
-        1024));
-    DirectoryImpl directory = new DirectoryImpl(transport, new TtlCache<PartyId, PartyInfo>(directoryCacheTtl,
-        clock, 1024));
+    CatalogImpl catalog =
+        new CatalogImpl(
+            transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock, 1024));
+    DirectoryImpl directory =
+        new DirectoryImpl(
+            transport, new TtlCache<PartyId, PartyInfo>(directoryCacheTtl, clock, 1024));
     remote.set(directory);
-    return new Parts(transport, catalog, directory, new ApplicationsImpl(transport),
+    return new Parts(
+        transport,
+        catalog,
+        directory,
+        new ApplicationsImpl(transport),
         new DataImpl(transport, catalog, recordValidator, sealer, clock),
-        new SubscriptionsImpl(transport, readTimeout), new ObjectionsImpl(transport));
+        new SubscriptionsImpl(transport, readTimeout),
+        new ObjectionsImpl(transport));
   }
 
   /**

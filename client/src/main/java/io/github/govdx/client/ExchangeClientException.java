@@ -23,8 +23,13 @@ public final class ExchangeClientException extends ExchangeException {
    * @param requestId the request id, or {@code null}
    * @param attempts the number of HTTP attempts
    */
-  public ExchangeClientException(ErrorCode errorCode, String detail, @Nullable Throwable cause,
-      boolean retryable, @Nullable String requestId, int attempts) {
+  public ExchangeClientException(
+      ErrorCode errorCode,
+      String detail,
+      @Nullable Throwable cause,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
     super(errorCode, detail, cause, retryable, requestId, attempts);
   }
 }

@@ -28,10 +28,15 @@ public final class ExchangeEnvelopeException extends ExchangeException {
    * @param requestId the request id, or {@code null}
    * @param attempts the number of HTTP attempts
    */
-  public ExchangeEnvelopeException(ErrorCode errorCode, String detail, @Nullable Throwable cause,
-      @Nullable String requestId, int attempts) {
+  public ExchangeEnvelopeException(
+      ErrorCode errorCode,
+      String detail,
+      @Nullable Throwable cause,
+      @Nullable String requestId,
+      int attempts) {
     super(errorCode, detail, cause, false, requestId, attempts);
-    this.envelopeErrorCode = cause instanceof GovdxException ? ((GovdxException) cause).errorCode() : null;
+    this.envelopeErrorCode =
+        cause instanceof GovdxException ? ((GovdxException) cause).errorCode() : null;
   }
 
   /**

@@ -30,8 +30,13 @@ public class ExchangeException extends GovdxException {
    * @param requestId the request id of the call, or {@code null}
    * @param attempts how many HTTP attempts the call made ({@code 0} if none was sent)
    */
-  protected ExchangeException(ErrorCode errorCode, String detail, @Nullable Throwable cause,
-      boolean retryable, @Nullable String requestId, int attempts) {
+  protected ExchangeException(
+      ErrorCode errorCode,
+      String detail,
+      @Nullable Throwable cause,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
     super(errorCode, detail, cause, retryable, requestId);
     this.attempts = attempts;
   }

@@ -35,10 +35,26 @@ public final class ExchangeGatewayException extends ExchangeServiceException {
    * @param requestId the request id, or {@code null}
    * @param attempts the number of HTTP attempts
    */
-  public ExchangeGatewayException(ErrorCode errorCode, String detail, int status, List<ErrorDetail> details,
-      @Nullable Instant serverDate, @Nullable String signingString, boolean retryable,
-      @Nullable String requestId, int attempts) {
-    super(errorCode, detail, status, ErrorSource.GATEWAY, details, serverDate, retryable, requestId, attempts);
+  public ExchangeGatewayException(
+      ErrorCode errorCode,
+      String detail,
+      int status,
+      List<ErrorDetail> details,
+      @Nullable Instant serverDate,
+      @Nullable String signingString,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
+    super(
+        errorCode,
+        detail,
+        status,
+        ErrorSource.GATEWAY,
+        details,
+        serverDate,
+        retryable,
+        requestId,
+        attempts);
     this.signingString = signingString;
   }
 

@@ -25,9 +25,24 @@ public final class ExchangePlatformException extends ExchangeServiceException {
    * @param requestId the request id, or {@code null}
    * @param attempts the number of HTTP attempts
    */
-  public ExchangePlatformException(ErrorCode errorCode, String detail, int status, List<ErrorDetail> details,
-      @Nullable Instant serverDate, boolean retryable, @Nullable String requestId, int attempts) {
-    super(errorCode, detail, status, ErrorSource.PLATFORM, details, serverDate, retryable, requestId,
+  public ExchangePlatformException(
+      ErrorCode errorCode,
+      String detail,
+      int status,
+      List<ErrorDetail> details,
+      @Nullable Instant serverDate,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
+    super(
+        errorCode,
+        detail,
+        status,
+        ErrorSource.PLATFORM,
+        details,
+        serverDate,
+        retryable,
+        requestId,
         attempts);
   }
 }

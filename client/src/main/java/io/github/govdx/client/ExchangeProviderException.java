@@ -25,9 +25,24 @@ public final class ExchangeProviderException extends ExchangeServiceException {
    * @param requestId the request id, or {@code null}
    * @param attempts the number of HTTP attempts
    */
-  public ExchangeProviderException(ErrorCode errorCode, String detail, int status, List<ErrorDetail> details,
-      @Nullable Instant serverDate, boolean retryable, @Nullable String requestId, int attempts) {
-    super(errorCode, detail, status, ErrorSource.PROVIDER, details, serverDate, retryable, requestId,
+  public ExchangeProviderException(
+      ErrorCode errorCode,
+      String detail,
+      int status,
+      List<ErrorDetail> details,
+      @Nullable Instant serverDate,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
+    super(
+        errorCode,
+        detail,
+        status,
+        ErrorSource.PROVIDER,
+        details,
+        serverDate,
+        retryable,
+        requestId,
         attempts);
   }
 }

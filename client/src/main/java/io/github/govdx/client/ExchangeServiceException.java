@@ -36,9 +36,16 @@ public class ExchangeServiceException extends ExchangeException {
    * @param requestId the request id
    * @param attempts how many HTTP attempts were made
    */
-  protected ExchangeServiceException(ErrorCode errorCode, String detail, int status, ErrorSource source,
-      List<ErrorDetail> details, @Nullable Instant serverDate, boolean retryable,
-      @Nullable String requestId, int attempts) {
+  protected ExchangeServiceException(
+      ErrorCode errorCode,
+      String detail,
+      int status,
+      ErrorSource source,
+      List<ErrorDetail> details,
+      @Nullable Instant serverDate,
+      boolean retryable,
+      @Nullable String requestId,
+      int attempts) {
     super(errorCode, detail, null, retryable, requestId, attempts);
     this.status = status;
     this.source = Objects.requireNonNull(source, "source == null");

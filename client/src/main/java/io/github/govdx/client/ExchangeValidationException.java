@@ -26,7 +26,10 @@ public final class ExchangeValidationException extends ExchangeException {
    * @param violations where the records are invalid ({@code /records/{index}/...} pointers)
    * @param requestId the request id, or {@code null}
    */
-  public ExchangeValidationException(ErrorCode errorCode, String detail, List<ErrorDetail> violations,
+  public ExchangeValidationException(
+      ErrorCode errorCode,
+      String detail,
+      List<ErrorDetail> violations,
       @Nullable String requestId) {
     super(errorCode, detail, null, false, requestId, 0);
     this.violations = List.copyOf(violations);

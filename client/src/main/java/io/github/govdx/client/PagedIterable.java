@@ -66,42 +66,43 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return an iterable of pages, fetching lazily
    */
   public Iterable<Page<T>> byPage() {
-    return () -> new Iterator<>() {
-      private @Nullable Page<T> next;
-      private boolean done;
+    return () ->
+        new Iterator<>() {
+          private @Nullable Page<T> next;
+          private boolean done;
 
-      @Override
-      public boolean hasNext() {
-        if (next == null && !done) {
-          fetchNext();
-        }
-        return next != null;
-      }
+          @Override
+          public boolean hasNext() {
+            if (next == null && !done) {
+              fetchNext();
+            }
+            return next != null;
+          }
 
-      private @Nullable String token;
-      private boolean started;
+          private @Nullable String token;
+          private boolean started;
 
-      private void fetchNext() {
-        if (started && token == null) {
-          done = true;
-          return;
-        }
-        Page<T> page = fetcher.fetch(token);
-        started = true;
-        token = page.nextPageToken().orElse(null);
-        next = page;
-      }
+          private void fetchNext() {
+            if (started && token == null) {
+              done = true;
+              return;
+            }
+            Page<T> page = fetcher.fetch(token);
+            started = true;
+            token = page.nextPageToken().orElse(null);
+            next = page;
+          }
 
-      @Override
-      public Page<T> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Page<T> p = next;
-        next = null;
-        return p;
-      }
-    };
+          @Override
+          public Page<T> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            Page<T> p = next;
+            next = null;
+            return p;
+          }
+        };
   }
 
   @Override
@@ -137,6 +138,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return the stream
    */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }
 }

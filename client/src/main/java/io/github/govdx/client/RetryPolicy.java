@@ -20,203 +20,215 @@ import java.util.random.RandomGenerator;
  */
 public final class RetryPolicy {
 
-    private static final RetryPolicy DEFAULT = builder().build();
-    private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+  private static final RetryPolicy DEFAULT = builder().build();
+  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-    private final int maxAttempts;
-    private final Duration baseDelay;
-    private final Duration maxDelay;
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
 
-    private RetryPolicy(Builder builder) {
-        this.maxAttempts = builder.maxAttempts;
-        this.baseDelay = builder.baseDelay;
-        this.maxDelay = builder.maxDelay;
+  private RetryPolicy(Builder builder) {
+    this.maxAttempts = builder.maxAttempts;
+    this.baseDelay = builder.baseDelay;
+    this.maxDelay = builder.maxDelay;
+  }
+
+  /**
+   * Returns the default policy: 3 attempts, base delay 200 ms, max delay 5 s.
+   *
+   * @return the default policy
+   */
+  public static RetryPolicy defaultPolicy() {
+    return DEFAULT;
+  }
+
+  /**
+   * Returns a policy that never retries (one attempt).
+   *
+   * @return the no-retry policy
+   */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /**
+   * Returns a builder with the default settings.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder with this policy's settings.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    return new Builder().maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay);
+  }
+
+  /**
+   * Returns the total number of attempts, the first included.
+   *
+   * @return at least 1
+   */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /**
+   * Returns the base delay (the cap of the first backoff).
+   *
+   * @return the base delay
+   */
+  public Duration baseDelay() {
+    return baseDelay;
+  }
+
+  /**
+   * Returns the largest delay between two attempts.
+   *
+   * @return the maximum delay
+   */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /**
+   * Returns the delay before retry number {@code attempt} (1 for the wait after the first attempt failed), drawn
+   * uniformly from {@code [0, min(maxDelay, baseDelay * 2^(attempt-1))]} at millisecond resolution ("full
+   * jitter").
+   *
+   * @param attempt the retry number, at least 1
+   * @param rnd the random source
+   * @return the delay, never negative and never above {@link #maxDelay()}
+   * @throws IllegalArgumentException if {@code attempt < 1}
+   * @throws NullPointerException if {@code rnd} is {@code null}
+   */
+  public Duration backoff(int attempt, RandomGenerator rnd) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt < 1: " + attempt);
+    }
+    Objects.requireNonNull(rnd, "rnd == null");
+    long maxMillis = maxDelay.toMillis();
+    long ceiling = baseDelay.toMillis();
+    for (int i = 1; i < attempt && ceiling < maxMillis; i++) {
+      ceiling *= 2;
+    }
+    ceiling = Math.min(ceiling, maxMillis);
+    return ceiling <= 0 ? Duration.ZERO : Duration.ofMillis(rnd.nextLong(ceiling + 1));
+  }
+
+  /**
+   * Returns whether a response status is worth retrying: 408, 429, 500, 502, 503 and 504 (RFC 9110 §15,
+   * RFC 6585 §4).
+   *
+   * @param status the HTTP status
+   * @return {@code true} for a transient status
+   */
+  public boolean isRetryableStatus(int status) {
+    return status == 408
+        || status == 429
+        || status == 500
+        || status == 502
+        || status == 503
+        || status == 504;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RetryPolicy other
+        && maxAttempts == other.maxAttempts
+        && baseDelay.equals(other.baseDelay)
+        && maxDelay.equals(other.maxDelay);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, baseDelay, maxDelay);
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", baseDelay="
+        + baseDelay
+        + ", maxDelay="
+        + maxDelay
+        + "}";
+  }
+
+  /** Builds a {@link RetryPolicy}. Not thread-safe. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration baseDelay = Duration.ofMillis(200);
+    private Duration maxDelay = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /**
+     * Sets the total number of attempts; default 3.
+     *
+     * @param maxAttempts 1 (no retry) to 10
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw new IllegalArgumentException("maxAttempts must be in [1, 10]: " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
     }
 
     /**
-     * Returns the default policy: 3 attempts, base delay 200 ms, max delay 5 s.
+     * Sets the base delay; default 200 ms.
      *
-     * @return the default policy
+     * @param baseDelay not negative
+     * @return this builder
+     * @throws NullPointerException if {@code baseDelay} is {@code null}
+     * @throws IllegalArgumentException if negative
      */
-    public static RetryPolicy defaultPolicy() {
-        return DEFAULT;
+    public Builder baseDelay(Duration baseDelay) {
+      Objects.requireNonNull(baseDelay, "baseDelay == null");
+      if (baseDelay.isNegative()) {
+        throw new IllegalArgumentException("baseDelay < 0: " + baseDelay);
+      }
+      this.baseDelay = baseDelay;
+      return this;
     }
 
     /**
-     * Returns a policy that never retries (one attempt).
+     * Sets the largest delay; default 5 s.
      *
-     * @return the no-retry policy
+     * @param maxDelay not negative, at most one hour
+     * @return this builder
+     * @throws NullPointerException if {@code maxDelay} is {@code null}
+     * @throws IllegalArgumentException if negative or above one hour
      */
-    public static RetryPolicy none() {
-        return NONE;
+    public Builder maxDelay(Duration maxDelay) {
+      Objects.requireNonNull(maxDelay, "maxDelay == null");
+      if (maxDelay.isNegative() || maxDelay.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("maxDelay must be in [0, 1 h]: " + maxDelay);
+      }
+      this.maxDelay = maxDelay;
+      return this;
     }
 
     /**
-     * Returns a builder with the default settings.
+     * Builds the policy.
      *
-     * @return a builder
+     * @return the policy
+     * @throws IllegalStateException if {@code baseDelay > maxDelay}
      */
-    public static Builder builder() {
-        return new Builder();
+    public RetryPolicy build() {
+      if (baseDelay.compareTo(maxDelay) > 0) {
+        throw new IllegalStateException("baseDelay " + baseDelay + " > maxDelay " + maxDelay);
+      }
+      return new RetryPolicy(this);
     }
-
-    /**
-     * Returns a builder with this policy's settings.
-     *
-     * @return a builder
-     */
-    public Builder toBuilder() {
-        return new Builder().maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay);
-    }
-
-    /**
-     * Returns the total number of attempts, the first included.
-     *
-     * @return at least 1
-     */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
-    /**
-     * Returns the base delay (the cap of the first backoff).
-     *
-     * @return the base delay
-     */
-    public Duration baseDelay() {
-        return baseDelay;
-    }
-
-    /**
-     * Returns the largest delay between two attempts.
-     *
-     * @return the maximum delay
-     */
-    public Duration maxDelay() {
-        return maxDelay;
-    }
-
-    /**
-     * Returns the delay before retry number {@code attempt} (1 for the wait after the first attempt failed), drawn
-     * uniformly from {@code [0, min(maxDelay, baseDelay * 2^(attempt-1))]} at millisecond resolution ("full
-     * jitter").
-     *
-     * @param attempt the retry number, at least 1
-     * @param rnd the random source
-     * @return the delay, never negative and never above {@link #maxDelay()}
-     * @throws IllegalArgumentException if {@code attempt < 1}
-     * @throws NullPointerException if {@code rnd} is {@code null}
-     */
-    public Duration backoff(int attempt, RandomGenerator rnd) {
-        if (attempt < 1) {
-            throw new IllegalArgumentException("attempt < 1: " + attempt);
-        }
-        Objects.requireNonNull(rnd, "rnd == null");
-        long maxMillis = maxDelay.toMillis();
-        long ceiling = baseDelay.toMillis();
-        for (int i = 1; i < attempt && ceiling < maxMillis; i++) {
-            ceiling *= 2;
-        }
-        ceiling = Math.min(ceiling, maxMillis);
-        return ceiling <= 0 ? Duration.ZERO : Duration.ofMillis(rnd.nextLong(ceiling + 1));
-    }
-
-    /**
-     * Returns whether a response status is worth retrying: 408, 429, 500, 502, 503 and 504 (RFC 9110 §15,
-     * RFC 6585 §4).
-     *
-     * @param status the HTTP status
-     * @return {@code true} for a transient status
-     */
-    public boolean isRetryableStatus(int status) {
-        return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RetryPolicy other && maxAttempts == other.maxAttempts
-                && baseDelay.equals(other.baseDelay) && maxDelay.equals(other.maxDelay);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(maxAttempts, baseDelay, maxDelay);
-    }
-
-    @Override
-    public String toString() {
-        return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay + "}";
-    }
-
-    /** Builds a {@link RetryPolicy}. Not thread-safe. */
-    public static final class Builder {
-        private int maxAttempts = 3;
-        private Duration baseDelay = Duration.ofMillis(200);
-        private Duration maxDelay = Duration.ofSeconds(5);
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the total number of attempts; default 3.
-         *
-         * @param maxAttempts 1 (no retry) to 10
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1 || maxAttempts > 10) {
-                throw new IllegalArgumentException("maxAttempts must be in [1, 10]: " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
-            return this;
-        }
-
-        /**
-         * Sets the base delay; default 200 ms.
-         *
-         * @param baseDelay not negative
-         * @return this builder
-         * @throws NullPointerException if {@code baseDelay} is {@code null}
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder baseDelay(Duration baseDelay) {
-            Objects.requireNonNull(baseDelay, "baseDelay == null");
-            if (baseDelay.isNegative()) {
-                throw new IllegalArgumentException("baseDelay < 0: " + baseDelay);
-            }
-            this.baseDelay = baseDelay;
-            return this;
-        }
-
-        /**
-         * Sets the largest delay; default 5 s.
-         *
-         * @param maxDelay not negative, at most one hour
-         * @return this builder
-         * @throws NullPointerException if {@code maxDelay} is {@code null}
-         * @throws IllegalArgumentException if negative or above one hour
-         */
-        public Builder maxDelay(Duration maxDelay) {
-            Objects.requireNonNull(maxDelay, "maxDelay == null");
-            if (maxDelay.isNegative() || maxDelay.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("maxDelay must be in [0, 1 h]: " + maxDelay);
-            }
-            this.maxDelay = maxDelay;
-            return this;
-        }
-
-        /**
-         * Builds the policy.
-         *
-         * @return the policy
-         * @throws IllegalStateException if {@code baseDelay > maxDelay}
-         */
-        public RetryPolicy build() {
-            if (baseDelay.compareTo(maxDelay) > 0) {
-                throw new IllegalStateException("baseDelay " + baseDelay + " > maxDelay " + maxDelay);
-            }
-            return new RetryPolicy(this);
-        }
-    }
+  }
 }

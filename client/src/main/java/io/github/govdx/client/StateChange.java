@@ -35,8 +35,11 @@ public final class StateChange {
    * @throws NullPointerException if {@code state}, {@code at} or {@code by} is null
    */
   public static StateChange of(String state, Instant at, PartyId by, @Nullable String reason) {
-    return new StateChange(Objects.requireNonNull(state, "state == null"), Objects.requireNonNull(at, "at == null"),
-        Objects.requireNonNull(by, "by == null"), reason);
+    return new StateChange(
+        Objects.requireNonNull(state, "state == null"),
+        Objects.requireNonNull(at, "at == null"),
+        Objects.requireNonNull(by, "by == null"),
+        reason);
   }
 
   /**
@@ -84,7 +87,9 @@ public final class StateChange {
       return false;
     }
     StateChange that = (StateChange) o;
-    return state.equals(that.state) && at.equals(that.at) && by.equals(that.by)
+    return state.equals(that.state)
+        && at.equals(that.at)
+        && by.equals(that.by)
         && Objects.equals(reason, that.reason);
   }
 

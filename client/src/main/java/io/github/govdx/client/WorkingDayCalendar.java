@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WorkingDayCalendar {
 
-  private static final WorkingDayCalendar WEEKENDS_ONLY = new WorkingDayCalendar(Set.of(), Set.of());
+  private static final WorkingDayCalendar WEEKENDS_ONLY =
+      new WorkingDayCalendar(Set.of(), Set.of());
 
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workdays;
@@ -141,7 +142,10 @@ public final class WorkingDayCalendar {
 
   @Override
   public String toString() {
-    return "WorkingDayCalendar{holidays=" + new TreeSet<>(holidays) + ", makeUpWorkdays=" + new TreeSet<>(workdays)
+    return "WorkingDayCalendar{holidays="
+        + new TreeSet<>(holidays)
+        + ", makeUpWorkdays="
+        + new TreeSet<>(workdays)
         + "}";
   }
 
@@ -151,8 +155,7 @@ public final class WorkingDayCalendar {
     private final Set<LocalDate> holidays = new TreeSet<>();
     private final Set<LocalDate> workdays = new TreeSet<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Declares a public holiday (a rest day even on a weekday).

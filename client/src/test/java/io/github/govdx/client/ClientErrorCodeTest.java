@@ -43,9 +43,12 @@ class ClientErrorCodeTest {
   @Test
   void codes_agreeWithTheProtocolDocument() throws IOException {
     String doc = Files.readString(Path.of("..", "docs", "protocol.md"), StandardCharsets.UTF_8);
-    Pattern wire = Pattern.compile("^\\| (GDX-3\\d{3}) \\| `([A-Z_]+)` \\| (\\d{3}) \\| [^|]+ \\| (yes|no) \\|",
-        Pattern.MULTILINE);
-    Pattern local = Pattern.compile("^\\| (GDX-34\\d{2}) \\| `([A-Z_]+)` \\| (yes|no) \\|", Pattern.MULTILINE);
+    Pattern wire =
+        Pattern.compile(
+            "^\\| (GDX-3\\d{3}) \\| `([A-Z_]+)` \\| (\\d{3}) \\| [^|]+ \\| (yes|no) \\|",
+            Pattern.MULTILINE);
+    Pattern local =
+        Pattern.compile("^\\| (GDX-34\\d{2}) \\| `([A-Z_]+)` \\| (yes|no) \\|", Pattern.MULTILINE);
     Map<String, String> documented = new HashMap<>();
     Matcher m = wire.matcher(doc);
     while (m.find()) {
@@ -57,7 +60,8 @@ class ClientErrorCodeTest {
     }
     assertThat(documented).hasSize(ClientErrorCode.values().length);
     for (ClientErrorCode c : ClientErrorCode.values()) {
-      assertThat(documented.get(c.code())).as(c.code())
+      assertThat(documented.get(c.code()))
+          .as(c.code())
           .isEqualTo(c.name() + "/" + c.httpStatus() + "/" + (c.retryable() ? "yes" : "no"));
     }
   }

@@ -14,9 +14,14 @@ final class DigestTransformer implements ResponseTransformerV2 {
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
     try {
-      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(serveEvent.getRequest().getBody()));
-      return Response.Builder.like(response).but().body(response.getBodyAsString().replace("DIGEST", hex)).build();
+      String hex =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256").digest(serveEvent.getRequest().getBody()));
+      return Response.Builder.like(response)
+          .but()
+          .body(response.getBodyAsString().replace("DIGEST", hex))
+          .build();
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

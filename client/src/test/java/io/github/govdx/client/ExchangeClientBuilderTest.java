@@ -13,23 +13,34 @@ class ExchangeClientBuilderTest {
   @Test
   void build_withoutEndpointOrParty_namesTheMissingSetting() {
     assertThatThrownBy(() -> ExchangeClient.builder().party(Fixtures.HOTLINE).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("endpoint");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("endpoint");
     assertThatThrownBy(() -> ExchangeClient.builder().endpoint(URI.create("http://x")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("party");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("party");
   }
 
   @Test
   void build_sealingOnWithoutCredentials_isRefused() {
-    assertThatThrownBy(() -> ExchangeClient.builder().endpoint(URI.create("http://x")).party(Fixtures.HOTLINE)
-        .buildAsync()).isInstanceOf(IllegalStateException.class).hasMessageContaining("sealing");
+    assertThatThrownBy(
+            () ->
+                ExchangeClient.builder()
+                    .endpoint(URI.create("http://x"))
+                    .party(Fixtures.HOTLINE)
+                    .buildAsync())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sealing");
   }
 
   @Test
   void settings_rejectBadValues() {
     ExchangeClientBuilder b = ExchangeClient.builder();
-    assertThatThrownBy(() -> b.endpoint(URI.create("ftp://x"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> b.readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> b.callTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.endpoint(URI.create("ftp://x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.readTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.callTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.maxResponseBytes(10)).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -26,8 +26,10 @@ public final class FakeSealer implements MessageSealer {
 
   /** A test-only error code standing in for the crypto module's. */
   public enum FakeCode implements ErrorCode {
-    NOT_FOR_ME("GDX-2901", "receiver is not me"), REPLAY("GDX-2902", "replayed message id"),
-    BAD("GDX-2903", "bad envelope"), RECEIPT("GDX-2904", "receipt does not cover the message");
+    NOT_FOR_ME("GDX-2901", "receiver is not me"),
+    REPLAY("GDX-2902", "replayed message id"),
+    BAD("GDX-2903", "bad envelope"),
+    RECEIPT("GDX-2904", "receipt does not cover the message");
 
     private final String code;
     private final String title;
@@ -52,7 +54,8 @@ public final class FakeSealer implements MessageSealer {
 
   private final PartyId me;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
-  final java.util.concurrent.atomic.AtomicInteger seals = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger seals =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeSealer(PartyId me) {
     this.me = me;
@@ -95,10 +98,15 @@ public final class FakeSealer implements MessageSealer {
       throw new GovdxException(FakeCode.BAD, "not JSON");
     }
     JsonNode r = env.path("routing");
-    Routing routing = new Routing(r.path("messageId").asText(), Instant.parse(r.path("issuedAt").asText()),
-        PartyId.parse(r.path("sender").asText()), PartyId.parse(r.path("receiver").asText()),
-        r.path("resourceCode").asText(), r.path("action").asText(),
-        r.hasNonNull("correlationId") ? r.path("correlationId").asText() : null);
+    Routing routing =
+        new Routing(
+            r.path("messageId").asText(),
+            Instant.parse(r.path("issuedAt").asText()),
+            PartyId.parse(r.path("sender").asText()),
+            PartyId.parse(r.path("receiver").asText()),
+            r.path("resourceCode").asText(),
+            r.path("action").asText(),
+            r.hasNonNull("correlationId") ? r.path("correlationId").asText() : null);
     if (!routing.receiver().equals(me)) {
       throw new GovdxException(FakeCode.NOT_FOR_ME, "sealed for " + routing.receiver());
     }
@@ -106,7 +114,8 @@ public final class FakeSealer implements MessageSealer {
       throw new GovdxException(FakeCode.REPLAY, "message " + routing.messageId() + " seen before");
     }
     try {
-      return new OpenedResponse(routing, M.writeValueAsBytes(env.path("payload")), digest(envelope), null);
+      return new OpenedResponse(
+          routing, M.writeValueAsBytes(env.path("payload")), digest(envelope), null);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -122,12 +131,13 @@ public final class FakeSealer implements MessageSealer {
    * There is no signature, so there is no crypto {@code Receipt} to return.
    */
   @Override
-  public java.util.Optional<io.github.govdx.crypto.evidence.Receipt> verifyReceipt(JsonNode receipt,
-      SealedMessage sent) {
+  public java.util.Optional<io.github.govdx.crypto.evidence.Receipt> verifyReceipt(
+      JsonNode receipt, SealedMessage sent) {
     if (!receipt.path("messageId").asText().equals(sent.routing().messageId())
         || !receipt.path("digest").asText().equals(sent.digest().hex())
         || !receipt.path("signer").asText().equals(sent.routing().receiver().toString())) {
-      throw new GovdxException(FakeCode.RECEIPT, "receipt does not cover " + sent.routing().messageId());
+      throw new GovdxException(
+          FakeCode.RECEIPT, "receipt does not cover " + sent.routing().messageId());
     }
     return java.util.Optional.empty();
   }

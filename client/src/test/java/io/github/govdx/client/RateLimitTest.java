@@ -8,37 +8,40 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
 
-    @Test
-    void perSecond_keepsValues() {
-        RateLimit limit = RateLimit.perSecond(2.5, 4);
-        assertThat(limit.permitsPerSecond()).isEqualTo(2.5);
-        assertThat(limit.burst()).isEqualTo(4);
-        assertThat(limit.isUnlimited()).isFalse();
-        assertThat(limit.toString()).contains("2.5").contains("4");
-    }
+  @Test
+  void perSecond_keepsValues() {
+    RateLimit limit = RateLimit.perSecond(2.5, 4);
+    assertThat(limit.permitsPerSecond()).isEqualTo(2.5);
+    assertThat(limit.burst()).isEqualTo(4);
+    assertThat(limit.isUnlimited()).isFalse();
+    assertThat(limit.toString()).contains("2.5").contains("4");
+  }
 
-    @Test
-    void unlimited_isUnlimited() {
-        assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
-    }
+  @Test
+  void unlimited_isUnlimited() {
+    assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
+  }
 
-    @Test
-    void perSecond_invalid_rejected() {
-        assertThatThrownBy(() -> RateLimit.perSecond(0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RateLimit.perSecond(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RateLimit.perSecond(1, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void perSecond_invalid_rejected() {
+    assertThatThrownBy(() -> RateLimit.perSecond(0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RateLimit.perSecond(Double.NaN, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RateLimit.perSecond(1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void circuitBreakerPolicy_defaultsAndValidation() {
-        CircuitBreakerPolicy policy = CircuitBreakerPolicy.defaultPolicy();
-        assertThat(policy.enabled()).isTrue();
-        assertThat(policy.failureThreshold()).isEqualTo(5);
-        assertThat(policy.openDuration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(CircuitBreakerPolicy.disabled().enabled()).isFalse();
-        assertThatThrownBy(() -> CircuitBreakerPolicy.builder().window(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CircuitBreakerPolicy.builder().halfOpenProbes(0))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void circuitBreakerPolicy_defaultsAndValidation() {
+    CircuitBreakerPolicy policy = CircuitBreakerPolicy.defaultPolicy();
+    assertThat(policy.enabled()).isTrue();
+    assertThat(policy.failureThreshold()).isEqualTo(5);
+    assertThat(policy.openDuration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(CircuitBreakerPolicy.disabled().enabled()).isFalse();
+    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().window(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().halfOpenProbes(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -9,12 +9,16 @@ final class SharedWireMock {
 
   private static WireMockServer server;
 
-  private SharedWireMock() {
-  }
+  private SharedWireMock() {}
 
   static synchronized WireMockServer get() {
     if (server == null) {
-      server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20).extensions(new DigestTransformer()));
+      server =
+          new WireMockServer(
+              wireMockConfig()
+                  .dynamicPort()
+                  .containerThreads(20)
+                  .extensions(new DigestTransformer()));
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }

@@ -16,8 +16,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Throwaway self-signed P-256 certificates for directory tests (no key is kept). */
 final class TestCertificates {
 
-  private TestCertificates() {
-  }
+  private TestCertificates() {}
 
   static X509Certificate selfSigned(String cn) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -26,10 +25,12 @@ final class TestCertificates {
     X500Name name = new X500Name("CN=" + cn);
     Date from = new Date(1_767_225_600_000L); // 2026-01-01
     Date to = new Date(1_830_297_600_000L); // 2028-01-01
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(cn.hashCode() & 0xffff),
-        from, to, name, kp.getPublic());
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+    JcaX509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name, BigInteger.valueOf(cn.hashCode() & 0xffff), from, to, name, kp.getPublic());
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
   }
 
   static String pem(X509Certificate c) throws Exception {

@@ -34,9 +34,15 @@ public final class TestPki {
     InMemoryPartyDirectory.Builder dir = InMemoryPartyDirectory.builder();
     for (PartyId p : parties) {
       KeyPair kp = KeyPairs.generate(suite);
-      X509Certificate cert = Certificates.issue(p, kp.getPublic(), ca, caKeys.getPrivate(), FROM, TO);
-      credentials.put(p, PartyCredentials.builder().partyId(p).privateKey(kp.getPrivate())
-          .certificateChain(List.of(cert, ca)).build());
+      X509Certificate cert =
+          Certificates.issue(p, kp.getPublic(), ca, caKeys.getPrivate(), FROM, TO);
+      credentials.put(
+          p,
+          PartyCredentials.builder()
+              .partyId(p)
+              .privateKey(kp.getPrivate())
+              .certificateChain(List.of(cert, ca))
+              .build());
       dir.add(p, cert);
     }
     directory = dir.build();

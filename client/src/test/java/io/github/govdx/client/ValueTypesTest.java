@@ -3,6 +3,8 @@ package io.github.govdx.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.govdx.client.application.Application;
 import io.github.govdx.client.application.ApplicationState;
 import io.github.govdx.client.application.ApplyRequest;
@@ -27,28 +29,45 @@ import io.github.govdx.client.subscription.EventFeedRequest;
 import io.github.govdx.client.subscription.EventPage;
 import io.github.govdx.client.subscription.SubscribeRequest;
 import io.github.govdx.client.subscription.Subscription;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.jqno.equalsverifier.EqualsVerifier;
 import nl.jqno.equalsverifier.Warning;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** equals/hashCode of every value type, and the builders' preconditions. */
 class ValueTypesTest {
 
   static Stream<Class<?>> valueTypes() {
-    return Stream.of(SearchCatalogRequest.class, ResourceSummary.class, ResourceItem.class, ResourceDetail.class,
-        PartyCertificate.class, PartyInfo.class, ApplyRequest.class, Application.class, ListApplicationsRequest.class,
-        DecideApplicationRequest.class, SubscribeRequest.class, Subscription.class, EventFeedRequest.class,
-        Event.class, EventPage.class, RaiseObjectionRequest.class, Objection.class, ListObjectionsRequest.class,
-        DecideObjectionRequest.class, PushResult.class, QueryRequest.class, PushRequest.class, StateChange.class,
+    return Stream.of(
+        SearchCatalogRequest.class,
+        ResourceSummary.class,
+        ResourceItem.class,
+        ResourceDetail.class,
+        PartyCertificate.class,
+        PartyInfo.class,
+        ApplyRequest.class,
+        Application.class,
+        ListApplicationsRequest.class,
+        DecideApplicationRequest.class,
+        SubscribeRequest.class,
+        Subscription.class,
+        EventFeedRequest.class,
+        Event.class,
+        EventPage.class,
+        RaiseObjectionRequest.class,
+        Objection.class,
+        ListObjectionsRequest.class,
+        DecideObjectionRequest.class,
+        PushResult.class,
+        QueryRequest.class,
+        PushRequest.class,
+        StateChange.class,
         Page.class);
   }
 
@@ -62,24 +81,47 @@ class ValueTypesTest {
     cert1 = TestCertificates.selfSigned("a");
     cert2 = TestCertificates.selfSigned("b");
     TestPki pki = new TestPki(io.github.govdx.crypto.Suite.INTL, Fixtures.HOTLINE, Fixtures.POLICE);
-    io.github.govdx.crypto.EnvelopeCodec codec = io.github.govdx.crypto.EnvelopeCodec.builder()
-        .credentials(pki.credentials(Fixtures.HOTLINE)).trustStore(pki.trust).directory(pki.directory).build();
-    io.github.govdx.crypto.Envelope push = codec.seal(io.github.govdx.crypto.RoutingHeaders.builder()
-        .messageId("m-1").sender(Fixtures.HOTLINE).receiver(Fixtures.POLICE).resourceCode(Fixtures.RESOURCE)
-        .action("push").build(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    receipt1 = io.github.govdx.crypto.evidence.Receipt.issue(pki.credentials(Fixtures.POLICE), push,
-        java.time.Instant.parse("2026-11-24T08:13:02Z"));
-    receipt2 = io.github.govdx.crypto.evidence.Receipt.issue(pki.credentials(Fixtures.POLICE), push,
-        java.time.Instant.parse("2026-11-24T08:13:03Z"));
+    io.github.govdx.crypto.EnvelopeCodec codec =
+        io.github.govdx.crypto.EnvelopeCodec.builder()
+            .credentials(pki.credentials(Fixtures.HOTLINE))
+            .trustStore(pki.trust)
+            .directory(pki.directory)
+            .build();
+    io.github.govdx.crypto.Envelope push =
+        codec.seal(
+            io.github.govdx.crypto.RoutingHeaders.builder()
+                .messageId("m-1")
+                .sender(Fixtures.HOTLINE)
+                .receiver(Fixtures.POLICE)
+                .resourceCode(Fixtures.RESOURCE)
+                .action("push")
+                .build(),
+            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    receipt1 =
+        io.github.govdx.crypto.evidence.Receipt.issue(
+            pki.credentials(Fixtures.POLICE),
+            push,
+            java.time.Instant.parse("2026-11-24T08:13:02Z"));
+    receipt2 =
+        io.github.govdx.crypto.evidence.Receipt.issue(
+            pki.credentials(Fixtures.POLICE),
+            push,
+            java.time.Instant.parse("2026-11-24T08:13:03Z"));
   }
 
   @ParameterizedTest
   @MethodSource("valueTypes")
   void equalsAndHashCode_coverEveryField(Class<?> type) {
     ObjectMapper m = new ObjectMapper();
-    EqualsVerifier.forClass(type).suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
-        .withPrefabValues(JsonNode.class, m.createObjectNode().put("a", 1), m.createObjectNode().put("zz", "other"))
-        .withPrefabValues(EnvelopeDigest.class, EnvelopeDigest.sm3(Fixtures.DIGEST_HEX),
+    EqualsVerifier.forClass(type)
+        .suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
+        .withPrefabValues(
+            JsonNode.class,
+            m.createObjectNode().put("a", 1),
+            m.createObjectNode().put("zz", "other"))
+        .withPrefabValues(
+            EnvelopeDigest.class,
+            EnvelopeDigest.sm3(Fixtures.DIGEST_HEX),
             EnvelopeDigest.sha256(Fixtures.DIGEST_HEX))
         .withPrefabValues(X509Certificate.class, cert1, cert2)
         .withPrefabValues(io.github.govdx.crypto.evidence.Receipt.class, receipt1, receipt2)
@@ -88,19 +130,25 @@ class ValueTypesTest {
 
   @Test
   void builders_nameTheMissingField() {
-    assertThatThrownBy(() -> Application.builder().build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> Application.builder().build())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("Application: missing applicationId");
     assertThatThrownBy(() -> QueryRequest.builder().resourceCode("335001001/00012").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("filter");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("filter");
     assertThatThrownBy(() -> PushRequest.builder().resourceCode("335001001/00012").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("records");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("records");
   }
 
   @Test
   void builders_rejectBadArguments() {
-    assertThatThrownBy(() -> SearchCatalogRequest.builder().pageSize(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> QueryRequest.builder().resourceCode("a/b/c")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PushRequest.builder().idempotencyKey("short")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SearchCatalogRequest.builder().pageSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> QueryRequest.builder().resourceCode("a/b/c"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PushRequest.builder().idempotencyKey("short"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PushRequest.builder().addRecord("not an object"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> EventFeedRequest.builder().waitFor(Duration.ofSeconds(61)))
@@ -109,16 +157,24 @@ class ValueTypesTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DecideObjectionRequest.builder().state(ObjectionState.SUBMITTED))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new EnvelopeDigest("MD5", Fixtures.DIGEST_HEX)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EnvelopeDigest.sm3("abc")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EnvelopeDigest("MD5", Fixtures.DIGEST_HEX))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EnvelopeDigest.sm3("abc"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void requests_neverPrintRecordOrFilterValues() {
-    QueryRequest q = QueryRequest.builder().resourceCode("335001001/00012").filter("sfzh", "11010519491231002X")
-        .build();
-    PushRequest p = PushRequest.builder().resourceCode("335001001/00012")
-        .addRecord(Map.of("sfzh", "11010519491231002X", "sjhm", "13800138000")).build();
+    QueryRequest q =
+        QueryRequest.builder()
+            .resourceCode("335001001/00012")
+            .filter("sfzh", "11010519491231002X")
+            .build();
+    PushRequest p =
+        PushRequest.builder()
+            .resourceCode("335001001/00012")
+            .addRecord(Map.of("sfzh", "11010519491231002X", "sjhm", "13800138000"))
+            .build();
     assertThat(q.toString()).contains("sfzh").doesNotContain("11010519491231002X");
     assertThat(p.toString()).doesNotContain("11010519491231002X").doesNotContain("13800138000");
     assertThat(p.idempotencyKey()).matches("[A-Za-z0-9._:-]{16,128}");

@@ -61,8 +61,11 @@ public class GovdxException extends RuntimeException {
       @Nullable Throwable cause,
       boolean retryable,
       @Nullable String requestId) {
-    super(Objects.requireNonNull(errorCode, "errorCode == null").code() + ": "
-        + Objects.requireNonNull(detail, "detail == null"), cause);
+    super(
+        Objects.requireNonNull(errorCode, "errorCode == null").code()
+            + ": "
+            + Objects.requireNonNull(detail, "detail == null"),
+        cause);
     this.errorCode = errorCode;
     this.code = errorCode.code();
     this.retryable = retryable;

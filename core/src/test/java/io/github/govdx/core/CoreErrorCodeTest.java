@@ -22,7 +22,8 @@ class CoreErrorCodeTest {
 
   @Test
   void exception_messageStartsWithCode_andCarriesFlags() {
-    GovdxException e = new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad", null, true, "req-1");
+    GovdxException e =
+        new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad", null, true, "req-1");
     assertThat(e).hasMessage("GDX-1501: bad");
     assertThat(e.code()).isEqualTo("GDX-1501");
     assertThat(e.errorCode()).isSameAs(CoreErrorCode.PARTY_ID_INVALID);

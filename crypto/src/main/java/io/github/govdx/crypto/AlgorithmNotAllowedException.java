@@ -28,7 +28,8 @@ public class AlgorithmNotAllowedException extends EnvelopeException {
    * @param detail what failed, without secrets or personal data
    * @param cause the cause, or {@code null}
    */
-  public AlgorithmNotAllowedException(CryptoErrorCode code, String detail, @Nullable Throwable cause) {
+  public AlgorithmNotAllowedException(
+      CryptoErrorCode code, String detail, @Nullable Throwable cause) {
     super(code, detail, cause);
   }
 }

@@ -34,7 +34,10 @@ final class CertInfo {
   Object engineKey() {
     Object k = engineKey;
     if (k == null) {
-      k = suite == Suite.GM ? Sm2.publicParameters(leaf.getPublicKey()) : KeyConversions.jdkPublic(leaf.getPublicKey());
+      k =
+          suite == Suite.GM
+              ? Sm2.publicParameters(leaf.getPublicKey())
+              : KeyConversions.jdkPublic(leaf.getPublicKey());
       engineKey = k;
     }
     return k;

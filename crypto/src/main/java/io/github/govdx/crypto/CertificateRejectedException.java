@@ -28,7 +28,8 @@ public class CertificateRejectedException extends EnvelopeException {
    * @param detail what failed, without secrets or personal data
    * @param cause the cause, or {@code null}
    */
-  public CertificateRejectedException(CryptoErrorCode code, String detail, @Nullable Throwable cause) {
+  public CertificateRejectedException(
+      CryptoErrorCode code, String detail, @Nullable Throwable cause) {
     super(code, detail, cause);
   }
 }

@@ -55,9 +55,12 @@ public final class Envelope {
   private static final Set<String> ROUTING = Set.of(MID, IAT, SND, RCV, RES, ACT, CID);
   private static final Set<String> JWS_PARAMS = Set.of("alg", "kid", "x5c");
   private static final Set<String> JWE_PARAMS = Set.of("alg", "enc", "cty", "kid", "epk");
-  private static final Set<String> FORBIDDEN = Set.of("unprotected", "header", "aad", "signatures", "recipients");
+  private static final Set<String> FORBIDDEN =
+      Set.of("unprotected", "header", "aad", "signatures", "recipients");
   private static final String[] SIGNED_MEMBERS = {"protected", "payload", "signature"};
-  private static final String[] SEALED_MEMBERS = {"protected", "encrypted_key", "iv", "ciphertext", "tag"};
+  private static final String[] SEALED_MEMBERS = {
+    "protected", "encrypted_key", "iv", "ciphertext", "tag"
+  };
 
   private final Kind kind;
   private final Suite suite;
@@ -67,7 +70,13 @@ public final class Envelope {
   private final String[] parts;
   private final Header header;
 
-  private Envelope(Kind kind, Suite suite, RoutingHeaders headers, String keyId, byte[] bytes, String[] parts,
+  private Envelope(
+      Kind kind,
+      Suite suite,
+      RoutingHeaders headers,
+      String keyId,
+      byte[] bytes,
+      String[] parts,
       Header header) {
     this.kind = kind;
     this.suite = suite;
@@ -106,17 +115,24 @@ public final class Envelope {
     Objects.requireNonNull(json, "json == null");
     Objects.requireNonNull(limits, "limits == null");
     if (json.length > limits.maxEnvelopeBytes()) {
-      throw malformed(CryptoErrorCode.ENVELOPE_TOO_LARGE,
-          "envelope of " + json.length + " bytes exceeds the limit of " + limits.maxEnvelopeBytes());
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_TOO_LARGE,
+          "envelope of "
+              + json.length
+              + " bytes exceeds the limit of "
+              + limits.maxEnvelopeBytes());
     }
     if (StrictJson.deeperThan(json, limits.maxDepth())) {
-      throw malformed(CryptoErrorCode.ENVELOPE_TOO_DEEP, "envelope JSON nested deeper than " + limits.maxDepth());
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_TOO_DEEP,
+          "envelope JSON nested deeper than " + limits.maxDepth());
     }
     JsonNode root;
     try {
       root = StrictJson.parse(json);
     } catch (IOException | RuntimeException e) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.ENVELOPE_MALFORMED, "envelope is not strict JSON");
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.ENVELOPE_MALFORMED, "envelope is not strict JSON");
     }
     if (root == null || !root.isObject()) {
       throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "envelope is not a JSON object");
@@ -124,7 +140,8 @@ public final class Envelope {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (FORBIDDEN.contains(name)) {
-        throw malformed(CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "member '" + name + "' is not allowed");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "member '" + name + "' is not allowed");
       }
     }
     Kind kind;
@@ -136,19 +153,23 @@ public final class Envelope {
       kind = Kind.SIGNED;
       names = SIGNED_MEMBERS;
     } else {
-      throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "neither a flattened JWS nor a flattened JWE");
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_MALFORMED, "neither a flattened JWS nor a flattened JWE");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!Arrays.asList(names).contains(name)) {
-        throw malformed(CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "member '" + name + "' is not allowed");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "member '" + name + "' is not allowed");
       }
     }
     String[] parts = new String[names.length];
     for (int i = 0; i < names.length; i++) {
       JsonNode v = root.get(names[i]);
       if (v == null || !v.isTextual()) {
-        throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "member '" + names[i] + "' missing or not a string");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_MALFORMED,
+            "member '" + names[i] + "' missing or not a string");
       }
       parts[i] = v.textValue();
     }
@@ -159,29 +180,35 @@ public final class Envelope {
    * Wraps parts this library has just produced (seal and sign): no re-parsing and no re-checking of what the
    * codec built itself.
    */
-  static Envelope produced(Kind kind, Suite suite, RoutingHeaders routing, String keyId, String[] parts,
-      Header header) {
+  static Envelope produced(
+      Kind kind, Suite suite, RoutingHeaders routing, String keyId, String[] parts, Header header) {
     return new Envelope(kind, suite, routing, keyId, json(kind, parts), parts, header);
   }
 
   /** Builds an envelope from its base64url parts (compact order); checks everything parse() checks. */
-  static Envelope fromParts(Kind kind, String[] parts, byte @Nullable [] bytes, EnvelopeLimits limits) {
+  static Envelope fromParts(
+      Kind kind, String[] parts, byte @Nullable [] bytes, EnvelopeLimits limits) {
     String[] names = kind == Kind.SEALED ? SEALED_MEMBERS : SIGNED_MEMBERS;
     for (int i = 0; i < parts.length; i++) {
       if (!StrictJson.isCanonicalBase64Url(parts[i])) {
-        throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "member '" + names[i] + "' is not canonical base64url");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_MALFORMED,
+            "member '" + names[i] + "' is not canonical base64url");
       }
     }
     if (parts[0].isEmpty()) {
       throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "empty protected header");
     }
     if ((long) parts[0].length() * 3 / 4 > limits.maxHeaderBytes()) {
-      throw malformed(CryptoErrorCode.ENVELOPE_TOO_LARGE, "protected header exceeds " + limits.maxHeaderBytes()
-          + " bytes");
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_TOO_LARGE,
+          "protected header exceeds " + limits.maxHeaderBytes() + " bytes");
     }
     byte[] headerJson = Base64.getUrlDecoder().decode(parts[0]);
     if (StrictJson.deeperThan(headerJson, limits.maxDepth())) {
-      throw malformed(CryptoErrorCode.ENVELOPE_TOO_DEEP, "protected header nested deeper than " + limits.maxDepth());
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_TOO_DEEP,
+          "protected header nested deeper than " + limits.maxDepth());
     }
     JsonNode h;
     try {
@@ -196,17 +223,21 @@ public final class Envelope {
     for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name) && !ROUTING.contains(name)) {
-        throw malformed(CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "header parameter '" + name + "' is not allowed");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER,
+            "header parameter '" + name + "' is not allowed");
       }
     }
     Suite suite = suiteOf(kind, h);
     String kid = text(h, "kid", 256);
     if (kind == Kind.SEALED) {
       if (!"JOSE".equals(text(h, "cty", 16))) {
-        throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "a sealed envelope must have cty \"JOSE\"");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_MALFORMED, "a sealed envelope must have cty \"JOSE\"");
       }
       if ((suite == Suite.INTL) != h.has("epk")) {
-        throw malformed(CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "epk belongs to ECDH-ES (INTL) only");
+        throw malformed(
+            CryptoErrorCode.ENVELOPE_FORBIDDEN_MEMBER, "epk belongs to ECDH-ES (INTL) only");
       }
     }
     RoutingHeaders routing = routing(h);
@@ -217,7 +248,8 @@ public final class Envelope {
       String text = new String(headerJson, StandardCharsets.UTF_8);
       header = kind == Kind.SEALED ? JWEHeader.parse(text, b) : JWSHeader.parse(text, b);
     } catch (ParseException | RuntimeException e) {
-      throw malformed(CryptoErrorCode.ENVELOPE_MALFORMED, "protected header is not a valid JOSE header");
+      throw malformed(
+          CryptoErrorCode.ENVELOPE_MALFORMED, "protected header is not a valid JOSE header");
     }
     byte[] wire = bytes != null ? bytes : json(kind, parts);
     return new Envelope(kind, suite, routing, kid, wire, parts, header);
@@ -225,7 +257,8 @@ public final class Envelope {
 
   static byte[] json(Kind kind, String[] parts) {
     String[] names = kind == Kind.SEALED ? SEALED_MEMBERS : SIGNED_MEMBERS;
-    StringBuilder sb = new StringBuilder(parts.length * 16 + Arrays.stream(parts).mapToInt(String::length).sum());
+    StringBuilder sb =
+        new StringBuilder(parts.length * 16 + Arrays.stream(parts).mapToInt(String::length).sum());
     sb.append('{');
     for (int i = 0; i < names.length; i++) {
       if (i > 0) {
@@ -244,8 +277,8 @@ public final class Envelope {
           return s;
         }
       }
-      throw new AlgorithmNotAllowedException(CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
-          "JWS alg '" + printable(alg) + "' is not allowed");
+      throw new AlgorithmNotAllowedException(
+          CryptoErrorCode.ALGORITHM_NOT_ALLOWED, "JWS alg '" + printable(alg) + "' is not allowed");
     }
     String enc = text(h, "enc", 64);
     for (Suite s : Suite.values()) {
@@ -253,7 +286,8 @@ public final class Envelope {
         return s;
       }
     }
-    throw new AlgorithmNotAllowedException(CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
+    throw new AlgorithmNotAllowedException(
+        CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
         "JWE alg '" + printable(alg) + "' with enc '" + printable(enc) + "' is not allowed");
   }
 
@@ -264,10 +298,13 @@ public final class Envelope {
   private static String text(JsonNode h, String name, int max) {
     JsonNode v = h.get(name);
     if (v == null || !v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > max) {
-      CryptoErrorCode code = ("alg".equals(name) || "enc".equals(name))
-          ? CryptoErrorCode.ALGORITHM_NOT_ALLOWED : CryptoErrorCode.ROUTING_HEADER_INVALID;
+      CryptoErrorCode code =
+          ("alg".equals(name) || "enc".equals(name))
+              ? CryptoErrorCode.ALGORITHM_NOT_ALLOWED
+              : CryptoErrorCode.ROUTING_HEADER_INVALID;
       if (code == CryptoErrorCode.ALGORITHM_NOT_ALLOWED) {
-        throw new AlgorithmNotAllowedException(code, "header parameter '" + name + "' missing or not a string");
+        throw new AlgorithmNotAllowedException(
+            code, "header parameter '" + name + "' missing or not a string");
       }
       throw malformed(code, "header parameter '" + name + "' missing or not a string");
     }
@@ -276,17 +313,22 @@ public final class Envelope {
 
   private static RoutingHeaders routing(JsonNode h) {
     try {
-      RoutingHeaders.Builder b = RoutingHeaders.builder()
-          .messageId(text(h, MID, 128))
-          .sender(PartyId.parse(text(h, SND, 64)))
-          .receiver(PartyId.parse(text(h, RCV, 64)))
-          .resourceCode(text(h, RES, 64))
-          .action(text(h, ACT, 64));
+      RoutingHeaders.Builder b =
+          RoutingHeaders.builder()
+              .messageId(text(h, MID, 128))
+              .sender(PartyId.parse(text(h, SND, 64)))
+              .receiver(PartyId.parse(text(h, RCV, 64)))
+              .resourceCode(text(h, RES, 64))
+              .action(text(h, ACT, 64));
       JsonNode iat = h.get(IAT);
-      if (iat == null || !iat.isIntegralNumber() || !iat.canConvertToLong()
-          || iat.longValue() < 0 || iat.longValue() > 253402300799L) {
-        throw malformed(CryptoErrorCode.ROUTING_HEADER_INVALID, "header parameter 'gdx.iat' missing or not "
-            + "seconds since the epoch");
+      if (iat == null
+          || !iat.isIntegralNumber()
+          || !iat.canConvertToLong()
+          || iat.longValue() < 0
+          || iat.longValue() > 253402300799L) {
+        throw malformed(
+            CryptoErrorCode.ROUTING_HEADER_INVALID,
+            "header parameter 'gdx.iat' missing or not " + "seconds since the epoch");
       }
       b.issuedAt(Instant.ofEpochSecond(iat.longValue()));
       if (h.has(CID)) {
@@ -294,12 +336,15 @@ public final class Envelope {
       }
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw malformed(CryptoErrorCode.ROUTING_HEADER_INVALID, "routing header malformed: " + e.getMessage());
+      throw malformed(
+          CryptoErrorCode.ROUTING_HEADER_INVALID, "routing header malformed: " + e.getMessage());
     } catch (MalformedEnvelopeException e) {
       throw e;
     } catch (GovdxException e) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.ROUTING_HEADER_INVALID,
-          "routing header party id invalid (" + e.code() + ")", e);
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.ROUTING_HEADER_INVALID,
+          "routing header party id invalid (" + e.code() + ")",
+          e);
     }
   }
 
@@ -417,6 +462,16 @@ public final class Envelope {
   /** Kind, suite and routing headers; never the payload. */
   @Override
   public String toString() {
-    return "Envelope{" + kind + ", " + suite + ", " + headers + ", kid=" + keyId + ", " + bytes.length + " bytes}";
+    return "Envelope{"
+        + kind
+        + ", "
+        + suite
+        + ", "
+        + headers
+        + ", kid="
+        + keyId
+        + ", "
+        + bytes.length
+        + " bytes}";
   }
 }

@@ -107,11 +107,14 @@ public final class EnvelopeCodec {
     this.credentials = credentials;
     this.trustStore = b.trustStore;
     this.directory = b.directory;
-    this.acceptedSuites = b.acceptedSuites == null ? Set.of(credentials.suite()) : Set.copyOf(b.acceptedSuites);
+    this.acceptedSuites =
+        b.acceptedSuites == null ? Set.of(credentials.suite()) : Set.copyOf(b.acceptedSuites);
     this.clock = b.clock;
     this.clockSkew = b.clockSkew;
-    this.replayCache = b.replayCache != null ? b.replayCache : new InMemoryReplayCache(b.clock,
-        InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
+    this.replayCache =
+        b.replayCache != null
+            ? b.replayCache
+            : new InMemoryReplayCache(b.clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
     this.limits = b.limits;
     if (credentials.suite() == Suite.GM) {
       this.signer = new GmJwsSigner(Sm2.privateParameters(credentials.privateKey()));
@@ -172,7 +175,8 @@ public final class EnvelopeCodec {
     return acceptedSuites;
   }
 
-  // ------------------------------------------------------------------------------------------- sending
+  // -------------------------------------------------------------------------------------------
+  // sending
 
   /**
    * Signs a payload: a flattened JWS with the routing headers, {@code kid} and {@code x5c} in its
@@ -187,10 +191,14 @@ public final class EnvelopeCodec {
     Objects.requireNonNull(payload, "payload == null");
     RoutingHeaders h = complete(headers);
     JWSObject jws = signJws(h, payload);
-    String[] parts = {jws.getHeader().toBase64URL().toString(), jws.getPayload().toBase64URL().toString(),
-        jws.getSignature().toString()};
+    String[] parts = {
+      jws.getHeader().toBase64URL().toString(),
+      jws.getPayload().toBase64URL().toString(),
+      jws.getSignature().toString()
+    };
     LOG.debug("signed message {} for {}", h.messageId(), h.receiver());
-    return Envelope.produced(Envelope.Kind.SIGNED, suite(), h, credentials.keyId(), parts, jws.getHeader());
+    return Envelope.produced(
+        Envelope.Kind.SIGNED, suite(), h, credentials.keyId(), parts, jws.getHeader());
   }
 
   /**
@@ -223,8 +231,10 @@ public final class EnvelopeCodec {
         last = e;
       }
     }
-    throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_NOT_FOUND,
-        "no usable " + suite() + " certificate for " + headers.receiver() + " in the directory", last);
+    throw new CertificateRejectedException(
+        CryptoErrorCode.RECEIVER_CERTIFICATE_NOT_FOUND,
+        "no usable " + suite() + " certificate for " + headers.receiver() + " in the directory",
+        last);
   }
 
   /**
@@ -240,7 +250,8 @@ public final class EnvelopeCodec {
    * @throws CertificateRejectedException {@code GDX-2206} if the certificate is of another suite or names
    *     another party; {@code GDX-2201..2203} if it is not trusted or not valid now (with a trust store)
    */
-  public Envelope seal(RoutingHeaders headers, byte[] payload, X509Certificate receiverCertificate) {
+  public Envelope seal(
+      RoutingHeaders headers, byte[] payload, X509Certificate receiverCertificate) {
     Objects.requireNonNull(payload, "payload == null");
     Objects.requireNonNull(receiverCertificate, "receiverCertificate == null");
     RoutingHeaders h = complete(headers);
@@ -249,13 +260,17 @@ public final class EnvelopeCodec {
     Suite suite = suite();
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
-    JWEHeader header = withEncoding(new JWEHeader.Builder(
-        suite == Suite.GM ? GmAlgorithms.SM2 : JWEAlgorithm.ECDH_ES_A256KW,
-        suite == Suite.GM ? GmAlgorithms.SM4_GCM : com.nimbusds.jose.EncryptionMethod.A256GCM)
-        .contentType("JOSE")
-        .keyID(receiver.keyId)
-        .customParams(params)
-        .build());
+    JWEHeader header =
+        withEncoding(
+            new JWEHeader.Builder(
+                    suite == Suite.GM ? GmAlgorithms.SM2 : JWEAlgorithm.ECDH_ES_A256KW,
+                    suite == Suite.GM
+                        ? GmAlgorithms.SM4_GCM
+                        : com.nimbusds.jose.EncryptionMethod.A256GCM)
+                .contentType("JOSE")
+                .keyID(receiver.keyId)
+                .customParams(params)
+                .build());
     JWEObject jwe = new JWEObject(header, new Payload(inner.getBytes(StandardCharsets.US_ASCII)));
     try {
       jwe.encrypt(encrypter(receiver));
@@ -263,8 +278,13 @@ public final class EnvelopeCodec {
       throw new IllegalStateException("encryption failed", e);
     }
     JWEHeader sent = jwe.getHeader();
-    String[] parts = {sent.toBase64URL().toString(), jwe.getEncryptedKey().toString(), jwe.getIV().toString(),
-        jwe.getCipherText().toString(), jwe.getAuthTag().toString()};
+    String[] parts = {
+      sent.toBase64URL().toString(),
+      jwe.getEncryptedKey().toString(),
+      jwe.getIV().toString(),
+      jwe.getCipherText().toString(),
+      jwe.getAuthTag().toString()
+    };
     LOG.debug("sealed message {} for {}", h.messageId(), h.receiver());
     return Envelope.produced(Envelope.Kind.SEALED, suite, h, receiver.keyId, parts, sent);
   }
@@ -272,8 +292,8 @@ public final class EnvelopeCodec {
   private RoutingHeaders complete(RoutingHeaders headers) {
     Objects.requireNonNull(headers, "headers == null");
     if (!covers(credentials.partyId(), headers.sender())) {
-      throw new IllegalArgumentException("sender " + headers.sender() + " is not this codec's party "
-          + credentials.partyId());
+      throw new IllegalArgumentException(
+          "sender " + headers.sender() + " is not this codec's party " + credentials.partyId());
     }
     if (headers.issuedAtIfSet().isPresent()) {
       return headers;
@@ -284,14 +304,19 @@ public final class EnvelopeCodec {
   private JWSObject signJws(RoutingHeaders h, byte[] payload) {
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
-    JWSHeader header = withEncoding(new JWSHeader.Builder(
-        suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
-        .keyID(credentials.keyId())
-        .x509CertChain(x5c)
-        .customParams(params)
-        .build());
-    JWSObject jws = new JWSObject(header,
-        new Payload(new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
+    JWSHeader header =
+        withEncoding(
+            new JWSHeader.Builder(suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
+                .keyID(credentials.keyId())
+                .x509CertChain(x5c)
+                .customParams(params)
+                .build());
+    JWSObject jws =
+        new JWSObject(
+            header,
+            new Payload(
+                new Base64URL(
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
     try {
       jws.sign(signer);
     } catch (JOSEException e) {
@@ -314,8 +339,10 @@ public final class EnvelopeCodec {
 
   /** What {@code Header.toBase64URL()} computes, with the JDK's faster base64 encoder. */
   private static Base64URL encode(com.nimbusds.jose.Header h) {
-    return new Base64URL(java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(h.toString().getBytes(StandardCharsets.UTF_8)));
+    return new Base64URL(
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(h.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private CertInfo checkReceiverCertificate(RoutingHeaders h, X509Certificate c, Instant now) {
@@ -328,21 +355,24 @@ public final class EnvelopeCodec {
       receiverCache.put(c, info);
     }
     if (info.suite != suite()) {
-      throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+      throw new CertificateRejectedException(
+          CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate is not a " + suite() + " certificate");
     }
     PartyId named = info.party;
     if (named == null || !covers(named, h.receiver())) {
-      throw new CertificateRejectedException(CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+      throw new CertificateRejectedException(
+          CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate names " + named + ", not " + h.receiver());
     }
     if (trustStore != null) {
       trustStore.validate(List.of(c), now);
     } else if (now.isAfter(c.getNotAfter().toInstant())) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_EXPIRED, "receiver certificate expired");
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_EXPIRED, "receiver certificate expired");
     } else if (now.isBefore(c.getNotBefore().toInstant())) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
-          "receiver certificate not yet valid");
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_NOT_YET_VALID, "receiver certificate not yet valid");
     }
     return info;
   }
@@ -381,12 +411,13 @@ public final class EnvelopeCodec {
       }
       return new CertInfo(chain);
     } catch (RuntimeException e) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c holds a malformed certificate",
-          e);
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "x5c holds a malformed certificate", e);
     }
   }
 
-  // ------------------------------------------------------------------------------------------ receiving
+  // ------------------------------------------------------------------------------------------
+  // receiving
 
   /**
    * Opens a sealed envelope: every check of DESIGN §4 (see the class documentation), then returns the
@@ -401,30 +432,41 @@ public final class EnvelopeCodec {
     TrustStore trust = requireTrust();
     Envelope outer = Envelope.parse(envelopeJson, limits);
     if (outer.kind() != Envelope.Kind.SEALED) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.WRONG_ENVELOPE_KIND,
           "open needs a sealed envelope; use verify for a signed one");
     }
     checkSuite(outer.suite());
     if (outer.suite() != suite()) {
-      throw new AlgorithmNotAllowedException(CryptoErrorCode.SUITE_NOT_ACCEPTED,
+      throw new AlgorithmNotAllowedException(
+          CryptoErrorCode.SUITE_NOT_ACCEPTED,
           "no " + outer.suite() + " decryption key in this codec");
     }
     RoutingHeaders h = outer.headers();
     checkReceiver(h);
     if (!credentials.keyId().equals(outer.keyId())) {
-      throw new WrongReceiverException(CryptoErrorCode.WRONG_RECIPIENT_KEY,
+      throw new WrongReceiverException(
+          CryptoErrorCode.WRONG_RECIPIENT_KEY,
           "envelope is encrypted to key " + outer.keyId() + ", not " + credentials.keyId());
     }
     byte[] plaintext;
     try {
-      // the header was parsed (and its encoding kept) by Envelope.parse: decrypt with it directly rather than
-      // through a JWEObject, which would parse it again. AAD = ASCII(protected), RFC 7516 section 5.1 step 14
+      // the header was parsed (and its encoding kept) by Envelope.parse: decrypt with it directly
+      // rather than
+      // through a JWEObject, which would parse it again. AAD = ASCII(protected), RFC 7516 section
+      // 5.1 step 14
       // (there is never an "aad" member: Envelope.parse refuses it).
-      plaintext = decrypter.decrypt((JWEHeader) outer.header(), new Base64URL(outer.part(1)),
-          new Base64URL(outer.part(2)), new Base64URL(outer.part(3)), new Base64URL(outer.part(4)),
-          outer.part(0).getBytes(StandardCharsets.US_ASCII));
+      plaintext =
+          decrypter.decrypt(
+              (JWEHeader) outer.header(),
+              new Base64URL(outer.part(1)),
+              new Base64URL(outer.part(2)),
+              new Base64URL(outer.part(3)),
+              new Base64URL(outer.part(4)),
+              outer.part(0).getBytes(StandardCharsets.US_ASCII));
     } catch (JOSEException | RuntimeException e) {
-      throw new DecryptionFailedException(CryptoErrorCode.DECRYPTION_FAILED, "envelope could not be decrypted");
+      throw new DecryptionFailedException(
+          CryptoErrorCode.DECRYPTION_FAILED, "envelope could not be decrypted");
     }
     int firstDot = -1;
     int lastDot = -1;
@@ -439,24 +481,36 @@ public final class EnvelopeCodec {
       }
     }
     if (dots != 2) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.ENVELOPE_MALFORMED, "plaintext is not a compact JWS");
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.ENVELOPE_MALFORMED, "plaintext is not a compact JWS");
     }
-    // ISO-8859-1 maps every byte to one char: a non-ASCII byte stays non-base64url and is refused below
+    // ISO-8859-1 maps every byte to one char: a non-ASCII byte stays non-base64url and is refused
+    // below
     String[] innerParts = {
-        new String(plaintext, 0, firstDot, StandardCharsets.ISO_8859_1),
-        new String(plaintext, firstDot + 1, lastDot - firstDot - 1, StandardCharsets.ISO_8859_1),
-        new String(plaintext, lastDot + 1, plaintext.length - lastDot - 1, StandardCharsets.ISO_8859_1)};
+      new String(plaintext, 0, firstDot, StandardCharsets.ISO_8859_1),
+      new String(plaintext, firstDot + 1, lastDot - firstDot - 1, StandardCharsets.ISO_8859_1),
+      new String(
+          plaintext, lastDot + 1, plaintext.length - lastDot - 1, StandardCharsets.ISO_8859_1)
+    };
     Envelope inner = Envelope.fromParts(Envelope.Kind.SIGNED, innerParts, new byte[0], limits);
     if (inner.suite() != outer.suite()) {
-      throw new AlgorithmNotAllowedException(CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
+      throw new AlgorithmNotAllowedException(
+          CryptoErrorCode.ALGORITHM_NOT_ALLOWED,
           "inner JWS alg is not the " + outer.suite() + " suite's");
     }
     if (!inner.headers().equals(h)) {
-      throw new SenderMismatchException(CryptoErrorCode.ROUTING_HEADER_MISMATCH,
+      throw new SenderMismatchException(
+          CryptoErrorCode.ROUTING_HEADER_MISMATCH,
           "routing headers of the signature and the encryption differ");
     }
-    X509Certificate signerCert = checkSignature(inner, java.util.Arrays.copyOf(plaintext, lastDot), trust,
-        clock.instant(), limits, this);
+    X509Certificate signerCert =
+        checkSignature(
+            inner,
+            java.util.Arrays.copyOf(plaintext, lastDot),
+            trust,
+            clock.instant(),
+            limits,
+            this);
     checkFreshness(h);
     LOG.debug("opened message {} from {}", h.messageId(), h.sender());
     return new OpenedMessage(h, payloadOf(inner), signerCert, outer);
@@ -475,7 +529,8 @@ public final class EnvelopeCodec {
     TrustStore trust = requireTrust();
     Envelope env = Envelope.parse(envelopeJson, limits);
     if (env.kind() != Envelope.Kind.SIGNED) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.WRONG_ENVELOPE_KIND,
           "verify needs a signed envelope; use open for a sealed one");
     }
     checkSuite(env.suite());
@@ -498,12 +553,14 @@ public final class EnvelopeCodec {
    * @throws EnvelopeException (a subtype with its code) if a check fails, {@code GDX-2008} for a sealed
    *     envelope
    */
-  public static X509Certificate verifySignature(Envelope envelope, TrustStore trustStore, Instant at) {
+  public static X509Certificate verifySignature(
+      Envelope envelope, TrustStore trustStore, Instant at) {
     Objects.requireNonNull(envelope, "envelope == null");
     Objects.requireNonNull(trustStore, "trustStore == null");
     Objects.requireNonNull(at, "at == null");
     if (envelope.kind() != Envelope.Kind.SIGNED) {
-      throw new MalformedEnvelopeException(CryptoErrorCode.WRONG_ENVELOPE_KIND,
+      throw new MalformedEnvelopeException(
+          CryptoErrorCode.WRONG_ENVELOPE_KIND,
           "only a signed envelope can be verified without the receiver's key");
     }
     return checkSignature(envelope, null, trustStore, at, EnvelopeLimits.defaults(), null);
@@ -518,14 +575,16 @@ public final class EnvelopeCodec {
 
   private void checkSuite(Suite s) {
     if (!acceptedSuites.contains(s)) {
-      throw new AlgorithmNotAllowedException(CryptoErrorCode.SUITE_NOT_ACCEPTED,
+      throw new AlgorithmNotAllowedException(
+          CryptoErrorCode.SUITE_NOT_ACCEPTED,
           "suite " + s + " is not accepted here (accepted: " + acceptedSuites + ")");
     }
   }
 
   private void checkReceiver(RoutingHeaders h) {
     if (!covers(credentials.partyId(), h.receiver())) {
-      throw new WrongReceiverException(CryptoErrorCode.WRONG_RECEIVER,
+      throw new WrongReceiverException(
+          CryptoErrorCode.WRONG_RECEIVER,
           "envelope is addressed to " + h.receiver() + ", not " + credentials.partyId());
     }
   }
@@ -538,44 +597,55 @@ public final class EnvelopeCodec {
    * @param signingInput the JWS signing input ({@code protected.payload}) when the caller has its bytes already
    *     (the inner JWS of a sealed envelope); {@code null} to build it from the parts
    */
-  private static X509Certificate checkSignature(Envelope signed, byte @Nullable [] signingInput, TrustStore trust,
-      Instant at, EnvelopeLimits limits, @Nullable EnvelopeCodec codec) {
+  private static X509Certificate checkSignature(
+      Envelope signed,
+      byte @Nullable [] signingInput,
+      TrustStore trust,
+      Instant at,
+      EnvelopeLimits limits,
+      @Nullable EnvelopeCodec codec) {
     JWSHeader header = (JWSHeader) signed.header();
     List<Base64> chainB64 = header.getX509CertChain();
     if (chainB64 == null || chainB64.isEmpty()) {
       throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c missing");
     }
     if (chainB64.size() > limits.maxChainLength()) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
-          "x5c longer than " + limits.maxChainLength());
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "x5c longer than " + limits.maxChainLength());
     }
     CertInfo info = codec != null ? codec.signerInfo(chainB64) : parseChain(chainB64);
     X509Certificate leaf = info.leaf;
     if (!info.keyId.equals(signed.keyId())) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "kid is not the x5c leaf's");
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "kid is not the x5c leaf's");
     }
     if (info.suite != signed.suite()) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID,
-          "signer key is not a " + signed.suite() + " key");
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "signer key is not a " + signed.suite() + " key");
     }
     trust.validate(info.chain, at);
     boolean ok;
     try {
-      JWSVerifier verifier = signed.suite() == Suite.GM
-          ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
-          : new ECDSAVerifier((ECPublicKey) info.engineKey());
-      byte[] input = signingInput != null ? signingInput
-          : (signed.part(0) + "." + signed.part(1)).getBytes(StandardCharsets.US_ASCII);
+      JWSVerifier verifier =
+          signed.suite() == Suite.GM
+              ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
+              : new ECDSAVerifier((ECPublicKey) info.engineKey());
+      byte[] input =
+          signingInput != null
+              ? signingInput
+              : (signed.part(0) + "." + signed.part(1)).getBytes(StandardCharsets.US_ASCII);
       ok = verifier.verify(header, input, new Base64URL(signed.part(2)));
     } catch (JOSEException | RuntimeException e) {
       ok = false;
     }
     if (!ok) {
-      throw new SignatureInvalidException(CryptoErrorCode.SIGNATURE_INVALID, "signature does not verify");
+      throw new SignatureInvalidException(
+          CryptoErrorCode.SIGNATURE_INVALID, "signature does not verify");
     }
     PartyId named = info.party;
     if (named == null || !covers(named, signed.headers().sender())) {
-      throw new SenderMismatchException(CryptoErrorCode.SIGNER_NOT_SENDER,
+      throw new SenderMismatchException(
+          CryptoErrorCode.SIGNER_NOT_SENDER,
           "signer certificate names " + named + ", but the sender is " + signed.headers().sender());
     }
     return leaf;
@@ -585,15 +655,18 @@ public final class EnvelopeCodec {
     Instant now = clock.instant();
     Instant iat = h.issuedAt();
     if (iat.isBefore(now.minus(clockSkew))) {
-      throw new StaleMessageException(CryptoErrorCode.ISSUED_AT_TOO_OLD,
+      throw new StaleMessageException(
+          CryptoErrorCode.ISSUED_AT_TOO_OLD,
           "issued at " + iat + ", older than the skew window of " + clockSkew);
     }
     if (iat.isAfter(now.plus(clockSkew))) {
-      throw new StaleMessageException(CryptoErrorCode.ISSUED_AT_IN_FUTURE,
+      throw new StaleMessageException(
+          CryptoErrorCode.ISSUED_AT_IN_FUTURE,
           "issued at " + iat + ", beyond the skew window of " + clockSkew);
     }
     if (!replayCache.firstSeen(h.sender() + " " + h.messageId(), iat.plus(clockSkew))) {
-      throw new ReplayDetectedException(CryptoErrorCode.REPLAY_DETECTED,
+      throw new ReplayDetectedException(
+          CryptoErrorCode.REPLAY_DETECTED,
           "message id " + h.messageId() + " from " + h.sender() + " was seen before");
     }
   }
@@ -610,7 +683,13 @@ public final class EnvelopeCodec {
 
   @Override
   public String toString() {
-    return "EnvelopeCodec{" + credentials + ", accepted=" + acceptedSuites + ", skew=" + clockSkew + "}";
+    return "EnvelopeCodec{"
+        + credentials
+        + ", accepted="
+        + acceptedSuites
+        + ", skew="
+        + clockSkew
+        + "}";
   }
 
   /** Builder of {@link EnvelopeCodec}. Not thread-safe. */
@@ -625,8 +704,7 @@ public final class EnvelopeCodec {
     private @Nullable ReplayCache replayCache;
     private EnvelopeLimits limits = EnvelopeLimits.defaults();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets this party's credentials (required).

@@ -17,10 +17,13 @@ public final class EnvelopeLimits {
 
   /** Default maximum envelope size in bytes. */
   public static final int DEFAULT_MAX_ENVELOPE_BYTES = 16 * 1024 * 1024;
+
   /** Default maximum decoded protected header size in bytes. */
   public static final int DEFAULT_MAX_HEADER_BYTES = 64 * 1024;
+
   /** Default maximum JSON nesting depth. */
   public static final int DEFAULT_MAX_DEPTH = 8;
+
   /** Default maximum number of certificates in {@code x5c}. */
   public static final int DEFAULT_MAX_CHAIN_LENGTH = 8;
 
@@ -98,8 +101,10 @@ public final class EnvelopeLimits {
       return false;
     }
     EnvelopeLimits that = (EnvelopeLimits) o;
-    return maxEnvelopeBytes == that.maxEnvelopeBytes && maxHeaderBytes == that.maxHeaderBytes
-        && maxDepth == that.maxDepth && maxChainLength == that.maxChainLength;
+    return maxEnvelopeBytes == that.maxEnvelopeBytes
+        && maxHeaderBytes == that.maxHeaderBytes
+        && maxDepth == that.maxDepth
+        && maxChainLength == that.maxChainLength;
   }
 
   @Override
@@ -109,8 +114,15 @@ public final class EnvelopeLimits {
 
   @Override
   public String toString() {
-    return "EnvelopeLimits{maxEnvelopeBytes=" + maxEnvelopeBytes + ", maxHeaderBytes=" + maxHeaderBytes
-        + ", maxDepth=" + maxDepth + ", maxChainLength=" + maxChainLength + "}";
+    return "EnvelopeLimits{maxEnvelopeBytes="
+        + maxEnvelopeBytes
+        + ", maxHeaderBytes="
+        + maxHeaderBytes
+        + ", maxDepth="
+        + maxDepth
+        + ", maxChainLength="
+        + maxChainLength
+        + "}";
   }
 
   /** Builder of {@link EnvelopeLimits}. Not thread-safe. */
@@ -121,8 +133,7 @@ public final class EnvelopeLimits {
     private int maxDepth = DEFAULT_MAX_DEPTH;
     private int maxChainLength = DEFAULT_MAX_CHAIN_LENGTH;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the maximum envelope size.

@@ -28,7 +28,8 @@ public class MalformedEnvelopeException extends EnvelopeException {
    * @param detail what failed, without secrets or personal data
    * @param cause the cause, or {@code null}
    */
-  public MalformedEnvelopeException(CryptoErrorCode code, String detail, @Nullable Throwable cause) {
+  public MalformedEnvelopeException(
+      CryptoErrorCode code, String detail, @Nullable Throwable cause) {
     super(code, detail, cause);
   }
 }

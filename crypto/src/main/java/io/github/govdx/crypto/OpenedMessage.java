@@ -15,7 +15,11 @@ public final class OpenedMessage {
   private final X509Certificate signerCertificate;
   private final Envelope envelope;
 
-  OpenedMessage(RoutingHeaders headers, byte[] payload, X509Certificate signerCertificate, Envelope envelope) {
+  OpenedMessage(
+      RoutingHeaders headers,
+      byte[] payload,
+      X509Certificate signerCertificate,
+      Envelope envelope) {
     this.headers = headers;
     this.payload = payload;
     this.signerCertificate = signerCertificate;
@@ -70,6 +74,12 @@ public final class OpenedMessage {
   /** Headers and payload size; never the payload. */
   @Override
   public String toString() {
-    return "OpenedMessage{" + headers + ", " + payload.length + " payload bytes, " + envelope.suite() + "}";
+    return "OpenedMessage{"
+        + headers
+        + ", "
+        + payload.length
+        + " payload bytes, "
+        + envelope.suite()
+        + "}";
   }
 }

@@ -179,9 +179,20 @@ public final class RoutingHeaders {
 
   @Override
   public String toString() {
-    return "RoutingHeaders{messageId=" + messageId + ", issuedAt=" + issuedAt + ", sender=" + sender
-        + ", receiver=" + receiver + ", resourceCode=" + resourceCode + ", action=" + action
-        + (correlationId == null ? "" : ", correlationId=" + correlationId) + "}";
+    return "RoutingHeaders{messageId="
+        + messageId
+        + ", issuedAt="
+        + issuedAt
+        + ", sender="
+        + sender
+        + ", receiver="
+        + receiver
+        + ", resourceCode="
+        + resourceCode
+        + ", action="
+        + action
+        + (correlationId == null ? "" : ", correlationId=" + correlationId)
+        + "}";
   }
 
   /** Builder of {@link RoutingHeaders}. Not thread-safe. */
@@ -195,8 +206,7 @@ public final class RoutingHeaders {
     private @Nullable String action;
     private @Nullable String correlationId;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the message id (default: a random UUID).
@@ -221,7 +231,8 @@ public final class RoutingHeaders {
      * @return this builder
      */
     public Builder issuedAt(Instant issuedAt) {
-      this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt == null").truncatedTo(ChronoUnit.SECONDS);
+      this.issuedAt =
+          Objects.requireNonNull(issuedAt, "issuedAt == null").truncatedTo(ChronoUnit.SECONDS);
       return this;
     }
 
@@ -281,7 +292,8 @@ public final class RoutingHeaders {
     public Builder correlationId(String correlationId) {
       Objects.requireNonNull(correlationId, "correlationId == null");
       if (!ID.matcher(correlationId).matches()) {
-        throw new IllegalArgumentException("correlationId must be 1-128 printable ASCII characters");
+        throw new IllegalArgumentException(
+            "correlationId must be 1-128 printable ASCII characters");
       }
       this.correlationId = correlationId;
       return this;

@@ -82,16 +82,22 @@ class EnvelopeCodecRoundTripTest {
     TestPki pki = TestPki.of(suite);
     EnvelopeCodec sender = pki.sender();
     EnvelopeCodec receiver = pki.receiver();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       java.util.List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
       for (int i = 0; i < 24; i++) {
         byte[] payload = ("message " + i).getBytes(StandardCharsets.UTF_8);
-        results.add(pool.submit(() -> receiver.open(sender.seal(TestPki.headers().build(), payload).toBytes())
-            .payload()));
+        results.add(
+            pool.submit(
+                () ->
+                    receiver
+                        .open(sender.seal(TestPki.headers().build(), payload).toBytes())
+                        .payload()));
       }
       for (int i = 0; i < 24; i++) {
-        assertThat(new String(results.get(i).get(), StandardCharsets.UTF_8)).isEqualTo("message " + i);
+        assertThat(new String(results.get(i).get(), StandardCharsets.UTF_8))
+            .isEqualTo("message " + i);
       }
     } finally {
       pool.shutdownNow();

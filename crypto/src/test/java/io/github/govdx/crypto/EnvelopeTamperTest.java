@@ -46,14 +46,19 @@ class EnvelopeTamperTest {
     return new byte[][] {flip, high, other};
   }
 
-  private static Map<String, Integer> tamper(byte[] envelope, java.util.function.Consumer<byte[]> open) {
+  private static Map<String, Integer> tamper(
+      byte[] envelope, java.util.function.Consumer<byte[]> open) {
     Map<String, Integer> codes = new TreeMap<>();
     for (int i = 0; i < envelope.length; i++) {
       for (byte[] m : mutations(envelope, i)) {
         try {
           open.accept(m);
-          throw new AssertionError("accepted a change at byte " + i + ": "
-              + new String(m, StandardCharsets.ISO_8859_1).substring(Math.max(0, i - 10), Math.min(m.length, i + 10)));
+          throw new AssertionError(
+              "accepted a change at byte "
+                  + i
+                  + ": "
+                  + new String(m, StandardCharsets.ISO_8859_1)
+                      .substring(Math.max(0, i - 10), Math.min(m.length, i + 10)));
         } catch (EnvelopeException e) {
           codes.merge(e.code(), 1, Integer::sum);
         }
@@ -66,8 +71,10 @@ class EnvelopeTamperTest {
   @EnumSource(Suite.class)
   void open_everySingleByteChangeOfASealedEnvelope_rejected(Suite suite) {
     TestPki pki = TestPki.of(suite);
-    byte[] env = pki.sender().seal(TestPki.headers().build(), "{\"id\":1}".getBytes(StandardCharsets.UTF_8))
-        .toBytes();
+    byte[] env =
+        pki.sender()
+            .seal(TestPki.headers().build(), "{\"id\":1}".getBytes(StandardCharsets.UTF_8))
+            .toBytes();
     EnvelopeCodec r = forgetfulReceiver(pki);
     assertThat(r.open(env).payload()).isNotEmpty();
 
@@ -81,8 +88,10 @@ class EnvelopeTamperTest {
   @EnumSource(Suite.class)
   void verify_everySingleByteChangeOfASignedEnvelope_rejected(Suite suite) {
     TestPki pki = TestPki.of(suite);
-    byte[] env = pki.sender().sign(TestPki.headers().build(), "{\"id\":1}".getBytes(StandardCharsets.UTF_8))
-        .toBytes();
+    byte[] env =
+        pki.sender()
+            .sign(TestPki.headers().build(), "{\"id\":1}".getBytes(StandardCharsets.UTF_8))
+            .toBytes();
     EnvelopeCodec r = forgetfulReceiver(pki);
     assertThat(r.verify(env).payload()).isNotEmpty();
 

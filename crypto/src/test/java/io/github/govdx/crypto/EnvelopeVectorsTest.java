@@ -30,18 +30,25 @@ class EnvelopeVectorsTest {
 
   private static EnvelopeCodec receiver(Suite suite) {
     String p = "keys/test-" + suite.name().toLowerCase(Locale.ROOT) + "-";
-    PartyCredentials b = PartyCredentials.builder().partyId(TestPki.B)
-        .privateKey(Pem.readPrivateKey(resource(p + "receiver.key.pem")))
-        .certificateChain(Pem.readCertificates(resource(p + "receiver.crt.pem"))).build();
-    return EnvelopeCodec.builder().credentials(b).clock(TestPki.CLOCK)
-        .trustStore(TrustStore.of(Pem.readCertificates(resource(p + "ca.crt.pem")))).build();
+    PartyCredentials b =
+        PartyCredentials.builder()
+            .partyId(TestPki.B)
+            .privateKey(Pem.readPrivateKey(resource(p + "receiver.key.pem")))
+            .certificateChain(Pem.readCertificates(resource(p + "receiver.crt.pem")))
+            .build();
+    return EnvelopeCodec.builder()
+        .credentials(b)
+        .clock(TestPki.CLOCK)
+        .trustStore(TrustStore.of(Pem.readCertificates(resource(p + "ca.crt.pem"))))
+        .build();
   }
 
   @ParameterizedTest
   @EnumSource(Suite.class)
   void committedSealedVector_opensWithCommittedKeys(Suite suite) {
-    byte[] env = resource("vectors/" + suite.name().toLowerCase(Locale.ROOT) + "-sealed.json")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] env =
+        resource("vectors/" + suite.name().toLowerCase(Locale.ROOT) + "-sealed.json")
+            .getBytes(StandardCharsets.UTF_8);
 
     OpenedMessage m = receiver(suite).open(env);
 
@@ -56,12 +63,17 @@ class EnvelopeVectorsTest {
   @EnumSource(Suite.class)
   void committedSignedVector_verifiesWithTrustStoreOnly(Suite suite) {
     String p = "keys/test-" + suite.name().toLowerCase(Locale.ROOT) + "-";
-    Envelope env = Envelope.parse(resource("vectors/" + suite.name().toLowerCase(Locale.ROOT) + "-signed.json")
-        .getBytes(StandardCharsets.UTF_8));
+    Envelope env =
+        Envelope.parse(
+            resource("vectors/" + suite.name().toLowerCase(Locale.ROOT) + "-signed.json")
+                .getBytes(StandardCharsets.UTF_8));
 
-    assertThat(EnvelopeCodec.verifySignature(env, TrustStore.of(Pem.readCertificates(resource(p + "ca.crt.pem"))),
-        TestPki.NOW)).isEqualTo(Pem.readCertificates(resource(p + "sender.crt.pem")).get(0));
-    assertThat(receiver(suite).verify(env.toBytes()).payload()).asString(StandardCharsets.UTF_8)
+    assertThat(
+            EnvelopeCodec.verifySignature(
+                env, TrustStore.of(Pem.readCertificates(resource(p + "ca.crt.pem"))), TestPki.NOW))
+        .isEqualTo(Pem.readCertificates(resource(p + "sender.crt.pem")).get(0));
+    assertThat(receiver(suite).verify(env.toBytes()).payload())
+        .asString(StandardCharsets.UTF_8)
         .isEqualTo("{\"hello\":\"govdx\"}");
   }
 }

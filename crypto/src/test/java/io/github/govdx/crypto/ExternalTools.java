@@ -20,23 +20,27 @@ final class ExternalTools {
 
   static final Path NODE_HARNESS = Paths.get("src", "test", "node").toAbsolutePath();
 
-  private ExternalTools() {
-  }
+  private ExternalTools() {}
 
-  record Result(int exit, String out, String err) {
-  }
+  record Result(int exit, String out, String err) {}
 
   static Result run(Path dir, List<String> command) {
     try {
       Path out = Files.createTempFile(dir, "out", ".txt");
       Path err = Files.createTempFile(dir, "err", ".txt");
-      Process p = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         fail("timed out: " + command);
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return new Result(-1, "", e.toString());
@@ -53,7 +57,8 @@ final class ExternalTools {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(what + " is required for interop tests when CI=true (see .ci/run)");
     }
-    Assumptions.assumeTrue(false, what + " is not available; interop test skipped (set CI=true to fail instead)");
+    Assumptions.assumeTrue(
+        false, what + " is not available; interop test skipped (set CI=true to fail instead)");
   }
 
   static void requireOpenssl(Path dir) {
@@ -63,7 +68,8 @@ final class ExternalTools {
 
   static void requireNodeJose(Path dir) {
     Result r = run(dir, List.of("node", "--version"));
-    require(r.exit() == 0 && Files.isDirectory(NODE_HARNESS.resolve("node_modules").resolve("jose")),
+    require(
+        r.exit() == 0 && Files.isDirectory(NODE_HARNESS.resolve("node_modules").resolve("jose")),
         "node and jose (npm ci --prefix crypto/src/test/node)");
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.govdx.crypto.internal.Sm2;
 import io.github.govdx.crypto.key.Certificates;
-import io.github.govdx.crypto.key.Pem;
 import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.Pem;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InteropTest {
 
   private static final BigInteger N = Sm2.DOMAIN.getN();
-  private static final List<String> SM3_OPTS = List.of("-rawin", "-digest", "sm3", "-pkeyopt",
-      "distid:1234567812345678");
+  private static final List<String> SM3_OPTS =
+      List.of("-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static byte[] toDer(byte[] rs) throws Exception {
     BigInteger[] v = PlainDSAEncoding.INSTANCE.decode(N, rs);
@@ -55,8 +54,19 @@ class InteropTest {
   }
 
   private ExternalTools.Result opensslVerify(Path msg, Path sig, Path pub) {
-    List<String> cmd = new java.util.ArrayList<>(List.of("openssl", "pkeyutl", "-verify", "-in", msg.toString(),
-        "-sigfile", sig.toString(), "-pubin", "-inkey", pub.toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "openssl",
+                "pkeyutl",
+                "-verify",
+                "-in",
+                msg.toString(),
+                "-sigfile",
+                sig.toString(),
+                "-pubin",
+                "-inkey",
+                pub.toString()));
     cmd.addAll(SM3_OPTS);
     return ExternalTools.run(dir, cmd);
   }
@@ -65,11 +75,16 @@ class InteropTest {
   void govdxSm2Sm3EnvelopeSignature_verifiesWithOpenssl() throws Exception {
     ExternalTools.requireOpenssl(dir);
     TestPki pki = TestPki.of(Suite.GM);
-    Envelope env = pki.sender().sign(TestPki.headers().build(), "{\"q\":1}".getBytes(StandardCharsets.UTF_8));
-    Path msg = Files.write(dir.resolve("input.txt"),
-        (env.part(0) + "." + env.part(1)).getBytes(StandardCharsets.US_ASCII));
-    Path sig = Files.write(dir.resolve("sig.der"), toDer(Base64.getUrlDecoder().decode(env.part(2))));
-    Path pub = Files.writeString(dir.resolve("pub.pem"), Pem.write(pki.a.certificate().getPublicKey()));
+    Envelope env =
+        pki.sender().sign(TestPki.headers().build(), "{\"q\":1}".getBytes(StandardCharsets.UTF_8));
+    Path msg =
+        Files.write(
+            dir.resolve("input.txt"),
+            (env.part(0) + "." + env.part(1)).getBytes(StandardCharsets.US_ASCII));
+    Path sig =
+        Files.write(dir.resolve("sig.der"), toDer(Base64.getUrlDecoder().decode(env.part(2))));
+    Path pub =
+        Files.writeString(dir.resolve("pub.pem"), Pem.write(pki.a.certificate().getPublicKey()));
 
     ExternalTools.Result ok = opensslVerify(msg, sig, pub);
     assertThat(ok.exit()).as(ok.err()).isZero();
@@ -87,23 +102,46 @@ class InteropTest {
     assertThat(openssl("pkey", "-in", "key.pem", "-pubout", "-out", "pub.pem").exit()).isZero();
     PrivateKey key = Pem.readPrivateKey(Files.readString(dir.resolve("key.pem")));
     PublicKey pub = Pem.readPublicKey(Files.readString(dir.resolve("pub.pem")));
-    PartyCredentials a = PartyCredentials.builder().partyId(TestPki.A).privateKey(key)
-        .certificateChain(List.of(Certificates.issue(TestPki.A, pub, pki.ca, pki.caKeys.getPrivate(),
-            TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(1)))))
-        .build();
+    PartyCredentials a =
+        PartyCredentials.builder()
+            .partyId(TestPki.A)
+            .privateKey(key)
+            .certificateChain(
+                List.of(
+                    Certificates.issue(
+                        TestPki.A,
+                        pub,
+                        pki.ca,
+                        pki.caKeys.getPrivate(),
+                        TestPki.NOW.minus(Duration.ofDays(1)),
+                        TestPki.NOW.plus(Duration.ofDays(1)))))
+            .build();
     // govdx lays out the JWS; OpenSSL makes the signature over the signing input
-    Envelope env = pki.codec(a).build().sign(TestPki.headers().build(), "hello".getBytes(StandardCharsets.UTF_8));
-    Path msg = Files.write(dir.resolve("input.txt"),
-        (env.part(0) + "." + env.part(1)).getBytes(StandardCharsets.US_ASCII));
-    List<String> sign = new java.util.ArrayList<>(List.of("pkeyutl", "-sign", "-in", msg.toString(), "-inkey",
-        "key.pem", "-out", "sig.der"));
+    Envelope env =
+        pki.codec(a)
+            .build()
+            .sign(TestPki.headers().build(), "hello".getBytes(StandardCharsets.UTF_8));
+    Path msg =
+        Files.write(
+            dir.resolve("input.txt"),
+            (env.part(0) + "." + env.part(1)).getBytes(StandardCharsets.US_ASCII));
+    List<String> sign =
+        new java.util.ArrayList<>(
+            List.of(
+                "pkeyutl", "-sign", "-in", msg.toString(), "-inkey", "key.pem", "-out", "sig.der"));
     sign.addAll(SM3_OPTS);
     ExternalTools.Result r = openssl(sign.toArray(new String[0]));
     assertThat(r.exit()).as(r.err()).isZero();
     byte[] rs = toPlain(Files.readAllBytes(dir.resolve("sig.der")));
     assertThat(rs).hasSize(64);
-    String json = "{\"protected\":\"" + env.part(0) + "\",\"payload\":\"" + env.part(1) + "\",\"signature\":\""
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(rs) + "\"}";
+    String json =
+        "{\"protected\":\""
+            + env.part(0)
+            + "\",\"payload\":\""
+            + env.part(1)
+            + "\",\"signature\":\""
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(rs)
+            + "\"}";
 
     OpenedMessage m = pki.receiver().verify(json.getBytes(StandardCharsets.US_ASCII));
 
@@ -122,14 +160,24 @@ class InteropTest {
     new Random(1).nextBytes(cek);
     Files.write(dir.resolve("cek.bin"), cek);
 
-    ExternalTools.Result enc = openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", "pub.pem", "-in", "cek.bin",
-        "-out", "ct.der");
+    ExternalTools.Result enc =
+        openssl(
+            "pkeyutl",
+            "-encrypt",
+            "-pubin",
+            "-inkey",
+            "pub.pem",
+            "-in",
+            "cek.bin",
+            "-out",
+            "ct.der");
     assertThat(enc.exit()).as(enc.err()).isZero();
-    assertThat(Sm2.decrypt(Sm2.privateParameters(key), Files.readAllBytes(dir.resolve("ct.der")))).isEqualTo(cek);
+    assertThat(Sm2.decrypt(Sm2.privateParameters(key), Files.readAllBytes(dir.resolve("ct.der"))))
+        .isEqualTo(cek);
 
     Files.write(dir.resolve("ours.der"), Sm2.encrypt(Sm2.publicParameters(pub), cek));
-    ExternalTools.Result dec = openssl("pkeyutl", "-decrypt", "-inkey", "key.pem", "-in", "ours.der", "-out",
-        "back.bin");
+    ExternalTools.Result dec =
+        openssl("pkeyutl", "-decrypt", "-inkey", "key.pem", "-in", "ours.der", "-out", "back.bin");
     assertThat(dec.exit()).as(dec.err()).isZero();
     assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(cek);
   }
@@ -143,8 +191,15 @@ class InteropTest {
     Files.writeString(dir.resolve("b.pem"), Pem.write(pki.b.privateKey()));
     Files.write(dir.resolve("env.json"), env.toBytes());
 
-    ExternalTools.Result r = ExternalTools.run(dir, List.of("node",
-        ExternalTools.NODE_HARNESS.resolve("interop.mjs").toString(), "open", "b.pem", "env.json"));
+    ExternalTools.Result r =
+        ExternalTools.run(
+            dir,
+            List.of(
+                "node",
+                ExternalTools.NODE_HARNESS.resolve("interop.mjs").toString(),
+                "open",
+                "b.pem",
+                "env.json"));
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode out = new ObjectMapper().readTree(r.out());
@@ -174,9 +229,18 @@ class InteropTest {
     new Random(3).nextBytes(payload);
     Files.write(dir.resolve("payload.bin"), payload);
 
-    ExternalTools.Result r = ExternalTools.run(dir, List.of("node",
-        ExternalTools.NODE_HARNESS.resolve("interop.mjs").toString(), "seal", "a.pem", "a.crt", "b.crt",
-        "routing.json", "payload.bin"));
+    ExternalTools.Result r =
+        ExternalTools.run(
+            dir,
+            List.of(
+                "node",
+                ExternalTools.NODE_HARNESS.resolve("interop.mjs").toString(),
+                "seal",
+                "a.pem",
+                "a.crt",
+                "b.crt",
+                "routing.json",
+                "payload.bin"));
     assertThat(r.exit()).as(r.err()).isZero();
 
     OpenedMessage m = pki.receiver().open(r.out().getBytes(StandardCharsets.UTF_8));

@@ -11,13 +11,15 @@ class RoutingHeadersTest {
 
   @Test
   void equalsAndHashCode_followAllFields() {
-    EqualsVerifier.forClass(RoutingHeaders.class).withNonnullFields("messageId", "sender", "receiver",
-        "resourceCode", "action").verify();
+    EqualsVerifier.forClass(RoutingHeaders.class)
+        .withNonnullFields("messageId", "sender", "receiver", "resourceCode", "action")
+        .verify();
   }
 
   @Test
   void builder_defaultsAndTruncation() {
-    RoutingHeaders h = TestPki.headers().issuedAt(Instant.parse("2026-01-01T00:00:00.987Z")).build();
+    RoutingHeaders h =
+        TestPki.headers().issuedAt(Instant.parse("2026-01-01T00:00:00.987Z")).build();
     assertThat(h.messageId()).matches("[0-9a-f-]{36}");
     assertThat(h.issuedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(h.correlationId()).isEmpty();
@@ -27,10 +29,14 @@ class RoutingHeadersTest {
 
   @Test
   void builder_missingOrBadFields_rejected() {
-    assertThatThrownBy(() -> RoutingHeaders.builder().build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> RoutingHeaders.builder().build())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("sender");
-    assertThatThrownBy(() -> TestPki.headers().action("has space")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TestPki.headers().messageId("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TestPki.headers().build().issuedAt()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TestPki.headers().action("has space"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TestPki.headers().messageId(""))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TestPki.headers().build().issuedAt())
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -24,14 +24,15 @@ import java.util.Map;
 /** Attack helpers: build envelopes the codec itself refuses to produce. */
 final class Splice {
 
-  private Splice() {
-  }
+  private Splice() {}
 
   /** Encrypts {@code innerCompact} under {@code template}'s outer header to {@code receiver}. */
-  static byte[] reencrypt(Envelope template, String innerCompact, X509Certificate receiver) throws Exception {
+  static byte[] reencrypt(Envelope template, String innerCompact, X509Certificate receiver)
+      throws Exception {
     JWEHeader h = (JWEHeader) template.header();
     JWEHeader clean = new JWEHeader.Builder(h).ephemeralPublicKey(null).build();
-    JWEObject jwe = new JWEObject(clean, new Payload(innerCompact.getBytes(StandardCharsets.US_ASCII)));
+    JWEObject jwe =
+        new JWEObject(clean, new Payload(innerCompact.getBytes(StandardCharsets.US_ASCII)));
     if (template.suite() == Suite.GM) {
       jwe.encrypt(new GmJweEncrypter(Sm2.publicParameters(receiver.getPublicKey())));
     } else {
@@ -41,18 +42,26 @@ final class Splice {
   }
 
   /** Signs with {@code signer}'s key and chain under arbitrary routing headers. */
-  static byte[] signAs(PartyCredentials signer, RoutingHeaders headers, byte[] payload) throws Exception {
-    RoutingHeaders h = headers.issuedAtIfSet().isPresent() ? headers
-        : headers.toBuilder().issuedAt(TestPki.NOW).build();
+  static byte[] signAs(PartyCredentials signer, RoutingHeaders headers, byte[] payload)
+      throws Exception {
+    RoutingHeaders h =
+        headers.issuedAtIfSet().isPresent()
+            ? headers
+            : headers.toBuilder().issuedAt(TestPki.NOW).build();
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
-    JWSHeader header = new JWSHeader.Builder(signer.suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
-        .keyID(signer.keyId())
-        .x509CertChain(List.of(Base64.encode(signer.certificate().getEncoded())))
-        .customParams(params).build();
+    JWSHeader header =
+        new JWSHeader.Builder(
+                signer.suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
+            .keyID(signer.keyId())
+            .x509CertChain(List.of(Base64.encode(signer.certificate().getEncoded())))
+            .customParams(params)
+            .build();
     JWSObject jws = new JWSObject(header, new Payload(payload));
-    jws.sign(signer.suite() == Suite.GM ? new GmJwsSigner(Sm2.privateParameters(signer.privateKey()))
-        : new ECDSASigner(KeyConversions.jdkPrivate(signer.privateKey())));
+    jws.sign(
+        signer.suite() == Suite.GM
+            ? new GmJwsSigner(Sm2.privateParameters(signer.privateKey()))
+            : new ECDSASigner(KeyConversions.jdkPrivate(signer.privateKey())));
     return Envelope.json(Envelope.Kind.SIGNED, jws.serialize().split("\\.", -1));
   }
 }

@@ -50,13 +50,22 @@ final class TestPki {
 
   PartyCredentials party(PartyId id, Instant notBefore, Instant notAfter) {
     KeyPair kp = KeyPairs.generate(suite);
-    X509Certificate c = Certificates.issue(id, kp.getPublic(), ca, caKeys.getPrivate(), notBefore, notAfter);
-    return PartyCredentials.builder().partyId(id).privateKey(kp.getPrivate()).certificateChain(List.of(c)).build();
+    X509Certificate c =
+        Certificates.issue(id, kp.getPublic(), ca, caKeys.getPrivate(), notBefore, notAfter);
+    return PartyCredentials.builder()
+        .partyId(id)
+        .privateKey(kp.getPrivate())
+        .certificateChain(List.of(c))
+        .build();
   }
 
   EnvelopeCodec.Builder codec(PartyCredentials me) {
-    return EnvelopeCodec.builder().credentials(me).trustStore(trust).clock(CLOCK)
-        .directory(InMemoryPartyDirectory.builder().add(a.certificate()).add(b.certificate()).build());
+    return EnvelopeCodec.builder()
+        .credentials(me)
+        .trustStore(trust)
+        .clock(CLOCK)
+        .directory(
+            InMemoryPartyDirectory.builder().add(a.certificate()).add(b.certificate()).build());
   }
 
   EnvelopeCodec sender() {

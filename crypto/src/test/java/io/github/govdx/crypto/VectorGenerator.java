@@ -43,29 +43,43 @@ final class VectorGenerator {
     for (Suite suite : Suite.values()) {
       String s = suite.name().toLowerCase(Locale.ROOT);
       KeyPair caKeys = KeyPairs.generate(suite);
-      X509Certificate ca = Certificates.selfSignedCa("govdx test vector CA " + suite.name(), caKeys, NOT_BEFORE,
-          NOT_AFTER);
+      X509Certificate ca =
+          Certificates.selfSignedCa(
+              "govdx test vector CA " + suite.name(), caKeys, NOT_BEFORE, NOT_AFTER);
       PartyCredentials sender = party(suite, TestPki.A, ca, caKeys);
       PartyCredentials receiver = party(suite, TestPki.B, ca, caKeys);
       write(root.resolve("keys/test-" + s + "-ca.crt.pem"), Pem.write(ca));
       write(root.resolve("keys/test-" + s + "-sender.key.pem"), Pem.write(sender.privateKey()));
       write(root.resolve("keys/test-" + s + "-sender.crt.pem"), Pem.write(sender.certificate()));
       write(root.resolve("keys/test-" + s + "-receiver.key.pem"), Pem.write(receiver.privateKey()));
-      write(root.resolve("keys/test-" + s + "-receiver.crt.pem"), Pem.write(receiver.certificate()));
+      write(
+          root.resolve("keys/test-" + s + "-receiver.crt.pem"), Pem.write(receiver.certificate()));
 
-      EnvelopeCodec codec = EnvelopeCodec.builder().credentials(sender).trustStore(TrustStore.of(ca))
-          .clock(TestPki.CLOCK).build();
-      RoutingHeaders headers = TestPki.headers().messageId(MESSAGE_ID).issuedAt(TestPki.NOW).build();
-      write(root.resolve("vectors/" + s + "-sealed.json"),
+      EnvelopeCodec codec =
+          EnvelopeCodec.builder()
+              .credentials(sender)
+              .trustStore(TrustStore.of(ca))
+              .clock(TestPki.CLOCK)
+              .build();
+      RoutingHeaders headers =
+          TestPki.headers().messageId(MESSAGE_ID).issuedAt(TestPki.NOW).build();
+      write(
+          root.resolve("vectors/" + s + "-sealed.json"),
           codec.seal(headers, PAYLOAD, receiver.certificate()).toJson());
       write(root.resolve("vectors/" + s + "-signed.json"), codec.sign(headers, PAYLOAD).toJson());
     }
   }
 
-  private static PartyCredentials party(Suite suite, PartyId id, X509Certificate ca, KeyPair caKeys) {
+  private static PartyCredentials party(
+      Suite suite, PartyId id, X509Certificate ca, KeyPair caKeys) {
     KeyPair kp = KeyPairs.generate(suite);
-    X509Certificate c = Certificates.issue(id, kp.getPublic(), ca, caKeys.getPrivate(), NOT_BEFORE, NOT_AFTER);
-    return PartyCredentials.builder().partyId(id).privateKey(kp.getPrivate()).certificateChain(List.of(c)).build();
+    X509Certificate c =
+        Certificates.issue(id, kp.getPublic(), ca, caKeys.getPrivate(), NOT_BEFORE, NOT_AFTER);
+    return PartyCredentials.builder()
+        .partyId(id)
+        .privateKey(kp.getPrivate())
+        .certificateChain(List.of(c))
+        .build();
   }
 
   private static void write(Path file, String text) throws IOException {

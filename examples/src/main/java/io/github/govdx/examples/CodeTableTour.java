@@ -47,7 +47,8 @@ public final class CodeTableTour {
    * @param args ignored
    */
   public static void main(String[] args) {
-    new CodeTableTour(new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+    new CodeTableTour(new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8))
+        .run();
   }
 
   /** Runs every step of the tour. */
@@ -80,14 +81,25 @@ public final class CodeTableTour {
     }
     CodeTable ethnic = registry.require("GB/T 3304");
     CodeEntry sui = ethnic.lookup("25").orElseThrow();
-    out.printf("   GB/T 3304 code 25: %s / %s, alpha code %s%n", sui.nameZh(), ethnic.label("25", Locale.ENGLISH)
-        .orElseThrow(), sui.attribute("alpha2_code").orElse("-"));
-    out.printf("   GB/T 2261.1 code 2: %s (%s)%n", registry.require("GB/T 2261.1").label("2", Locale.CHINA)
-        .orElseThrow(), registry.require("GB/T 2261.1").label("2", Locale.ENGLISH).orElseThrow());
-    out.printf("   GB/T 2659 search \"korea\": %s%n", registry.require("GB/T 2659").search("korea").stream()
-        .map(e -> e.code() + " " + e.nameZh()).collect(Collectors.joining(", ")));
-    out.printf("   Update cycles (GOVDX-UPDATE-CYCLE): %s%n", registry.require("GOVDX-UPDATE-CYCLE").entries()
-        .stream().map(e -> e.code() + "=" + e.nameZh()).collect(Collectors.joining(" ")));
+    out.printf(
+        "   GB/T 3304 code 25: %s / %s, alpha code %s%n",
+        sui.nameZh(),
+        ethnic.label("25", Locale.ENGLISH).orElseThrow(),
+        sui.attribute("alpha2_code").orElse("-"));
+    out.printf(
+        "   GB/T 2261.1 code 2: %s (%s)%n",
+        registry.require("GB/T 2261.1").label("2", Locale.CHINA).orElseThrow(),
+        registry.require("GB/T 2261.1").label("2", Locale.ENGLISH).orElseThrow());
+    out.printf(
+        "   GB/T 2659 search \"korea\": %s%n",
+        registry.require("GB/T 2659").search("korea").stream()
+            .map(e -> e.code() + " " + e.nameZh())
+            .collect(Collectors.joining(", ")));
+    out.printf(
+        "   Update cycles (GOVDX-UPDATE-CYCLE): %s%n",
+        registry.require("GOVDX-UPDATE-CYCLE").entries().stream()
+            .map(e -> e.code() + "=" + e.nameZh())
+            .collect(Collectors.joining(" ")));
   }
 
   private void divisions() {
@@ -103,28 +115,39 @@ public final class CodeTableTour {
       }
       out.println("   " + path);
     }
-    out.printf("   北京市 has %d children; 河北省 has %d prefectures%n", div.children("110000").size(),
-        div.children("130000").size());
-    out.printf("   search \"朝阳\": %s%n", div.search("朝阳").stream().map(e -> e.code() + " " + e.nameZh())
-        .collect(Collectors.joining(", ")));
+    out.printf(
+        "   北京市 has %d children; 河北省 has %d prefectures%n",
+        div.children("110000").size(), div.children("130000").size());
+    out.printf(
+        "   search \"朝阳\": %s%n",
+        div.search("朝阳").stream()
+            .map(e -> e.code() + " " + e.nameZh())
+            .collect(Collectors.joining(", ")));
   }
 
   private void editions() {
     heading("3. Editions: pick which edition validates, load a newer one at runtime");
     out.printf("   editions of GB/T 2260: %s%n", registry.editions("GB/T 2260"));
-    out.printf("   110105 valid in 2020-12? %s; in 2007 (provinces only)? %s%n",
-        registry.isValidIn("GB/T 2260", "2020-12", "110105"), registry.isValidIn("GB/T 2260", "2007", "110105"));
-    String csv = "# id: GB/T 2260\n# edition: 2023\n# name-zh: 行政区划代码（示例）\n# source: tour example\n"
-        + "code,name_zh,name_en,parent\n110000,北京市,Beijing,\n110105,朝阳区,Chaoyang,110000\n";
-    CodeTable newer = CodeTableReader.readCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-        "gbt2260-2023.csv");
+    out.printf(
+        "   110105 valid in 2020-12? %s; in 2007 (provinces only)? %s%n",
+        registry.isValidIn("GB/T 2260", "2020-12", "110105"),
+        registry.isValidIn("GB/T 2260", "2007", "110105"));
+    String csv =
+        "# id: GB/T 2260\n# edition: 2023\n# name-zh: 行政区划代码（示例）\n# source: tour example\n"
+            + "code,name_zh,name_en,parent\n110000,北京市,Beijing,\n110105,朝阳区,Chaoyang,110000\n";
+    CodeTable newer =
+        CodeTableReader.readCsv(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "gbt2260-2023.csv");
     CodeTableRegistry custom = CodeTableRegistry.builder().addTable(newer).build();
-    out.printf("   after loading gbt2260-2023.csv: newest edition %s, label in English %s%n",
-        custom.require("GB/T 2260").edition(), custom.require("GB/T 2260").label("110105", Locale.ENGLISH)
-            .orElseThrow());
+    out.printf(
+        "   after loading gbt2260-2023.csv: newest edition %s, label in English %s%n",
+        custom.require("GB/T 2260").edition(),
+        custom.require("GB/T 2260").label("110105", Locale.ENGLISH).orElseThrow());
     try {
-      CodeTableReader.readCsv(new ByteArrayInputStream(
-          "# id: X\n# edition: 1\n# name-zh: x\ncode,name_zh\n1,one\n1,again\n".getBytes(StandardCharsets.UTF_8)),
+      CodeTableReader.readCsv(
+          new ByteArrayInputStream(
+              "# id: X\n# edition: 1\n# name-zh: x\ncode,name_zh\n1,one\n1,again\n"
+                  .getBytes(StandardCharsets.UTF_8)),
           "broken.csv");
     } catch (GovdxException e) {
       out.println("   a malformed file is refused: " + e.getMessage());
@@ -135,11 +158,17 @@ public final class CodeTableTour {
     heading("4. Citizen ID numbers (GB 11643-1999), printed masked");
     for (String value : List.of("11010519491231002X", "440524188001010014")) {
       CitizenIdNumber id = CitizenIdNumber.parse(value);
-      out.printf("   %s  valid, %s, born %s, region %s%n", mask.mask(PiiKind.ID_NUMBER, value), id.sex(),
-          id.birthDate(), id.region().map(CodeEntry::nameZh).orElse("(withdrawn code)"));
+      out.printf(
+          "   %s  valid, %s, born %s, region %s%n",
+          mask.mask(PiiKind.ID_NUMBER, value),
+          id.sex(),
+          id.birthDate(),
+          id.region().map(CodeEntry::nameZh).orElse("(withdrawn code)"));
     }
     CitizenIdNumber legacy = CitizenIdNumber.parse("110105491231002");
-    out.printf("   legacy 15-digit %s -> 18-digit %s%n", mask.mask(PiiKind.ID_NUMBER, legacy.value()),
+    out.printf(
+        "   legacy 15-digit %s -> 18-digit %s%n",
+        mask.mask(PiiKind.ID_NUMBER, legacy.value()),
         mask.mask(PiiKind.ID_NUMBER, legacy.toEighteen().value()));
     for (String bad : List.of("110105194912310021", "99010519491231002X", "110105194902300025")) {
       report(mask.mask(PiiKind.ID_NUMBER, bad), IdentifierType.CITIZEN_ID.check(bad));
@@ -149,9 +178,15 @@ public final class CodeTableTour {
   private void creditCodes() {
     heading("5. Unified social credit codes (GB 32100-2015) and party ids");
     UnifiedSocialCreditCode c = UnifiedSocialCreditCode.parse("91350100M000100Y43");
-    out.printf("   %s  valid: department %s %s, category %s %s, region %s %s, org code %s%n", c.code(),
-        c.registrationDepartment().code(), c.registrationDepartment().nameZh(), c.category().code(),
-        c.category().nameZh(), c.regionCode(), c.region().map(CodeEntry::nameZh).orElse("?"),
+    out.printf(
+        "   %s  valid: department %s %s, category %s %s, region %s %s, org code %s%n",
+        c.code(),
+        c.registrationDepartment().code(),
+        c.registrationDepartment().nameZh(),
+        c.category().code(),
+        c.category().nameZh(),
+        c.regionCode(),
+        c.region().map(CodeEntry::nameZh).orElse("?"),
         c.organizationCode().displayForm());
     for (String bad : List.of("91350100M000100Y44", "B1350100M000100Y4X", "91350100M000100I43")) {
       report(bad, IdentifierType.UNIFIED_SOCIAL_CREDIT_CODE.check(bad));
@@ -162,8 +197,15 @@ public final class CodeTableTour {
 
   private void otherIdentifiers() {
     heading("6. Organisation codes, mobile numbers, postal codes");
-    for (String[] v : new String[][] {{"gb11714", "D2143569-X"}, {"gb11714", "PDY00001-X"},
-        {"mobile", "13800138000"}, {"mobile", "12800138000"}, {"postal", "100020"}, {"postal", "999077"}}) {
+    for (String[] v :
+        new String[][] {
+          {"gb11714", "D2143569-X"},
+          {"gb11714", "PDY00001-X"},
+          {"mobile", "13800138000"},
+          {"mobile", "12800138000"},
+          {"postal", "100020"},
+          {"postal", "999077"}
+        }) {
       IdentifierType type = IdentifierType.fromKey(v[0]).orElseThrow();
       String shown = type == IdentifierType.MOBILE_PHONE ? mask.mask(PiiKind.PHONE, v[1]) : v[1];
       report(type.key() + " " + shown, type.check(v[1]));
@@ -172,9 +214,14 @@ public final class CodeTableTour {
 
   private void masking() {
     heading("7. Masking by data security level (GOVDX-SECURITY-LEVEL)");
-    String[][] samples = {{"NAME", "欧阳娜娜"}, {"ID_NUMBER", "11010519491231002X"}, {"PHONE", "13800138000"},
-        {"ADDRESS", "北京市海淀区马连洼街道289号"}, {"EMAIL", "duanzhengchun@gmail.com"},
-        {"BANK_CARD", "6222021234567893"}};
+    String[][] samples = {
+      {"NAME", "欧阳娜娜"},
+      {"ID_NUMBER", "11010519491231002X"},
+      {"PHONE", "13800138000"},
+      {"ADDRESS", "北京市海淀区马连洼街道289号"},
+      {"EMAIL", "duanzhengchun@gmail.com"},
+      {"BANK_CARD", "6222021234567893"}
+    };
     for (String level : List.of("L1", "L2", "L3", "L4")) {
       MaskingPolicy p = MaskingPolicy.forLevel(level);
       StringBuilder line = new StringBuilder("   " + level + ":");
@@ -189,7 +236,9 @@ public final class CodeTableTour {
     if (r.isValid()) {
       out.printf("   %s  valid%n", shown);
     } else {
-      out.printf("   %s  invalid: %s %s (%s)%n", shown, r.errorCode().orElseThrow().code(), r.rule(), r.reason());
+      out.printf(
+          "   %s  invalid: %s %s (%s)%n",
+          shown, r.errorCode().orElseThrow().code(), r.rule(), r.reason());
     }
   }
 }

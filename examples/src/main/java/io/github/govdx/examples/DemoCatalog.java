@@ -14,26 +14,31 @@ public final class DemoCatalog {
 
   /** 市公安局: provides the household register. */
   public static final PartyId POLICE = PartyId.parse("11320500014160478L");
+
   /** The 12345 hotline system of 市政务服务管理办公室. */
   public static final PartyId HOTLINE = PartyId.parse("11320500014160486F/hotline");
+
   /** 市城市管理局: handles dispatched work orders. */
   public static final PartyId CITY_MANAGEMENT = PartyId.parse("11320500014160494A");
+
   /** 市大数据管理局: collects hotline demand records for shared analysis. */
   public static final PartyId BIG_DATA = PartyId.parse("113205000141605070");
 
   /** 户籍人口基本信息 (conditional, query). */
   public static final String PEOPLE = "335001001/00012";
+
   /** 12345热线诉求记录 (unconditional, push and query). */
   public static final String DEMANDS = "335002001/00003";
+
   /** 12345热线工单（城市管理） (unconditional, push): work orders dispatched to 市城市管理局. */
   public static final String WORK_ORDERS = "335003001/00031";
+
   /** 12345热线工单办理结果 (unconditional, push): answers to the hotline. */
   public static final String WORK_ORDER_REPLIES = "335004001/00001";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private DemoCatalog() {
-  }
+  private DemoCatalog() {}
 
   /**
    * The household register entry 市公安局 publishes.
@@ -41,8 +46,16 @@ public final class DemoCatalog {
    * @return the entry
    */
   public static ObjectNode people() {
-    ObjectNode e = entry(PEOPLE, "户籍人口基本信息", POLICE, "某市公安局", "常住户籍人口的基本身份信息", "conditional",
-        "daily", List.of("query"));
+    ObjectNode e =
+        entry(
+            PEOPLE,
+            "户籍人口基本信息",
+            POLICE,
+            "某市公安局",
+            "常住户籍人口的基本身份信息",
+            "conditional",
+            "daily",
+            List.of("query"));
     e.put("shareConditions", "用于政务服务身份核验");
     ArrayNode items = e.putArray("items");
     item(items, "xm", "姓名", "C", "an..50", true, 3).put("identifier", "");
@@ -59,8 +72,16 @@ public final class DemoCatalog {
    * @return the entry
    */
   public static ObjectNode demands() {
-    ObjectNode e = entry(DEMANDS, "12345热线诉求记录", BIG_DATA, "某市大数据管理局", "12345热线受理的群众诉求，供各部门共享分析",
-        "unconditional", "realtime", List.of("push", "query"));
+    ObjectNode e =
+        entry(
+            DEMANDS,
+            "12345热线诉求记录",
+            BIG_DATA,
+            "某市大数据管理局",
+            "12345热线受理的群众诉求，供各部门共享分析",
+            "unconditional",
+            "realtime",
+            List.of("push", "query"));
     ArrayNode items = e.putArray("items");
     item(items, "gdbh", "工单编号", "C", "an..50", true, 1);
     item(items, "sqqd", "诉求渠道", "C", "an..10", true, 1);
@@ -79,8 +100,16 @@ public final class DemoCatalog {
    * @return the entry
    */
   public static ObjectNode workOrders() {
-    ObjectNode e = entry(WORK_ORDERS, "12345热线工单（城市管理）", CITY_MANAGEMENT, "某市城市管理局",
-        "12345热线派发至城市管理部门承办的工单（接诉即办）", "unconditional", "realtime", List.of("push"));
+    ObjectNode e =
+        entry(
+            WORK_ORDERS,
+            "12345热线工单（城市管理）",
+            CITY_MANAGEMENT,
+            "某市城市管理局",
+            "12345热线派发至城市管理部门承办的工单（接诉即办）",
+            "unconditional",
+            "realtime",
+            List.of("push"));
     ArrayNode items = e.putArray("items");
     item(items, "gdbh", "工单编号", "C", "an..50", true, 1);
     item(items, "sqlx", "诉求类型", "C", "an..10", true, 1);
@@ -99,8 +128,16 @@ public final class DemoCatalog {
    * @return the entry
    */
   public static ObjectNode workOrderReplies() {
-    ObjectNode e = entry(WORK_ORDER_REPLIES, "12345热线工单办理结果", HOTLINE, "某市12345政务服务便民热线",
-        "承办单位对12345热线工单的办理结果答复", "unconditional", "realtime", List.of("push"));
+    ObjectNode e =
+        entry(
+            WORK_ORDER_REPLIES,
+            "12345热线工单办理结果",
+            HOTLINE,
+            "某市12345政务服务便民热线",
+            "承办单位对12345热线工单的办理结果答复",
+            "unconditional",
+            "realtime",
+            List.of("push"));
     ArrayNode items = e.putArray("items");
     item(items, "gdbh", "工单编号", "C", "an..50", true, 1);
     item(items, "cbdw", "承办单位代码", "C", "an18", true, 1).put("identifier", "gb32100");
@@ -110,8 +147,15 @@ public final class DemoCatalog {
     return e;
   }
 
-  private static ObjectNode entry(String code, String name, PartyId provider, String providerName, String summary,
-      String shareType, String cycle, List<String> actions) {
+  private static ObjectNode entry(
+      String code,
+      String name,
+      PartyId provider,
+      String providerName,
+      String summary,
+      String shareType,
+      String cycle,
+      List<String> actions) {
     ObjectNode e = JSON.createObjectNode();
     e.put("resourceCode", code);
     e.put("name", name);
@@ -127,8 +171,14 @@ public final class DemoCatalog {
     return e;
   }
 
-  private static ObjectNode item(ArrayNode items, String name, String nameZh, String type, String format,
-      boolean required, int sensitivity) {
+  private static ObjectNode item(
+      ArrayNode items,
+      String name,
+      String nameZh,
+      String type,
+      String format,
+      boolean required,
+      int sensitivity) {
     ObjectNode i = items.addObject();
     i.put("name", name);
     i.put("nameZh", nameZh);
@@ -140,11 +190,13 @@ public final class DemoCatalog {
   }
 
   private static ObjectNode clean(ObjectNode e) {
-    e.withArray("items").forEach(i -> {
-      if (i.path("identifier").asText("").isEmpty()) {
-        ((ObjectNode) i).remove("identifier");
-      }
-    });
+    e.withArray("items")
+        .forEach(
+            i -> {
+              if (i.path("identifier").asText("").isEmpty()) {
+                ((ObjectNode) i).remove("identifier");
+              }
+            });
     return e;
   }
 }

@@ -97,14 +97,16 @@ public final class Evidence implements AutoCloseable {
         log.recordOpened(opened);
         JsonNode receipt = JSON.readTree(opened.payload()).get("receipt");
         if (receipt != null && receipt.isObject() && sent != null) {
-          // crypto's Receipt: the provider's signature over the message id and digest of the push as sent
+          // crypto's Receipt: the provider's signature over the message id and digest of the push
+          // as sent
           Receipt r = Receipt.parse(JSON.writeValueAsBytes(receipt));
           r.verify(sent, trustStore, Instant.now());
           log.recordReceipted(sent, r);
           receipts.incrementAndGet();
         }
       } catch (GovdxException e) {
-        // a replayed answer (same envelope as before) is already in the log; a receipt that does not verify is
+        // a replayed answer (same envelope as before) is already in the log; a receipt that does
+        // not verify is
         // not logged; the client itself judges the rest (GDX-3412 for a bad receipt)
         replays.incrementAndGet();
       }
@@ -124,10 +126,13 @@ public final class Evidence implements AutoCloseable {
    */
   public boolean verify(Transcript t) {
     EvidenceLogVerifier.Result r = EvidenceLogVerifier.verify(file);
-    t.info("log %s: %d entries (%d signed receipts), head %s…", file.getFileName(), r.entries(), receipts.get(),
-        r.head().substring(0, 16));
+    t.info(
+        "log %s: %d entries (%d signed receipts), head %s…",
+        file.getFileName(), r.entries(), receipts.get(), r.head().substring(0, 16));
     t.check(r.intact(), "hash chain intact" + r.problem().map(p -> " — " + p).orElse(""));
-    t.check(r.entries() > 0 && receipts.get() > 0, "every sealed message, answer and receipt was logged");
+    t.check(
+        r.entries() > 0 && receipts.get() > 0,
+        "every sealed message, answer and receipt was logged");
     return r.intact();
   }
 

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class EvidenceLogExample {
 
-  private EvidenceLogExample() {
-  }
+  private EvidenceLogExample() {}
 
   /**
    * Runs the example.
@@ -32,8 +31,11 @@ public final class EvidenceLogExample {
       log = Path.of(args[0]);
     } else {
       Path[] kept = new Path[1];
-      EndToEndDemo.run(new Transcript(new PrintStream(java.io.OutputStream.nullOutputStream(), true,
-          StandardCharsets.UTF_8)), p -> kept[0] = p);
+      EndToEndDemo.run(
+          new Transcript(
+              new PrintStream(
+                  java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)),
+          p -> kept[0] = p);
       log = kept[0];
     }
     EvidenceLogVerifier.Result r = EvidenceLogVerifier.verify(log);
@@ -44,8 +46,12 @@ public final class EvidenceLogExample {
       Path tampered = log.resolveSibling("tampered.log");
       Files.write(tampered, lines, StandardCharsets.UTF_8);
       EvidenceLogVerifier.Result t = EvidenceLogVerifier.verify(tampered);
-      out.println("after editing line 2: intact=" + t.intact() + ", first broken line "
-          + t.firstBrokenLine().orElse(-1) + t.problem().map(p -> " (" + p + ")").orElse(""));
+      out.println(
+          "after editing line 2: intact="
+              + t.intact()
+              + ", first broken line "
+              + t.firstBrokenLine().orElse(-1)
+              + t.problem().map(p -> " (" + p + ")").orElse(""));
     }
   }
 }

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Main {
 
-  private Main() {
-  }
+  private Main() {}
 
   /**
    * Runs the demo.
@@ -23,7 +22,8 @@ public final class Main {
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    out.println("govdx end-to-end demo: 12345 hotline, 市公安局, 市城市管理局 and 市大数据管理局 on a local exchange sandbox");
+    out.println(
+        "govdx end-to-end demo: 12345 hotline, 市公安局, 市城市管理局 and 市大数据管理局 on a local exchange sandbox");
     boolean ok = EndToEndDemo.run(new Transcript(out));
     if (!ok) {
       System.exit(1);

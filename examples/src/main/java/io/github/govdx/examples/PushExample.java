@@ -18,8 +18,7 @@ import java.util.UUID;
  */
 public final class PushExample {
 
-  private PushExample() {
-  }
+  private PushExample() {}
 
   /**
    * Runs the example.
@@ -37,16 +36,41 @@ public final class PushExample {
       record.put("sqnr", "小区路灯不亮，夜间出行不便");
       record.put("xzqh", "320505");
       record.put("slsj", "2026-11-24T08:12:00Z");
-      PushRequest push = PushRequest.builder().resourceCode("335002001/00003").addRecord(record)
-          .idempotencyKey(UUID.randomUUID().toString()).build();   // one key per logical push, kept for retries
+      PushRequest push =
+          PushRequest.builder()
+              .resourceCode("335002001/00003")
+              .addRecord(record)
+              .idempotencyKey(UUID.randomUUID().toString())
+              .build(); // one key per logical push, kept for retries
       PushResult first = hotline.data().push(push);
-      out.println("stored batch " + first.batchId() + " (" + first.recordCount() + " record), receipt over message "
-          + first.messageId() + " SM3 " + first.digest().hex());
-      first.receipt().ifPresent(r -> out.println("receipt signed by " + r.receiver() + " at " + r.issuedAt() + ": "
-          + r.toJson()));
+      out.println(
+          "stored batch "
+              + first.batchId()
+              + " ("
+              + first.recordCount()
+              + " record), receipt over message "
+              + first.messageId()
+              + " SM3 "
+              + first.digest().hex());
+      first
+          .receipt()
+          .ifPresent(
+              r ->
+                  out.println(
+                      "receipt signed by "
+                          + r.receiver()
+                          + " at "
+                          + r.issuedAt()
+                          + ": "
+                          + r.toJson()));
       PushResult retry = hotline.data().push(push);
-      out.println("retry: batch " + retry.batchId() + ", replayed=" + retry.replayed() + ", batches stored: "
-          + sandbox.batches("335002001/00003").size());
+      out.println(
+          "retry: batch "
+              + retry.batchId()
+              + ", replayed="
+              + retry.replayed()
+              + ", batches stored: "
+              + sandbox.batches("335002001/00003").size());
     }
   }
 }

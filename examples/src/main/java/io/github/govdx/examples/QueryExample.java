@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class QueryExample {
 
-  private QueryExample() {
-  }
+  private QueryExample() {}
 
   /**
    * Runs the example.
@@ -29,23 +28,49 @@ public final class QueryExample {
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start();            // built-in seed, auto-approve
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start(); // built-in seed, auto-approve
         ExchangeClient hotline = sandbox.client("hotline")) {
-      String people = "335001001/00012";                                        // 户籍人口基本信息, conditional
-      Application app = hotline.applications().apply(ApplyRequest.builder().resourceCode(people)
-          .purpose("12345热线工单办理中核验来电人身份").items(List.of("xm", "sfzh", "xb")).build());
-      out.println("application " + app.applicationId() + ": "
-          + hotline.applications().status(app.applicationId()).state().wireName());
+      String people = "335001001/00012"; // 户籍人口基本信息, conditional
+      Application app =
+          hotline
+              .applications()
+              .apply(
+                  ApplyRequest.builder()
+                      .resourceCode(people)
+                      .purpose("12345热线工单办理中核验来电人身份")
+                      .items(List.of("xm", "sfzh", "xb"))
+                      .build());
+      out.println(
+          "application "
+              + app.applicationId()
+              + ": "
+              + hotline.applications().status(app.applicationId()).state().wireName());
 
-      String idNumber = sandbox.records(people).get(0).get("sfzh").asText();   // a synthetic person
-      QueryResult<JsonNode> result = hotline.data().query(QueryRequest.builder().resourceCode(people)
-          .filter("sfzh", idNumber).items(List.of("xm", "sfzh", "xb")).build());
+      String idNumber = sandbox.records(people).get(0).get("sfzh").asText(); // a synthetic person
+      QueryResult<JsonNode> result =
+          hotline
+              .data()
+              .query(
+                  QueryRequest.builder()
+                      .resourceCode(people)
+                      .filter("sfzh", idNumber)
+                      .items(List.of("xm", "sfzh", "xb"))
+                      .build());
       for (JsonNode r : result.records()) {
-        out.println("姓名 " + Transcript.name(r.get("xm").asText()) + ", 公民身份号码 "
-            + Transcript.id(r.get("sfzh").asText()) + ", 性别 " + r.get("xb").asText());
+        out.println(
+            "姓名 "
+                + Transcript.name(r.get("xm").asText())
+                + ", 公民身份号码 "
+                + Transcript.id(r.get("sfzh").asText())
+                + ", 性别 "
+                + r.get("xb").asText());
       }
-      out.println("answered by message " + result.messageId().orElse("?") + " (SM3 "
-          + result.digest().map(d -> d.hex()).orElse("?") + ")");
+      out.println(
+          "answered by message "
+              + result.messageId().orElse("?")
+              + " (SM3 "
+              + result.digest().map(d -> d.hex()).orElse("?")
+              + ")");
     }
   }
 }

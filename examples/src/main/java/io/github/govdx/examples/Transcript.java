@@ -45,7 +45,8 @@ public final class Transcript {
 
   private void closeStep() {
     if (step > 0) {
-      out.printf(Locale.ROOT, "    (%d ms)%n", Duration.ofNanos(System.nanoTime() - stepStart).toMillis());
+      out.printf(
+          Locale.ROOT, "    (%d ms)%n", Duration.ofNanos(System.nanoTime() - stepStart).toMillis());
     }
   }
 
@@ -110,8 +111,13 @@ public final class Transcript {
   public boolean finish() {
     closeStep();
     out.println();
-    out.printf(Locale.ROOT, "%s: %d steps in %d ms, %d failed checks%n", failures == 0 ? "SUCCESS" : "FAILURE", step,
-        Duration.ofNanos(System.nanoTime() - start).toMillis(), failures);
+    out.printf(
+        Locale.ROOT,
+        "%s: %d steps in %d ms, %d failed checks%n",
+        failures == 0 ? "SUCCESS" : "FAILURE",
+        step,
+        Duration.ofNanos(System.nanoTime() - start).toMillis(),
+        failures);
     out.flush();
     return failures == 0;
   }

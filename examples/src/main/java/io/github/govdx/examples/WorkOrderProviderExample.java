@@ -23,8 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class WorkOrderProviderExample {
 
-  private WorkOrderProviderExample() {
-  }
+  private WorkOrderProviderExample() {}
 
   /**
    * Runs the example.
@@ -40,14 +39,21 @@ public final class WorkOrderProviderExample {
       // The department's endpoint: every dispatched work order lands in its inbox.
       List<JsonNode> inbox = new CopyOnWriteArrayList<>();
       ResourceDetail orders = city.catalog().detail("335003001/00031");
-      ProviderEndpoint endpoint = ProviderEndpoint.builder().party(sandbox.party("citymgmt").partyId())
-          .credentials(sandbox.party("citymgmt").credentials()).trustStore(sandbox.trustStore())
-          .directory(sandbox.directory())
-          .push(orders, push -> {
-            inbox.addAll(push.records());
-            return "wo-" + inbox.size();
-          }).build();
-      sandbox.registerProvider(sandbox.party("citymgmt").partyId(), ExchangeSandbox.provider(endpoint));
+      ProviderEndpoint endpoint =
+          ProviderEndpoint.builder()
+              .party(sandbox.party("citymgmt").partyId())
+              .credentials(sandbox.party("citymgmt").credentials())
+              .trustStore(sandbox.trustStore())
+              .directory(sandbox.directory())
+              .push(
+                  orders,
+                  push -> {
+                    inbox.addAll(push.records());
+                    return "wo-" + inbox.size();
+                  })
+              .build();
+      sandbox.registerProvider(
+          sandbox.party("citymgmt").partyId(), ExchangeSandbox.provider(endpoint));
 
       // The hotline dispatches (派单).
       ObjectNode order = json.createObjectNode();
@@ -57,9 +63,19 @@ public final class WorkOrderProviderExample {
       order.put("xzqh", "320505");
       order.put("pdsj", "2026-11-24T08:20:00Z");
       order.put("blsx", "2026-11-27");
-      hotline.data().push(PushRequest.builder().resourceCode("335003001/00031").addRecord(order)
-          .idempotencyKey(UUID.randomUUID().toString()).build());
-      out.println("市城市管理局 received " + inbox.size() + " work order(s): " + inbox.get(0).get("gdbh").asText());
+      hotline
+          .data()
+          .push(
+              PushRequest.builder()
+                  .resourceCode("335003001/00031")
+                  .addRecord(order)
+                  .idempotencyKey(UUID.randomUUID().toString())
+                  .build());
+      out.println(
+          "市城市管理局 received "
+              + inbox.size()
+              + " work order(s): "
+              + inbox.get(0).get("gdbh").asText());
 
       // The department answers (答复): a push to the hotline's 工单办理结果.
       for (JsonNode o : inbox) {
@@ -69,8 +85,15 @@ public final class WorkOrderProviderExample {
         reply.put("blzt", "已办结");
         reply.put("bljg", "已更换路灯，回访满意");
         reply.put("bjsj", "2026-11-25T10:00:00Z");
-        String batch = city.data().push(PushRequest.builder().resourceCode("335004001/00001").addRecord(reply)
-            .idempotencyKey(UUID.randomUUID().toString()).build()).batchId();
+        String batch =
+            city.data()
+                .push(
+                    PushRequest.builder()
+                        .resourceCode("335004001/00001")
+                        .addRecord(reply)
+                        .idempotencyKey(UUID.randomUUID().toString())
+                        .build())
+                .batchId();
         out.println("answered " + o.get("gdbh").asText() + " in batch " + batch);
       }
       out.println("the hotline holds " + sandbox.records("335004001/00001").size() + " answer(s)");

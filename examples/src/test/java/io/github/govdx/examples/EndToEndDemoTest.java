@@ -17,14 +17,23 @@ class EndToEndDemoTest {
   void run_succeeds_transcriptHasEveryStepAndNoUnmaskedIdentifiers() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Path[] log = new Path[1];
-    boolean ok = EndToEndDemo.run(new Transcript(new PrintStream(buf, true, StandardCharsets.UTF_8)),
-        p -> log[0] = p);
+    boolean ok =
+        EndToEndDemo.run(
+            new Transcript(new PrintStream(buf, true, StandardCharsets.UTF_8)), p -> log[0] = p);
     String transcript = buf.toString(StandardCharsets.UTF_8);
     assertThat(ok).as(transcript).isTrue();
-    assertThat(transcript).contains("SUCCESS").doesNotContain("FAIL ")
-        .contains("335001001/00012").contains("335002001/00003").contains("335003001/00031")
-        .contains("接诉即办").contains("数据异议").contains("hash chain intact");
-    assertThat(PersonalDataScanner.scan(transcript)).as("unmasked identifiers in the transcript").isEmpty();
+    assertThat(transcript)
+        .contains("SUCCESS")
+        .doesNotContain("FAIL ")
+        .contains("335001001/00012")
+        .contains("335002001/00003")
+        .contains("335003001/00031")
+        .contains("接诉即办")
+        .contains("数据异议")
+        .contains("hash chain intact");
+    assertThat(PersonalDataScanner.scan(transcript))
+        .as("unmasked identifiers in the transcript")
+        .isEmpty();
     assertThat(EvidenceLogVerifier.verify(log[0]).intact()).isTrue();
   }
 }

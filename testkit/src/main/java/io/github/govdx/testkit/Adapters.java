@@ -26,8 +26,7 @@ import java.util.function.Predicate;
  */
 final class Adapters {
 
-  private Adapters() {
-  }
+  private Adapters() {}
 
   static WorkingDays workingDays(WorkingDayCalendar calendar) {
     return calendar::addWorkingDays;
@@ -39,11 +38,19 @@ final class Adapters {
       try {
         e = Envelope.parse(body);
       } catch (GovdxException ex) {
-        throw new ApiException(WireCode.MALFORMED_REQUEST, "the body is not a valid envelope (" + ex.code() + ")");
+        throw new ApiException(
+            WireCode.MALFORMED_REQUEST, "the body is not a valid envelope (" + ex.code() + ")");
       }
       RoutingHeaders h = e.headers();
-      return new EnvelopeFacts(h.messageId(), h.sender(), h.receiver(), h.resourceCode(), h.action(),
-          h.correlationId().orElse(null), e.suite() == Suite.GM ? "SM3" : "SHA-256", e.digest());
+      return new EnvelopeFacts(
+          h.messageId(),
+          h.sender(),
+          h.receiver(),
+          h.resourceCode(),
+          h.action(),
+          h.correlationId().orElse(null),
+          e.suite() == Suite.GM ? "SM3" : "SHA-256",
+          e.digest());
     };
   }
 
@@ -60,14 +67,22 @@ final class Adapters {
    * party only. Failures map to the protocol's gateway codes (§14.2) with {@code serverTime}.
    */
   static GatewayGuard gateway(Parties parties, Clock clock) {
-    GovdxHmacVerifier verifier = GovdxHmacVerifier.builder().clock(clock)
-        .keyLookup(keyId -> parties.byKeyId(keyId).map(p -> GatewaySecret.of(p.gatewaySecretBytes())))
-        .build();
+    GovdxHmacVerifier verifier =
+        GovdxHmacVerifier.builder()
+            .clock(clock)
+            .keyLookup(
+                keyId -> parties.byKeyId(keyId).map(p -> GatewaySecret.of(p.gatewaySecretBytes())))
+            .build();
     return (method, path, query, headers, body) -> {
       GovdxHmacVerification v = verifier.verify(method, path, query, headers, body);
       if (v.isValid()) {
-        TestParty p = parties.byKeyId(v.keyId().orElse("")).orElseThrow(
-            () -> new ApiException(WireCode.GATEWAY_CREDENTIAL_UNKNOWN, "unknown gateway credential"));
+        TestParty p =
+            parties
+                .byKeyId(v.keyId().orElse(""))
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            WireCode.GATEWAY_CREDENTIAL_UNKNOWN, "unknown gateway credential"));
         return Set.of(p.partyId());
       }
       WireCode code;
@@ -88,8 +103,11 @@ final class Adapters {
           code = WireCode.GATEWAY_SIGNATURE_INVALID;
           break;
       }
-      throw new ApiException(code, "gateway authentication failed: " + v.reason().name().toLowerCase(
-          java.util.Locale.ROOT).replace('_', ' ')).withServerTime(v.serverTime());
+      throw new ApiException(
+              code,
+              "gateway authentication failed: "
+                  + v.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+          .withServerTime(v.serverTime());
     };
   }
 

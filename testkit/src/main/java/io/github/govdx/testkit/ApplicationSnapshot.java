@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param provider the resource's provider
  * @param state {@code submitted}, {@code under_review}, {@code approved}, {@code rejected} or {@code withdrawn}
  */
-public record ApplicationSnapshot(String applicationId, String resourceCode, PartyId applicant, PartyId provider,
-    String state) {
+public record ApplicationSnapshot(
+    String applicationId, String resourceCode, PartyId applicant, PartyId provider, String state) {
 
   /**
    * Checks the members.

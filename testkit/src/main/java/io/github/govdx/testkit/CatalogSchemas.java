@@ -37,13 +37,16 @@ final class CatalogSchemas implements RecordRules {
   }
 
   private static ResourceSchema schema(ObjectNode entry) {
-    ResourceSchema.Builder b = ResourceSchema.builder(entry.path("name").asText())
-        .id(entry.path("resourceCode").asText());
+    ResourceSchema.Builder b =
+        ResourceSchema.builder(entry.path("name").asText()).id(entry.path("resourceCode").asText());
     for (JsonNode item : entry.path("items")) {
       String name = item.path("name").asText();
       try {
-        FieldSpec.Builder f = FieldSpec.value(name, item.path("nameZh").asText(name),
-            dataType(item.path("dataType").asText("C")));
+        FieldSpec.Builder f =
+            FieldSpec.value(
+                name,
+                item.path("nameZh").asText(name),
+                dataType(item.path("dataType").asText("C")));
         if (!item.path("format").asText("").isEmpty()) {
           f.format(item.get("format").asText());
         }
@@ -58,8 +61,14 @@ final class CatalogSchemas implements RecordRules {
         }
         b.field(f.build());
       } catch (GovdxException | IllegalArgumentException e) {
-        throw new GovdxException(TestkitErrorCode.SEED_INVALID, "catalog entry " + entry.path("resourceCode")
-            .asText() + ", item " + name + ": " + e.getMessage());
+        throw new GovdxException(
+            TestkitErrorCode.SEED_INVALID,
+            "catalog entry "
+                + entry.path("resourceCode").asText()
+                + ", item "
+                + name
+                + ": "
+                + e.getMessage());
       }
     }
     return b.build();

@@ -94,7 +94,8 @@ public final class ExchangeSandbox implements AutoCloseable {
   private final Set<Suite> suites;
   private final boolean gatewayAuth;
   private final InetAddress host;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private ExchangeSandbox(Builder b) {
     this.clock = b.clock;
@@ -105,8 +106,10 @@ public final class ExchangeSandbox implements AutoCloseable {
     this.suites = Set.of(Suite.GM);
     this.gatewayAuth = b.gatewayAuth;
     this.host = b.host;
-    Seed seed = b.seedDir != null ? Seed.read(b.seedDir) : b.builtinSeed ? Seed.builtin()
-        : new Seed(List.of(), List.of(), Map.of());
+    Seed seed =
+        b.seedDir != null
+            ? Seed.read(b.seedDir)
+            : b.builtinSeed ? Seed.builtin() : new Seed(List.of(), List.of(), Map.of());
     this.parties = new Parties(pki);
     for (Seed.SeedParty p : seed.parties()) {
       parties.add(p.alias(), p.partyId(), p.name());
@@ -115,11 +118,13 @@ public final class ExchangeSandbox implements AutoCloseable {
       parties.add(p.alias, p.partyId, p.name);
     }
     AtomicInteger n = new AtomicInteger();
-    this.providerPool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "govdx-sandbox-provider-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.providerPool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "govdx-sandbox-provider-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     Platform.Parts parts = new Platform.Parts();
     parts.clock = clock;
     parts.zone = zone;
@@ -145,8 +150,16 @@ public final class ExchangeSandbox implements AutoCloseable {
     seed.datasets().forEach((code, recs) -> data.seed(code, toList(recs)));
     b.extraData.forEach((code, recs) -> data.seed(code, recs));
     registered.putAll(b.providers);
-    this.server = new SandboxServer(platform, b.gatewayAuth ? Adapters.gateway(parties, clock) : Adapters.openGateway(),
-        faults, clock, b.host, b.port, b.threads, b.maxBodyBytes);
+    this.server =
+        new SandboxServer(
+            platform,
+            b.gatewayAuth ? Adapters.gateway(parties, clock) : Adapters.openGateway(),
+            faults,
+            clock,
+            b.host,
+            b.port,
+            b.threads,
+            b.maxBodyBytes);
   }
 
   private static List<JsonNode> toList(ArrayNode a) {
@@ -164,13 +177,29 @@ public final class ExchangeSandbox implements AutoCloseable {
     if (party.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(builtins.computeIfAbsent(provider, id -> new BuiltinProvider(party.get().credentials(),
-        codecFor(party.get()), platform.catalog(), data, schemas,
-        this::allowedItems, tokens, clock, zone, batchSeq)));
+    return Optional.of(
+        builtins.computeIfAbsent(
+            provider,
+            id ->
+                new BuiltinProvider(
+                    party.get().credentials(),
+                    codecFor(party.get()),
+                    platform.catalog(),
+                    data,
+                    schemas,
+                    this::allowedItems,
+                    tokens,
+                    clock,
+                    zone,
+                    batchSeq)));
   }
 
   private List<String> allowedItems(PartyId caller, String resourceCode) {
-    return platform.applications().grant(caller, resourceCode).map(Adapters::items).orElse(List.of());
+    return platform
+        .applications()
+        .grant(caller, resourceCode)
+        .map(Adapters::items)
+        .orElse(List.of());
   }
 
   /**
@@ -182,8 +211,13 @@ public final class ExchangeSandbox implements AutoCloseable {
    */
   public EnvelopeCodec codecFor(TestParty party) {
     Objects.requireNonNull(party, "party == null");
-    return EnvelopeCodec.builder().credentials(party.credentials()).trustStore(pki.trustStore())
-        .directory(parties.directory()).acceptedSuites(suites).clock(clock).build();
+    return EnvelopeCodec.builder()
+        .credentials(party.credentials())
+        .trustStore(pki.trustStore())
+        .directory(parties.directory())
+        .acceptedSuites(suites)
+        .clock(clock)
+        .build();
   }
 
   /**
@@ -198,10 +232,19 @@ public final class ExchangeSandbox implements AutoCloseable {
    */
   public ExchangeClientBuilder clientBuilder(String aliasOrId) {
     TestParty p = party(aliasOrId);
-    return ExchangeClient.builder().endpoint(baseUri()).party(p.partyId())
-        .authenticator(GovdxHmacAuthenticator.builder().keyId(p.gatewayKeyId())
-            .secret(GatewaySecret.of(p.gatewaySecretBytes())).clock(clock).build())
-        .credentials(p.credentials()).trustStore(pki.trustStore()).directory(parties.directory()).clock(clock);
+    return ExchangeClient.builder()
+        .endpoint(baseUri())
+        .party(p.partyId())
+        .authenticator(
+            GovdxHmacAuthenticator.builder()
+                .keyId(p.gatewayKeyId())
+                .secret(GatewaySecret.of(p.gatewaySecretBytes()))
+                .clock(clock)
+                .build())
+        .credentials(p.credentials())
+        .trustStore(pki.trustStore())
+        .directory(parties.directory())
+        .clock(clock);
   }
 
   /**
@@ -236,8 +279,10 @@ public final class ExchangeSandbox implements AutoCloseable {
   public static SandboxProvider provider(ProviderEndpoint endpoint) {
     Objects.requireNonNull(endpoint, "endpoint == null");
     return request -> {
-      ProviderResponse r = endpoint.handle(ProviderRequest.of(request.method(), request.path(), request.headers(),
-          request.body()));
+      ProviderResponse r =
+          endpoint.handle(
+              ProviderRequest.of(
+                  request.method(), request.path(), request.headers(), request.body()));
       return new SandboxProvider.Response(r.status(), r.headers(), r.body());
     };
   }
@@ -325,8 +370,13 @@ public final class ExchangeSandbox implements AutoCloseable {
    */
   public TestParty party(String aliasOrId) {
     Objects.requireNonNull(aliasOrId, "aliasOrId == null");
-    return parties.find(aliasOrId).orElseThrow(() -> new GovdxException(TestkitErrorCode.PARTY_UNKNOWN,
-        "no sandbox party '" + aliasOrId + "'; known: " + parties.aliases()));
+    return parties
+        .find(aliasOrId)
+        .orElseThrow(
+            () ->
+                new GovdxException(
+                    TestkitErrorCode.PARTY_UNKNOWN,
+                    "no sandbox party '" + aliasOrId + "'; known: " + parties.aliases()));
   }
 
   /**
@@ -374,7 +424,8 @@ public final class ExchangeSandbox implements AutoCloseable {
    * @throws NullPointerException if an argument is null
    */
   public void registerProvider(PartyId provider, SandboxProvider endpoint) {
-    registered.put(Objects.requireNonNull(provider, "provider == null"),
+    registered.put(
+        Objects.requireNonNull(provider, "provider == null"),
         Objects.requireNonNull(endpoint, "endpoint == null"));
   }
 
@@ -395,7 +446,9 @@ public final class ExchangeSandbox implements AutoCloseable {
    * @throws NullPointerException if an argument is null
    */
   public void inject(Route route, Fault fault) {
-    faults.add(Objects.requireNonNull(route, "route == null"), Objects.requireNonNull(fault, "fault == null"));
+    faults.add(
+        Objects.requireNonNull(route, "route == null"),
+        Objects.requireNonNull(fault, "fault == null"));
   }
 
   /** Removes every injected fault. */
@@ -441,11 +494,13 @@ public final class ExchangeSandbox implements AutoCloseable {
    */
   public List<ApplicationSnapshot> pendingApplications() {
     return applications().stream()
-        .filter(a -> a.state().equals("submitted") || a.state().equals("under_review")).toList();
+        .filter(a -> a.state().equals("submitted") || a.state().equals("under_review"))
+        .toList();
   }
 
   private static ApplicationSnapshot snapshot(ApplicationStore.App a) {
-    return new ApplicationSnapshot(a.id(), a.resourceCode(), a.applicant(), a.provider(), a.state());
+    return new ApplicationSnapshot(
+        a.id(), a.resourceCode(), a.applicant(), a.provider(), a.state());
   }
 
   /**
@@ -482,8 +537,11 @@ public final class ExchangeSandbox implements AutoCloseable {
       }
       return snapshot(platform.applications().decide(id, null, state, reason));
     } catch (ApiException e) {
-      throw new GovdxException(e.status() == 404 ? TestkitErrorCode.OBJECT_UNKNOWN
-          : TestkitErrorCode.TRANSITION_NOT_ALLOWED, e.getMessage());
+      throw new GovdxException(
+          e.status() == 404
+              ? TestkitErrorCode.OBJECT_UNKNOWN
+              : TestkitErrorCode.TRANSITION_NOT_ALLOWED,
+          e.getMessage());
     }
   }
 
@@ -496,7 +554,9 @@ public final class ExchangeSandbox implements AutoCloseable {
   public List<StoredBatch> batches(String resourceCode) {
     List<StoredBatch> out = new ArrayList<>();
     for (DataStore.Batch b : data.batches(resourceCode)) {
-      out.add(new StoredBatch(b.resourceCode(), b.batchId(), b.sender(), b.messageId(), b.storedAt(), b.records()));
+      out.add(
+          new StoredBatch(
+              b.resourceCode(), b.batchId(), b.sender(), b.messageId(), b.storedAt(), b.records()));
     }
     return out;
   }
@@ -553,8 +613,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     return "ExchangeSandbox{" + baseUri() + ", parties=" + parties.aliases() + "}";
   }
 
-  private record PartyDef(String alias, PartyId partyId, String name) {
-  }
+  private record PartyDef(String alias, PartyId partyId, String name) {}
 
   /** Configures and starts a sandbox. Not thread-safe. */
   public static final class Builder {
@@ -578,8 +637,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     private final Map<String, List<JsonNode>> extraData = new LinkedHashMap<>();
     private final Map<PartyId, SandboxProvider> providers = new LinkedHashMap<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * The port; default 0 (a free one).
@@ -637,8 +695,11 @@ public final class ExchangeSandbox implements AutoCloseable {
      * @return this builder
      */
     public Builder party(String alias, PartyId partyId, String name) {
-      extraParties.add(new PartyDef(Objects.requireNonNull(alias, "alias == null"),
-          Objects.requireNonNull(partyId, "partyId == null"), Objects.requireNonNull(name, "name == null")));
+      extraParties.add(
+          new PartyDef(
+              Objects.requireNonNull(alias, "alias == null"),
+              Objects.requireNonNull(partyId, "partyId == null"),
+              Objects.requireNonNull(name, "name == null")));
       return this;
     }
 
@@ -661,8 +722,10 @@ public final class ExchangeSandbox implements AutoCloseable {
      * @return this builder
      */
     public Builder dataset(String resourceCode, List<? extends JsonNode> records) {
-      extraData.computeIfAbsent(Objects.requireNonNull(resourceCode, "resourceCode == null"),
-          k -> new ArrayList<>()).addAll(records);
+      extraData
+          .computeIfAbsent(
+              Objects.requireNonNull(resourceCode, "resourceCode == null"), k -> new ArrayList<>())
+          .addAll(records);
       return this;
     }
 
@@ -674,7 +737,8 @@ public final class ExchangeSandbox implements AutoCloseable {
      * @return this builder
      */
     public Builder provider(PartyId provider, SandboxProvider endpoint) {
-      providers.put(Objects.requireNonNull(provider, "provider == null"),
+      providers.put(
+          Objects.requireNonNull(provider, "provider == null"),
           Objects.requireNonNull(endpoint, "endpoint == null"));
       return this;
     }

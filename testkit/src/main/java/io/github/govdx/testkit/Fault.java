@@ -49,8 +49,14 @@ public final class Fault {
   private final int times;
   private final boolean afterHandling;
 
-  private Fault(Kind kind, Duration latency, int status, @Nullable Duration retryAfter, @Nullable String plainBody,
-      int times, boolean afterHandling) {
+  private Fault(
+      Kind kind,
+      Duration latency,
+      int status,
+      @Nullable Duration retryAfter,
+      @Nullable String plainBody,
+      int times,
+      boolean afterHandling) {
     this.kind = kind;
     this.latency = latency;
     this.status = status;
@@ -232,8 +238,12 @@ public final class Fault {
       return false;
     }
     Fault f = (Fault) o;
-    return kind == f.kind && status == f.status && times == f.times && afterHandling == f.afterHandling
-        && latency.equals(f.latency) && Objects.equals(retryAfter, f.retryAfter)
+    return kind == f.kind
+        && status == f.status
+        && times == f.times
+        && afterHandling == f.afterHandling
+        && latency.equals(f.latency)
+        && Objects.equals(retryAfter, f.retryAfter)
         && Objects.equals(plainBody, f.plainBody);
   }
 

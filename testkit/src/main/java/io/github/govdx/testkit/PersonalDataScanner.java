@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataScanner {
 
-  private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
-  private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
+  private static final Pattern ID =
+      Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+  private static final Pattern MOBILE =
+      Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
 
-  private PersonalDataScanner() {
-  }
+  private PersonalDataScanner() {}
 
   /**
    * A finding: what kind of identifier and where, never the value itself.

@@ -24,39 +24,61 @@ import picocli.CommandLine.Spec;
  * {@link ExchangeSandbox}, writes the generated test credentials to a directory it prints, and runs until
  * interrupted (Ctrl-C). Not thread-safe (a command).
  */
-@Command(name = "govdx-sandbox", mixinStandardHelpOptions = true, version = "govdx sandbox 0.1.0",
-    description = "A stateful exchange platform (docs/protocol.md) on this machine, with throwaway SM2 test keys.")
+@Command(
+    name = "govdx-sandbox",
+    mixinStandardHelpOptions = true,
+    version = "govdx sandbox 0.1.0",
+    description =
+        "A stateful exchange platform (docs/protocol.md) on this machine, with throwaway SM2 test keys.")
 public final class SandboxMain implements Callable<Integer> {
 
   private static final String NODELAY = "sun.net.httpserver.nodelay";
 
-  @Spec
-  private @Nullable CommandSpec spec;
+  @Spec private @Nullable CommandSpec spec;
 
-  @Option(names = "--port", description = "port to listen on (0 = a free one; default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      description = "port to listen on (0 = a free one; default ${DEFAULT-VALUE})")
   private int port = 8600;
 
-  @Option(names = "--host", description = "address to listen on (default ${DEFAULT-VALUE}; widen only on a trusted "
-      + "test network)")
+  @Option(
+      names = "--host",
+      description =
+          "address to listen on (default ${DEFAULT-VALUE}; widen only on a trusted "
+              + "test network)")
   private String host = "127.0.0.1";
 
-  @Option(names = "--seed", paramLabel = "DIR", description = "seed directory with parties.json, catalog.json and "
-      + "datasets/ (default: the built-in seed)")
+  @Option(
+      names = "--seed",
+      paramLabel = "DIR",
+      description =
+          "seed directory with parties.json, catalog.json and "
+              + "datasets/ (default: the built-in seed)")
   private @Nullable Path seed;
 
-  @Option(names = "--credentials", paramLabel = "DIR", description = "where to write the generated test "
-      + "credentials (default: a new temporary directory)")
+  @Option(
+      names = "--credentials",
+      paramLabel = "DIR",
+      description =
+          "where to write the generated test " + "credentials (default: a new temporary directory)")
   private @Nullable Path credentials;
 
-  @Option(names = "--review", description = "application review: auto-approve, auto-reject or manual "
-      + "(default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--review",
+      description =
+          "application review: auto-approve, auto-reject or manual " + "(default ${DEFAULT-VALUE})")
   private String review = "auto-approve";
 
-  @Option(names = "--no-gateway-auth", description = "trust X-Gdx-Party without gateway credentials "
-      + "(first contact with curl only)")
+  @Option(
+      names = "--no-gateway-auth",
+      description =
+          "trust X-Gdx-Party without gateway credentials " + "(first contact with curl only)")
   private boolean noGatewayAuth;
 
-  @Option(names = "--export-seed", paramLabel = "DIR", description = "write the built-in seed to DIR and exit")
+  @Option(
+      names = "--export-seed",
+      paramLabel = "DIR",
+      description = "write the built-in seed to DIR and exit")
   private @Nullable Path exportSeed;
 
   /**
@@ -65,7 +87,8 @@ public final class SandboxMain implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    // This process is the sandbox: answer without the ~40 ms delayed-ACK stall of the JDK server's two writes.
+    // This process is the sandbox: answer without the ~40 ms delayed-ACK stall of the JDK server's
+    // two writes.
     if (System.getProperty(NODELAY) == null) {
       System.setProperty(NODELAY, "true");
     }
@@ -77,8 +100,10 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-    PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    PrintWriter out =
+        spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+    PrintWriter err =
+        spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
     if (exportSeed != null) {
       Seed.exportBuiltin(exportSeed);
       out.println("built-in seed written to " + exportSeed.toAbsolutePath());
@@ -91,7 +116,8 @@ public final class SandboxMain implements Callable<Integer> {
       err.println("--review must be auto-approve, auto-reject or manual");
       return 2;
     }
-    ExchangeSandbox.Builder b = ExchangeSandbox.builder().port(port).reviewMode(mode).gatewayAuth(!noGatewayAuth);
+    ExchangeSandbox.Builder b =
+        ExchangeSandbox.builder().port(port).reviewMode(mode).gatewayAuth(!noGatewayAuth);
     try {
       b.host(InetAddress.getByName(host));
     } catch (UnknownHostException e) {
@@ -108,22 +134,30 @@ public final class SandboxMain implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
-    Path dir = credentials != null ? credentials : Files.createTempDirectory("govdx-sandbox-credentials-");
+    Path dir =
+        credentials != null ? credentials : Files.createTempDirectory("govdx-sandbox-credentials-");
     sandbox.writeCredentials(dir);
-    out.println("govdx sandbox listening on " + sandbox.baseUri() + " (protocol paths start at /v1)");
-    out.println("gateway auth: " + (noGatewayAuth ? "OFF (X-Gdx-Party is trusted as sent)" : "govdx HMAC"));
+    out.println(
+        "govdx sandbox listening on " + sandbox.baseUri() + " (protocol paths start at /v1)");
+    out.println(
+        "gateway auth: " + (noGatewayAuth ? "OFF (X-Gdx-Party is trusted as sent)" : "govdx HMAC"));
     out.println("application review: " + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    out.println("TEST credentials (never use outside a sandbox) written to " + dir.toAbsolutePath());
+    out.println(
+        "TEST credentials (never use outside a sandbox) written to " + dir.toAbsolutePath());
     for (TestParty p : sandbox.parties()) {
       out.println(String.format("  %-10s %-28s %s", p.alias(), p.partyId(), p.name()));
     }
     out.println("Ctrl-C to stop.");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stop.countDown();
-    }, "govdx-sandbox-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sandbox.close();
+                  stop.countDown();
+                },
+                "govdx-sandbox-shutdown"));
     stop.await();
     return 0;
   }

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param storedAt when it was stored
  * @param records the records, in order
  */
-public record StoredBatch(String resourceCode, String batchId, PartyId sender, String messageId, Instant storedAt,
+public record StoredBatch(
+    String resourceCode,
+    String batchId,
+    PartyId sender,
+    String messageId,
+    Instant storedAt,
     List<JsonNode> records) {
 
   /**
@@ -42,6 +47,14 @@ public record StoredBatch(String resourceCode, String batchId, PartyId sender, S
   /** Summarises without the records. */
   @Override
   public String toString() {
-    return "StoredBatch{" + resourceCode + ", " + batchId + ", " + sender + ", " + records.size() + " records}";
+    return "StoredBatch{"
+        + resourceCode
+        + ", "
+        + batchId
+        + ", "
+        + sender
+        + ", "
+        + records.size()
+        + " records}";
   }
 }

@@ -21,17 +21,19 @@ public final class SyntheticPeople {
 
   /** GB 11643-1999 weights of positions 1–17. */
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
   /** GB 11643-1999 check characters by sum mod 11. */
   private static final String CHECK = "10X98765432";
+
   /** County codes of 苏州市 (GB/T 2260). */
   private static final String[] AREAS = {"320505", "320506", "320507", "320508", "320509"};
+
   private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
   private static final String GIVEN = "子涵浩然雨欣梓轩思远佳怡俊杰晓燕明轩嘉怡文博雅琴";
   private static final String[] STREETS = {"金山路", "狮山路", "长江路", "竹园路", "滨河路", "何山路", "塔园路"};
   private static final String[] MOBILE_PREFIXES = {"139", "138", "158", "188", "199"};
 
-  private SyntheticPeople() {
-  }
+  private SyntheticPeople() {}
 
   /**
    * A synthetic person. {@link #toString()} masks the identifiers.
@@ -43,7 +45,12 @@ public final class SyntheticPeople {
    * @param mobile an 11-digit mobile number
    * @param address an address in 苏州市
    */
-  public record Person(String name, String idNumber, String sex, LocalDate birthDate, String mobile,
+  public record Person(
+      String name,
+      String idNumber,
+      String sex,
+      LocalDate birthDate,
+      String mobile,
       String address) {
 
     /**
@@ -68,8 +75,17 @@ public final class SyntheticPeople {
     /** Masks the name, ID number and mobile number. */
     @Override
     public String toString() {
-      return "Person{" + name.charAt(0) + "*, " + idNumber.substring(0, 6) + "********" + idNumber.substring(14)
-          + ", " + mobile.substring(0, 3) + "****" + mobile.substring(7) + "}";
+      return "Person{"
+          + name.charAt(0)
+          + "*, "
+          + idNumber.substring(0, 6)
+          + "********"
+          + idNumber.substring(14)
+          + ", "
+          + mobile.substring(0, 3)
+          + "****"
+          + mobile.substring(7)
+          + "}";
     }
   }
 
@@ -95,12 +111,15 @@ public final class SyntheticPeople {
       }
       LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(20_000));
       String area = AREAS[r.nextInt(AREAS.length)];
-      StringBuilder name = new StringBuilder().append(SURNAMES.charAt(r.nextInt(SURNAMES.length())));
+      StringBuilder name =
+          new StringBuilder().append(SURNAMES.charAt(r.nextInt(SURNAMES.length())));
       int given = 1 + r.nextInt(2);
       for (int g = 0; g < given; g++) {
         name.append(GIVEN.charAt(r.nextInt(GIVEN.length())));
       }
-      String mobile = MOBILE_PREFIXES[r.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", r.nextInt(100_000_000));
+      String mobile =
+          MOBILE_PREFIXES[r.nextInt(MOBILE_PREFIXES.length)]
+              + String.format("%08d", r.nextInt(100_000_000));
       String address = "江苏省苏州市" + STREETS[r.nextInt(STREETS.length)] + (1 + r.nextInt(299)) + "号";
       out.add(new Person(name.toString(), idNumber(area, birth, seq), sex, birth, mobile, address));
     }
@@ -119,12 +138,18 @@ public final class SyntheticPeople {
   public static String idNumber(String area, LocalDate birth, int sequence) {
     Objects.requireNonNull(area, "area == null");
     Objects.requireNonNull(birth, "birth == null");
-    if (!area.matches("[0-9]{6}") || sequence < 0 || sequence > 999 || birth.getYear() < 1800
+    if (!area.matches("[0-9]{6}")
+        || sequence < 0
+        || sequence > 999
+        || birth.getYear() < 1800
         || birth.getYear() > 9999) {
       throw new IllegalArgumentException("area must be 6 digits, sequence 0-999");
     }
-    String body = area + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
-        birth.getDayOfMonth(), sequence);
+    String body =
+        area
+            + String.format(
+                "%04d%02d%02d%03d",
+                birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(), sequence);
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (body.charAt(i) - '0') * WEIGHTS[i];

@@ -21,7 +21,12 @@ public final class TestParty {
   private final String gatewayKeyId;
   private final byte[] gatewaySecret;
 
-  TestParty(String alias, PartyId partyId, String name, PartyCredentials credentials, String gatewayKeyId,
+  TestParty(
+      String alias,
+      PartyId partyId,
+      String name,
+      PartyCredentials credentials,
+      String gatewayKeyId,
       byte[] gatewaySecret) {
     this.alias = Objects.requireNonNull(alias, "alias == null");
     this.partyId = Objects.requireNonNull(partyId, "partyId == null");
@@ -97,6 +102,12 @@ public final class TestParty {
   /** Names the party; never its keys. */
   @Override
   public String toString() {
-    return "TestParty{" + alias + ", " + partyId + ", keyId=" + gatewayKeyId + ", secret=[REDACTED]}";
+    return "TestParty{"
+        + alias
+        + ", "
+        + partyId
+        + ", keyId="
+        + gatewayKeyId
+        + ", secret=[REDACTED]}";
   }
 }

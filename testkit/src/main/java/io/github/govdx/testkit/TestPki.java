@@ -48,7 +48,8 @@ public final class TestPki {
     this.notBefore = now.minus(Duration.ofDays(1));
     this.notAfter = now.plus(Duration.ofDays(730));
     this.caKeys = KeyPairs.generate(Suite.GM);
-    this.ca = Certificates.selfSignedCa(CA_NAME, caKeys, notBefore, notAfter.plus(Duration.ofDays(1)));
+    this.ca =
+        Certificates.selfSignedCa(CA_NAME, caKeys, notBefore, notAfter.plus(Duration.ofDays(1)));
     this.trustStore = TrustStore.of(ca);
   }
 
@@ -95,9 +96,13 @@ public final class TestPki {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(suite, "suite == null");
     KeyPair kp = KeyPairs.generate(suite);
-    X509Certificate leaf = Certificates.issue(party, kp.getPublic(), ca, caKeys.getPrivate(), notBefore, notAfter);
-    return PartyCredentials.builder().partyId(party).privateKey(kp.getPrivate())
-        .certificateChain(List.of(leaf)).build();
+    X509Certificate leaf =
+        Certificates.issue(party, kp.getPublic(), ca, caKeys.getPrivate(), notBefore, notAfter);
+    return PartyCredentials.builder()
+        .partyId(party)
+        .privateKey(kp.getPrivate())
+        .certificateChain(List.of(leaf))
+        .build();
   }
 
   /**

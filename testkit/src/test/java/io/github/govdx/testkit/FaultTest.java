@@ -23,9 +23,11 @@ class FaultTest {
     assertThat(f.isAfterHandling()).isTrue();
     assertThat(f.toString()).contains("503").contains("times=2");
     assertThatThrownBy(() -> Fault.status(200)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.connectionReset().retryAfter(Duration.ZERO))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Fault.latency(Duration.ZERO).times(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.latency(Duration.ZERO).times(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

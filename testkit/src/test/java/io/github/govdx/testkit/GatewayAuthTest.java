@@ -29,7 +29,9 @@ class GatewayAuthTest {
   }
 
   private static Request.Builder get(String party) {
-    return new Request.Builder().url(sandbox.baseUri() + "/v1/catalog/resources").header("X-Gdx-Party", party);
+    return new Request.Builder()
+        .url(sandbox.baseUri() + "/v1/catalog/resources")
+        .header("X-Gdx-Party", party);
   }
 
   private static SandboxHttp.Resp call(Request r) throws Exception {
@@ -39,8 +41,13 @@ class GatewayAuthTest {
   }
 
   private static Request sign(TestParty signer, byte[] secret, Request r, Clock clock) {
-    return GovdxHmacAuthenticator.builder().keyId(signer.gatewayKeyId()).secret(GatewaySecret.of(secret))
-        .clock(clock).build().authenticate(r).request();
+    return GovdxHmacAuthenticator.builder()
+        .keyId(signer.gatewayKeyId())
+        .secret(GatewaySecret.of(secret))
+        .clock(clock)
+        .build()
+        .authenticate(r)
+        .request();
   }
 
   @Test
@@ -52,7 +59,9 @@ class GatewayAuthTest {
     assertThat(SandboxHttp.json(r).get("code").asText()).isEqualTo("GDX-3101");
     assertThat(SandboxHttp.json(r).get("source").asText()).isEqualTo("gateway");
     assertThat(SandboxHttp.json(r).has("serverTime")).isTrue();
-    assertThat(call(sign(hotline, hotline.gatewaySecretBytes(), unsigned, Clock.systemUTC())).statusCode())
+    assertThat(
+            call(sign(hotline, hotline.gatewaySecretBytes(), unsigned, Clock.systemUTC()))
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -74,12 +83,22 @@ class GatewayAuthTest {
   void skewedClock_401_3103_unknownKey_401_3105() throws Exception {
     TestParty hotline = sandbox.party("hotline");
     Request base = get(hotline.partyId().toString()).build();
-    SandboxHttp.Resp skewed = call(sign(hotline, hotline.gatewaySecretBytes(), base,
-        Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30))));
+    SandboxHttp.Resp skewed =
+        call(
+            sign(
+                hotline,
+                hotline.gatewaySecretBytes(),
+                base,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30))));
     assertThat(skewed.statusCode()).isEqualTo(401);
     assertThat(SandboxHttp.json(skewed).get("code").asText()).isEqualTo("GDX-3103");
-    Request unknown = GovdxHmacAuthenticator.builder().keyId("gdx-test-nobody").secret(GatewaySecret.of(new byte[32]))
-        .build().authenticate(base).request();
+    Request unknown =
+        GovdxHmacAuthenticator.builder()
+            .keyId("gdx-test-nobody")
+            .secret(GatewaySecret.of(new byte[32]))
+            .build()
+            .authenticate(base)
+            .request();
     assertThat(SandboxHttp.json(call(unknown)).get("code").asText()).isEqualTo("GDX-3105");
   }
 
@@ -87,8 +106,13 @@ class GatewayAuthTest {
   void partyNotBoundToCredential_403_3106() throws Exception {
     TestParty hotline = sandbox.party("hotline");
     TestParty police = sandbox.party("police");
-    SandboxHttp.Resp r = call(sign(hotline, hotline.gatewaySecretBytes(), get(police.partyId().toString()).build(),
-        Clock.systemUTC()));
+    SandboxHttp.Resp r =
+        call(
+            sign(
+                hotline,
+                hotline.gatewaySecretBytes(),
+                get(police.partyId().toString()).build(),
+                Clock.systemUTC()));
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(SandboxHttp.json(r).get("code").asText()).isEqualTo("GDX-3106");
   }
@@ -96,13 +120,27 @@ class GatewayAuthTest {
   @Test
   void tamperedBody_401_3102() throws Exception {
     TestParty hotline = sandbox.party("hotline");
-    Request signed = sign(hotline, hotline.gatewaySecretBytes(), new Request.Builder()
-        .url(sandbox.baseUri() + "/v1/applications").header("X-Gdx-Party", hotline.partyId().toString())
-        .post(okhttp3.RequestBody.create("{\"resourceCode\": \"335001001/00012\", \"purpose\": \"a\"}",
-            okhttp3.MediaType.get("application/json; charset=utf-8"))).build(), Clock.systemUTC());
-    Request tampered = signed.newBuilder().post(okhttp3.RequestBody.create(
-        "{\"resourceCode\": \"335001001/00012\", \"purpose\": \"b\"}",
-        okhttp3.MediaType.get("application/json; charset=utf-8"))).build();
+    Request signed =
+        sign(
+            hotline,
+            hotline.gatewaySecretBytes(),
+            new Request.Builder()
+                .url(sandbox.baseUri() + "/v1/applications")
+                .header("X-Gdx-Party", hotline.partyId().toString())
+                .post(
+                    okhttp3.RequestBody.create(
+                        "{\"resourceCode\": \"335001001/00012\", \"purpose\": \"a\"}",
+                        okhttp3.MediaType.get("application/json; charset=utf-8")))
+                .build(),
+            Clock.systemUTC());
+    Request tampered =
+        signed
+            .newBuilder()
+            .post(
+                okhttp3.RequestBody.create(
+                    "{\"resourceCode\": \"335001001/00012\", \"purpose\": \"b\"}",
+                    okhttp3.MediaType.get("application/json; charset=utf-8")))
+            .build();
     SandboxHttp.Resp r = call(tampered);
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(SandboxHttp.json(r).get("code").asText()).isEqualTo("GDX-3102");

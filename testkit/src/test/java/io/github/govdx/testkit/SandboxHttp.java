@@ -29,8 +29,11 @@ import okhttp3.Response;
 final class SandboxHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final OkHttpClient BASE = new OkHttpClient.Builder()
-      .connectionPool(new ConnectionPool(128, 1, TimeUnit.MINUTES)).readTimeout(70, TimeUnit.SECONDS).build();
+  private static final OkHttpClient BASE =
+      new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(128, 1, TimeUnit.MINUTES))
+          .readTimeout(70, TimeUnit.SECONDS)
+          .build();
 
   final ExchangeSandbox sandbox;
   final TestParty party;
@@ -45,8 +48,11 @@ final class SandboxHttp {
     this.sandbox = sandbox;
     this.party = sandbox.party(alias);
     this.codec = sandbox.codecFor(party);
-    RequestAuthenticator auth = GovdxHmacAuthenticator.builder().keyId(party.gatewayKeyId())
-        .secret(GatewaySecret.of(party.gatewaySecretBytes())).build();
+    RequestAuthenticator auth =
+        GovdxHmacAuthenticator.builder()
+            .keyId(party.gatewayKeyId())
+            .secret(GatewaySecret.of(party.gatewaySecretBytes()))
+            .build();
     OkHttpClient.Builder b = BASE.newBuilder();
     if (sign) {
       b.addInterceptor(chain -> chain.proceed(auth.authenticate(chain.request()).request()));
@@ -67,9 +73,13 @@ final class SandboxHttp {
 
   RoutingHeaders.Builder headers(String resourceCode, String action) {
     JsonNode entry = sandbox.resource(resourceCode).orElseThrow();
-    return RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).issuedAt(Instant.now())
-        .sender(party.partyId()).receiver(io.github.govdx.core.party.PartyId.parse(entry.get("provider").asText()))
-        .resourceCode(resourceCode).action(action);
+    return RoutingHeaders.builder()
+        .messageId(UUID.randomUUID().toString())
+        .issuedAt(Instant.now())
+        .sender(party.partyId())
+        .receiver(io.github.govdx.core.party.PartyId.parse(entry.get("provider").asText()))
+        .resourceCode(resourceCode)
+        .action(action);
   }
 
   Envelope seal(RoutingHeaders h, String payloadJson) {
@@ -77,9 +87,11 @@ final class SandboxHttp {
   }
 
   Resp post(String path, String contentType, byte[] body, String idempotencyKey) {
-    Request.Builder b = new Request.Builder().url(sandbox.baseUri() + path)
-        .header("X-Gdx-Party", party.partyId().toString())
-        .post(RequestBody.create(body, MediaType.get(contentType)));
+    Request.Builder b =
+        new Request.Builder()
+            .url(sandbox.baseUri() + path)
+            .header("X-Gdx-Party", party.partyId().toString())
+            .post(RequestBody.create(body, MediaType.get(contentType)));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -87,8 +99,12 @@ final class SandboxHttp {
   }
 
   Resp get(String path) {
-    return send(new Request.Builder().url(sandbox.baseUri() + path)
-        .header("X-Gdx-Party", party.partyId().toString()).get().build());
+    return send(
+        new Request.Builder()
+            .url(sandbox.baseUri() + path)
+            .header("X-Gdx-Party", party.partyId().toString())
+            .get()
+            .build());
   }
 
   Resp send(Request request) {

@@ -38,7 +38,8 @@ class SandboxLoadTest {
 
   @Test
   void fiftyClients_twoHundredMixedRequests_noErrors_noLostOrDuplicatedPushes() throws Exception {
-    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().reviewMode(ReviewMode.AUTO_APPROVE).start()) {
+    try (ExchangeSandbox sandbox =
+        ExchangeSandbox.builder().reviewMode(ReviewMode.AUTO_APPROVE).start()) {
       List<SandboxHttp> clients = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
         PartyId id = PartyId.parse(SyntheticParties.creditCode(1000 + i) + "/load");
@@ -57,67 +58,96 @@ class SandboxLoadTest {
         for (int c = 0; c < CLIENTS; c++) {
           SandboxHttp client = clients.get(c);
           int seed = c;
-          runs.add(pool.submit(() -> {
-            String sub = null;
-            String appId = null;
-            for (int i = 0; i < REQUESTS; i++) {
-              int kind = (i + seed) % 100;
-              SandboxHttp.Resp r;
-              if (i == 0) {
-                r = client.post("/v1/applications", "application/json", ("{\"resourceCode\": \"" + PEOPLE
-                    + "\", \"purpose\": \"压测\"}").getBytes(StandardCharsets.UTF_8), null);
-                check(r, 201, errors);
-                appId = SandboxHttp.json(r).get("applicationId").asText();
-              } else if (i == 1) {
-                r = client.post("/v1/subscriptions", "application/json", ("{\"resourceCode\": \"" + DEMANDS
-                    + "\"}").getBytes(StandardCharsets.UTF_8), null);
-                check(r, 201, errors);
-                sub = SandboxHttp.json(r).get("subscriptionId").asText();
-              } else if (kind == 0) {
-                JsonNode person = people.get((i * 7 + seed) % people.size());
-                Envelope q = client.seal(client.headers(PEOPLE, "query").build(),
-                    "{\"filter\": {\"sfzh\": \"" + person.get("sfzh").asText() + "\"}}");
-                r = client.post("/v1/data/335001001/00012/query", ENV, q.toBytes(), null);
-                if (check(r, 200, errors)) {
-                  Envelope m = Envelope.parse(r.body());
-                  if (!m.headers().correlationId().orElse("").equals(q.headers().messageId())) {
-                    errors.add("result not bound to its query");
-                  }
-                }
-              } else if (kind == 1) {
-                String gd = "GD" + seed + "-" + i;
-                Envelope p = client.seal(client.headers(DEMANDS, "push").build(), "{\"records\": [{\"gdbh\": \""
-                    + gd + "\", \"sqqd\": \"电话\", \"sqlx\": \"咨询\", \"sqnr\": \"压测诉求\", \"xzqh\": \"320505\","
-                    + " \"slsj\": \"2026-11-24T08:00:00Z\"}]}");
-                String key = UUID.randomUUID().toString();
-                r = client.post("/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
-                if (check(r, 201, errors)) {
-                  pushedKeys.put(gd, key);
-                }
-                if (i % 200 < 100) {
-                  SandboxHttp.Resp again = client.post("/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
-                  if (check(again, 201, errors) && again.header("Idempotency-Replayed").isPresent()) {
-                    replayed.incrementAndGet();
-                  }
-                  sent.incrementAndGet();
-                }
-              } else if (kind < 28) {
-                check(client.get("/v1/catalog/resources?q=12345&pageSize=10"), 200, errors);
-              } else if (kind < 44) {
-                check(client.get("/v1/catalog/resources/335001001/00012"), 200, errors);
-              } else if (kind < 60) {
-                check(client.get("/v1/parties/11320500014160478L"), 200, errors);
-              } else if (kind < 76) {
-                check(client.get("/v1/applications?state=approved"), 200, errors);
-              } else if (kind < 88) {
-                check(client.get("/v1/subscriptions/" + sub + "/events?limit=50"), 200, errors);
-              } else {
-                check(client.get("/v1/applications/" + appId), 200, errors);
-              }
-              sent.incrementAndGet();
-            }
-            return null;
-          }));
+          runs.add(
+              pool.submit(
+                  () -> {
+                    String sub = null;
+                    String appId = null;
+                    for (int i = 0; i < REQUESTS; i++) {
+                      int kind = (i + seed) % 100;
+                      SandboxHttp.Resp r;
+                      if (i == 0) {
+                        r =
+                            client.post(
+                                "/v1/applications",
+                                "application/json",
+                                ("{\"resourceCode\": \"" + PEOPLE + "\", \"purpose\": \"压测\"}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                                null);
+                        check(r, 201, errors);
+                        appId = SandboxHttp.json(r).get("applicationId").asText();
+                      } else if (i == 1) {
+                        r =
+                            client.post(
+                                "/v1/subscriptions",
+                                "application/json",
+                                ("{\"resourceCode\": \"" + DEMANDS + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                                null);
+                        check(r, 201, errors);
+                        sub = SandboxHttp.json(r).get("subscriptionId").asText();
+                      } else if (kind == 0) {
+                        JsonNode person = people.get((i * 7 + seed) % people.size());
+                        Envelope q =
+                            client.seal(
+                                client.headers(PEOPLE, "query").build(),
+                                "{\"filter\": {\"sfzh\": \""
+                                    + person.get("sfzh").asText()
+                                    + "\"}}");
+                        r = client.post("/v1/data/335001001/00012/query", ENV, q.toBytes(), null);
+                        if (check(r, 200, errors)) {
+                          Envelope m = Envelope.parse(r.body());
+                          if (!m.headers()
+                              .correlationId()
+                              .orElse("")
+                              .equals(q.headers().messageId())) {
+                            errors.add("result not bound to its query");
+                          }
+                        }
+                      } else if (kind == 1) {
+                        String gd = "GD" + seed + "-" + i;
+                        Envelope p =
+                            client.seal(
+                                client.headers(DEMANDS, "push").build(),
+                                "{\"records\": [{\"gdbh\": \""
+                                    + gd
+                                    + "\", \"sqqd\": \"电话\", \"sqlx\": \"咨询\", \"sqnr\": \"压测诉求\", \"xzqh\": \"320505\","
+                                    + " \"slsj\": \"2026-11-24T08:00:00Z\"}]}");
+                        String key = UUID.randomUUID().toString();
+                        r = client.post("/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
+                        if (check(r, 201, errors)) {
+                          pushedKeys.put(gd, key);
+                        }
+                        if (i % 200 < 100) {
+                          SandboxHttp.Resp again =
+                              client.post(
+                                  "/v1/data/335002001/00003/batches", ENV, p.toBytes(), key);
+                          if (check(again, 201, errors)
+                              && again.header("Idempotency-Replayed").isPresent()) {
+                            replayed.incrementAndGet();
+                          }
+                          sent.incrementAndGet();
+                        }
+                      } else if (kind < 28) {
+                        check(client.get("/v1/catalog/resources?q=12345&pageSize=10"), 200, errors);
+                      } else if (kind < 44) {
+                        check(client.get("/v1/catalog/resources/335001001/00012"), 200, errors);
+                      } else if (kind < 60) {
+                        check(client.get("/v1/parties/11320500014160478L"), 200, errors);
+                      } else if (kind < 76) {
+                        check(client.get("/v1/applications?state=approved"), 200, errors);
+                      } else if (kind < 88) {
+                        check(
+                            client.get("/v1/subscriptions/" + sub + "/events?limit=50"),
+                            200,
+                            errors);
+                      } else {
+                        check(client.get("/v1/applications/" + appId), 200, errors);
+                      }
+                      sent.incrementAndGet();
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : runs) {
           f.get();
@@ -134,12 +164,23 @@ class SandboxLoadTest {
           perOrder.merge(r.get("gdbh").asText(), 1, Integer::sum);
         }
       }
-      assertThat(perOrder.keySet()).as("no lost pushes").containsExactlyInAnyOrderElementsOf(pushedKeys.keySet());
+      assertThat(perOrder.keySet())
+          .as("no lost pushes")
+          .containsExactlyInAnyOrderElementsOf(pushedKeys.keySet());
       assertThat(perOrder.values()).as("no duplicated pushes").allMatch(n -> n == 1);
       assertThat(replayed.get()).isPositive();
-      String line = String.format("%d clients x %d requests (+%d idempotent retries): %d requests in %.1f s = %.0f "
-          + "requests/s; %d pushes stored exactly once, %d replays", CLIENTS, REQUESTS, replayed.get(), sent.get(),
-          seconds, sent.get() / seconds, pushedKeys.size(), replayed.get());
+      String line =
+          String.format(
+              "%d clients x %d requests (+%d idempotent retries): %d requests in %.1f s = %.0f "
+                  + "requests/s; %d pushes stored exactly once, %d replays",
+              CLIENTS,
+              REQUESTS,
+              replayed.get(),
+              sent.get(),
+              seconds,
+              sent.get() / seconds,
+              pushedKeys.size(),
+              replayed.get());
       Files.writeString(Path.of("target", "sandbox-load.txt"), line + System.lineSeparator());
     }
   }

@@ -32,6 +32,7 @@ class SandboxMainTest {
     assertThat(cl.execute("--review", "sometimes", "--port", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("--review");
     Files.writeString(dir.resolve("parties.json"), "{}");
-    assertThat(new CommandLine(new SandboxMain()).execute("--seed", dir.toString(), "--port", "0")).isEqualTo(1);
+    assertThat(new CommandLine(new SandboxMain()).execute("--seed", dir.toString(), "--port", "0"))
+        .isEqualTo(1);
   }
 }

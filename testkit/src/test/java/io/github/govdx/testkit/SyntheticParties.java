@@ -7,11 +7,12 @@ package io.github.govdx.testkit;
 final class SyntheticParties {
 
   private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
   private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
-  private SyntheticParties() {
-  }
+  private SyntheticParties() {}
 
   static String creditCode(int n) {
     String org = String.format("T%07d", n);

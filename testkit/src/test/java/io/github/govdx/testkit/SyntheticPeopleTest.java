@@ -12,8 +12,10 @@ class SyntheticPeopleTest {
   @Test
   void idNumber_standardWorkedExamples() {
     // GB 11643-1999 Annex examples (reference/STANDARDS.md §4.1)
-    assertThat(SyntheticPeople.idNumber("110105", LocalDate.of(1949, 12, 31), 2)).isEqualTo("11010519491231002X");
-    assertThat(SyntheticPeople.idNumber("440524", LocalDate.of(1880, 1, 1), 1)).isEqualTo("440524188001010014");
+    assertThat(SyntheticPeople.idNumber("110105", LocalDate.of(1949, 12, 31), 2))
+        .isEqualTo("11010519491231002X");
+    assertThat(SyntheticPeople.idNumber("440524", LocalDate.of(1880, 1, 1), 1))
+        .isEqualTo("440524188001010014");
   }
 
   @Test
@@ -23,10 +25,15 @@ class SyntheticPeopleTest {
     for (SyntheticPeople.Person p : a) {
       int seq = Integer.parseInt(p.idNumber().substring(14, 17));
       assertThat(seq % 2 == 1).isEqualTo("1".equals(p.sex()));
-      assertThat(p.idNumber().substring(6, 14)).isEqualTo(p.birthDate().toString().replace("-", ""));
+      assertThat(p.idNumber().substring(6, 14))
+          .isEqualTo(p.birthDate().toString().replace("-", ""));
       assertThat(p.mobile()).matches("1[3-9][0-9]{9}");
-      assertThat(p.toString()).doesNotContain(p.idNumber()).doesNotContain(p.mobile()).doesNotContain(p.name());
+      assertThat(p.toString())
+          .doesNotContain(p.idNumber())
+          .doesNotContain(p.mobile())
+          .doesNotContain(p.name());
     }
-    assertThatThrownBy(() -> SyntheticPeople.generate(1, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SyntheticPeople.generate(1, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

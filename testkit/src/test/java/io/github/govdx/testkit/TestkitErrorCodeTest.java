@@ -9,8 +9,10 @@ class TestkitErrorCodeTest {
 
   @Test
   void codes_uniqueAndInTheTestkitRange() {
-    assertThat(Arrays.stream(TestkitErrorCode.values()).map(TestkitErrorCode::code)).doesNotHaveDuplicates()
+    assertThat(Arrays.stream(TestkitErrorCode.values()).map(TestkitErrorCode::code))
+        .doesNotHaveDuplicates()
         .allMatch(c -> c.matches("GDX-4[0-9]{3}"));
-    assertThat(Arrays.stream(TestkitErrorCode.values()).map(TestkitErrorCode::title)).allMatch(t -> !t.isBlank());
+    assertThat(Arrays.stream(TestkitErrorCode.values()).map(TestkitErrorCode::title))
+        .allMatch(t -> !t.isBlank());
   }
 }

@@ -40,13 +40,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ClientPipelineBenchmark {
 
-  static final String APPLICATION = "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
-      + "\"applicant\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","
-      + "\"purpose\":\"12345热线工单办理中核验来电人身份\",\"items\":[\"xm\",\"sfzh\"],\"state\":\"approved\","
-      + "\"submittedAt\":\"2026-11-24T08:30:00Z\",\"updatedAt\":\"2026-11-26T02:00:00Z\","
-      + "\"timeLimitWorkingDays\":10,\"dueDate\":\"2026-12-08\",\"decisionReason\":\"符合共享条件\","
-      + "\"history\":[{\"state\":\"submitted\",\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160478L/hotline\"},"
-      + "{\"state\":\"approved\",\"at\":\"2026-11-26T02:00:00Z\",\"by\":\"11320500014160486F\",\"reason\":\"符合共享条件\"}]}";
+  static final String APPLICATION =
+      "{\"applicationId\":\"app-1\",\"resourceCode\":\"335001001/00012\","
+          + "\"applicant\":\"11320500014160478L/hotline\",\"provider\":\"11320500014160486F\","
+          + "\"purpose\":\"12345热线工单办理中核验来电人身份\",\"items\":[\"xm\",\"sfzh\"],\"state\":\"approved\","
+          + "\"submittedAt\":\"2026-11-24T08:30:00Z\",\"updatedAt\":\"2026-11-26T02:00:00Z\","
+          + "\"timeLimitWorkingDays\":10,\"dueDate\":\"2026-12-08\",\"decisionReason\":\"符合共享条件\","
+          + "\"history\":[{\"state\":\"submitted\",\"at\":\"2026-11-24T08:30:00Z\",\"by\":\"11320500014160478L/hotline\"},"
+          + "{\"state\":\"approved\",\"at\":\"2026-11-26T02:00:00Z\",\"by\":\"11320500014160486F\",\"reason\":\"符合共享条件\"}]}";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,53 +61,70 @@ public class ClientPipelineBenchmark {
   @Setup
   public void setUp() throws IOException {
     byte[] body = APPLICATION.getBytes(StandardCharsets.UTF_8);
-    // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: 40 ms per call
+    // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: 40 ms per
+    // call
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/applications/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.getResponseHeaders().set("X-Request-Id", "bench");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/v1/applications/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.getResponseHeaders().set("X-Request-Id", "bench");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
-    // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for delayed ACKs
-    raw = new OkHttpClient.Builder().socketFactory(new javax.net.SocketFactory() {
-      @Override
-      public java.net.Socket createSocket() throws java.net.SocketException {
-        java.net.Socket s = new java.net.Socket();
-        s.setTcpNoDelay(true);
-        return s;
-      }
+    // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for
+    // delayed ACKs
+    raw =
+        new OkHttpClient.Builder()
+            .socketFactory(
+                new javax.net.SocketFactory() {
+                  @Override
+                  public java.net.Socket createSocket() throws java.net.SocketException {
+                    java.net.Socket s = new java.net.Socket();
+                    s.setTcpNoDelay(true);
+                    return s;
+                  }
 
-      @Override
-      public java.net.Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(String host, int port) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(
+                      String host, int port, java.net.InetAddress local, int localPort) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(java.net.InetAddress host, int port) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
-          int localPort) {
-        throw new UnsupportedOperationException();
-      }
-    }).build();
-    client = ExchangeClient.builder().endpoint(URI.create(base)).party(PartyId.parse("11320500014160478L/hotline"))
-        .httpClient(raw).sealing(false).build();
+                  @Override
+                  public java.net.Socket createSocket(
+                      java.net.InetAddress host,
+                      int port,
+                      java.net.InetAddress local,
+                      int localPort) {
+                    throw new UnsupportedOperationException();
+                  }
+                })
+            .build();
+    client =
+        ExchangeClient.builder()
+            .endpoint(URI.create(base))
+            .party(PartyId.parse("11320500014160478L/hotline"))
+            .httpClient(raw)
+            .sealing(false)
+            .build();
   }
 
   /** Stops everything. */
@@ -128,8 +146,12 @@ public class ClientPipelineBenchmark {
    */
   @Benchmark
   public JsonNode rawOkHttp() throws IOException {
-    Request request = new Request.Builder().url(base + "/v1/applications/" + applicationId)
-        .header("X-Gdx-Party", "11320500014160478L/hotline").header("X-Request-Id", "bench").build();
+    Request request =
+        new Request.Builder()
+            .url(base + "/v1/applications/" + applicationId)
+            .header("X-Gdx-Party", "11320500014160478L/hotline")
+            .header("X-Request-Id", "bench")
+            .build();
     try (Response r = raw.newCall(request).execute()) {
       return MAPPER.readTree(r.body().bytes());
     }

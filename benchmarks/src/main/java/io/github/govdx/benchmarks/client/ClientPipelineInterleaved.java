@@ -15,8 +15,7 @@ import java.util.Arrays;
  */
 public final class ClientPipelineInterleaved {
 
-  private ClientPipelineInterleaved() {
-  }
+  private ClientPipelineInterleaved() {}
 
   /**
    * Runs the comparison.
@@ -61,7 +60,8 @@ public final class ClientPipelineInterleaved {
   private static void print(String name, long[] nanos) {
     long[] x = nanos.clone();
     Arrays.sort(x);
-    System.out.printf("%-18s min %8.1f  p10 %8.1f  p50 %8.1f us%n", name, x[0] / 1e3, x[x.length / 10] / 1e3,
-        x[x.length / 2] / 1e3);
+    System.out.printf(
+        "%-18s min %8.1f  p10 %8.1f  p50 %8.1f us%n",
+        name, x[0] / 1e3, x[x.length / 10] / 1e3, x[x.length / 2] / 1e3);
   }
 }

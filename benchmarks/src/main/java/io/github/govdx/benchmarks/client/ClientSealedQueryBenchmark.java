@@ -86,96 +86,158 @@ public class ClientSealedQueryBenchmark {
     TrustStore trust = TrustStore.of(ca);
     KeyPair ck = KeyPairs.generate(suite);
     KeyPair pk = KeyPairs.generate(suite);
-    X509Certificate cc = Certificates.issue(CONSUMER, ck.getPublic(), ca, caKeys.getPrivate(), from, to);
-    X509Certificate pc = Certificates.issue(PROVIDER, pk.getPublic(), ca, caKeys.getPrivate(), from, to);
-    InMemoryPartyDirectory dir = InMemoryPartyDirectory.builder().add(CONSUMER, cc).add(PROVIDER, pc).build();
-    PartyCredentials consumer = PartyCredentials.builder().partyId(CONSUMER).privateKey(ck.getPrivate())
-        .certificateChain(List.of(cc, ca)).build();
-    PartyCredentials provider = PartyCredentials.builder().partyId(PROVIDER).privateKey(pk.getPrivate())
-        .certificateChain(List.of(pc, ca)).build();
-    EnvelopeCodec providerCodec = EnvelopeCodec.builder().credentials(provider).trustStore(trust).directory(dir)
-        .build();
-    consumerCodec = EnvelopeCodec.builder().credentials(consumer).trustStore(trust).directory(dir).build();
+    X509Certificate cc =
+        Certificates.issue(CONSUMER, ck.getPublic(), ca, caKeys.getPrivate(), from, to);
+    X509Certificate pc =
+        Certificates.issue(PROVIDER, pk.getPublic(), ca, caKeys.getPrivate(), from, to);
+    InMemoryPartyDirectory dir =
+        InMemoryPartyDirectory.builder().add(CONSUMER, cc).add(PROVIDER, pc).build();
+    PartyCredentials consumer =
+        PartyCredentials.builder()
+            .partyId(CONSUMER)
+            .privateKey(ck.getPrivate())
+            .certificateChain(List.of(cc, ca))
+            .build();
+    PartyCredentials provider =
+        PartyCredentials.builder()
+            .partyId(PROVIDER)
+            .privateKey(pk.getPrivate())
+            .certificateChain(List.of(pc, ca))
+            .build();
+    EnvelopeCodec providerCodec =
+        EnvelopeCodec.builder().credentials(provider).trustStore(trust).directory(dir).build();
+    consumerCodec =
+        EnvelopeCodec.builder().credentials(consumer).trustStore(trust).directory(dir).build();
     byte[] result = ("{\"records\":[" + RECORD + "]}").getBytes(StandardCharsets.UTF_8);
-    byte[] detail = ("{\"resourceCode\":\"" + RESOURCE + "\",\"name\":\"n\",\"provider\":\"" + PROVIDER
-        + "\",\"shareType\":\"unconditional\",\"items\":[{\"name\":\"xm\"},{\"name\":\"sfzh\"},{\"name\":\"xb\"}]}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] detail =
+        ("{\"resourceCode\":\""
+                + RESOURCE
+                + "\",\"name\":\"n\",\"provider\":\""
+                + PROVIDER
+                + "\",\"shareType\":\"unconditional\",\"items\":[{\"name\":\"xm\"},{\"name\":\"sfzh\"},{\"name\":\"xb\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/data/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      OpenedMessage in = providerCodec.open(body);
-      RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).sender(PROVIDER)
-          .receiver(in.headers().sender()).resourceCode(RESOURCE).action("query.result")
-          .correlationId(in.headers().messageId()).build();
-      byte[] out = providerCodec.seal(h, result).toBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/govdx-envelope+json");
-      exchange.sendResponseHeaders(200, out.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(out);
-      }
-    });
-    server.createContext("/v1/catalog/", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, detail.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(detail);
-      }
-    });
+    server.createContext(
+        "/v1/data/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          OpenedMessage in = providerCodec.open(body);
+          RoutingHeaders h =
+              RoutingHeaders.builder()
+                  .messageId(UUID.randomUUID().toString())
+                  .sender(PROVIDER)
+                  .receiver(in.headers().sender())
+                  .resourceCode(RESOURCE)
+                  .action("query.result")
+                  .correlationId(in.headers().messageId())
+                  .build();
+          byte[] out = providerCodec.seal(h, result).toBytes();
+          exchange.getResponseHeaders().set("Content-Type", "application/govdx-envelope+json");
+          exchange.sendResponseHeaders(200, out.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(out);
+          }
+        });
+    server.createContext(
+        "/v1/catalog/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, detail.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(detail);
+          }
+        });
     // transport only: the same sizes, no cryptography on either side
-    byte[] staticAnswer = providerCodec.seal(RoutingHeaders.builder().messageId(UUID.randomUUID().toString())
-        .sender(PROVIDER).receiver(CONSUMER).resourceCode(RESOURCE).action("query.result").correlationId("x")
-        .build(), result).toBytes();
-    server.createContext("/v1/static/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/govdx-envelope+json");
-      exchange.sendResponseHeaders(200, staticAnswer.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(staticAnswer);
-      }
-    });
+    byte[] staticAnswer =
+        providerCodec
+            .seal(
+                RoutingHeaders.builder()
+                    .messageId(UUID.randomUUID().toString())
+                    .sender(PROVIDER)
+                    .receiver(CONSUMER)
+                    .resourceCode(RESOURCE)
+                    .action("query.result")
+                    .correlationId("x")
+                    .build(),
+                result)
+            .toBytes();
+    server.createContext(
+        "/v1/static/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "application/govdx-envelope+json");
+          exchange.sendResponseHeaders(200, staticAnswer.length);
+          try (OutputStream o = exchange.getResponseBody()) {
+            o.write(staticAnswer);
+          }
+        });
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
-    // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for delayed ACKs
-    raw = new OkHttpClient.Builder().socketFactory(new javax.net.SocketFactory() {
-      @Override
-      public java.net.Socket createSocket() throws java.net.SocketException {
-        java.net.Socket s = new java.net.Socket();
-        s.setTcpNoDelay(true);
-        return s;
-      }
+    // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for
+    // delayed ACKs
+    raw =
+        new OkHttpClient.Builder()
+            .socketFactory(
+                new javax.net.SocketFactory() {
+                  @Override
+                  public java.net.Socket createSocket() throws java.net.SocketException {
+                    java.net.Socket s = new java.net.Socket();
+                    s.setTcpNoDelay(true);
+                    return s;
+                  }
 
-      @Override
-      public java.net.Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(String host, int port) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(
+                      String host, int port, java.net.InetAddress local, int localPort) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(java.net.InetAddress host, int port) {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
-          int localPort) {
-        throw new UnsupportedOperationException();
-      }
-    }).build();
-    client = ExchangeClient.builder().endpoint(URI.create(base)).party(CONSUMER).credentials(consumer)
-        .trustStore(trust).directory(dir).suite(suite).httpClient(raw)
-        .circuitBreaker(CircuitBreakerPolicy.disabled()).build();
+                  @Override
+                  public java.net.Socket createSocket(
+                      java.net.InetAddress host,
+                      int port,
+                      java.net.InetAddress local,
+                      int localPort) {
+                    throw new UnsupportedOperationException();
+                  }
+                })
+            .build();
+    client =
+        ExchangeClient.builder()
+            .endpoint(URI.create(base))
+            .party(CONSUMER)
+            .credentials(consumer)
+            .trustStore(trust)
+            .directory(dir)
+            .suite(suite)
+            .httpClient(raw)
+            .circuitBreaker(CircuitBreakerPolicy.disabled())
+            .build();
     preSealed = sealQuery();
   }
 
   private byte[] sealQuery() {
-    RoutingHeaders h = RoutingHeaders.builder().messageId(UUID.randomUUID().toString()).sender(CONSUMER)
-        .receiver(PROVIDER).resourceCode(RESOURCE).action("query").build();
-    return consumerCodec.seal(h, "{\"filter\":{\"sfzh\":\"11010519491231002X\"}}".getBytes(StandardCharsets.UTF_8))
+    RoutingHeaders h =
+        RoutingHeaders.builder()
+            .messageId(UUID.randomUUID().toString())
+            .sender(CONSUMER)
+            .receiver(PROVIDER)
+            .resourceCode(RESOURCE)
+            .action("query")
+            .build();
+    return consumerCodec
+        .seal(h, "{\"filter\":{\"sfzh\":\"11010519491231002X\"}}".getBytes(StandardCharsets.UTF_8))
         .toBytes();
   }
 
@@ -190,9 +252,13 @@ public class ClientSealedQueryBenchmark {
   }
 
   private Response post(String path, byte[] body) throws IOException {
-    return raw.newCall(new Request.Builder().url(base + path)
-        .header("X-Gdx-Party", CONSUMER.toString())
-        .post(RequestBody.create(body, MediaType.get("application/govdx-envelope+json"))).build()).execute();
+    return raw.newCall(
+            new Request.Builder()
+                .url(base + path)
+                .header("X-Gdx-Party", CONSUMER.toString())
+                .post(RequestBody.create(body, MediaType.get("application/govdx-envelope+json")))
+                .build())
+        .execute();
   }
 
   /**
@@ -215,8 +281,13 @@ public class ClientSealedQueryBenchmark {
    */
   @Benchmark
   public QueryResult<JsonNode> govdxSealedQuery() {
-    return client.data().query(QueryRequest.builder().resourceCode(RESOURCE)
-        .filter("sfzh", "11010519491231002X").build());
+    return client
+        .data()
+        .query(
+            QueryRequest.builder()
+                .resourceCode(RESOURCE)
+                .filter("sfzh", "11010519491231002X")
+                .build());
   }
 
   /**

@@ -65,8 +65,14 @@ public class CodeTableBenchmark {
     usccs = new String[N];
     for (int k = 0; k < N; k++) {
       codes[k] = entries.get(rnd.nextInt(entries.size())).code();
-      String body = codes[k] + String.format("%04d%02d%02d%03d", 1950 + rnd.nextInt(60), 1 + rnd.nextInt(12),
-          1 + rnd.nextInt(28), rnd.nextInt(1000));
+      String body =
+          codes[k]
+              + String.format(
+                  "%04d%02d%02d%03d",
+                  1950 + rnd.nextInt(60),
+                  1 + rnd.nextInt(12),
+                  1 + rnd.nextInt(28),
+                  rnd.nextInt(1000));
       ids[k] = body + mod112(body);
       String org = String.format("%08d", rnd.nextInt(100_000_000));
       org = org + orgCheck(org);

@@ -31,9 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -121,33 +121,64 @@ public class EnvelopeBenchmark {
     random.nextBytes(payload);
     Instant now = Instant.now();
     KeyPair ca = KeyPairs.generate(s);
-    X509Certificate caCert = Certificates.selfSignedCa("bench CA", ca, now.minus(Duration.ofDays(1)),
-        now.plus(Duration.ofDays(30)));
+    X509Certificate caCert =
+        Certificates.selfSignedCa(
+            "bench CA", ca, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
     KeyPair a = KeyPairs.generate(s);
     KeyPair b = KeyPairs.generate(s);
-    PartyCredentials ca1 = PartyCredentials.builder().partyId(A).privateKey(a.getPrivate()).certificateChain(List.of(
-        Certificates.issue(A, a.getPublic(), caCert, ca.getPrivate(), now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(30))))).build();
-    PartyCredentials cb = PartyCredentials.builder().partyId(B).privateKey(b.getPrivate()).certificateChain(List.of(
-        Certificates.issue(B, b.getPublic(), caCert, ca.getPrivate(), now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(30))))).build();
+    PartyCredentials ca1 =
+        PartyCredentials.builder()
+            .partyId(A)
+            .privateKey(a.getPrivate())
+            .certificateChain(
+                List.of(
+                    Certificates.issue(
+                        A,
+                        a.getPublic(),
+                        caCert,
+                        ca.getPrivate(),
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(30)))))
+            .build();
+    PartyCredentials cb =
+        PartyCredentials.builder()
+            .partyId(B)
+            .privateKey(b.getPrivate())
+            .certificateChain(
+                List.of(
+                    Certificates.issue(
+                        B,
+                        b.getPublic(),
+                        caCert,
+                        ca.getPrivate(),
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(30)))))
+            .build();
     TrustStore trust = TrustStore.of(caCert);
     // a short skew keeps the default in-memory replay cache small: ids expire after 10 s
     sender = EnvelopeCodec.builder().credentials(ca1).trustStore(trust).build();
-    receiver = EnvelopeCodec.builder().credentials(cb).trustStore(trust).clockSkew(Duration.ofSeconds(10)).build();
+    receiver =
+        EnvelopeCodec.builder()
+            .credentials(cb)
+            .trustStore(trust)
+            .clockSkew(Duration.ofSeconds(10))
+            .build();
     headers = RoutingHeaders.builder().sender(A).receiver(B).resourceCode("R-0001").action("query");
     this.bCert = cb.certificate();
     StringBuilder x5c = new StringBuilder("[");
     for (X509Certificate c : ca1.certificateChain()) {
-      x5c.append(x5c.length() > 1 ? "," : "").append('"')
-          .append(java.util.Base64.getEncoder().encodeToString(c.getEncoded())).append('"');
+      x5c.append(x5c.length() > 1 ? "," : "")
+          .append('"')
+          .append(java.util.Base64.getEncoder().encodeToString(c.getEncoded()))
+          .append('"');
     }
     x5cJson = x5c.append(']').toString();
 
     if (s == Suite.GM) {
       X9ECParameters x9 = CustomNamedCurves.getByName("sm2p256v1");
       domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
-      ECPrivateKeyParameters aPriv = new ECPrivateKeyParameters(((ECPrivateKey) a.getPrivate()).getS(), domain);
+      ECPrivateKeyParameters aPriv =
+          new ECPrivateKeyParameters(((ECPrivateKey) a.getPrivate()).getS(), domain);
       bPriv = new ECPrivateKeyParameters(((ECPrivateKey) b.getPrivate()).getS(), domain);
       aPub = new ECPublicKeyParameters(domain.getG().multiply(aPriv.getD()).normalize(), domain);
       bPub = new ECPublicKeyParameters(domain.getG().multiply(bPriv.getD()).normalize(), domain);
@@ -182,7 +213,8 @@ public class EnvelopeBenchmark {
     return "GM".equals(suite) ? rawGm() : rawIntl();
   }
 
-  private static final java.util.Base64.Encoder B64 = java.util.Base64.getUrlEncoder().withoutPadding();
+  private static final java.util.Base64.Encoder B64 =
+      java.util.Base64.getUrlEncoder().withoutPadding();
   private static final java.util.Base64.Decoder D64 = java.util.Base64.getUrlDecoder();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
@@ -192,30 +224,53 @@ public class EnvelopeBenchmark {
     // seal: JWS header with routing and x5c, signing input, signature, compact JWS
     String mid = java.util.UUID.randomUUID().toString();
     long iat = System.currentTimeMillis() / 1000;
-    String routing = "\"gdx.mid\":\"" + mid + "\",\"gdx.iat\":" + iat + ",\"gdx.snd\":\"" + A
-        + "\",\"gdx.rcv\":\"" + B + "\",\"gdx.res\":\"R-0001\",\"gdx.act\":\"query\"";
-    String jwsHeader = B64.encodeToString(("{\"alg\":\"SM2-SM3\",\"kid\":\"k1\",\"x5c\":" + x5cJson + ","
-        + routing + "}").getBytes(StandardCharsets.UTF_8));
+    String routing =
+        "\"gdx.mid\":\""
+            + mid
+            + "\",\"gdx.iat\":"
+            + iat
+            + ",\"gdx.snd\":\""
+            + A
+            + "\",\"gdx.rcv\":\""
+            + B
+            + "\",\"gdx.res\":\"R-0001\",\"gdx.act\":\"query\"";
+    String jwsHeader =
+        B64.encodeToString(
+            ("{\"alg\":\"SM2-SM3\",\"kid\":\"k1\",\"x5c\":" + x5cJson + "," + routing + "}")
+                .getBytes(StandardCharsets.UTF_8));
     String signingInput = jwsHeader + "." + B64.encodeToString(payload);
     byte[] si = signingInput.getBytes(StandardCharsets.US_ASCII);
     rawSigner.update(si, 0, si.length);
-    byte[] compact = (signingInput + "." + B64.encodeToString(rawSigner.generateSignature()))
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] compact =
+        (signingInput + "." + B64.encodeToString(rawSigner.generateSignature()))
+            .getBytes(StandardCharsets.US_ASCII);
     // JWE: CEK, SM2-encrypted CEK, SM4-GCM with the protected header as AAD, flattened JSON
     byte[] cek = new byte[16];
     byte[] iv = new byte[12];
     random.nextBytes(cek);
     random.nextBytes(iv);
     byte[] ek = sm2(true, cek);
-    String jweHeader = B64.encodeToString(("{\"alg\":\"SM2\",\"enc\":\"SM4-GCM\",\"cty\":\"JOSE\",\"kid\":\"k2\","
-        + routing + "}").getBytes(StandardCharsets.UTF_8));
+    String jweHeader =
+        B64.encodeToString(
+            ("{\"alg\":\"SM2\",\"enc\":\"SM4-GCM\",\"cty\":\"JOSE\",\"kid\":\"k2\","
+                    + routing
+                    + "}")
+                .getBytes(StandardCharsets.UTF_8));
     byte[] ct = gcm(true, cek, iv, compact, jweHeader.getBytes(StandardCharsets.US_ASCII));
     int n = ct.length - 16;
-    byte[] wire = ("{\"protected\":\"" + jweHeader + "\",\"encrypted_key\":\"" + B64.encodeToString(ek)
-        + "\",\"iv\":\"" + B64.encodeToString(iv) + "\",\"ciphertext\":\""
-        + B64.encodeToString(java.util.Arrays.copyOf(ct, n)) + "\",\"tag\":\""
-        + B64.encodeToString(java.util.Arrays.copyOfRange(ct, n, ct.length)) + "\"}")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] wire =
+        ("{\"protected\":\""
+                + jweHeader
+                + "\",\"encrypted_key\":\""
+                + B64.encodeToString(ek)
+                + "\",\"iv\":\""
+                + B64.encodeToString(iv)
+                + "\",\"ciphertext\":\""
+                + B64.encodeToString(java.util.Arrays.copyOf(ct, n))
+                + "\",\"tag\":\""
+                + B64.encodeToString(java.util.Arrays.copyOfRange(ct, n, ct.length))
+                + "\"}")
+            .getBytes(StandardCharsets.US_ASCII);
     // open: parse, decrypt the CEK, decrypt, split the compact JWS, verify, decode the payload
     com.fasterxml.jackson.databind.JsonNode env = JSON.readTree(wire);
     String protectedB64 = env.get("protected").asText();
@@ -225,8 +280,13 @@ public class EnvelopeBenchmark {
     byte[] tag2 = D64.decode(env.get("tag").asText());
     byte[] in = java.util.Arrays.copyOf(ct2, ct2.length + tag2.length);
     System.arraycopy(tag2, 0, in, ct2.length, tag2.length);
-    byte[] pt = gcm(false, cek2, D64.decode(env.get("iv").asText()), in,
-        protectedB64.getBytes(StandardCharsets.US_ASCII));
+    byte[] pt =
+        gcm(
+            false,
+            cek2,
+            D64.decode(env.get("iv").asText()),
+            in,
+            protectedB64.getBytes(StandardCharsets.US_ASCII));
     String jws = new String(pt, StandardCharsets.US_ASCII);
     int dot1 = jws.indexOf('.');
     int dot2 = jws.lastIndexOf('.');
@@ -272,7 +332,8 @@ public class EnvelopeBenchmark {
     return engine.processBlock(in, 0, in.length);
   }
 
-  private static byte[] gcm(boolean encrypt, byte[] key, byte[] iv, byte[] in, byte[] aad) throws Exception {
+  private static byte[] gcm(boolean encrypt, byte[] key, byte[] iv, byte[] in, byte[] aad)
+      throws Exception {
     GCMModeCipher c = GCMBlockCipher.newInstance(new SM4Engine());
     c.init(encrypt, new AEADParameters(new KeyParameter(key), 128, iv, aad));
     byte[] out = new byte[c.getOutputSize(in.length)];
@@ -287,8 +348,12 @@ public class EnvelopeBenchmark {
   private byte[] rawIntl() throws Exception {
     JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(payload));
     jws.sign(esSigner);
-    JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM)
-        .contentType("JWT").build(), new Payload(jws.serialize()));
+    JWEObject jwe =
+        new JWEObject(
+            new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM)
+                .contentType("JWT")
+                .build(),
+            new Payload(jws.serialize()));
     jwe.encrypt(new ECDHEncrypter(bEcPub));
     String wire = jwe.serialize();
     JWEObject in = JWEObject.parse(wire);

@@ -11,8 +11,7 @@ import java.lang.management.ThreadMXBean;
  */
 public final class EnvelopeCpuRatio {
 
-  private EnvelopeCpuRatio() {
-  }
+  private EnvelopeCpuRatio() {}
 
   /**
    * Prints CPU milliseconds per seal+open and the govdx/raw ratio for each suite and payload size.
@@ -29,9 +28,11 @@ public final class EnvelopeCpuRatio {
         b.suite = suite;
         b.size = size;
         b.setup();
-        // warm-up by time, not by count: at ~1 ms per operation a few hundred pairs end before C2 has
+        // warm-up by time, not by count: at ~1 ms per operation a few hundred pairs end before C2
+        // has
         // compiled the hot paths, and whichever side is compiled first wins
-        // warm-up by time, not by count: at ~1 ms per operation a few hundred rounds end before C2 has
+        // warm-up by time, not by count: at ~1 ms per operation a few hundred rounds end before C2
+        // has
         // compiled the hot paths, and whichever side is compiled first wins
         boolean gm = "GM".equals(suite);
         long warmEnd = System.nanoTime() + measureNanos / 2;
@@ -60,11 +61,13 @@ public final class EnvelopeCpuRatio {
           raw += t2 - t1;
           bare += t3 - t2;
         }
-        System.out.printf("%-4s %6d B  govdx %.3f ms  raw %.3f ms  govdx/raw %.3f", suite, size,
-            govdx / 1e6 / rounds, raw / 1e6 / rounds, (double) govdx / raw);
+        System.out.printf(
+            "%-4s %6d B  govdx %.3f ms  raw %.3f ms  govdx/raw %.3f",
+            suite, size, govdx / 1e6 / rounds, raw / 1e6 / rounds, (double) govdx / raw);
         if (gm) {
-          System.out.printf("  (bare primitives %.3f ms, govdx/bare %.3f)", bare / 1e6 / rounds,
-              (double) govdx / bare);
+          System.out.printf(
+              "  (bare primitives %.3f ms, govdx/bare %.3f)",
+              bare / 1e6 / rounds, (double) govdx / bare);
         }
         System.out.println();
       }

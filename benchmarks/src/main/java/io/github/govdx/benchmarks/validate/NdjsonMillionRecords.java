@@ -19,8 +19,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NdjsonMillionRecords {
 
-  private NdjsonMillionRecords() {
-  }
+  private NdjsonMillionRecords() {}
 
   /**
    * Runs the validation.
@@ -41,11 +40,18 @@ public final class NdjsonMillionRecords {
     }
     System.gc();
     long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-    System.out.printf("records=%d invalid=%d listed=%d dropped=%d time=%.1fs rate=%.0f records/s "
+    System.out.printf(
+        "records=%d invalid=%d listed=%d dropped=%d time=%.1fs rate=%.0f records/s "
             + "maxHeap=%dMiB peakHeapPoolsSum=%dMiB liveAfterGc=%dMiB%n",
-        report.recordsChecked(), report.invalidRecords(), report.violations().size(),
-        report.droppedViolations(), seconds, report.recordsChecked() / seconds,
-        Runtime.getRuntime().maxMemory() >> 20, peak >> 20, live >> 20);
+        report.recordsChecked(),
+        report.invalidRecords(),
+        report.violations().size(),
+        report.droppedViolations(),
+        seconds,
+        report.recordsChecked() / seconds,
+        Runtime.getRuntime().maxMemory() >> 20,
+        peak >> 20,
+        live >> 20);
     System.out.println("first violation: " + report.violations().get(0));
   }
 

@@ -51,7 +51,8 @@ public class RecordValidationBenchmark {
     govdx = RecordValidator.builder(Records.schema()).build();
     ObjectNode structural = (ObjectNode) govdx.jsonSchema();
     strip(structural);
-    plain = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(structural);
+    plain =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(structural);
     mapper = new ObjectMapper();
     records = new JsonNode[N];
     texts = new byte[N][];
@@ -60,7 +61,8 @@ public class RecordValidationBenchmark {
       records[i] = mapper.readTree(texts[i]);
     }
     if (!govdx.validate(records[0]).isValid() || !plain.validate(records[0]).isEmpty()) {
-      throw new IllegalStateException("sample record must be valid: " + govdx.validate(records[0]).violations());
+      throw new IllegalStateException(
+          "sample record must be valid: " + govdx.validate(records[0]).violations());
     }
   }
 

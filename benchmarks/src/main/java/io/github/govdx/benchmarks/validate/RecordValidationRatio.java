@@ -11,8 +11,7 @@ package io.github.govdx.benchmarks.validate;
  */
 public final class RecordValidationRatio {
 
-  private RecordValidationRatio() {
-  }
+  private RecordValidationRatio() {}
 
   /**
    * Runs the comparison.
@@ -53,7 +52,8 @@ public final class RecordValidationRatio {
     }
     double govdx = govdxOps / (govdxNanos / 1e9);
     double plain = plainOps / (plainNanos / 1e9);
-    System.out.printf("govdx %.0f records/s, plain networknt %.0f records/s, ratio %.2f%n", govdx, plain,
-        govdx / plain);
+    System.out.printf(
+        "govdx %.0f records/s, plain networknt %.0f records/s, ratio %.2f%n",
+        govdx, plain, govdx / plain);
   }
 }

@@ -26,10 +26,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(BaseCommand.class);
 
-  @Spec
-  @Nullable CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
-  @Option(names = "--json", description = "Print one JSON document on standard output instead of text.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document on standard output instead of text.")
   boolean jsonOption;
 
   private @Nullable CliContext context;
@@ -57,8 +58,13 @@ public abstract class BaseCommand implements Callable<Integer> {
       exit = fail(GovdxCli.EXIT_CHECK_FAILED, e);
     } catch (RuntimeException e) {
       LOG.debug("internal error", e);
-      exit = fail(GovdxCli.EXIT_ERROR, CliException.error(CliErrorCode.INTERNAL,
-          e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+      exit =
+          fail(
+              GovdxCli.EXIT_ERROR,
+              CliException.error(
+                  CliErrorCode.INTERNAL,
+                  e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                  e));
     }
     if (json()) {
       ObjectNode body = result();
@@ -81,8 +87,13 @@ public abstract class BaseCommand implements Callable<Integer> {
       error.put("title", e.errorCode().title());
       error.put("message", String.valueOf(e.getMessage()));
     } else {
-      ctx().err().println(commandName() + ": " + (exit == GovdxCli.EXIT_CHECK_FAILED ? "check failed: " : "error: ")
-          + e.getMessage());
+      ctx()
+          .err()
+          .println(
+              commandName()
+                  + ": "
+                  + (exit == GovdxCli.EXIT_CHECK_FAILED ? "check failed: " : "error: ")
+                  + e.getMessage());
     }
     return exit;
   }

@@ -21,25 +21,39 @@ import picocli.CommandLine.Parameters;
     header = "Check identifiers (GB 11643, GB 32100, GB 11714).",
     mixinStandardHelpOptions = true,
     description = {
-        "Checks identifiers and prints one line per value:",
-        "  VALUE<TAB>valid",
-        "  VALUE<TAB>invalid<TAB>CODE<TAB>reason",
-        "Exit 1 if any value is invalid. Values are printed as given (they may be personal data)."})
+      "Checks identifiers and prints one line per value:",
+      "  VALUE<TAB>valid",
+      "  VALUE<TAB>invalid<TAB>CODE<TAB>reason",
+      "Exit 1 if any value is invalid. Values are printed as given (they may be personal data)."
+    })
 public final class CheckIdCommand extends BaseCommand {
 
-  @Parameters(index = "0", paramLabel = "TYPE",
-      description = "gb11643 (citizen ID number), gb32100 (unified social credit code), gb11714 "
-          + "(organization code); also mobile, postal.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TYPE",
+      description =
+          "gb11643 (citizen ID number), gb32100 (unified social credit code), gb11714 "
+              + "(organization code); also mobile, postal.")
   String type = "";
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "VALUE", description = "The values to check.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "VALUE",
+      description = "The values to check.")
   List<String> values = new ArrayList<>();
 
   @Override
   protected int execute() {
-    IdentifierType identifierType = IdentifierType.fromKey(type.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> CliException.error(CliErrorCode.IDENTIFIER_TYPE_UNKNOWN,
-            "unknown identifier type '" + type + "'; use gb11643, gb32100, gb11714, mobile or postal"));
+    IdentifierType identifierType =
+        IdentifierType.fromKey(type.toLowerCase(Locale.ROOT))
+            .orElseThrow(
+                () ->
+                    CliException.error(
+                        CliErrorCode.IDENTIFIER_TYPE_UNKNOWN,
+                        "unknown identifier type '"
+                            + type
+                            + "'; use gb11643, gb32100, gb11714, mobile or postal"));
     boolean anyInvalid = false;
     ArrayNode results = json() ? result().put("type", type).putArray("results") : null;
     for (String value : values) {

@@ -31,8 +31,11 @@ public final class CliContext {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.rawOut = Objects.requireNonNull(out, "out == null");
     this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    this.err = new PrintWriter(new OutputStreamWriter(Objects.requireNonNull(err, "err == null"),
-        StandardCharsets.UTF_8), true);
+    this.err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                Objects.requireNonNull(err, "err == null"), StandardCharsets.UTF_8),
+            true);
     this.mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 

@@ -34,10 +34,10 @@ public final class CliFiles {
   /** Limit for envelopes, payloads and whole-file JSON records. */
   public static final long DATA_LIMIT = 64L << 20;
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
-  private CliFiles() {
-  }
+  private CliFiles() {}
 
   /**
    * Reads a whole file after checking that it exists, is a regular file and is at most {@code limit} bytes.
@@ -53,13 +53,15 @@ public final class CliFiles {
     try {
       long size = Files.size(path);
       if (size > limit) {
-        throw CliException.error(CliErrorCode.FILE_TOO_LARGE,
+        throw CliException.error(
+            CliErrorCode.FILE_TOO_LARGE,
             what + " " + path + " has " + size + " bytes, more than the limit of " + limit);
       }
       try (InputStream in = Files.newInputStream(path)) {
         byte[] data = in.readNBytes((int) limit + 1);
         if (data.length > limit) {
-          throw CliException.error(CliErrorCode.FILE_TOO_LARGE,
+          throw CliException.error(
+              CliErrorCode.FILE_TOO_LARGE,
               what + " " + path + " is larger than the limit of " + limit + " bytes");
         }
         return data;
@@ -81,10 +83,12 @@ public final class CliFiles {
       throw CliException.error(CliErrorCode.FILE_UNREADABLE, what + " " + path + ": no such file");
     }
     if (!Files.isRegularFile(path)) {
-      throw CliException.error(CliErrorCode.FILE_UNREADABLE, what + " " + path + ": not a regular file");
+      throw CliException.error(
+          CliErrorCode.FILE_UNREADABLE, what + " " + path + ": not a regular file");
     }
     if (!Files.isReadable(path)) {
-      throw CliException.error(CliErrorCode.FILE_UNREADABLE, what + " " + path + ": permission denied");
+      throw CliException.error(
+          CliErrorCode.FILE_UNREADABLE, what + " " + path + ": permission denied");
     }
   }
 
@@ -107,16 +111,23 @@ public final class CliFiles {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw CliException.error(CliErrorCode.INPUT_MALFORMED, what + " " + path + " is not valid JSON: "
-          + e.getOriginalMessage() + locationOf(e), null);
+      throw CliException.error(
+          CliErrorCode.INPUT_MALFORMED,
+          what + " " + path + " is not valid JSON: " + e.getOriginalMessage() + locationOf(e),
+          null);
     } catch (IOException e) {
       throw unreadable(path, what, e);
     }
   }
 
   static String locationOf(JsonProcessingException e) {
-    return e.getLocation() == null ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
   /**
@@ -134,27 +145,33 @@ public final class CliFiles {
     try {
       Path parent = path.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
-        throw CliException.error(CliErrorCode.FILE_UNWRITABLE,
+        throw CliException.error(
+            CliErrorCode.FILE_UNWRITABLE,
             what + " " + path + ": directory " + parent + " does not exist");
       }
       if (privateFile && supportsPosix(parent)) {
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+        FileAttribute<Set<PosixFilePermission>> ownerOnly =
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         Files.createFile(path, ownerOnly);
-        try (OutputStream os = Files.newOutputStream(path, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (OutputStream os =
+            Files.newOutputStream(
+                path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
           os.write(data);
         }
       } else {
-        try (OutputStream os = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
+        try (OutputStream os =
+            Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           os.write(data);
         }
       }
     } catch (FileAlreadyExistsException e) {
-      throw CliException.error(CliErrorCode.OUTPUT_EXISTS, what + " " + path + " exists; refusing to overwrite");
+      throw CliException.error(
+          CliErrorCode.OUTPUT_EXISTS, what + " " + path + " exists; refusing to overwrite");
     } catch (IOException e) {
-      throw CliException.error(CliErrorCode.FILE_UNWRITABLE,
-          what + " " + path + ": " + e.getClass().getSimpleName() + reason(e), e);
+      throw CliException.error(
+          CliErrorCode.FILE_UNWRITABLE,
+          what + " " + path + ": " + e.getClass().getSimpleName() + reason(e),
+          e);
     }
   }
 
@@ -167,7 +184,8 @@ public final class CliFiles {
    */
   public static void refuseExisting(Path path, String what) {
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      throw CliException.error(CliErrorCode.OUTPUT_EXISTS, what + " " + path + " exists; refusing to overwrite");
+      throw CliException.error(
+          CliErrorCode.OUTPUT_EXISTS, what + " " + path + " exists; refusing to overwrite");
     }
   }
 
@@ -183,7 +201,8 @@ public final class CliFiles {
       return;
     }
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw CliException.error(CliErrorCode.FILE_UNWRITABLE, what + " " + dir + " exists and is not a directory");
+      throw CliException.error(
+          CliErrorCode.FILE_UNWRITABLE, what + " " + dir + " exists and is not a directory");
     }
     try {
       Path parent = dir.toAbsolutePath().getParent();
@@ -191,13 +210,17 @@ public final class CliFiles {
         Files.createDirectories(parent);
       }
       if (supportsPosix(parent)) {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectory(dir);
       }
     } catch (IOException e) {
-      throw CliException.error(CliErrorCode.FILE_UNWRITABLE,
-          what + " " + dir + ": " + e.getClass().getSimpleName() + reason(e), e);
+      throw CliException.error(
+          CliErrorCode.FILE_UNWRITABLE,
+          what + " " + dir + ": " + e.getClass().getSimpleName() + reason(e),
+          e);
     }
   }
 
@@ -208,10 +231,13 @@ public final class CliFiles {
 
   static CliException unreadable(Path path, String what, IOException e) {
     if (e instanceof NoSuchFileException) {
-      return CliException.error(CliErrorCode.FILE_UNREADABLE, what + " " + path + ": no such file", e);
+      return CliException.error(
+          CliErrorCode.FILE_UNREADABLE, what + " " + path + ": no such file", e);
     }
-    return CliException.error(CliErrorCode.FILE_UNREADABLE,
-        what + " " + path + ": " + e.getClass().getSimpleName() + reason(e), e);
+    return CliException.error(
+        CliErrorCode.FILE_UNREADABLE,
+        what + " " + path + ": " + e.getClass().getSimpleName() + reason(e),
+        e);
   }
 
   private static String reason(IOException e) {

@@ -27,7 +27,11 @@ import picocli.CommandLine.Parameters;
     header = "List, show and look up the built-in code tables.",
     mixinStandardHelpOptions = true,
     description = "The code tables are dated snapshots shipped in govdx-core, with provenance.",
-    subcommands = {CodesCommand.ListTables.class, CodesCommand.Show.class, CodesCommand.Lookup.class})
+    subcommands = {
+      CodesCommand.ListTables.class,
+      CodesCommand.Show.class,
+      CodesCommand.Lookup.class
+    })
 public final class CodesCommand {
 
   /** Resolves a table argument: the exact id ({@code "GB/T 3304"}) or a compact alias ({@code gbt3304}). */
@@ -46,16 +50,26 @@ public final class CodesCommand {
       }
     }
     if (id == null) {
-      throw CliException.error(CoreErrorCode.CODE_TABLE_UNKNOWN,
+      throw CliException.error(
+          CoreErrorCode.CODE_TABLE_UNKNOWN,
           "no code table '" + table + "'; run 'govdx codes list' for the table ids");
     }
     if (edition == null) {
       return registry.require(id);
     }
     String resolved = id;
-    return registry.find(id, edition).orElseThrow(() -> CliException.error(CoreErrorCode.CODE_TABLE_UNKNOWN,
-        "code table '" + resolved + "' has no edition '" + edition + "'; editions: "
-            + registry.editions(resolved)));
+    return registry
+        .find(id, edition)
+        .orElseThrow(
+            () ->
+                CliException.error(
+                    CoreErrorCode.CODE_TABLE_UNKNOWN,
+                    "code table '"
+                        + resolved
+                        + "' has no edition '"
+                        + edition
+                        + "'; editions: "
+                        + registry.editions(resolved)));
   }
 
   /** Lower-case letters, digits and dots only: {@code "GB/T 2261.1"} becomes {@code "gbt2261.1"}. */
@@ -91,12 +105,23 @@ public final class CodesCommand {
   }
 
   static String entryLine(CodeEntry e) {
-    return e.code() + "\t" + e.nameZh() + "\t" + e.nameEn().orElse("") + "\t" + e.parent().orElse("");
+    return e.code()
+        + "\t"
+        + e.nameZh()
+        + "\t"
+        + e.nameEn().orElse("")
+        + "\t"
+        + e.parent().orElse("");
   }
 
   /** {@code govdx codes list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, header = "List the built-in code tables.",
-      description = {"Lists every built-in code table edition, one a line: ID<TAB>name<TAB>edition<TAB>rows."})
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      header = "List the built-in code tables.",
+      description = {
+        "Lists every built-in code table edition, one a line: ID<TAB>name<TAB>edition<TAB>rows."
+      })
   public static final class ListTables extends BaseCommand {
 
     @Override
@@ -122,16 +147,27 @@ public final class CodesCommand {
   }
 
   /** {@code govdx codes show TABLE}. */
-  @Command(name = "show", mixinStandardHelpOptions = true, header = "Show one code table.",
-      description = {"Shows one code table: its provenance, then one entry a line: CODE<TAB>name (zh)<TAB>"
-          + "name (en)<TAB>parent."})
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      header = "Show one code table.",
+      description = {
+        "Shows one code table: its provenance, then one entry a line: CODE<TAB>name (zh)<TAB>"
+            + "name (en)<TAB>parent."
+      })
   public static final class Show extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "TABLE",
-        description = "Table id as listed by 'govdx codes list' (e.g. \"GB/T 3304\"), or compact (gbt3304).")
+    @Parameters(
+        index = "0",
+        paramLabel = "TABLE",
+        description =
+            "Table id as listed by 'govdx codes list' (e.g. \"GB/T 3304\"), or compact (gbt3304).")
     String table = "";
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Edition to show (default: newest).")
+    @Option(
+        names = "--edition",
+        paramLabel = "EDITION",
+        description = "Edition to show (default: newest).")
     @Nullable String edition;
 
     @Override
@@ -146,7 +182,14 @@ public final class CodesCommand {
         return GovdxCli.EXIT_OK;
       }
       PrintWriter out = out();
-      out.println("# " + t.id() + "-" + t.edition() + "  " + t.nameZh() + t.nameEn().map(n -> " (" + n + ")").orElse(""));
+      out.println(
+          "# "
+              + t.id()
+              + "-"
+              + t.edition()
+              + "  "
+              + t.nameZh()
+              + t.nameEn().map(n -> " (" + n + ")").orElse(""));
       out.println("# rows: " + t.size());
       if (!t.source().isEmpty()) {
         out.println("# source: " + t.source());
@@ -160,18 +203,29 @@ public final class CodesCommand {
   }
 
   /** {@code govdx codes lookup TABLE CODE}. */
-  @Command(name = "lookup", mixinStandardHelpOptions = true, header = "Look up one code in a table.",
-      description = {"Looks up one code: prints CODE<TAB>name (zh)<TAB>name (en)<TAB>parent; exit 1 if the "
-          + "code is not in the table."})
+  @Command(
+      name = "lookup",
+      mixinStandardHelpOptions = true,
+      header = "Look up one code in a table.",
+      description = {
+        "Looks up one code: prints CODE<TAB>name (zh)<TAB>name (en)<TAB>parent; exit 1 if the "
+            + "code is not in the table."
+      })
   public static final class Lookup extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "Table id (e.g. \"GB/T 2260\") or compact (gbt2260).")
+    @Parameters(
+        index = "0",
+        paramLabel = "TABLE",
+        description = "Table id (e.g. \"GB/T 2260\") or compact (gbt2260).")
     String table = "";
 
     @Parameters(index = "1", paramLabel = "CODE", description = "The code to look up.")
     String code = "";
 
-    @Option(names = "--edition", paramLabel = "EDITION", description = "Edition to search (default: newest).")
+    @Option(
+        names = "--edition",
+        paramLabel = "EDITION",
+        description = "Edition to search (default: newest).")
     @Nullable String edition;
 
     @Override
@@ -182,7 +236,8 @@ public final class CodesCommand {
       }
       Optional<CodeEntry> e = t.lookup(code);
       if (e.isEmpty()) {
-        throw new GovdxException(CliErrorCode.CODE_NOT_FOUND,
+        throw new GovdxException(
+            CliErrorCode.CODE_NOT_FOUND,
             "code '" + code + "' is not in " + t.id() + "-" + t.edition());
       }
       if (json()) {

@@ -23,8 +23,7 @@ public final class Commands {
 
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
 
-  private Commands() {
-  }
+  private Commands() {}
 
   /**
    * Parses {@code args} and runs the selected command.
@@ -43,28 +42,35 @@ public final class Commands {
 
   static CommandLine commandLine(CliContext ctx) {
     IFactory defaults = CommandLine.defaultFactory();
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> cls) throws Exception {
-        K instance = defaults.create(cls);
-        if (instance instanceof BaseCommand) {
-          ((BaseCommand) instance).bind(ctx);
-        }
-        return instance;
-      }
-    };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            K instance = defaults.create(cls);
+            if (instance instanceof BaseCommand) {
+              ((BaseCommand) instance).bind(ctx);
+            }
+            return instance;
+          }
+        };
     CommandLine cl = new CommandLine(new GovdxCommand(), factory);
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(PartyId.class, Commands::parseParty);
     cl.setParameterExceptionHandler((ex, argv) -> usageError(ctx, ex, argv));
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      LOG.debug("command failed outside its own handler", ex);
-      ctx.err().println(commandLine.getCommandSpec().qualifiedName() + ": error: "
-          + CliErrorCode.INTERNAL.code() + ": " + ex.getClass().getName());
-      return GovdxCli.EXIT_ERROR;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          LOG.debug("command failed outside its own handler", ex);
+          ctx.err()
+              .println(
+                  commandLine.getCommandSpec().qualifiedName()
+                      + ": error: "
+                      + CliErrorCode.INTERNAL.code()
+                      + ": "
+                      + ex.getClass().getName());
+          return GovdxCli.EXIT_ERROR;
+        });
     return cl;
   }
 
@@ -95,7 +101,8 @@ public final class Commands {
     PrintWriter err = ctx.err();
     err.println(name + ": error: " + message);
     UnmatchedArgumentException.printSuggestions(ex, err);
-    if (!failed.getSubcommands().isEmpty() && failed.getCommandSpec().userObject() != null
+    if (!failed.getSubcommands().isEmpty()
+        && failed.getCommandSpec().userObject() != null
         && !(failed.getCommandSpec().userObject() instanceof BaseCommand)) {
       failed.usage(err);
     } else {

@@ -1,6 +1,7 @@
 package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import io.github.govdx.cli.CliErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +23,18 @@ final class EnvelopeText {
   /** Longest freshness window the library accepts, the default of the command line (files are offline). */
   static final Duration DEFAULT_MAX_SKEW = Duration.ofDays(1);
 
-  private EnvelopeText() {
-  }
+  private EnvelopeText() {}
 
   static String algorithms(Envelope env) {
     Suite s = env.suite();
     return env.kind() == Envelope.Kind.SIGNED
         ? "JWS " + s.jwsAlgorithm()
-        : "JWE " + s.jweAlgorithm() + " + " + s.encryptionMethod() + ", inner JWS " + s.jwsAlgorithm();
+        : "JWE "
+            + s.jweAlgorithm()
+            + " + "
+            + s.encryptionMethod()
+            + ", inner JWS "
+            + s.jwsAlgorithm();
   }
 
   static void putEnvelope(ObjectNode node, Envelope env) {
@@ -95,7 +99,8 @@ final class EnvelopeText {
     try {
       return Instant.parse(at);
     } catch (DateTimeParseException e) {
-      throw CliException.error(CliErrorCode.USAGE,
+      throw CliException.error(
+          CliErrorCode.USAGE,
           "--at must be an ISO-8601 instant such as 2026-11-24T08:00:00Z, or 'issued'");
     }
   }
@@ -110,16 +115,30 @@ final class EnvelopeText {
 
   static List<String> checksSigned(boolean withReceiver) {
     return withReceiver
-        ? List.of("structure and algorithm allow-list", "signer certificate chain trusted and valid",
-            "signature valid", "signer is the sender", "receiver is this party", "issued-at inside the window")
-        : List.of("structure and algorithm allow-list", "signer certificate chain trusted and valid",
-            "signature valid", "signer is the sender");
+        ? List.of(
+            "structure and algorithm allow-list",
+            "signer certificate chain trusted and valid",
+            "signature valid",
+            "signer is the sender",
+            "receiver is this party",
+            "issued-at inside the window")
+        : List.of(
+            "structure and algorithm allow-list",
+            "signer certificate chain trusted and valid",
+            "signature valid",
+            "signer is the sender");
   }
 
   static List<String> checksSealed() {
-    return List.of("structure and algorithm allow-list", "receiver is this party", "encrypted to this key",
-        "decrypted and authenticated (AEAD tag)", "inner and outer routing headers equal",
-        "signer certificate chain trusted and valid", "signature valid", "signer is the sender",
+    return List.of(
+        "structure and algorithm allow-list",
+        "receiver is this party",
+        "encrypted to this key",
+        "decrypted and authenticated (AEAD tag)",
+        "inner and outer routing headers equal",
+        "signer certificate chain trusted and valid",
+        "signature valid",
+        "signer is the sender",
         "issued-at inside the window");
   }
 }

@@ -19,24 +19,35 @@ import picocli.CommandLine.Parameters;
     name = "evidence",
     mixinStandardHelpOptions = true,
     header = "Verify a hash-chained evidence log.",
-    description = "The evidence log records sealed, opened and receipted messages, each line chained to the "
-        + "previous by its SM3 hash.",
+    description =
+        "The evidence log records sealed, opened and receipted messages, each line chained to the "
+            + "previous by its SM3 hash.",
     subcommands = {EvidenceCommand.Verify.class})
 public final class EvidenceCommand {
 
   /** {@code govdx evidence verify LOG}. */
-  @Command(name = "verify", mixinStandardHelpOptions = true, header = "Verify an evidence log's hash chain.",
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      header = "Verify an evidence log's hash chain.",
       description = {
-          "Checks every line of the log: its SM3 hash, its sequence number and its link to the previous line,",
-          "and reports the first modified, deleted, inserted or reordered line (exit 1, GDX-2502).",
-          "Lines cut off the end are only detected against a head hash kept elsewhere: pass it with --head."})
+        "Checks every line of the log: its SM3 hash, its sequence number and its link to the previous line,",
+        "and reports the first modified, deleted, inserted or reordered line (exit 1, GDX-2502).",
+        "Lines cut off the end are only detected against a head hash kept elsewhere: pass it with --head."
+      })
   public static final class Verify extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "The evidence log file (one JSON record a line).")
+    @Parameters(
+        index = "0",
+        paramLabel = "LOG",
+        description = "The evidence log file (one JSON record a line).")
     @Nullable Path log;
 
-    @Option(names = "--head", paramLabel = "HASH",
-        description = "The head hash recorded elsewhere (a checkpoint, a receipt); the log's last hash must equal it.")
+    @Option(
+        names = "--head",
+        paramLabel = "HASH",
+        description =
+            "The head hash recorded elsewhere (a checkpoint, a receipt); the log's last hash must equal it.")
     @Nullable String head;
 
     @Override
@@ -62,16 +73,31 @@ public final class EvidenceCommand {
         r.problem().ifPresent(p -> n.put("problem", p));
       }
       if (!r.intact()) {
-        throw new GovdxException(CryptoErrorCode.EVIDENCE_LOG_BROKEN, "broken at line "
-            + r.firstBrokenLine().orElse(0) + ": " + r.problem().orElse("unknown problem") + " (" + r.entries()
-            + " entries before it are intact)");
+        throw new GovdxException(
+            CryptoErrorCode.EVIDENCE_LOG_BROKEN,
+            "broken at line "
+                + r.firstBrokenLine().orElse(0)
+                + ": "
+                + r.problem().orElse("unknown problem")
+                + " ("
+                + r.entries()
+                + " entries before it are intact)");
       }
       if (head != null && !head.toLowerCase(Locale.ROOT).equals(r.head())) {
-        throw new GovdxException(CryptoErrorCode.EVIDENCE_LOG_BROKEN, "the chain is intact but its head " + r.head()
-            + " is not the expected " + head + ": lines were cut off or the tail was rewritten");
+        throw new GovdxException(
+            CryptoErrorCode.EVIDENCE_LOG_BROKEN,
+            "the chain is intact but its head "
+                + r.head()
+                + " is not the expected "
+                + head
+                + ": lines were cut off or the tail was rewritten");
       }
       if (!json()) {
-        out().println("OK  evidence log intact: " + r.entries() + " entries, every hash and link verified");
+        out()
+            .println(
+                "OK  evidence log intact: "
+                    + r.entries()
+                    + " entries, every hash and link verified");
         out().println("  head           " + r.head() + (head != null ? " (equals --head)" : ""));
       }
       return GovdxCli.EXIT_OK;

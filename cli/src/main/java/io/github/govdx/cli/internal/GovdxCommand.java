@@ -13,20 +13,26 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
-            + "exchange (政务数据共享交换平台)."},
+      "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
+          + "exchange (政务数据共享交换平台)."
+    },
     subcommands = {
-        KeygenCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class, InspectCommand.class,
-        CheckIdCommand.class, CodesCommand.class, ValidateCommand.class, EvidenceCommand.class, HelpCommand.class
+      KeygenCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class,
+          InspectCommand.class,
+      CheckIdCommand.class, CodesCommand.class, ValidateCommand.class, EvidenceCommand.class,
+          HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:the command succeeded and every check passed",
-        "1:a check ran and failed (signature, trust, addressing, identifier, record, evidence chain)",
-        "2:the check could not run (usage error, unreadable or existing file, internal error)"},
+      "0:the command succeeded and every check passed",
+      "1:a check ran and failed (signature, trust, addressing, identifier, record, evidence chain)",
+      "2:the check could not run (usage error, unreadable or existing file, internal error)"
+    },
     footer = {"%nEvery failure names its stable error code (GDX-nnnn); see docs/errors.md."})
 public final class GovdxCommand {
 
-  @Option(names = "--json", description = "Print one JSON document on standard output instead of text.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document on standard output instead of text.")
   boolean json;
 }

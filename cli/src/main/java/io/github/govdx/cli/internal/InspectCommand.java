@@ -30,10 +30,11 @@ import picocli.CommandLine.Option;
     header = "Show an envelope's headers without decrypting it.",
     mixinStandardHelpOptions = true,
     description = {
-        "Shows an envelope's kind, algorithms, routing headers, kid, sizes, digest and (signed envelopes) the",
-        "signer certificate carried in x5c, after the structural checks of the parser; decrypts and verifies",
-        "nothing, so nothing shown is authenticated yet: use 'govdx verify' or 'govdx open' for that.",
-        "Exit 1 if the envelope is malformed."})
+      "Shows an envelope's kind, algorithms, routing headers, kid, sizes, digest and (signed envelopes) the",
+      "signer certificate carried in x5c, after the structural checks of the parser; decrypts and verifies",
+      "nothing, so nothing shown is authenticated yet: use 'govdx verify' or 'govdx open' for that.",
+      "Exit 1 if the envelope is malformed."
+    })
 public final class InspectCommand extends BaseCommand {
 
   private static final List<String> HEADER_ORDER = List.of("alg", "enc", "cty", "kid", "epk");
@@ -41,8 +42,11 @@ public final class InspectCommand extends BaseCommand {
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "The envelope.")
   @Nullable Path in;
 
-  @Option(names = "--cert", paramLabel = "C",
-      description = "A certificate to compare with the envelope's kid (repeatable), e.g. the expected receiver's.")
+  @Option(
+      names = "--cert",
+      paramLabel = "C",
+      description =
+          "A certificate to compare with the envelope's kid (repeatable), e.g. the expected receiver's.")
   List<Path> certs = new ArrayList<>();
 
   @Override
@@ -67,18 +71,21 @@ public final class InspectCommand extends BaseCommand {
       chainLength = header.path("x5c").size();
       if (chainLength > 0) {
         try {
-          signer = Certificates.parse(Base64.getDecoder().decode(header.path("x5c").get(0).asText()));
+          signer =
+              Certificates.parse(Base64.getDecoder().decode(header.path("x5c").get(0).asText()));
         } catch (GovdxException | IllegalArgumentException e) {
-          throw new GovdxException(CryptoErrorCode.CERTIFICATE_INVALID, "x5c[0] is not an X.509 certificate", e);
+          throw new GovdxException(
+              CryptoErrorCode.CERTIFICATE_INVALID, "x5c[0] is not an X.509 certificate", e);
         }
       }
     }
     Map<String, Integer> sizes = new LinkedHashMap<>();
     sizes.put("envelope", bytes.length);
     sizes.put("protectedHeader", b64url(root.path("protected").asText()).length);
-    String[] members = env.kind() == Envelope.Kind.SIGNED
-        ? new String[] {"payload", "signature"}
-        : new String[] {"encrypted_key", "iv", "ciphertext", "tag"};
+    String[] members =
+        env.kind() == Envelope.Kind.SIGNED
+            ? new String[] {"payload", "signature"}
+            : new String[] {"encrypted_key", "iv", "ciphertext", "tag"};
     for (String m : members) {
       sizes.put(m, b64url(root.path(m).asText()).length);
     }
@@ -95,18 +102,22 @@ public final class InspectCommand extends BaseCommand {
         KeyMaterial.describe(r.putObject("signerCertificate"), signer);
       }
       ArrayNode matches = r.putArray("kidMatches");
-      compare.forEach((path, c) -> {
-        ObjectNode m = matches.addObject();
-        m.put("cert", path.toString());
-        Certificates.partyOf(c).ifPresent(p -> m.put("party", p.toString()));
-        m.put("keyId", Certificates.keyId(c));
-        m.put("matches", Certificates.keyId(c).equals(env.keyId()));
-      });
+      compare.forEach(
+          (path, c) -> {
+            ObjectNode m = matches.addObject();
+            m.put("cert", path.toString());
+            Certificates.partyOf(c).ifPresent(p -> m.put("party", p.toString()));
+            m.put("keyId", Certificates.keyId(c));
+            m.put("matches", Certificates.keyId(c).equals(env.keyId()));
+          });
       return GovdxCli.EXIT_OK;
     }
     PrintWriter w = out();
-    w.println((env.kind() == Envelope.Kind.SIGNED ? "signed" : "sealed") + " envelope, " + env.suite()
-        + " suite (nothing below is authenticated until 'govdx verify' or 'govdx open' passes)");
+    w.println(
+        (env.kind() == Envelope.Kind.SIGNED ? "signed" : "sealed")
+            + " envelope, "
+            + env.suite()
+            + " suite (nothing below is authenticated until 'govdx verify' or 'govdx open' passes)");
     w.println("  algorithms     " + EnvelopeText.algorithms(env));
     for (String name : HEADER_ORDER) {
       if (header.has(name)) {
@@ -115,26 +126,39 @@ public final class InspectCommand extends BaseCommand {
       }
     }
     for (Map.Entry<String, JsonNode> p : iterable(header)) {
-      if (!p.getKey().startsWith("gdx.") && !HEADER_ORDER.contains(p.getKey()) && !"x5c".equals(p.getKey())) {
+      if (!p.getKey().startsWith("gdx.")
+          && !HEADER_ORDER.contains(p.getKey())
+          && !"x5c".equals(p.getKey())) {
         w.println("  header " + pad(p.getKey(), 7) + p.getValue().toString());
       }
     }
     EnvelopeText.printHeaders(w, env.headers());
-    w.println("  kid            " + env.keyId()
-        + (env.kind() == Envelope.Kind.SIGNED ? " (signer's certificate)" : " (receiver's certificate)"));
+    w.println(
+        "  kid            "
+            + env.keyId()
+            + (env.kind() == Envelope.Kind.SIGNED
+                ? " (signer's certificate)"
+                : " (receiver's certificate)"));
     StringBuilder sz = new StringBuilder();
-    sizes.forEach((k, v) -> sz.append(sz.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+    sizes.forEach(
+        (k, v) -> sz.append(sz.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     w.println("  sizes (bytes)  " + sz);
     w.println("  digest         " + env.suite().digestAlgorithm() + " " + env.digest());
     if (signer != null) {
       w.println("  signer certificate (x5c[0] of " + chainLength + ", not yet verified)");
       EnvelopeText.printCertificate(w, "    ", signer);
     } else if (env.kind() == Envelope.Kind.SEALED) {
-      w.println("  signer         inside the ciphertext; 'govdx verify --key' or 'govdx open' reveals it");
+      w.println(
+          "  signer         inside the ciphertext; 'govdx verify --key' or 'govdx open' reveals it");
     }
-    compare.forEach((path, c) -> w.println("  kid vs " + path + ": "
-        + (Certificates.keyId(c).equals(env.keyId()) ? "MATCHES" : "differs")
-        + Certificates.partyOf(c).map(p -> " (party " + p + ")").orElse("")));
+    compare.forEach(
+        (path, c) ->
+            w.println(
+                "  kid vs "
+                    + path
+                    + ": "
+                    + (Certificates.keyId(c).equals(env.keyId()) ? "MATCHES" : "differs")
+                    + Certificates.partyOf(c).map(p -> " (party " + p + ")").orElse("")));
     return GovdxCli.EXIT_OK;
   }
 

@@ -28,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyMaterial {
 
-  private KeyMaterial() {
-  }
+  private KeyMaterial() {}
 
   /** Reads a PEM file as text, size-checked. */
   static String readPem(Path file, String what) {
@@ -68,7 +67,8 @@ public final class KeyMaterial {
       throw CliException.inputFailure(what + " " + file, e);
     }
     if (certs.isEmpty()) {
-      throw CliException.error(CliErrorCode.INPUT_MALFORMED, what + " " + file + " holds no CERTIFICATE");
+      throw CliException.error(
+          CliErrorCode.INPUT_MALFORMED, what + " " + file + " holds no CERTIFICATE");
     }
     return certs;
   }
@@ -88,7 +88,8 @@ public final class KeyMaterial {
     } catch (GovdxException e) {
       throw CliException.inputFailure("--trust " + path, e);
     } catch (IllegalArgumentException e) {
-      throw CliException.error(CliErrorCode.INPUT_MALFORMED, "--trust " + path + ": " + e.getMessage());
+      throw CliException.error(
+          CliErrorCode.INPUT_MALFORMED, "--trust " + path + ": " + e.getMessage());
     }
   }
 
@@ -100,16 +101,27 @@ public final class KeyMaterial {
    * @param party the party, or {@code null} to take it from the leaf certificate
    * @return the credentials
    */
-  static PartyCredentials credentials(PrivateKey key, List<X509Certificate> chain, @Nullable PartyId party) {
+  static PartyCredentials credentials(
+      PrivateKey key, List<X509Certificate> chain, @Nullable PartyId party) {
     PartyId who = party;
     if (who == null) {
-      who = Certificates.partyOf(chain.get(0)).orElseThrow(() -> CliException.error(CliErrorCode.PARTY_UNKNOWN,
-          "the certificate names no party (SAN urn:govdx:party:… or subject CN); pass the party explicitly"));
+      who =
+          Certificates.partyOf(chain.get(0))
+              .orElseThrow(
+                  () ->
+                      CliException.error(
+                          CliErrorCode.PARTY_UNKNOWN,
+                          "the certificate names no party (SAN urn:govdx:party:… or subject CN); pass the party explicitly"));
     }
     try {
-      return PartyCredentials.builder().partyId(who).privateKey(key).certificateChain(chain).build();
+      return PartyCredentials.builder()
+          .partyId(who)
+          .privateKey(key)
+          .certificateChain(chain)
+          .build();
     } catch (IllegalArgumentException e) {
-      throw CliException.error(CliErrorCode.KEY_CERTIFICATE_MISMATCH, String.valueOf(e.getMessage()));
+      throw CliException.error(
+          CliErrorCode.KEY_CERTIFICATE_MISMATCH, String.valueOf(e.getMessage()));
     } catch (GovdxException e) {
       throw CliException.inputFailure("credentials", e);
     }
@@ -129,8 +141,11 @@ public final class KeyMaterial {
     }
     Path sibling = keyFile.toAbsolutePath().resolveSibling("cert.pem");
     if (!Files.isRegularFile(sibling)) {
-      throw CliException.error(CliErrorCode.CERTIFICATE_REQUIRED, "no --cert given and no cert.pem beside "
-          + keyFile + "; the own certificate is needed to know the key id and party");
+      throw CliException.error(
+          CliErrorCode.CERTIFICATE_REQUIRED,
+          "no --cert given and no cert.pem beside "
+              + keyFile
+              + "; the own certificate is needed to know the key id and party");
     }
     return sibling;
   }
@@ -180,6 +195,9 @@ public final class KeyMaterial {
         "suite          " + Certificates.suiteOf(cert).map(Enum::name).orElse("(not SM2 or P-256)"),
         "key id (kid)   " + Certificates.keyId(cert),
         "SHA-256        " + sha256Fingerprint(cert),
-        "valid          " + cert.getNotBefore().toInstant() + " .. " + cert.getNotAfter().toInstant());
+        "valid          "
+            + cert.getNotBefore().toInstant()
+            + " .. "
+            + cert.getNotAfter().toInstant());
   }
 }

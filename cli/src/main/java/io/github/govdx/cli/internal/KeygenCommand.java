@@ -29,25 +29,40 @@ import picocli.CommandLine.Option;
     header = "Generate a party's key pair, self-signed certificate and JWK.",
     mixinStandardHelpOptions = true,
     description = {
-        "Generates a key pair and a self-signed X.509 certificate naming the party, and writes",
-        "  DIR/key.pem   the private key, PEM PKCS#8 (owner-only permissions where the OS allows)",
-        "  DIR/cert.pem  the self-signed certificate (SAN urn:govdx:party:ID, CN ID)",
-        "  DIR/jwk.json  the public key as a JWK with kid and x5c",
-        "Never overwrites a file. The private key is never printed."})
+      "Generates a key pair and a self-signed X.509 certificate naming the party, and writes",
+      "  DIR/key.pem   the private key, PEM PKCS#8 (owner-only permissions where the OS allows)",
+      "  DIR/cert.pem  the self-signed certificate (SAN urn:govdx:party:ID, CN ID)",
+      "  DIR/jwk.json  the public key as a JWK with kid and x5c",
+      "Never overwrites a file. The private key is never printed."
+    })
 public final class KeygenCommand extends BaseCommand {
 
-  @Option(names = "--suite", required = true, paramLabel = "gm|intl",
+  @Option(
+      names = "--suite",
+      required = true,
+      paramLabel = "gm|intl",
       description = "gm: SM2 (GB/T 32918) for the GM suite; intl: P-256 for the INTL suite.")
   @Nullable Suite suite;
 
-  @Option(names = "--party", required = true, paramLabel = "ID",
-      description = "The party: a unified social credit code, optionally /system (e.g. 11320500014160477X/hotline).")
+  @Option(
+      names = "--party",
+      required = true,
+      paramLabel = "ID",
+      description =
+          "The party: a unified social credit code, optionally /system (e.g. 11320500014160477X/hotline).")
   @Nullable PartyId party;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write to (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory to write to (created if missing).")
   @Nullable Path out;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "365",
       description = "Validity of the certificate in days (default: ${DEFAULT-VALUE}).")
   int days;
 
@@ -69,12 +84,17 @@ public final class KeygenCommand extends BaseCommand {
 
     KeyPair keyPair = KeyPairs.generate(suite);
     Instant now = ctx().clock().instant().truncatedTo(ChronoUnit.SECONDS);
-    X509Certificate cert = Certificates.selfSigned(party, keyPair, now.minus(Duration.ofMinutes(5)),
-        now.plus(Duration.ofDays(days)));
+    X509Certificate cert =
+        Certificates.selfSigned(
+            party, keyPair, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(days)));
 
-    CliFiles.writeNew(keyFile, Pem.write(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII), true,
+    CliFiles.writeNew(
+        keyFile,
+        Pem.write(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII),
+        true,
         "key file");
-    CliFiles.writeNew(certFile, Pem.write(cert).getBytes(StandardCharsets.US_ASCII), false, "certificate file");
+    CliFiles.writeNew(
+        certFile, Pem.write(cert).getBytes(StandardCharsets.US_ASCII), false, "certificate file");
     CliFiles.writeNew(jwkFile, jwk(cert), false, "JWK file");
 
     if (json()) {
@@ -100,7 +120,8 @@ public final class KeygenCommand extends BaseCommand {
   private byte[] jwk(X509Certificate cert) {
     String compact = Jwks.toJwk(cert);
     try {
-      return (ctx().mapper().readTree(compact).toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+      return (ctx().mapper().readTree(compact).toPrettyString() + "\n")
+          .getBytes(StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("JWK of the library is not JSON", e);
     }

@@ -25,40 +25,63 @@ import picocli.CommandLine.Option;
     header = "Open a sealed envelope as its receiver; output the payload.",
     mixinStandardHelpOptions = true,
     description = {
-        "Opens a sealed envelope as its receiver: runs every check (receiver, key, decryption, inner and outer",
-        "headers, signer chain against --trust, signature, signer is sender, freshness) and writes the payload",
-        "to --out, or to standard output (the report then goes to standard error). Exit 1 if a check fails."})
+      "Opens a sealed envelope as its receiver: runs every check (receiver, key, decryption, inner and outer",
+      "headers, signer chain against --trust, signature, signer is sender, freshness) and writes the payload",
+      "to --out, or to standard output (the report then goes to standard error). Exit 1 if a check fails."
+    })
 public final class OpenCommand extends BaseCommand {
 
-  @Option(names = "--key", required = true, paramLabel = "K", description = "Receiver's private key (PEM PKCS#8).")
+  @Option(
+      names = "--key",
+      required = true,
+      paramLabel = "K",
+      description = "Receiver's private key (PEM PKCS#8).")
   @Nullable Path key;
 
-  @Option(names = "--cert", paramLabel = "C",
-      description = "Receiver's certificate (default: cert.pem beside --key). Gives the key id and party.")
+  @Option(
+      names = "--cert",
+      paramLabel = "C",
+      description =
+          "Receiver's certificate (default: cert.pem beside --key). Gives the key id and party.")
   @Nullable Path cert;
 
-  @Option(names = "--party", paramLabel = "ID",
-      description = "Receiver party (default: the party the certificate names), e.g. a system of that department.")
+  @Option(
+      names = "--party",
+      paramLabel = "ID",
+      description =
+          "Receiver party (default: the party the certificate names), e.g. a system of that department.")
   @Nullable PartyId party;
 
-  @Option(names = "--trust", required = true, paramLabel = "CERT_OR_DIR",
+  @Option(
+      names = "--trust",
+      required = true,
+      paramLabel = "CERT_OR_DIR",
       description = "Trusted certificates: a PEM file or a directory of *.pem/*.crt/*.cer.")
   @Nullable Path trust;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "The envelope.")
   @Nullable Path in;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the payload (default: standard output).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Where to write the payload (default: standard output).")
   @Nullable Path out;
 
-  @Option(names = "--at", paramLabel = "INSTANT|issued",
-      description = "Judge certificate validity and freshness at this instant (ISO-8601), or at the envelope's "
-          + "issued-at with 'issued' (default: now).")
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT|issued",
+      description =
+          "Judge certificate validity and freshness at this instant (ISO-8601), or at the envelope's "
+              + "issued-at with 'issued' (default: now).")
   @Nullable String at;
 
-  @Option(names = "--max-skew", paramLabel = "DURATION",
-      description = "Freshness window around --at, ISO-8601 (default: P1D, the library's maximum; a live receiver "
-          + "uses PT5M).")
+  @Option(
+      names = "--max-skew",
+      paramLabel = "DURATION",
+      description =
+          "Freshness window around --at, ISO-8601 (default: P1D, the library's maximum; a live receiver "
+              + "uses PT5M).")
   @Nullable Duration maxSkew;
 
   @Override
@@ -100,7 +123,8 @@ public final class OpenCommand extends BaseCommand {
     return GovdxCli.EXIT_OK;
   }
 
-  static void report(ObjectNode r, OpenedMessage msg, PartyCredentials me, Instant when, Duration skew) {
+  static void report(
+      ObjectNode r, OpenedMessage msg, PartyCredentials me, Instant when, Duration skew) {
     EnvelopeText.putEnvelope(r, msg.envelope());
     EnvelopeText.putHeaders(r.putObject("headers"), msg.headers());
     ObjectNode receiver = r.putObject("receiver");
@@ -114,14 +138,20 @@ public final class OpenCommand extends BaseCommand {
     r.put("payloadBytes", msg.payload().length);
   }
 
-  static void printReport(PrintWriter w, OpenedMessage msg, PartyCredentials me, Instant when, Duration skew) {
+  static void printReport(
+      PrintWriter w, OpenedMessage msg, PartyCredentials me, Instant when, Duration skew) {
     Envelope env = msg.envelope();
     w.println("  kind           " + env.kind() + " (" + EnvelopeText.algorithms(env) + ")");
     EnvelopeText.printHeaders(w, msg.headers());
     w.println("  sealed to      " + me.partyId() + ", key id " + me.keyId());
     w.println("  signed by");
     EnvelopeText.printCertificate(w, "    ", msg.signerCertificate());
-    w.println("  checked at     " + when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (freshness window " + skew + ")");
+    w.println(
+        "  checked at     "
+            + when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " (freshness window "
+            + skew
+            + ")");
     EnvelopeText.printChecks(w, EnvelopeText.checksSealed());
     w.println("  digest         " + env.suite().digestAlgorithm() + " " + env.digest());
   }

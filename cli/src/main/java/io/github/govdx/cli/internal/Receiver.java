@@ -17,16 +17,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class Receiver {
 
-  private Receiver() {
-  }
+  private Receiver() {}
 
   static PartyCredentials credentials(Path key, @Nullable Path cert, @Nullable PartyId party) {
     Path certFile = KeyMaterial.certificateFor(key, cert);
-    return KeyMaterial.credentials(KeyMaterial.privateKey(key, "--key"),
-        KeyMaterial.certificates(certFile, "--cert"), party);
+    return KeyMaterial.credentials(
+        KeyMaterial.privateKey(key, "--key"), KeyMaterial.certificates(certFile, "--cert"), party);
   }
 
-  static EnvelopeCodec codec(PartyCredentials credentials, TrustStore trust, Instant at, Duration skew) {
+  static EnvelopeCodec codec(
+      PartyCredentials credentials, TrustStore trust, Instant at, Duration skew) {
     return EnvelopeCodec.builder()
         .credentials(credentials)
         .trustStore(trust)

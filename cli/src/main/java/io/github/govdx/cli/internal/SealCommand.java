@@ -25,54 +25,93 @@ import picocli.CommandLine.Option;
     header = "Sign a payload and encrypt it to the receiver.",
     mixinStandardHelpOptions = true,
     description = {
-        "Signs FILE as the sender and encrypts it to the receiver's certificate (DESIGN §4: a flattened JWE",
-        "whose plaintext is a compact JWS), or with --sign-only writes the flattened JWS. Never overwrites --out."})
+      "Signs FILE as the sender and encrypts it to the receiver's certificate (DESIGN §4: a flattened JWE",
+      "whose plaintext is a compact JWS), or with --sign-only writes the flattened JWS. Never overwrites --out."
+    })
 public final class SealCommand extends BaseCommand {
 
-  @Option(names = "--key", required = true, paramLabel = "K", description = "Sender's private key (PEM PKCS#8).")
+  @Option(
+      names = "--key",
+      required = true,
+      paramLabel = "K",
+      description = "Sender's private key (PEM PKCS#8).")
   @Nullable Path key;
 
-  @Option(names = "--cert", required = true, paramLabel = "C",
-      description = "Sender's certificate (PEM; a chain leaf first is allowed). Goes into the JWS x5c.")
+  @Option(
+      names = "--cert",
+      required = true,
+      paramLabel = "C",
+      description =
+          "Sender's certificate (PEM; a chain leaf first is allowed). Goes into the JWS x5c.")
   @Nullable Path cert;
 
-  @Option(names = "--to", paramLabel = "RECIPIENT_CERT",
+  @Option(
+      names = "--to",
+      paramLabel = "RECIPIENT_CERT",
       description = "Receiver's certificate (PEM). Required unless --sign-only.")
   @Nullable Path to;
 
-  @Option(names = "--from-party", required = true, paramLabel = "P", description = "Sender party id.")
+  @Option(
+      names = "--from-party",
+      required = true,
+      paramLabel = "P",
+      description = "Sender party id.")
   @Nullable PartyId fromParty;
 
-  @Option(names = "--to-party", required = true, paramLabel = "Q", description = "Receiver party id.")
+  @Option(
+      names = "--to-party",
+      required = true,
+      paramLabel = "Q",
+      description = "Receiver party id.")
   @Nullable PartyId toParty;
 
-  @Option(names = "--resource", required = true, paramLabel = "R", description = "Resource code (routing header).")
+  @Option(
+      names = "--resource",
+      required = true,
+      paramLabel = "R",
+      description = "Resource code (routing header).")
   @Nullable String resource;
 
-  @Option(names = "--action", paramLabel = "A", defaultValue = "push",
+  @Option(
+      names = "--action",
+      paramLabel = "A",
+      defaultValue = "push",
       description = "Action (routing header; default: ${DEFAULT-VALUE}).")
   String action = "push";
 
-  @Option(names = "--message-id", paramLabel = "ID", description = "Message id (default: a random UUID).")
+  @Option(
+      names = "--message-id",
+      paramLabel = "ID",
+      description = "Message id (default: a random UUID).")
   @Nullable String messageId;
 
-  @Option(names = "--correlation-id", paramLabel = "ID", description = "Correlation id (optional routing header).")
+  @Option(
+      names = "--correlation-id",
+      paramLabel = "ID",
+      description = "Correlation id (optional routing header).")
   @Nullable String correlationId;
 
-  @Option(names = "--sign-only", description = "Only sign (a flattened JWS); the payload stays readable.")
+  @Option(
+      names = "--sign-only",
+      description = "Only sign (a flattened JWS); the payload stays readable.")
   boolean signOnly;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "The payload.")
   @Nullable Path in;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the envelope.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the envelope.")
   @Nullable Path out;
 
   @Override
   protected int execute() {
     Path outFile = required(out, "--out");
     if (!signOnly && to == null) {
-      throw CliException.error(CliErrorCode.USAGE, "--to RECIPIENT_CERT is required unless --sign-only");
+      throw CliException.error(
+          CliErrorCode.USAGE, "--to RECIPIENT_CERT is required unless --sign-only");
     }
     if (signOnly && to != null) {
       throw CliException.error(CliErrorCode.USAGE, "--sign-only and --to exclude each other");
@@ -80,17 +119,21 @@ public final class SealCommand extends BaseCommand {
     CliFiles.refuseExisting(outFile, "--out");
     byte[] payload = CliFiles.read(required(in, "--in"), CliFiles.DATA_LIMIT, "--in");
     List<X509Certificate> chain = KeyMaterial.certificates(required(cert, "--cert"), "--cert");
-    PartyCredentials credentials = KeyMaterial.credentials(KeyMaterial.privateKey(required(key, "--key"), "--key"),
-        chain, required(fromParty, "--from-party"));
+    PartyCredentials credentials =
+        KeyMaterial.credentials(
+            KeyMaterial.privateKey(required(key, "--key"), "--key"),
+            chain,
+            required(fromParty, "--from-party"));
     X509Certificate recipient = to == null ? null : KeyMaterial.certificates(to, "--to").get(0);
 
     RoutingHeaders headers;
     try {
-      RoutingHeaders.Builder b = RoutingHeaders.builder()
-          .sender(required(fromParty, "--from-party"))
-          .receiver(required(toParty, "--to-party"))
-          .resourceCode(required(resource, "--resource"))
-          .action(action);
+      RoutingHeaders.Builder b =
+          RoutingHeaders.builder()
+              .sender(required(fromParty, "--from-party"))
+              .receiver(required(toParty, "--to-party"))
+              .resourceCode(required(resource, "--resource"))
+              .action(action);
       if (messageId != null) {
         b.messageId(messageId);
       }
@@ -102,8 +145,10 @@ public final class SealCommand extends BaseCommand {
       throw CliException.error(CliErrorCode.USAGE, "routing header: " + e.getMessage());
     }
 
-    EnvelopeCodec codec = EnvelopeCodec.builder().credentials(credentials).clock(ctx().clock()).build();
-    Envelope envelope = recipient == null ? codec.sign(headers, payload) : codec.seal(headers, payload, recipient);
+    EnvelopeCodec codec =
+        EnvelopeCodec.builder().credentials(credentials).clock(ctx().clock()).build();
+    Envelope envelope =
+        recipient == null ? codec.sign(headers, payload) : codec.seal(headers, payload, recipient);
     CliFiles.writeNew(outFile, envelope.toBytes(), false, "--out");
 
     if (json()) {
@@ -114,10 +159,19 @@ public final class SealCommand extends BaseCommand {
       r.put("payloadBytes", payload.length);
     } else {
       PrintWriter w = out();
-      w.println((recipient == null ? "signed" : "sealed") + " " + payload.length + " bytes into " + outFile);
-      w.println("  kind           " + envelope.kind() + " (" + EnvelopeText.algorithms(envelope) + ")");
+      w.println(
+          (recipient == null ? "signed" : "sealed")
+              + " "
+              + payload.length
+              + " bytes into "
+              + outFile);
+      w.println(
+          "  kind           " + envelope.kind() + " (" + EnvelopeText.algorithms(envelope) + ")");
       EnvelopeText.printHeaders(w, envelope.headers());
-      w.println("  kid            " + envelope.keyId() + (recipient == null ? " (signer)" : " (receiver)"));
+      w.println(
+          "  kid            "
+              + envelope.keyId()
+              + (recipient == null ? " (signer)" : " (receiver)"));
       w.println("  size           " + envelope.toBytes().length + " bytes");
       w.println("  digest         " + envelope.suite().digestAlgorithm() + " " + envelope.digest());
     }

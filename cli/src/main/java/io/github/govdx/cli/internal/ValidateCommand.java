@@ -34,32 +34,49 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Validate records (.json or .ndjson) against a schema or catalog entry.",
     description = {
-        "Validates records against the schema compiled from a catalog entry (--catalog) or a schema file",
-        "(--schema) and prints one line per violation:",
-        "  RECORD<TAB>POINTER<TAB>ITEM<TAB>CODE<TAB>RULE<TAB>MESSAGE",
-        "then a summary. RECORDS is one JSON record, a JSON array of records, or NDJSON (.ndjson/.jsonl, one",
-        "record a line, any length). Messages never repeat the offending value. Exit 1 if any record is invalid."})
+      "Validates records against the schema compiled from a catalog entry (--catalog) or a schema file",
+      "(--schema) and prints one line per violation:",
+      "  RECORD<TAB>POINTER<TAB>ITEM<TAB>CODE<TAB>RULE<TAB>MESSAGE",
+      "then a summary. RECORDS is one JSON record, a JSON array of records, or NDJSON (.ndjson/.jsonl, one",
+      "record a line, any length). Messages never repeat the offending value. Exit 1 if any record is invalid."
+    })
 public final class ValidateCommand extends BaseCommand {
 
   /** Exactly one schema source. */
   static final class Source {
-    @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json",
-        description = "A resource schema file (JSON form of ResourceSchema, see docs/validation.md).")
+    @Option(
+        names = "--schema",
+        required = true,
+        paramLabel = "SCHEMA.json",
+        description =
+            "A resource schema file (JSON form of ResourceSchema, see docs/validation.md).")
     @Nullable Path schema;
 
-    @Option(names = "--catalog", required = true, paramLabel = "ENTRY.json",
-        description = "A catalog entry (GB/T 21063.3 / 2017 catalog guide) as JSON; its items give the schema.")
+    @Option(
+        names = "--catalog",
+        required = true,
+        paramLabel = "ENTRY.json",
+        description =
+            "A catalog entry (GB/T 21063.3 / 2017 catalog guide) as JSON; its items give the schema.")
     @Nullable Path catalog;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   @Nullable Source source;
 
-  @Option(names = "--in", required = true, paramLabel = "RECORDS", description = "The records (.json or .ndjson).")
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "RECORDS",
+      description = "The records (.json or .ndjson).")
   @Nullable Path in;
 
-  @Option(names = "--max-violations", paramLabel = "N", defaultValue = "1000",
-      description = "Report at most N violations (default: ${DEFAULT-VALUE}); the rest are counted.")
+  @Option(
+      names = "--max-violations",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Report at most N violations (default: ${DEFAULT-VALUE}); the rest are counted.")
   int maxViolations;
 
   @Override
@@ -72,8 +89,10 @@ public final class ValidateCommand extends BaseCommand {
     try (InputStream input = new BufferedInputStream(Files.newInputStream(records))) {
       report = run(validator, records, input);
     } catch (IOException | UncheckedIOException e) {
-      throw CliFiles.unreadable(records, "--in", e instanceof IOException ? (IOException) e
-          : ((UncheckedIOException) e).getCause());
+      throw CliFiles.unreadable(
+          records,
+          "--in",
+          e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause());
     }
     print(report);
     return report.isValid() ? GovdxCli.EXIT_OK : GovdxCli.EXIT_CHECK_FAILED;
@@ -82,7 +101,10 @@ public final class ValidateCommand extends BaseCommand {
   private RecordValidator validator(Source s) {
     ResourceSchema schema;
     if (s.catalog != null) {
-      String json = new String(CliFiles.read(s.catalog, CliFiles.DOCUMENT_LIMIT, "--catalog"), StandardCharsets.UTF_8);
+      String json =
+          new String(
+              CliFiles.read(s.catalog, CliFiles.DOCUMENT_LIMIT, "--catalog"),
+              StandardCharsets.UTF_8);
       try {
         CatalogEntry entry = CatalogEntries.fromJson(json);
         schema = ResourceSchema.fromCatalogEntry(entry);
@@ -99,14 +121,20 @@ public final class ValidateCommand extends BaseCommand {
       }
     }
     try {
-      return RecordValidator.builder(schema).maxReportedViolations(Math.max(1, maxViolations)).build();
+      return RecordValidator.builder(schema)
+          .maxReportedViolations(Math.max(1, maxViolations))
+          .build();
     } catch (GovdxException e) {
       throw CliException.inputFailure("schema", e);
     }
   }
 
-  private static ValidationReport run(RecordValidator validator, Path records, InputStream input) throws IOException {
-    String name = records.getFileName() == null ? "" : records.getFileName().toString().toLowerCase(Locale.ROOT);
+  private static ValidationReport run(RecordValidator validator, Path records, InputStream input)
+      throws IOException {
+    String name =
+        records.getFileName() == null
+            ? ""
+            : records.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
       return validator.validateNdjson(input);
     }
@@ -114,7 +142,8 @@ public final class ValidateCommand extends BaseCommand {
     int c;
     do {
       c = input.read();
-    } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+    } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB
+        || c == 0xBF);
     input.reset();
     return c == '[' ? validator.validateArray(input) : validator.validate(input);
   }
@@ -141,12 +170,32 @@ public final class ValidateCommand extends BaseCommand {
     }
     PrintWriter w = out();
     for (Violation v : report.violations()) {
-      w.println(v.recordIndex() + "\t" + v.pointer() + "\t" + v.itemName() + "\t" + v.codeText() + "\t" + v.rule()
-          + "\t" + v.messageEn() + " / " + v.messageZh());
+      w.println(
+          v.recordIndex()
+              + "\t"
+              + v.pointer()
+              + "\t"
+              + v.itemName()
+              + "\t"
+              + v.codeText()
+              + "\t"
+              + v.rule()
+              + "\t"
+              + v.messageEn()
+              + " / "
+              + v.messageZh());
     }
-    w.println("# " + report.recordsChecked() + " record(s) checked, " + report.invalidRecords() + " invalid, "
-        + report.violations().size() + " violation(s) shown"
-        + (report.droppedViolations() > 0 ? ", " + report.droppedViolations() + " more not shown" : "")
-        + (report.isValid() ? " — all valid" : ""));
+    w.println(
+        "# "
+            + report.recordsChecked()
+            + " record(s) checked, "
+            + report.invalidRecords()
+            + " invalid, "
+            + report.violations().size()
+            + " violation(s) shown"
+            + (report.droppedViolations() > 0
+                ? ", " + report.droppedViolations() + " more not shown"
+                : "")
+            + (report.isValid() ? " — all valid" : ""));
   }
 }

@@ -28,35 +28,53 @@ import picocli.CommandLine.Option;
     header = "Verify who signed an envelope and whom it is sealed to.",
     mixinStandardHelpOptions = true,
     description = {
-        "Verifies an envelope without printing its payload.",
-        "Signed envelope: the signer's x5c chain against --trust, the signature, and that the signer's",
-        "certificate names the sender. With --key also: addressed to this party, issued-at inside the window.",
-        "Sealed envelope: needs the receiver's --key and runs every check of 'govdx open'.",
-        "Exit 1 if a check fails."})
+      "Verifies an envelope without printing its payload.",
+      "Signed envelope: the signer's x5c chain against --trust, the signature, and that the signer's",
+      "certificate names the sender. With --key also: addressed to this party, issued-at inside the window.",
+      "Sealed envelope: needs the receiver's --key and runs every check of 'govdx open'.",
+      "Exit 1 if a check fails."
+    })
 public final class VerifyCommand extends BaseCommand {
 
-  @Option(names = "--trust", required = true, paramLabel = "CERT_OR_DIR",
+  @Option(
+      names = "--trust",
+      required = true,
+      paramLabel = "CERT_OR_DIR",
       description = "Trusted certificates: a PEM file or a directory of *.pem/*.crt/*.cer.")
   @Nullable Path trust;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "The envelope.")
   @Nullable Path in;
 
-  @Option(names = "--key", paramLabel = "K", description = "Receiver's private key (needed for a sealed envelope).")
+  @Option(
+      names = "--key",
+      paramLabel = "K",
+      description = "Receiver's private key (needed for a sealed envelope).")
   @Nullable Path key;
 
-  @Option(names = "--cert", paramLabel = "C", description = "Receiver's certificate (default: cert.pem beside --key).")
+  @Option(
+      names = "--cert",
+      paramLabel = "C",
+      description = "Receiver's certificate (default: cert.pem beside --key).")
   @Nullable Path cert;
 
-  @Option(names = "--party", paramLabel = "ID", description = "Receiver party (default: the certificate's).")
+  @Option(
+      names = "--party",
+      paramLabel = "ID",
+      description = "Receiver party (default: the certificate's).")
   @Nullable PartyId party;
 
-  @Option(names = "--at", paramLabel = "INSTANT|issued",
-      description = "Judge certificate validity (and freshness) at this instant, or at the envelope's issued-at "
-          + "with 'issued' (default: now).")
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT|issued",
+      description =
+          "Judge certificate validity (and freshness) at this instant, or at the envelope's issued-at "
+              + "with 'issued' (default: now).")
   @Nullable String at;
 
-  @Option(names = "--max-skew", paramLabel = "DURATION",
+  @Option(
+      names = "--max-skew",
+      paramLabel = "DURATION",
       description = "Freshness window around --at with --key, ISO-8601 (default: P1D).")
   @Nullable Duration maxSkew;
 
@@ -69,7 +87,8 @@ public final class VerifyCommand extends BaseCommand {
     Envelope env = Envelope.parse(bytes);
     Instant when = EnvelopeText.at(at, ctx().clock(), env);
     if (env.kind() == Envelope.Kind.SEALED && me == null) {
-      throw CliException.error(CliErrorCode.KEY_REQUIRED,
+      throw CliException.error(
+          CliErrorCode.KEY_REQUIRED,
           "a sealed envelope can only be verified with the receiver's --key (the signature is inside the "
               + "ciphertext); 'govdx inspect' shows its headers");
     }
@@ -78,13 +97,26 @@ public final class VerifyCommand extends BaseCommand {
       return report(env, signer, null, when, null, EnvelopeText.checksSigned(false));
     }
     EnvelopeCodec codec = Receiver.codec(me, trustStore, when, skew);
-    OpenedMessage msg = env.kind() == Envelope.Kind.SEALED ? codec.open(bytes) : codec.verify(bytes);
-    return report(env, msg.signerCertificate(), me, when, skew,
-        env.kind() == Envelope.Kind.SEALED ? EnvelopeText.checksSealed() : EnvelopeText.checksSigned(true));
+    OpenedMessage msg =
+        env.kind() == Envelope.Kind.SEALED ? codec.open(bytes) : codec.verify(bytes);
+    return report(
+        env,
+        msg.signerCertificate(),
+        me,
+        when,
+        skew,
+        env.kind() == Envelope.Kind.SEALED
+            ? EnvelopeText.checksSealed()
+            : EnvelopeText.checksSigned(true));
   }
 
-  private int report(Envelope env, X509Certificate signer, @Nullable PartyCredentials me, Instant when,
-      @Nullable Duration skew, java.util.List<String> checks) {
+  private int report(
+      Envelope env,
+      X509Certificate signer,
+      @Nullable PartyCredentials me,
+      Instant when,
+      @Nullable Duration skew,
+      java.util.List<String> checks) {
     if (json()) {
       ObjectNode r = result();
       EnvelopeText.putEnvelope(r, env);
@@ -104,8 +136,12 @@ public final class VerifyCommand extends BaseCommand {
       return GovdxCli.EXIT_OK;
     }
     PrintWriter w = out();
-    w.println("OK  " + (env.kind() == Envelope.Kind.SEALED ? "sealed" : "signed") + " envelope verified"
-        + (me == null ? "" : " for receiver " + me.partyId()) + "; every check passed");
+    w.println(
+        "OK  "
+            + (env.kind() == Envelope.Kind.SEALED ? "sealed" : "signed")
+            + " envelope verified"
+            + (me == null ? "" : " for receiver " + me.partyId())
+            + "; every check passed");
     w.println("  kind           " + env.kind() + " (" + EnvelopeText.algorithms(env) + ")");
     EnvelopeText.printHeaders(w, env.headers());
     if (me != null && env.kind() == Envelope.Kind.SEALED) {
@@ -113,11 +149,15 @@ public final class VerifyCommand extends BaseCommand {
     }
     w.println("  signed by");
     EnvelopeText.printCertificate(w, "    ", signer);
-    w.println("  checked at     " + when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + (skew == null || me == null ? "" : " (freshness window " + skew + ")"));
+    w.println(
+        "  checked at     "
+            + when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + (skew == null || me == null ? "" : " (freshness window " + skew + ")"));
     EnvelopeText.printChecks(w, checks);
     w.println("  digest         " + env.suite().digestAlgorithm() + " " + env.digest());
     if (me == null) {
-      w.println("  not checked    receiver and freshness (pass the receiver's --key to check them)");
+      w.println(
+          "  not checked    receiver and freshness (pass the receiver's --key to check them)");
     }
     return GovdxCli.EXIT_OK;
   }

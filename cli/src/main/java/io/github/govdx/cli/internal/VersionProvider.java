@@ -13,13 +13,15 @@ public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/io/github/govdx/cli/govdx-cli.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/io/github/govdx/cli/govdx-cli.properties")) {
       if (in != null) {
         p.load(in);
       }
     }
     return new String[] {
-        "govdx " + p.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+      "govdx " + p.getProperty("version", "unknown"),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 }

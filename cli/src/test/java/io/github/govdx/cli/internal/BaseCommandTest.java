@@ -38,8 +38,11 @@ class BaseCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Supplier<Integer> body, String... args) {
-    CliContext ctx = new CliContext(Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    CliContext ctx =
+        new CliContext(
+            Clock.systemUTC(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     Probe probe = new Probe(body);
     probe.bind(ctx);
     return new CommandLine(probe).execute(args);
@@ -51,46 +54,58 @@ class BaseCommandTest {
 
   @Test
   void libraryFailure_isCheckFailed_exit1_withLibraryCode() {
-    int code = run(() -> {
-      throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad party");
-    });
+    int code =
+        run(
+            () -> {
+              throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad party");
+            });
     assertThat(code).isEqualTo(1);
     assertThat(err()).isEqualTo("probe: check failed: GDX-1501: bad party\n");
   }
 
   @Test
   void cliFailure_keepsItsExitCode_exit2() {
-    int code = run(() -> {
-      throw CliException.error(CliErrorCode.FILE_UNREADABLE, "--in x: no such file");
-    });
+    int code =
+        run(
+            () -> {
+              throw CliException.error(CliErrorCode.FILE_UNREADABLE, "--in x: no such file");
+            });
     assertThat(code).isEqualTo(2);
     assertThat(err()).isEqualTo("probe: error: GDX-5002: --in x: no such file\n");
   }
 
   @Test
   void inputFailure_keepsLibraryCode_butExit2() {
-    GovdxException cause = new GovdxException(CoreErrorCode.CODE_TABLE_MALFORMED, "line 3: two columns");
-    int code = run(() -> {
-      throw CliException.inputFailure("--table t.csv", cause);
-    });
+    GovdxException cause =
+        new GovdxException(CoreErrorCode.CODE_TABLE_MALFORMED, "line 3: two columns");
+    int code =
+        run(
+            () -> {
+              throw CliException.inputFailure("--table t.csv", cause);
+            });
     assertThat(code).isEqualTo(2);
     assertThat(err()).isEqualTo("probe: error: GDX-1001: --table t.csv: line 3: two columns\n");
   }
 
   @Test
   void unexpectedException_isInternalError_exit2_gdx5901() {
-    int code = run(() -> {
-      throw new IllegalStateException("kaput");
-    });
+    int code =
+        run(
+            () -> {
+              throw new IllegalStateException("kaput");
+            });
     assertThat(code).isEqualTo(2);
     assertThat(err()).contains("GDX-5901").contains("IllegalStateException").contains("kaput");
   }
 
   @Test
   void json_failure_isOneDocumentOnStdout() throws IOException {
-    int code = run(() -> {
-      throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad party");
-    }, "--json");
+    int code =
+        run(
+            () -> {
+              throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "bad party");
+            },
+            "--json");
     assertThat(code).isEqualTo(1);
     assertThat(err()).isEmpty();
     JsonNode json = new ObjectMapper().readTree(out.toByteArray());

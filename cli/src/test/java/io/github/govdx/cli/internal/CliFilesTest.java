@@ -15,23 +15,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliFilesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void read_missingFile_isUnreadable() {
     assertThatThrownBy(() -> CliFiles.read(dir.resolve("nope"), 10, "--in"))
-        .isInstanceOfSatisfying(CliException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(CliErrorCode.FILE_UNREADABLE);
-          assertThat(e.exitCode()).isEqualTo(2);
-        })
+        .isInstanceOfSatisfying(
+            CliException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(CliErrorCode.FILE_UNREADABLE);
+              assertThat(e.exitCode()).isEqualTo(2);
+            })
         .hasMessageContaining("no such file");
   }
 
   @Test
   void read_directory_isUnreadable() {
     assertThatThrownBy(() -> CliFiles.read(dir, 10, "--in"))
-        .hasMessageStartingWith("GDX-5002").hasMessageContaining("not a regular file");
+        .hasMessageStartingWith("GDX-5002")
+        .hasMessageContaining("not a regular file");
   }
 
   @Test
@@ -45,14 +47,17 @@ class CliFilesTest {
   void readJson_malformed_namesLineAndColumn() throws IOException {
     Path f = Files.writeString(dir.resolve("bad.json"), "{\n  \"a\": ,\n}");
     assertThatThrownBy(() -> CliFiles.readJson(new ObjectMapper(), f, 100, "--schema"))
-        .hasMessageStartingWith("GDX-5006").hasMessageContaining("line 2");
+        .hasMessageStartingWith("GDX-5006")
+        .hasMessageContaining("line 2");
   }
 
   @Test
   void writeNew_existingFile_refusesAndKeepsContent() throws IOException {
     Path f = Files.writeString(dir.resolve("key.pem"), "old");
-    assertThatThrownBy(() -> CliFiles.writeNew(f, "new".getBytes(StandardCharsets.UTF_8), true, "key"))
-        .isInstanceOfSatisfying(CliException.class,
+    assertThatThrownBy(
+            () -> CliFiles.writeNew(f, "new".getBytes(StandardCharsets.UTF_8), true, "key"))
+        .isInstanceOfSatisfying(
+            CliException.class,
             e -> assertThat(e.errorCode()).isEqualTo(CliErrorCode.OUTPUT_EXISTS));
     assertThat(Files.readString(f)).isEqualTo("old");
   }
@@ -63,7 +68,8 @@ class CliFilesTest {
     CliFiles.writeNew(f, "secret".getBytes(StandardCharsets.UTF_8), true, "key");
     assertThat(Files.readString(f)).isEqualTo("secret");
     if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+          .isEqualTo("rw-------");
     }
   }
 

@@ -262,7 +262,6 @@ public final class Application {
     return calendar.workingDaysBetween(today, dueDate);
   }
 
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -291,26 +290,72 @@ public final class Application {
 
   @Override
   public int hashCode() {
-    return Objects.hash(applicationId, resourceCode, applicant, provider, purpose, legalBasis, items, validUntil, state, submittedAt, updatedAt, timeLimitWorkingDays, dueDate, decisionReason, history);
+    return Objects.hash(
+        applicationId,
+        resourceCode,
+        applicant,
+        provider,
+        purpose,
+        legalBasis,
+        items,
+        validUntil,
+        state,
+        submittedAt,
+        updatedAt,
+        timeLimitWorkingDays,
+        dueDate,
+        decisionReason,
+        history);
   }
 
   @Override
   public String toString() {
-    return "Application{" + "applicationId=" + applicationId + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "applicant=" + applicant + ", "
-        + "provider=" + provider + ", "
-        + "purpose=" + purpose + ", "
-        + "legalBasis=" + legalBasis + ", "
-        + "items=" + items + ", "
-        + "validUntil=" + validUntil + ", "
-        + "state=" + state + ", "
-        + "submittedAt=" + submittedAt + ", "
-        + "updatedAt=" + updatedAt + ", "
-        + "timeLimitWorkingDays=" + timeLimitWorkingDays + ", "
-        + "dueDate=" + dueDate + ", "
-        + "decisionReason=" + decisionReason + ", "
-        + "history=" + history.size() + "}";
+    return "Application{"
+        + "applicationId="
+        + applicationId
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "applicant="
+        + applicant
+        + ", "
+        + "provider="
+        + provider
+        + ", "
+        + "purpose="
+        + purpose
+        + ", "
+        + "legalBasis="
+        + legalBasis
+        + ", "
+        + "items="
+        + items
+        + ", "
+        + "validUntil="
+        + validUntil
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "submittedAt="
+        + submittedAt
+        + ", "
+        + "updatedAt="
+        + updatedAt
+        + ", "
+        + "timeLimitWorkingDays="
+        + timeLimitWorkingDays
+        + ", "
+        + "dueDate="
+        + dueDate
+        + ", "
+        + "decisionReason="
+        + decisionReason
+        + ", "
+        + "history="
+        + history.size()
+        + "}";
   }
 
   /** Builds a {@link Application}. Not thread-safe. */
@@ -332,8 +377,7 @@ public final class Application {
     private @Nullable String decisionReason;
     private final List<StateChange> history = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the platform's id of the application.

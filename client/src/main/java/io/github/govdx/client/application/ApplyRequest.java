@@ -140,12 +140,25 @@ public final class ApplyRequest {
 
   @Override
   public String toString() {
-    return "ApplyRequest{" + "resourceCode=" + resourceCode + ", "
-        + "purpose=" + purpose + ", "
-        + "legalBasis=" + legalBasis + ", "
-        + "items=" + items + ", "
-        + "validUntil=" + validUntil + ", "
-        + "idempotencyKey=" + idempotencyKey + "}";
+    return "ApplyRequest{"
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "purpose="
+        + purpose
+        + ", "
+        + "legalBasis="
+        + legalBasis
+        + ", "
+        + "items="
+        + items
+        + ", "
+        + "validUntil="
+        + validUntil
+        + ", "
+        + "idempotencyKey="
+        + idempotencyKey
+        + "}";
   }
 
   /** Builds a {@link ApplyRequest}. Not thread-safe. */
@@ -158,8 +171,7 @@ public final class ApplyRequest {
     private @Nullable LocalDate validUntil;
     private @Nullable String idempotencyKey;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the resource code.

@@ -98,9 +98,16 @@ public final class DecideApplicationRequest {
 
   @Override
   public String toString() {
-    return "DecideApplicationRequest{" + "applicationId=" + applicationId + ", "
-        + "state=" + state + ", "
-        + "reason=" + reason + "}";
+    return "DecideApplicationRequest{"
+        + "applicationId="
+        + applicationId
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "reason="
+        + reason
+        + "}";
   }
 
   /** Builds a {@link DecideApplicationRequest}. Not thread-safe. */
@@ -110,8 +117,7 @@ public final class DecideApplicationRequest {
     private @Nullable ApplicationState state;
     private @Nullable String reason;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the application.
@@ -136,7 +142,8 @@ public final class DecideApplicationRequest {
     public Builder state(ApplicationState value) {
       Objects.requireNonNull(value, "state == null");
       if (value == ApplicationState.SUBMITTED || value == ApplicationState.WITHDRAWN) {
-        throw new IllegalArgumentException("a decision moves to under_review, approved or rejected");
+        throw new IllegalArgumentException(
+            "a decision moves to under_review, approved or rejected");
       }
       this.state = value;
       return this;

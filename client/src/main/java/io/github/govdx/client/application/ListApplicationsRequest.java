@@ -117,11 +117,22 @@ public final class ListApplicationsRequest {
 
   @Override
   public String toString() {
-    return "ListApplicationsRequest{" + "role=" + role + ", "
-        + "state=" + state + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "pageSize=" + pageSize + ", "
-        + "pageToken=" + pageToken + "}";
+    return "ListApplicationsRequest{"
+        + "role="
+        + role
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "pageSize="
+        + pageSize
+        + ", "
+        + "pageToken="
+        + pageToken
+        + "}";
   }
 
   /** Builds a {@link ListApplicationsRequest}. Not thread-safe. */
@@ -133,8 +144,7 @@ public final class ListApplicationsRequest {
     private @Nullable Integer pageSize;
     private @Nullable String pageToken;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: whose applications: the caller's own (default) or addressed to it as provider.

@@ -25,222 +25,232 @@ import org.jspecify.annotations.Nullable;
 /** Canonicalisation, digests and body access shared by the authenticators and the verifier. Thread-safe. */
 final class AuthSupport {
 
-    /** HTTP-date in IMF-fixdate form (RFC 9110 §5.6.7), e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
-    static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** HTTP-date in IMF-fixdate form (RFC 9110 §5.6.7), e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+  static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
-    private static final HexFormat HEX = HexFormat.of();
-    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
-    private static final SecureRandom RANDOM = nonceRandom();
+  private static final HexFormat HEX = HexFormat.of();
+  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+  private static final SecureRandom RANDOM = nonceRandom();
 
-    private AuthSupport() {
+  private AuthSupport() {}
+
+  /**
+   * The nonce source: the JDK's NIST SP 800-90A {@code DRBG} (no system call per nonce, unlike the Linux default
+   * {@code NativePRNG}), falling back to the platform default where DRBG is unavailable.
+   */
+  private static SecureRandom nonceRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
     }
+  }
 
-    /**
-     * The nonce source: the JDK's NIST SP 800-90A {@code DRBG} (no system call per nonce, unlike the Linux default
-     * {@code NativePRNG}), falling back to the platform default where DRBG is unavailable.
-     */
-    private static SecureRandom nonceRandom() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
+  /** The default nonce: 16 random bytes from {@link SecureRandom} (DRBG), as 32 lowercase hex digits. */
+  static Supplier<String> defaultNonceSupplier() {
+    return () -> {
+      byte[] nonce = new byte[16];
+      RANDOM.nextBytes(nonce);
+      return HEX.formatHex(nonce);
+    };
+  }
+
+  static String hex(byte[] bytes) {
+    return HEX.formatHex(bytes);
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] digest(Digest digest, byte[] input) {
+    digest.update(input, 0, input.length);
+    byte[] out = new byte[digest.getDigestSize()];
+    digest.doFinal(out, 0);
+    return out;
+  }
+
+  static String sm3Hex(byte[] input) {
+    return hex(digest(new SM3Digest(), input));
+  }
+
+  static byte[] hmac(Digest digest, GatewaySecret key, byte[] input) {
+    HMac mac = new HMac(digest);
+    mac.init(new KeyParameter(key.bytes()));
+    mac.update(input, 0, input.length);
+    byte[] out = new byte[mac.getMacSize()];
+    mac.doFinal(out, 0);
+    return out;
+  }
+
+  /** Concatenates byte arrays (used where a secret is part of the hashed input, to avoid a secret String). */
+  static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
     }
-
-    /** The default nonce: 16 random bytes from {@link SecureRandom} (DRBG), as 32 lowercase hex digits. */
-    static Supplier<String> defaultNonceSupplier() {
-        return () -> {
-            byte[] nonce = new byte[16];
-            RANDOM.nextBytes(nonce);
-            return HEX.formatHex(nonce);
-        };
+    byte[] out = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, out, at, part.length);
+      at += part.length;
     }
+    return out;
+  }
 
-    static String hex(byte[] bytes) {
-        return HEX.formatHex(bytes);
+  /**
+   * Reads the request body without consuming it.
+   *
+   * @throws IllegalArgumentException if the body is one-shot
+   */
+  static byte[] bodyBytes(Request request) {
+    RequestBody body = request.body();
+    if (body == null) {
+      return new byte[0];
     }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    if (body.isOneShot()) {
+      throw new IllegalArgumentException(
+          "the request body is one-shot: a body-signing scheme needs a "
+              + "replayable body (e.g. RequestBody.create(byte[], MediaType))");
     }
-
-    static byte[] digest(Digest digest, byte[] input) {
-        digest.update(input, 0, input.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return out;
+    try (Buffer buffer = new Buffer()) {
+      body.writeTo(buffer);
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body for signing", e);
     }
+  }
 
-    static String sm3Hex(byte[] input) {
-        return hex(digest(new SM3Digest(), input));
+  /**
+   * Canonical path: each segment percent-decoded and re-encoded per RFC 3986 §2.3 (unreserved characters
+   * literal, every other byte {@code %XX} upper-case); an empty path becomes {@code /}.
+   */
+  static String canonicalPath(String rawPath) {
+    if (rawPath.isEmpty()) {
+      return "/";
     }
-
-    static byte[] hmac(Digest digest, GatewaySecret key, byte[] input) {
-        HMac mac = new HMac(digest);
-        mac.init(new KeyParameter(key.bytes()));
-        mac.update(input, 0, input.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return out;
+    StringBuilder out = new StringBuilder(rawPath.length() + 8);
+    int start = 0;
+    while (true) {
+      int slash = rawPath.indexOf('/', start);
+      String segment = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
+      canonicalComponent(segment, out);
+      if (slash < 0) {
+        break;
+      }
+      out.append('/');
+      start = slash + 1;
     }
+    return out.toString();
+  }
 
-    /** Concatenates byte arrays (used where a secret is part of the hashed input, to avoid a secret String). */
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
+  /**
+   * Canonical query: split on {@code &}, empty parts dropped, each part split at the first {@code =} (a missing
+   * value is the empty string), names and values percent-decoded ({@code +} stays a plus sign) and re-encoded as in
+   * {@link #canonicalPath}, sorted by name then value (byte order of the encoded form), joined as
+   * {@code name=value} with {@code &}. A null or empty query gives the empty string.
+   */
+  static String canonicalQuery(@Nullable String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
     }
-
-    /**
-     * Reads the request body without consuming it.
-     *
-     * @throws IllegalArgumentException if the body is one-shot
-     */
-    static byte[] bodyBytes(Request request) {
-        RequestBody body = request.body();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body.isOneShot()) {
-            throw new IllegalArgumentException("the request body is one-shot: a body-signing scheme needs a "
-                    + "replayable body (e.g. RequestBody.create(byte[], MediaType))");
-        }
-        try (Buffer buffer = new Buffer()) {
-            body.writeTo(buffer);
-            return buffer.readByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body for signing", e);
-        }
+    List<String[]> pairs = new ArrayList<>();
+    for (String part : rawQuery.split("&", -1)) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      String value = eq < 0 ? "" : part.substring(eq + 1);
+      pairs.add(new String[] {canonicalComponent(name), canonicalComponent(value)});
     }
-
-    /**
-     * Canonical path: each segment percent-decoded and re-encoded per RFC 3986 §2.3 (unreserved characters
-     * literal, every other byte {@code %XX} upper-case); an empty path becomes {@code /}.
-     */
-    static String canonicalPath(String rawPath) {
-        if (rawPath.isEmpty()) {
-            return "/";
-        }
-        StringBuilder out = new StringBuilder(rawPath.length() + 8);
-        int start = 0;
-        while (true) {
-            int slash = rawPath.indexOf('/', start);
-            String segment = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
-            canonicalComponent(segment, out);
-            if (slash < 0) {
-                break;
-            }
-            out.append('/');
-            start = slash + 1;
-        }
-        return out.toString();
-    }
-
-    /**
-     * Canonical query: split on {@code &}, empty parts dropped, each part split at the first {@code =} (a missing
-     * value is the empty string), names and values percent-decoded ({@code +} stays a plus sign) and re-encoded as in
-     * {@link #canonicalPath}, sorted by name then value (byte order of the encoded form), joined as
-     * {@code name=value} with {@code &}. A null or empty query gives the empty string.
-     */
-    static String canonicalQuery(@Nullable String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
-        List<String[]> pairs = new ArrayList<>();
-        for (String part : rawQuery.split("&", -1)) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            String name = eq < 0 ? part : part.substring(0, eq);
-            String value = eq < 0 ? "" : part.substring(eq + 1);
-            pairs.add(new String[] {canonicalComponent(name), canonicalComponent(value)});
-        }
-        pairs.sort((a, b) -> {
-            int byName = a[0].compareTo(b[0]);
-            return byName != 0 ? byName : a[1].compareTo(b[1]);
+    pairs.sort(
+        (a, b) -> {
+          int byName = a[0].compareTo(b[0]);
+          return byName != 0 ? byName : a[1].compareTo(b[1]);
         });
-        StringBuilder out = new StringBuilder(rawQuery.length() + 8);
-        for (String[] pair : pairs) {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            out.append(pair[0]).append('=').append(pair[1]);
-        }
-        return out.toString();
+    StringBuilder out = new StringBuilder(rawQuery.length() + 8);
+    for (String[] pair : pairs) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      out.append(pair[0]).append('=').append(pair[1]);
     }
+    return out.toString();
+  }
 
-    /** Decodes and re-encodes one path segment, query name or value; unreserved-only input is already canonical. */
-    static String canonicalComponent(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (!isUnreserved(raw.charAt(i))) {
-                return encode(percentDecode(raw));
-            }
-        }
-        return raw;
+  /** Decodes and re-encodes one path segment, query name or value; unreserved-only input is already canonical. */
+  static String canonicalComponent(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (!isUnreserved(raw.charAt(i))) {
+        return encode(percentDecode(raw));
+      }
     }
+    return raw;
+  }
 
-    private static void canonicalComponent(String raw, StringBuilder out) {
-        out.append(canonicalComponent(raw));
-    }
+  private static void canonicalComponent(String raw, StringBuilder out) {
+    out.append(canonicalComponent(raw));
+  }
 
-    private static boolean isUnreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
-    }
+  private static boolean isUnreserved(int c) {
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
+  }
 
-    /** Percent-decodes to bytes; a malformed escape is kept literally (bad input never throws). */
-    static byte[] percentDecode(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        byte[] raw = utf8(s);
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '%' && i + 2 < raw.length && hexValue(raw[i + 1]) >= 0 && hexValue(raw[i + 2]) >= 0) {
-                out.write(hexValue(raw[i + 1]) << 4 | hexValue(raw[i + 2]));
-                i += 2;
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
+  /** Percent-decodes to bytes; a malformed escape is kept literally (bad input never throws). */
+  static byte[] percentDecode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    byte[] raw = utf8(s);
+    for (int i = 0; i < raw.length; i++) {
+      byte b = raw[i];
+      if (b == '%'
+          && i + 2 < raw.length
+          && hexValue(raw[i + 1]) >= 0
+          && hexValue(raw[i + 2]) >= 0) {
+        out.write(hexValue(raw[i + 1]) << 4 | hexValue(raw[i + 2]));
+        i += 2;
+      } else {
+        out.write(b);
+      }
     }
+    return out.toByteArray();
+  }
 
-    private static int hexValue(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+  private static int hexValue(byte b) {
+    if (b >= '0' && b <= '9') {
+      return b - '0';
     }
+    if (b >= 'a' && b <= 'f') {
+      return b - 'a' + 10;
+    }
+    if (b >= 'A' && b <= 'F') {
+      return b - 'A' + 10;
+    }
+    return -1;
+  }
 
-    static String encode(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length + 8);
-        encode(bytes, out);
-        return out.toString();
-    }
+  static String encode(byte[] bytes) {
+    StringBuilder out = new StringBuilder(bytes.length + 8);
+    encode(bytes, out);
+    return out.toString();
+  }
 
-    private static void encode(byte[] bytes, StringBuilder out) {
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (isUnreserved(c)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
-            }
-        }
+  private static void encode(byte[] bytes, StringBuilder out) {
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (isUnreserved(c)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
+      }
     }
+  }
 }

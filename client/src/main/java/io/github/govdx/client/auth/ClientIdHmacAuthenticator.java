@@ -20,135 +20,142 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
 
-    /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
-    public static final String SCHEME = "X-CLIENT-HMAC-SHA256";
-    /** Client id header. */
-    public static final String CLIENT_ID_HEADER = "X-Client-Id";
-    /** Timestamp header (Unix milliseconds). */
-    public static final String TIMESTAMP_HEADER = "X-Timestamp";
-    /** Nonce header. */
-    public static final String NONCE_HEADER = "X-Nonce";
-    /** Signature header. */
-    public static final String SIGNATURE_HEADER = "X-Signature";
+  /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
+  public static final String SCHEME = "X-CLIENT-HMAC-SHA256";
 
-    private final String clientId;
-    private final GatewaySecret secret;
-    private final Clock clock;
-    private final Supplier<String> nonceSupplier;
+  /** Client id header. */
+  public static final String CLIENT_ID_HEADER = "X-Client-Id";
 
-    private ClientIdHmacAuthenticator(Builder builder, String clientId, GatewaySecret secret) {
-        this.clientId = clientId;
-        this.secret = secret;
-        this.clock = builder.clock;
-        this.nonceSupplier = builder.nonceSupplier;
-    }
+  /** Timestamp header (Unix milliseconds). */
+  public static final String TIMESTAMP_HEADER = "X-Timestamp";
 
-    /**
-     * Returns a new builder.
-     *
-     * @return a builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
+  /** Nonce header. */
+  public static final String NONCE_HEADER = "X-Nonce";
 
-    /**
-     * Signs the request.
-     *
-     * @throws NullPointerException if {@code request} is {@code null}
-     * @throws IllegalStateException if the nonce supplier returns an empty or non-printable nonce
-     */
-    @Override
-    public AuthenticatedRequest authenticate(Request request) {
-        Objects.requireNonNull(request, "request == null");
-        String timestamp = Long.toString(clock.millis());
-        String nonce = AuthValues.nonce(nonceSupplier);
-        String signingString = clientId + timestamp + nonce;
-        String signature = Base64.getEncoder().encodeToString(
+  /** Signature header. */
+  public static final String SIGNATURE_HEADER = "X-Signature";
+
+  private final String clientId;
+  private final GatewaySecret secret;
+  private final Clock clock;
+  private final Supplier<String> nonceSupplier;
+
+  private ClientIdHmacAuthenticator(Builder builder, String clientId, GatewaySecret secret) {
+    this.clientId = clientId;
+    this.secret = secret;
+    this.clock = builder.clock;
+    this.nonceSupplier = builder.nonceSupplier;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs the request.
+   *
+   * @throws NullPointerException if {@code request} is {@code null}
+   * @throws IllegalStateException if the nonce supplier returns an empty or non-printable nonce
+   */
+  @Override
+  public AuthenticatedRequest authenticate(Request request) {
+    Objects.requireNonNull(request, "request == null");
+    String timestamp = Long.toString(clock.millis());
+    String nonce = AuthValues.nonce(nonceSupplier);
+    String signingString = clientId + timestamp + nonce;
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
                 AuthSupport.hmac(new SHA256Digest(), secret, AuthSupport.utf8(signingString)));
-        Request signed = request.newBuilder()
-                .header(CLIENT_ID_HEADER, clientId)
-                .header(TIMESTAMP_HEADER, timestamp)
-                .header(NONCE_HEADER, nonce)
-                .header(SIGNATURE_HEADER, signature)
-                .build();
-        return AuthenticatedRequest.of(signed, SCHEME, signingString);
+    Request signed =
+        request
+            .newBuilder()
+            .header(CLIENT_ID_HEADER, clientId)
+            .header(TIMESTAMP_HEADER, timestamp)
+            .header(NONCE_HEADER, nonce)
+            .header(SIGNATURE_HEADER, signature)
+            .build();
+    return AuthenticatedRequest.of(signed, SCHEME, signingString);
+  }
+
+  /** Returns the client id; never the secret. */
+  @Override
+  public String toString() {
+    return "ClientIdHmacAuthenticator{clientId=" + clientId + "}";
+  }
+
+  /** Builds a {@link ClientIdHmacAuthenticator}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String clientId;
+    private @Nullable GatewaySecret secret;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
+
+    private Builder() {}
+
+    /**
+     * Sets the client id (required).
+     *
+     * @param clientId the id sent in {@code X-Client-Id}
+     * @return this builder
+     * @throws NullPointerException if {@code clientId} is {@code null}
+     * @throws IllegalArgumentException if {@code clientId} is blank or has a control character
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = AuthValues.headerSafe(clientId, "clientId");
+      return this;
     }
 
-    /** Returns the client id; never the secret. */
-    @Override
-    public String toString() {
-        return "ClientIdHmacAuthenticator{clientId=" + clientId + "}";
+    /**
+     * Sets the secret (required).
+     *
+     * @param secret the HMAC key
+     * @return this builder
+     * @throws NullPointerException if {@code secret} is {@code null}
+     */
+    public Builder secret(GatewaySecret secret) {
+      this.secret = Objects.requireNonNull(secret, "secret == null");
+      return this;
     }
 
-    /** Builds a {@link ClientIdHmacAuthenticator}. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String clientId;
-        private @Nullable GatewaySecret secret;
-        private Clock clock = Clock.systemUTC();
-        private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the client id (required).
-         *
-         * @param clientId the id sent in {@code X-Client-Id}
-         * @return this builder
-         * @throws NullPointerException if {@code clientId} is {@code null}
-         * @throws IllegalArgumentException if {@code clientId} is blank or has a control character
-         */
-        public Builder clientId(String clientId) {
-            this.clientId = AuthValues.headerSafe(clientId, "clientId");
-            return this;
-        }
-
-        /**
-         * Sets the secret (required).
-         *
-         * @param secret the HMAC key
-         * @return this builder
-         * @throws NullPointerException if {@code secret} is {@code null}
-         */
-        public Builder secret(GatewaySecret secret) {
-            this.secret = Objects.requireNonNull(secret, "secret == null");
-            return this;
-        }
-
-        /**
-         * Sets the clock; default {@link Clock#systemUTC()}.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-         *
-         * @param nonceSupplier the nonce source
-         * @return this builder
-         * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-         */
-        public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-            this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-            return this;
-        }
-
-        /**
-         * Builds the authenticator.
-         *
-         * @return the authenticator
-         * @throws IllegalStateException if {@code clientId} or {@code secret} is missing
-         */
-        public ClientIdHmacAuthenticator build() {
-            return new ClientIdHmacAuthenticator(this, AuthValues.required(clientId, "clientId"),
-                    AuthValues.required(secret, "secret"));
-        }
+    /**
+     * Sets the clock; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
     }
+
+    /**
+     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
+     *
+     * @param nonceSupplier the nonce source
+     * @return this builder
+     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
+     */
+    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
+      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
+      return this;
+    }
+
+    /**
+     * Builds the authenticator.
+     *
+     * @return the authenticator
+     * @throws IllegalStateException if {@code clientId} or {@code secret} is missing
+     */
+    public ClientIdHmacAuthenticator build() {
+      return new ClientIdHmacAuthenticator(
+          this, AuthValues.required(clientId, "clientId"), AuthValues.required(secret, "secret"));
+    }
+  }
 }

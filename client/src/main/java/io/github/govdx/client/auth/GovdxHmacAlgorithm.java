@@ -12,37 +12,37 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public enum GovdxHmacAlgorithm {
-    /** HMAC-SM3, scheme name {@code GDX-HMAC-SM3}. */
-    HMAC_SM3("GDX-HMAC-SM3"),
-    /** HMAC-SHA256, scheme name {@code GDX-HMAC-SHA256}. */
-    HMAC_SHA256("GDX-HMAC-SHA256");
+  /** HMAC-SM3, scheme name {@code GDX-HMAC-SM3}. */
+  HMAC_SM3("GDX-HMAC-SM3"),
+  /** HMAC-SHA256, scheme name {@code GDX-HMAC-SHA256}. */
+  HMAC_SHA256("GDX-HMAC-SHA256");
 
-    private final String schemeName;
+  private final String schemeName;
 
-    GovdxHmacAlgorithm(String schemeName) {
-        this.schemeName = schemeName;
+  GovdxHmacAlgorithm(String schemeName) {
+    this.schemeName = schemeName;
+  }
+
+  /**
+   * Returns the scheme name used in the {@code Authorization} header and as the first line of the signing string.
+   *
+   * @return e.g. {@code GDX-HMAC-SM3}
+   */
+  public String schemeName() {
+    return schemeName;
+  }
+
+  Digest newDigest() {
+    return this == HMAC_SM3 ? new SM3Digest() : new SHA256Digest();
+  }
+
+  /** Returns the algorithm with this scheme name, or {@code null}. */
+  static @Nullable GovdxHmacAlgorithm bySchemeName(String name) {
+    for (GovdxHmacAlgorithm algorithm : values()) {
+      if (algorithm.schemeName.equals(name)) {
+        return algorithm;
+      }
     }
-
-    /**
-     * Returns the scheme name used in the {@code Authorization} header and as the first line of the signing string.
-     *
-     * @return e.g. {@code GDX-HMAC-SM3}
-     */
-    public String schemeName() {
-        return schemeName;
-    }
-
-    Digest newDigest() {
-        return this == HMAC_SM3 ? new SM3Digest() : new SHA256Digest();
-    }
-
-    /** Returns the algorithm with this scheme name, or {@code null}. */
-    static @Nullable GovdxHmacAlgorithm bySchemeName(String name) {
-        for (GovdxHmacAlgorithm algorithm : values()) {
-            if (algorithm.schemeName.equals(name)) {
-                return algorithm;
-            }
-        }
-        return null;
-    }
+    return null;
+  }
 }

@@ -40,183 +40,220 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GovdxHmacAuthenticator implements RequestAuthenticator {
 
-    /** Header carrying the Unix time in seconds. */
-    public static final String TIMESTAMP_HEADER = "X-Gdx-Timestamp";
-    /** Header carrying the nonce. */
-    public static final String NONCE_HEADER = "X-Gdx-Nonce";
-    /** Header carrying the lowercase hex SM3 digest of the body. */
-    public static final String CONTENT_SM3_HEADER = "X-Gdx-Content-SM3";
-    /** The standard header carrying scheme, key id and signature. */
-    public static final String AUTHORIZATION_HEADER = "Authorization";
-    /** SM3 of the empty string (GB/T 32905-2016), the body digest of a request without a body. */
-    public static final String EMPTY_BODY_SM3 = "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
+  /** Header carrying the Unix time in seconds. */
+  public static final String TIMESTAMP_HEADER = "X-Gdx-Timestamp";
 
-    /** Key ids: 1 to 128 characters that need no quoting in the Authorization header. */
-    static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~:@/+-]{1,128}");
-    /** Nonces: 8 to 128 URL-safe characters. */
-    static final Pattern NONCE = Pattern.compile("[A-Za-z0-9._~-]{8,128}");
+  /** Header carrying the nonce. */
+  public static final String NONCE_HEADER = "X-Gdx-Nonce";
 
-    private final String keyId;
-    private final GatewaySecret secret;
-    private final GovdxHmacAlgorithm algorithm;
-    private final Clock clock;
-    private final Supplier<String> nonceSupplier;
+  /** Header carrying the lowercase hex SM3 digest of the body. */
+  public static final String CONTENT_SM3_HEADER = "X-Gdx-Content-SM3";
 
-    private GovdxHmacAuthenticator(Builder builder, String keyId, GatewaySecret secret) {
-        this.keyId = keyId;
-        this.secret = secret;
-        this.algorithm = builder.algorithm;
-        this.clock = builder.clock;
-        this.nonceSupplier = builder.nonceSupplier;
+  /** The standard header carrying scheme, key id and signature. */
+  public static final String AUTHORIZATION_HEADER = "Authorization";
+
+  /** SM3 of the empty string (GB/T 32905-2016), the body digest of a request without a body. */
+  public static final String EMPTY_BODY_SM3 =
+      "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
+
+  /** Key ids: 1 to 128 characters that need no quoting in the Authorization header. */
+  static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~:@/+-]{1,128}");
+
+  /** Nonces: 8 to 128 URL-safe characters. */
+  static final Pattern NONCE = Pattern.compile("[A-Za-z0-9._~-]{8,128}");
+
+  private final String keyId;
+  private final GatewaySecret secret;
+  private final GovdxHmacAlgorithm algorithm;
+  private final Clock clock;
+  private final Supplier<String> nonceSupplier;
+
+  private GovdxHmacAuthenticator(Builder builder, String keyId, GatewaySecret secret) {
+    this.keyId = keyId;
+    this.secret = secret;
+    this.algorithm = builder.algorithm;
+    this.clock = builder.clock;
+    this.nonceSupplier = builder.nonceSupplier;
+  }
+
+  /**
+   * Returns a new builder (HMAC-SM3, system UTC clock, {@code SecureRandom} nonces).
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs the request.
+   *
+   * @throws NullPointerException if {@code request} is {@code null}
+   * @throws IllegalArgumentException if the body is one-shot
+   * @throws IllegalStateException if the nonce supplier returns a nonce outside {@code [A-Za-z0-9._~-]{8,128}}
+   * @throws java.io.UncheckedIOException if the body cannot be read
+   */
+  @Override
+  public AuthenticatedRequest authenticate(Request request) {
+    Objects.requireNonNull(request, "request == null");
+    String bodyDigest = AuthSupport.sm3Hex(AuthSupport.bodyBytes(request));
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = nonceSupplier.get();
+    if (nonce == null || !NONCE.matcher(nonce).matches()) {
+      throw new IllegalStateException(
+          "nonce supplier returned an invalid nonce (need [A-Za-z0-9._~-]{8,128})");
     }
-
-    /**
-     * Returns a new builder (HMAC-SM3, system UTC clock, {@code SecureRandom} nonces).
-     *
-     * @return a builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * Signs the request.
-     *
-     * @throws NullPointerException if {@code request} is {@code null}
-     * @throws IllegalArgumentException if the body is one-shot
-     * @throws IllegalStateException if the nonce supplier returns a nonce outside {@code [A-Za-z0-9._~-]{8,128}}
-     * @throws java.io.UncheckedIOException if the body cannot be read
-     */
-    @Override
-    public AuthenticatedRequest authenticate(Request request) {
-        Objects.requireNonNull(request, "request == null");
-        String bodyDigest = AuthSupport.sm3Hex(AuthSupport.bodyBytes(request));
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = nonceSupplier.get();
-        if (nonce == null || !NONCE.matcher(nonce).matches()) {
-            throw new IllegalStateException("nonce supplier returned an invalid nonce (need [A-Za-z0-9._~-]{8,128})");
-        }
-        String signingString = signingString(algorithm, request.method(),
-                AuthSupport.canonicalPath(request.url().encodedPath()),
-                AuthSupport.canonicalQuery(request.url().encodedQuery()), keyId, timestamp, nonce, bodyDigest);
-        String signature = Base64.getEncoder().encodeToString(
+    String signingString =
+        signingString(
+            algorithm,
+            request.method(),
+            AuthSupport.canonicalPath(request.url().encodedPath()),
+            AuthSupport.canonicalQuery(request.url().encodedQuery()),
+            keyId,
+            timestamp,
+            nonce,
+            bodyDigest);
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
                 AuthSupport.hmac(algorithm.newDigest(), secret, AuthSupport.utf8(signingString)));
-        Request signed = request.newBuilder()
-                .header(TIMESTAMP_HEADER, timestamp)
-                .header(NONCE_HEADER, nonce)
-                .header(CONTENT_SM3_HEADER, bodyDigest)
-                .header(AUTHORIZATION_HEADER, authorization(algorithm, keyId, signature))
-                .build();
-        return AuthenticatedRequest.of(signed, algorithm.schemeName(), signingString);
+    Request signed =
+        request
+            .newBuilder()
+            .header(TIMESTAMP_HEADER, timestamp)
+            .header(NONCE_HEADER, nonce)
+            .header(CONTENT_SM3_HEADER, bodyDigest)
+            .header(AUTHORIZATION_HEADER, authorization(algorithm, keyId, signature))
+            .build();
+    return AuthenticatedRequest.of(signed, algorithm.schemeName(), signingString);
+  }
+
+  static String authorization(GovdxHmacAlgorithm algorithm, String keyId, String signature) {
+    return algorithm.schemeName() + " keyId=" + keyId + ",signature=" + signature;
+  }
+
+  static String signingString(
+      GovdxHmacAlgorithm algorithm,
+      String method,
+      String canonicalPath,
+      String canonicalQuery,
+      String keyId,
+      String timestamp,
+      String nonce,
+      String bodyDigest) {
+    return algorithm.schemeName()
+        + '\n'
+        + method
+        + '\n'
+        + canonicalPath
+        + '\n'
+        + canonicalQuery
+        + '\n'
+        + keyId
+        + '\n'
+        + timestamp
+        + '\n'
+        + nonce
+        + '\n'
+        + bodyDigest;
+  }
+
+  /** Returns the algorithm and key id; never the secret. */
+  @Override
+  public String toString() {
+    return "GovdxHmacAuthenticator{" + algorithm.schemeName() + ", keyId=" + keyId + "}";
+  }
+
+  /** Builds a {@link GovdxHmacAuthenticator}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String keyId;
+    private @Nullable GatewaySecret secret;
+    private GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.HMAC_SM3;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
+
+    private Builder() {}
+
+    /**
+     * Sets the key id the gateway issued (required).
+     *
+     * @param keyId 1 to 128 characters of {@code [A-Za-z0-9._~:@/+-]}
+     * @return this builder
+     * @throws NullPointerException if {@code keyId} is {@code null}
+     * @throws IllegalArgumentException if {@code keyId} has other characters or length
+     */
+    public Builder keyId(String keyId) {
+      Objects.requireNonNull(keyId, "keyId == null");
+      if (!KEY_ID.matcher(keyId).matches()) {
+        throw new IllegalArgumentException("keyId must match [A-Za-z0-9._~:@/+-]{1,128}");
+      }
+      this.keyId = keyId;
+      return this;
     }
 
-    static String authorization(GovdxHmacAlgorithm algorithm, String keyId, String signature) {
-        return algorithm.schemeName() + " keyId=" + keyId + ",signature=" + signature;
+    /**
+     * Sets the shared secret (required).
+     *
+     * @param secret the HMAC key
+     * @return this builder
+     * @throws NullPointerException if {@code secret} is {@code null}
+     */
+    public Builder secret(GatewaySecret secret) {
+      this.secret = Objects.requireNonNull(secret, "secret == null");
+      return this;
     }
 
-    static String signingString(GovdxHmacAlgorithm algorithm, String method, String canonicalPath,
-            String canonicalQuery, String keyId, String timestamp, String nonce, String bodyDigest) {
-        return algorithm.schemeName() + '\n' + method + '\n' + canonicalPath + '\n' + canonicalQuery + '\n'
-                + keyId + '\n' + timestamp + '\n' + nonce + '\n' + bodyDigest;
+    /**
+     * Sets the MAC algorithm; default {@link GovdxHmacAlgorithm#HMAC_SM3}.
+     *
+     * @param algorithm the algorithm
+     * @return this builder
+     * @throws NullPointerException if {@code algorithm} is {@code null}
+     */
+    public Builder algorithm(GovdxHmacAlgorithm algorithm) {
+      this.algorithm = Objects.requireNonNull(algorithm, "algorithm == null");
+      return this;
     }
 
-    /** Returns the algorithm and key id; never the secret. */
-    @Override
-    public String toString() {
-        return "GovdxHmacAuthenticator{" + algorithm.schemeName() + ", keyId=" + keyId + "}";
+    /**
+     * Sets the clock for the timestamp; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
     }
 
-    /** Builds a {@link GovdxHmacAuthenticator}. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String keyId;
-        private @Nullable GatewaySecret secret;
-        private GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.HMAC_SM3;
-        private Clock clock = Clock.systemUTC();
-        private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the key id the gateway issued (required).
-         *
-         * @param keyId 1 to 128 characters of {@code [A-Za-z0-9._~:@/+-]}
-         * @return this builder
-         * @throws NullPointerException if {@code keyId} is {@code null}
-         * @throws IllegalArgumentException if {@code keyId} has other characters or length
-         */
-        public Builder keyId(String keyId) {
-            Objects.requireNonNull(keyId, "keyId == null");
-            if (!KEY_ID.matcher(keyId).matches()) {
-                throw new IllegalArgumentException("keyId must match [A-Za-z0-9._~:@/+-]{1,128}");
-            }
-            this.keyId = keyId;
-            return this;
-        }
-
-        /**
-         * Sets the shared secret (required).
-         *
-         * @param secret the HMAC key
-         * @return this builder
-         * @throws NullPointerException if {@code secret} is {@code null}
-         */
-        public Builder secret(GatewaySecret secret) {
-            this.secret = Objects.requireNonNull(secret, "secret == null");
-            return this;
-        }
-
-        /**
-         * Sets the MAC algorithm; default {@link GovdxHmacAlgorithm#HMAC_SM3}.
-         *
-         * @param algorithm the algorithm
-         * @return this builder
-         * @throws NullPointerException if {@code algorithm} is {@code null}
-         */
-        public Builder algorithm(GovdxHmacAlgorithm algorithm) {
-            this.algorithm = Objects.requireNonNull(algorithm, "algorithm == null");
-            return this;
-        }
-
-        /**
-         * Sets the clock for the timestamp; default {@link Clock#systemUTC()}.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. It must be thread-safe and return
-         * unique values matching {@code [A-Za-z0-9._~-]{8,128}}.
-         *
-         * @param nonceSupplier the nonce source
-         * @return this builder
-         * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-         */
-        public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-            this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-            return this;
-        }
-
-        /**
-         * Builds the authenticator.
-         *
-         * @return the authenticator
-         * @throws IllegalStateException if {@code keyId} or {@code secret} is missing
-         */
-        public GovdxHmacAuthenticator build() {
-            if (keyId == null) {
-                throw new IllegalStateException("keyId is required");
-            }
-            if (secret == null) {
-                throw new IllegalStateException("secret is required");
-            }
-            return new GovdxHmacAuthenticator(this, keyId, secret);
-        }
+    /**
+     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. It must be thread-safe and return
+     * unique values matching {@code [A-Za-z0-9._~-]{8,128}}.
+     *
+     * @param nonceSupplier the nonce source
+     * @return this builder
+     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
+     */
+    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
+      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
+      return this;
     }
+
+    /**
+     * Builds the authenticator.
+     *
+     * @return the authenticator
+     * @throws IllegalStateException if {@code keyId} or {@code secret} is missing
+     */
+    public GovdxHmacAuthenticator build() {
+      if (keyId == null) {
+        throw new IllegalStateException("keyId is required");
+      }
+      if (secret == null) {
+        throw new IllegalStateException("secret is required");
+      }
+      return new GovdxHmacAuthenticator(this, keyId, secret);
+    }
+  }
 }

@@ -24,119 +24,137 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HeaderHmacAuthenticator implements RequestAuthenticator {
 
-    /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
-    public static final String SCHEME = "X-BG-HMAC";
-    /** Access key header. */
-    public static final String ACCESS_KEY_HEADER = "X-BG-HMAC-ACCESS-KEY";
-    /** Algorithm header; the value is always {@code hmac-sha256}. */
-    public static final String ALGORITHM_HEADER = "X-BG-HMAC-ALGORITHM";
-    /** Date header (RFC 1123 / IMF-fixdate, GMT). */
-    public static final String DATE_HEADER = "X-BG-DATE-TIME";
-    /** Signature header. */
-    public static final String SIGNATURE_HEADER = "X-BG-HMAC-SIGNATURE";
+  /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
+  public static final String SCHEME = "X-BG-HMAC";
 
-    private final String accessKey;
-    private final GatewaySecret secretKey;
-    private final Clock clock;
+  /** Access key header. */
+  public static final String ACCESS_KEY_HEADER = "X-BG-HMAC-ACCESS-KEY";
 
-    private HeaderHmacAuthenticator(String accessKey, GatewaySecret secretKey, Clock clock) {
-        this.accessKey = accessKey;
-        this.secretKey = secretKey;
-        this.clock = clock;
-    }
+  /** Algorithm header; the value is always {@code hmac-sha256}. */
+  public static final String ALGORITHM_HEADER = "X-BG-HMAC-ALGORITHM";
 
-    /**
-     * Returns a new builder.
-     *
-     * @return a builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
+  /** Date header (RFC 1123 / IMF-fixdate, GMT). */
+  public static final String DATE_HEADER = "X-BG-DATE-TIME";
 
-    /**
-     * Signs the request.
-     *
-     * @throws NullPointerException if {@code request} is {@code null}
-     */
-    @Override
-    public AuthenticatedRequest authenticate(Request request) {
-        Objects.requireNonNull(request, "request == null");
-        String date = AuthSupport.IMF_FIXDATE.format(clock.instant());
-        String signingString = request.method() + '\n' + request.url().encodedPath() + '\n'
-                + AuthSupport.canonicalQuery(request.url().encodedQuery()) + '\n' + accessKey + '\n' + date + '\n';
-        String signature = Base64.getEncoder().encodeToString(
+  /** Signature header. */
+  public static final String SIGNATURE_HEADER = "X-BG-HMAC-SIGNATURE";
+
+  private final String accessKey;
+  private final GatewaySecret secretKey;
+  private final Clock clock;
+
+  private HeaderHmacAuthenticator(String accessKey, GatewaySecret secretKey, Clock clock) {
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+    this.clock = clock;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs the request.
+   *
+   * @throws NullPointerException if {@code request} is {@code null}
+   */
+  @Override
+  public AuthenticatedRequest authenticate(Request request) {
+    Objects.requireNonNull(request, "request == null");
+    String date = AuthSupport.IMF_FIXDATE.format(clock.instant());
+    String signingString =
+        request.method()
+            + '\n'
+            + request.url().encodedPath()
+            + '\n'
+            + AuthSupport.canonicalQuery(request.url().encodedQuery())
+            + '\n'
+            + accessKey
+            + '\n'
+            + date
+            + '\n';
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
                 AuthSupport.hmac(new SHA256Digest(), secretKey, AuthSupport.utf8(signingString)));
-        Request signed = request.newBuilder()
-                .header(ACCESS_KEY_HEADER, accessKey)
-                .header(ALGORITHM_HEADER, "hmac-sha256")
-                .header(DATE_HEADER, date)
-                .header(SIGNATURE_HEADER, signature)
-                .build();
-        return AuthenticatedRequest.of(signed, SCHEME, signingString);
+    Request signed =
+        request
+            .newBuilder()
+            .header(ACCESS_KEY_HEADER, accessKey)
+            .header(ALGORITHM_HEADER, "hmac-sha256")
+            .header(DATE_HEADER, date)
+            .header(SIGNATURE_HEADER, signature)
+            .build();
+    return AuthenticatedRequest.of(signed, SCHEME, signingString);
+  }
+
+  /** Returns the access key; never the secret. */
+  @Override
+  public String toString() {
+    return "HeaderHmacAuthenticator{accessKey=" + accessKey + "}";
+  }
+
+  /** Builds a {@link HeaderHmacAuthenticator}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String accessKey;
+    private @Nullable GatewaySecret secretKey;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the access key (required).
+     *
+     * @param accessKey the access key, without line breaks
+     * @return this builder
+     * @throws NullPointerException if {@code accessKey} is {@code null}
+     * @throws IllegalArgumentException if {@code accessKey} is blank or contains a line break
+     */
+    public Builder accessKey(String accessKey) {
+      this.accessKey = AuthValues.headerSafe(accessKey, "accessKey");
+      return this;
     }
 
-    /** Returns the access key; never the secret. */
-    @Override
-    public String toString() {
-        return "HeaderHmacAuthenticator{accessKey=" + accessKey + "}";
+    /**
+     * Sets the secret key (required).
+     *
+     * @param secretKey the secret key
+     * @return this builder
+     * @throws NullPointerException if {@code secretKey} is {@code null}
+     */
+    public Builder secretKey(GatewaySecret secretKey) {
+      this.secretKey = Objects.requireNonNull(secretKey, "secretKey == null");
+      return this;
     }
 
-    /** Builds a {@link HeaderHmacAuthenticator}. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String accessKey;
-        private @Nullable GatewaySecret secretKey;
-        private Clock clock = Clock.systemUTC();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the access key (required).
-         *
-         * @param accessKey the access key, without line breaks
-         * @return this builder
-         * @throws NullPointerException if {@code accessKey} is {@code null}
-         * @throws IllegalArgumentException if {@code accessKey} is blank or contains a line break
-         */
-        public Builder accessKey(String accessKey) {
-            this.accessKey = AuthValues.headerSafe(accessKey, "accessKey");
-            return this;
-        }
-
-        /**
-         * Sets the secret key (required).
-         *
-         * @param secretKey the secret key
-         * @return this builder
-         * @throws NullPointerException if {@code secretKey} is {@code null}
-         */
-        public Builder secretKey(GatewaySecret secretKey) {
-            this.secretKey = Objects.requireNonNull(secretKey, "secretKey == null");
-            return this;
-        }
-
-        /**
-         * Sets the clock; default {@link Clock#systemUTC()}.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * Builds the authenticator.
-         *
-         * @return the authenticator
-         * @throws IllegalStateException if {@code accessKey} or {@code secretKey} is missing
-         */
-        public HeaderHmacAuthenticator build() {
-            return new HeaderHmacAuthenticator(AuthValues.required(accessKey, "accessKey"),
-                    AuthValues.required(secretKey, "secretKey"), clock);
-        }
+    /**
+     * Sets the clock; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
     }
+
+    /**
+     * Builds the authenticator.
+     *
+     * @return the authenticator
+     * @throws IllegalStateException if {@code accessKey} or {@code secretKey} is missing
+     */
+    public HeaderHmacAuthenticator build() {
+      return new HeaderHmacAuthenticator(
+          AuthValues.required(accessKey, "accessKey"),
+          AuthValues.required(secretKey, "secretKey"),
+          clock);
+    }
+  }
 }

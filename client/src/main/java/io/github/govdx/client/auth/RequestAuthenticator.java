@@ -21,14 +21,14 @@ import okhttp3.Request;
 @FunctionalInterface
 public interface RequestAuthenticator {
 
-    /**
-     * Returns the request with authentication added, the scheme name and the signing string.
-     *
-     * @param request the request to authenticate, with its final URL, method and body
-     * @return the authenticated request; never {@code null}
-     * @throws NullPointerException if {@code request} is {@code null}
-     * @throws IllegalArgumentException if the scheme needs the body and the body is one-shot
-     * @throws java.io.UncheckedIOException if the body cannot be read
-     */
-    AuthenticatedRequest authenticate(Request request);
+  /**
+   * Returns the request with authentication added, the scheme name and the signing string.
+   *
+   * @param request the request to authenticate, with its final URL, method and body
+   * @return the authenticated request; never {@code null}
+   * @throws NullPointerException if {@code request} is {@code null}
+   * @throws IllegalArgumentException if the scheme needs the body and the body is one-shot
+   * @throws java.io.UncheckedIOException if the body cannot be read
+   */
+  AuthenticatedRequest authenticate(Request request);
 }

@@ -11,22 +11,23 @@ import java.util.Objects;
  */
 public final class RequestAuthenticators {
 
-    /** Scheme name reported by {@link #none()}. */
-    public static final String NONE_SCHEME = "NONE";
+  /** Scheme name reported by {@link #none()}. */
+  public static final String NONE_SCHEME = "NONE";
 
-    private static final RequestAuthenticator NONE = request ->
-            AuthenticatedRequest.unsigned(Objects.requireNonNull(request, "request == null"), NONE_SCHEME);
+  private static final RequestAuthenticator NONE =
+      request ->
+          AuthenticatedRequest.unsigned(
+              Objects.requireNonNull(request, "request == null"), NONE_SCHEME);
 
-    private RequestAuthenticators() {
-    }
+  private RequestAuthenticators() {}
 
-    /**
-     * Returns an authenticator that leaves the request unchanged (for a platform reached without a gateway, or a
-     * sandbox without gateway authentication).
-     *
-     * @return the no-op authenticator; its results have no signing string
-     */
-    public static RequestAuthenticator none() {
-        return NONE;
-    }
+  /**
+   * Returns an authenticator that leaves the request unchanged (for a platform reached without a gateway, or a
+   * sandbox without gateway authentication).
+   *
+   * @return the no-op authenticator; its results have no signing string
+   */
+  public static RequestAuthenticator none() {
+    return NONE;
+  }
 }

@@ -21,156 +21,164 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TimestampNonceAuthenticator implements RequestAuthenticator {
 
-    /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
-    public static final String SCHEME = "X-TIF-SHA256";
-    /** Application id header. */
-    public static final String PAAS_ID_HEADER = "x-tif-paasid";
-    /** Timestamp header (Unix seconds). */
-    public static final String TIMESTAMP_HEADER = "x-tif-timestamp";
-    /** Nonce header. */
-    public static final String NONCE_HEADER = "x-tif-nonce";
-    /** Signature header. */
-    public static final String SIGNATURE_HEADER = "x-tif-signature";
-    /** Optional service id header. */
-    public static final String SERVICE_ID_HEADER = "x-tif-serviceId";
+  /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
+  public static final String SCHEME = "X-TIF-SHA256";
 
-    private final String paasId;
-    private final GatewaySecret token;
-    private final @Nullable String serviceId;
-    private final Clock clock;
-    private final Supplier<String> nonceSupplier;
+  /** Application id header. */
+  public static final String PAAS_ID_HEADER = "x-tif-paasid";
 
-    private TimestampNonceAuthenticator(Builder builder, String paasId, GatewaySecret token) {
-        this.paasId = paasId;
-        this.token = token;
-        this.serviceId = builder.serviceId;
-        this.clock = builder.clock;
-        this.nonceSupplier = builder.nonceSupplier;
+  /** Timestamp header (Unix seconds). */
+  public static final String TIMESTAMP_HEADER = "x-tif-timestamp";
+
+  /** Nonce header. */
+  public static final String NONCE_HEADER = "x-tif-nonce";
+
+  /** Signature header. */
+  public static final String SIGNATURE_HEADER = "x-tif-signature";
+
+  /** Optional service id header. */
+  public static final String SERVICE_ID_HEADER = "x-tif-serviceId";
+
+  private final String paasId;
+  private final GatewaySecret token;
+  private final @Nullable String serviceId;
+  private final Clock clock;
+  private final Supplier<String> nonceSupplier;
+
+  private TimestampNonceAuthenticator(Builder builder, String paasId, GatewaySecret token) {
+    this.paasId = paasId;
+    this.token = token;
+    this.serviceId = builder.serviceId;
+    this.clock = builder.clock;
+    this.nonceSupplier = builder.nonceSupplier;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs the request.
+   *
+   * @throws NullPointerException if {@code request} is {@code null}
+   * @throws IllegalStateException if the nonce supplier returns an empty or non-printable nonce
+   */
+  @Override
+  public AuthenticatedRequest authenticate(Request request) {
+    Objects.requireNonNull(request, "request == null");
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = AuthValues.nonce(nonceSupplier);
+    byte[] hashed =
+        AuthSupport.concat(
+            AuthSupport.utf8(timestamp), token.bytes(), AuthSupport.utf8(nonce + timestamp));
+    String signature = AuthSupport.hex(AuthSupport.digest(new SHA256Digest(), hashed));
+    Arrays.fill(hashed, (byte) 0);
+    Request.Builder signed =
+        request
+            .newBuilder()
+            .header(PAAS_ID_HEADER, paasId)
+            .header(TIMESTAMP_HEADER, timestamp)
+            .header(NONCE_HEADER, nonce)
+            .header(SIGNATURE_HEADER, signature);
+    if (serviceId != null) {
+      signed.header(SERVICE_ID_HEADER, serviceId);
+    }
+    return AuthenticatedRequest.of(
+        signed.build(), SCHEME, timestamp + "{token}" + nonce + timestamp);
+  }
+
+  /** Returns the application id; never the token. */
+  @Override
+  public String toString() {
+    return "TimestampNonceAuthenticator{paasId=" + paasId + "}";
+  }
+
+  /** Builds a {@link TimestampNonceAuthenticator}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String paasId;
+    private @Nullable GatewaySecret token;
+    private @Nullable String serviceId;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
+
+    private Builder() {}
+
+    /**
+     * Sets the application id (required).
+     *
+     * @param paasId the id sent in {@code x-tif-paasid}
+     * @return this builder
+     * @throws NullPointerException if {@code paasId} is {@code null}
+     * @throws IllegalArgumentException if {@code paasId} is blank or has a control character
+     */
+    public Builder paasId(String paasId) {
+      this.paasId = AuthValues.headerSafe(paasId, "paasId");
+      return this;
     }
 
     /**
-     * Returns a new builder.
+     * Sets the token (required).
      *
-     * @return a builder
+     * @param token the token
+     * @return this builder
+     * @throws NullPointerException if {@code token} is {@code null}
      */
-    public static Builder builder() {
-        return new Builder();
+    public Builder token(GatewaySecret token) {
+      this.token = Objects.requireNonNull(token, "token == null");
+      return this;
     }
 
     /**
-     * Signs the request.
+     * Sets the service id sent in {@code x-tif-serviceId} (optional).
      *
-     * @throws NullPointerException if {@code request} is {@code null}
-     * @throws IllegalStateException if the nonce supplier returns an empty or non-printable nonce
+     * @param serviceId the service id
+     * @return this builder
+     * @throws NullPointerException if {@code serviceId} is {@code null}
+     * @throws IllegalArgumentException if {@code serviceId} is blank or has a control character
      */
-    @Override
-    public AuthenticatedRequest authenticate(Request request) {
-        Objects.requireNonNull(request, "request == null");
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = AuthValues.nonce(nonceSupplier);
-        byte[] hashed = AuthSupport.concat(AuthSupport.utf8(timestamp), token.bytes(),
-                AuthSupport.utf8(nonce + timestamp));
-        String signature = AuthSupport.hex(AuthSupport.digest(new SHA256Digest(), hashed));
-        Arrays.fill(hashed, (byte) 0);
-        Request.Builder signed = request.newBuilder()
-                .header(PAAS_ID_HEADER, paasId)
-                .header(TIMESTAMP_HEADER, timestamp)
-                .header(NONCE_HEADER, nonce)
-                .header(SIGNATURE_HEADER, signature);
-        if (serviceId != null) {
-            signed.header(SERVICE_ID_HEADER, serviceId);
-        }
-        return AuthenticatedRequest.of(signed.build(), SCHEME, timestamp + "{token}" + nonce + timestamp);
+    public Builder serviceId(String serviceId) {
+      this.serviceId = AuthValues.headerSafe(serviceId, "serviceId");
+      return this;
     }
 
-    /** Returns the application id; never the token. */
-    @Override
-    public String toString() {
-        return "TimestampNonceAuthenticator{paasId=" + paasId + "}";
+    /**
+     * Sets the clock; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
     }
 
-    /** Builds a {@link TimestampNonceAuthenticator}. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String paasId;
-        private @Nullable GatewaySecret token;
-        private @Nullable String serviceId;
-        private Clock clock = Clock.systemUTC();
-        private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the application id (required).
-         *
-         * @param paasId the id sent in {@code x-tif-paasid}
-         * @return this builder
-         * @throws NullPointerException if {@code paasId} is {@code null}
-         * @throws IllegalArgumentException if {@code paasId} is blank or has a control character
-         */
-        public Builder paasId(String paasId) {
-            this.paasId = AuthValues.headerSafe(paasId, "paasId");
-            return this;
-        }
-
-        /**
-         * Sets the token (required).
-         *
-         * @param token the token
-         * @return this builder
-         * @throws NullPointerException if {@code token} is {@code null}
-         */
-        public Builder token(GatewaySecret token) {
-            this.token = Objects.requireNonNull(token, "token == null");
-            return this;
-        }
-
-        /**
-         * Sets the service id sent in {@code x-tif-serviceId} (optional).
-         *
-         * @param serviceId the service id
-         * @return this builder
-         * @throws NullPointerException if {@code serviceId} is {@code null}
-         * @throws IllegalArgumentException if {@code serviceId} is blank or has a control character
-         */
-        public Builder serviceId(String serviceId) {
-            this.serviceId = AuthValues.headerSafe(serviceId, "serviceId");
-            return this;
-        }
-
-        /**
-         * Sets the clock; default {@link Clock#systemUTC()}.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
-            return this;
-        }
-
-        /**
-         * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-         *
-         * @param nonceSupplier the nonce source
-         * @return this builder
-         * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-         */
-        public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-            this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-            return this;
-        }
-
-        /**
-         * Builds the authenticator.
-         *
-         * @return the authenticator
-         * @throws IllegalStateException if {@code paasId} or {@code token} is missing
-         */
-        public TimestampNonceAuthenticator build() {
-            return new TimestampNonceAuthenticator(this, AuthValues.required(paasId, "paasId"),
-                    AuthValues.required(token, "token"));
-        }
+    /**
+     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
+     *
+     * @param nonceSupplier the nonce source
+     * @return this builder
+     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
+     */
+    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
+      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
+      return this;
     }
+
+    /**
+     * Builds the authenticator.
+     *
+     * @return the authenticator
+     * @throws IllegalStateException if {@code paasId} or {@code token} is missing
+     */
+    public TimestampNonceAuthenticator build() {
+      return new TimestampNonceAuthenticator(
+          this, AuthValues.required(paasId, "paasId"), AuthValues.required(token, "token"));
+    }
+  }
 }

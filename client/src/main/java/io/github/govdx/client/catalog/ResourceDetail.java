@@ -120,7 +120,6 @@ public final class ResourceDetail {
     return summary.provider();
   }
 
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -144,10 +143,19 @@ public final class ResourceDetail {
 
   @Override
   public String toString() {
-    return "ResourceDetail{" + "summary=" + summary + ", "
-        + "shareConditions=" + shareConditions + ", "
-        + "actions=" + actions + ", "
-        + "items=" + items + "}";
+    return "ResourceDetail{"
+        + "summary="
+        + summary
+        + ", "
+        + "shareConditions="
+        + shareConditions
+        + ", "
+        + "actions="
+        + actions
+        + ", "
+        + "items="
+        + items
+        + "}";
   }
 
   /** Builds a {@link ResourceDetail}. Not thread-safe. */
@@ -159,8 +167,7 @@ public final class ResourceDetail {
     private final List<ResourceItem> items = new ArrayList<>();
     private @Nullable JsonNode schema;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the listing fields (code, name, provider, share type ...).

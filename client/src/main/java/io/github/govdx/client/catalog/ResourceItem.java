@@ -184,22 +184,52 @@ public final class ResourceItem {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, nameZh, dataType, element, format, codeTable, codeTableEdition, identifier, required,
+    return Objects.hash(
+        name,
+        nameZh,
+        dataType,
+        element,
+        format,
+        codeTable,
+        codeTableEdition,
+        identifier,
+        required,
         sensitivity);
   }
 
   @Override
   public String toString() {
-    return "ResourceItem{" + "name=" + name + ", "
-        + "nameZh=" + nameZh + ", "
-        + "dataType=" + dataType + ", "
-        + "element=" + element + ", "
-        + "format=" + format + ", "
-        + "codeTable=" + codeTable + ", "
-        + "codeTableEdition=" + codeTableEdition + ", "
-        + "identifier=" + identifier + ", "
-        + "required=" + required + ", "
-        + "sensitivity=" + sensitivity + "}";
+    return "ResourceItem{"
+        + "name="
+        + name
+        + ", "
+        + "nameZh="
+        + nameZh
+        + ", "
+        + "dataType="
+        + dataType
+        + ", "
+        + "element="
+        + element
+        + ", "
+        + "format="
+        + format
+        + ", "
+        + "codeTable="
+        + codeTable
+        + ", "
+        + "codeTableEdition="
+        + codeTableEdition
+        + ", "
+        + "identifier="
+        + identifier
+        + ", "
+        + "required="
+        + required
+        + ", "
+        + "sensitivity="
+        + sensitivity
+        + "}";
   }
 
   /** Builds a {@link ResourceItem}. Not thread-safe. */
@@ -216,8 +246,7 @@ public final class ResourceItem {
     private boolean required = false;
     private @Nullable Integer sensitivity;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the item name as used in records, e.g. {@code sfzh}.

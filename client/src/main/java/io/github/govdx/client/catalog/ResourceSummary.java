@@ -178,20 +178,48 @@ public final class ResourceSummary {
 
   @Override
   public int hashCode() {
-    return Objects.hash(resourceCode, name, provider, providerName, summary, shareType, updateCycle, format, publishedOn);
+    return Objects.hash(
+        resourceCode,
+        name,
+        provider,
+        providerName,
+        summary,
+        shareType,
+        updateCycle,
+        format,
+        publishedOn);
   }
 
   @Override
   public String toString() {
-    return "ResourceSummary{" + "resourceCode=" + resourceCode + ", "
-        + "name=" + name + ", "
-        + "provider=" + provider + ", "
-        + "providerName=" + providerName + ", "
-        + "summary=" + summary + ", "
-        + "shareType=" + shareType + ", "
-        + "updateCycle=" + updateCycle + ", "
-        + "format=" + format + ", "
-        + "publishedOn=" + publishedOn + "}";
+    return "ResourceSummary{"
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "name="
+        + name
+        + ", "
+        + "provider="
+        + provider
+        + ", "
+        + "providerName="
+        + providerName
+        + ", "
+        + "summary="
+        + summary
+        + ", "
+        + "shareType="
+        + shareType
+        + ", "
+        + "updateCycle="
+        + updateCycle
+        + ", "
+        + "format="
+        + format
+        + ", "
+        + "publishedOn="
+        + publishedOn
+        + "}";
   }
 
   /** Builds a {@link ResourceSummary}. Not thread-safe. */
@@ -207,8 +235,7 @@ public final class ResourceSummary {
     private @Nullable String format;
     private @Nullable LocalDate publishedOn;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the resource code (信息资源代码), {@code classCode/sequence}.

@@ -153,19 +153,37 @@ public final class SearchCatalogRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(query, provider, shareType, classCode, updateCycle, format, pageSize, pageToken);
+    return Objects.hash(
+        query, provider, shareType, classCode, updateCycle, format, pageSize, pageToken);
   }
 
   @Override
   public String toString() {
-    return "SearchCatalogRequest{" + "query=" + query + ", "
-        + "provider=" + provider + ", "
-        + "shareType=" + shareType + ", "
-        + "classCode=" + classCode + ", "
-        + "updateCycle=" + updateCycle + ", "
-        + "format=" + format + ", "
-        + "pageSize=" + pageSize + ", "
-        + "pageToken=" + pageToken + "}";
+    return "SearchCatalogRequest{"
+        + "query="
+        + query
+        + ", "
+        + "provider="
+        + provider
+        + ", "
+        + "shareType="
+        + shareType
+        + ", "
+        + "classCode="
+        + classCode
+        + ", "
+        + "updateCycle="
+        + updateCycle
+        + ", "
+        + "format="
+        + format
+        + ", "
+        + "pageSize="
+        + pageSize
+        + ", "
+        + "pageToken="
+        + pageToken
+        + "}";
   }
 
   /** Builds a {@link SearchCatalogRequest}. Not thread-safe. */
@@ -180,8 +198,7 @@ public final class SearchCatalogRequest {
     private @Nullable Integer pageSize;
     private @Nullable String pageToken;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: words matched against resource name and summary.

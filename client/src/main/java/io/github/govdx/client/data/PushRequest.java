@@ -80,7 +80,6 @@ public final class PushRequest {
     return Optional.ofNullable(provider);
   }
 
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -90,8 +89,10 @@ public final class PushRequest {
       return false;
     }
     PushRequest that = (PushRequest) o;
-    return resourceCode.equals(that.resourceCode) && records.equals(that.records)
-        && idempotencyKey.equals(that.idempotencyKey) && Objects.equals(provider, that.provider);
+    return resourceCode.equals(that.resourceCode)
+        && records.equals(that.records)
+        && idempotencyKey.equals(that.idempotencyKey)
+        && Objects.equals(provider, that.provider);
   }
 
   @Override
@@ -102,8 +103,13 @@ public final class PushRequest {
   /** Shows the record count, never the records. */
   @Override
   public String toString() {
-    return "PushRequest{resourceCode=" + resourceCode + ", records=" + records.size() + ", idempotencyKey="
-        + idempotencyKey + "}";
+    return "PushRequest{resourceCode="
+        + resourceCode
+        + ", records="
+        + records.size()
+        + ", idempotencyKey="
+        + idempotencyKey
+        + "}";
   }
 
   /** Builds a {@link PushRequest}. Not thread-safe. */
@@ -113,8 +119,7 @@ public final class PushRequest {
     private @Nullable String idempotencyKey;
     private @Nullable PartyId provider;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the resource.
@@ -137,7 +142,10 @@ public final class PushRequest {
      */
     public Builder addRecord(Object record) {
       Objects.requireNonNull(record, "record == null");
-      JsonNode n = record instanceof JsonNode ? ((JsonNode) record).deepCopy() : Json.MAPPER.valueToTree(record);
+      JsonNode n =
+          record instanceof JsonNode
+              ? ((JsonNode) record).deepCopy()
+              : Json.MAPPER.valueToTree(record);
       if (n == null || !n.isObject()) {
         throw new IllegalArgumentException("a record must map to a JSON object");
       }

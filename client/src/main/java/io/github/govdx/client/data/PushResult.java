@@ -177,18 +177,34 @@ public final class PushResult {
 
   @Override
   public int hashCode() {
-    return Objects.hash(batchId, recordCount, storedAt, messageId, digest, idempotencyKey, replayed, receipt);
+    return Objects.hash(
+        batchId, recordCount, storedAt, messageId, digest, idempotencyKey, replayed, receipt);
   }
 
   @Override
   public String toString() {
-    return "PushResult{" + "batchId=" + batchId + ", "
-        + "recordCount=" + recordCount + ", "
-        + "storedAt=" + storedAt + ", "
-        + "messageId=" + messageId + ", "
-        + "digest=" + digest + ", "
-        + "idempotencyKey=" + idempotencyKey + ", "
-        + "replayed=" + replayed + "}";
+    return "PushResult{"
+        + "batchId="
+        + batchId
+        + ", "
+        + "recordCount="
+        + recordCount
+        + ", "
+        + "storedAt="
+        + storedAt
+        + ", "
+        + "messageId="
+        + messageId
+        + ", "
+        + "digest="
+        + digest
+        + ", "
+        + "idempotencyKey="
+        + idempotencyKey
+        + ", "
+        + "replayed="
+        + replayed
+        + "}";
   }
 
   /** Builds a {@link PushResult}. Not thread-safe. */
@@ -203,8 +219,7 @@ public final class PushResult {
     private boolean replayed = false;
     private @Nullable Receipt receipt;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the provider's id of the stored batch.

@@ -113,9 +113,13 @@ public final class QueryRequest {
       return false;
     }
     QueryRequest that = (QueryRequest) o;
-    return resourceCode.equals(that.resourceCode) && filter.equals(that.filter) && items.equals(that.items)
-        && Objects.equals(pageSize, that.pageSize) && Objects.equals(pageToken, that.pageToken)
-        && Objects.equals(purpose, that.purpose) && Objects.equals(provider, that.provider);
+    return resourceCode.equals(that.resourceCode)
+        && filter.equals(that.filter)
+        && items.equals(that.items)
+        && Objects.equals(pageSize, that.pageSize)
+        && Objects.equals(pageToken, that.pageToken)
+        && Objects.equals(purpose, that.purpose)
+        && Objects.equals(provider, that.provider);
   }
 
   @Override
@@ -126,8 +130,17 @@ public final class QueryRequest {
   /** Shows the filtered item names but never their values (they may be personal data). */
   @Override
   public String toString() {
-    return "QueryRequest{resourceCode=" + resourceCode + ", filterItems=" + filter.keySet() + ", items=" + items
-        + ", pageSize=" + pageSize + ", hasPageToken=" + (pageToken != null) + "}";
+    return "QueryRequest{resourceCode="
+        + resourceCode
+        + ", filterItems="
+        + filter.keySet()
+        + ", items="
+        + items
+        + ", pageSize="
+        + pageSize
+        + ", hasPageToken="
+        + (pageToken != null)
+        + "}";
   }
 
   /** Builds a {@link QueryRequest}. Not thread-safe. */
@@ -140,8 +153,7 @@ public final class QueryRequest {
     private @Nullable String purpose;
     private @Nullable PartyId provider;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the resource.
@@ -163,7 +175,9 @@ public final class QueryRequest {
      * @return this builder
      */
     public Builder filter(String item, String value) {
-      filter.put(Objects.requireNonNull(item, "item == null"), Objects.requireNonNull(value, "value == null"));
+      filter.put(
+          Objects.requireNonNull(item, "item == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 

@@ -25,8 +25,13 @@ public final class QueryResult<T> {
   private final @Nullable String messageId;
   private final @Nullable EnvelopeDigest digest;
 
-  private QueryResult(List<T> records, @Nullable String nextPageToken, @Nullable Long total, String resourceCode,
-      @Nullable String messageId, @Nullable EnvelopeDigest digest) {
+  private QueryResult(
+      List<T> records,
+      @Nullable String nextPageToken,
+      @Nullable Long total,
+      String resourceCode,
+      @Nullable String messageId,
+      @Nullable EnvelopeDigest digest) {
     this.records = List.copyOf(records);
     this.nextPageToken = nextPageToken;
     this.total = total;
@@ -47,10 +52,20 @@ public final class QueryResult<T> {
    * @param <T> the record type
    * @return the result
    */
-  public static <T> QueryResult<T> of(List<T> records, @Nullable String nextPageToken, @Nullable Long total,
-      String resourceCode, @Nullable String messageId, @Nullable EnvelopeDigest digest) {
-    return new QueryResult<>(records, nextPageToken, total, Objects.requireNonNull(resourceCode, "resourceCode"),
-        messageId, digest);
+  public static <T> QueryResult<T> of(
+      List<T> records,
+      @Nullable String nextPageToken,
+      @Nullable Long total,
+      String resourceCode,
+      @Nullable String messageId,
+      @Nullable EnvelopeDigest digest) {
+    return new QueryResult<>(
+        records,
+        nextPageToken,
+        total,
+        Objects.requireNonNull(resourceCode, "resourceCode"),
+        messageId,
+        digest);
   }
 
   /** @return the records of this page */
@@ -92,9 +107,12 @@ public final class QueryResult<T> {
       return false;
     }
     QueryResult<?> that = (QueryResult<?>) o;
-    return records.equals(that.records) && Objects.equals(nextPageToken, that.nextPageToken)
-        && Objects.equals(total, that.total) && resourceCode.equals(that.resourceCode)
-        && Objects.equals(messageId, that.messageId) && Objects.equals(digest, that.digest);
+    return records.equals(that.records)
+        && Objects.equals(nextPageToken, that.nextPageToken)
+        && Objects.equals(total, that.total)
+        && resourceCode.equals(that.resourceCode)
+        && Objects.equals(messageId, that.messageId)
+        && Objects.equals(digest, that.digest);
   }
 
   @Override
@@ -105,7 +123,14 @@ public final class QueryResult<T> {
   /** Shows the record count, never the records. */
   @Override
   public String toString() {
-    return "QueryResult{resourceCode=" + resourceCode + ", records=" + records.size() + ", hasNext="
-        + (nextPageToken != null) + ", messageId=" + messageId + "}";
+    return "QueryResult{resourceCode="
+        + resourceCode
+        + ", records="
+        + records.size()
+        + ", hasNext="
+        + (nextPageToken != null)
+        + ", messageId="
+        + messageId
+        + "}";
   }
 }

@@ -119,7 +119,6 @@ public final class PartyCertificate {
     return chain.get(0);
   }
 
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -143,10 +142,19 @@ public final class PartyCertificate {
 
   @Override
   public String toString() {
-    return "PartyCertificate{" + "keyId=" + keyId + ", "
-        + "suite=" + suite + ", "
-        + "notBefore=" + notBefore + ", "
-        + "notAfter=" + notAfter + "}";
+    return "PartyCertificate{"
+        + "keyId="
+        + keyId
+        + ", "
+        + "suite="
+        + suite
+        + ", "
+        + "notBefore="
+        + notBefore
+        + ", "
+        + "notAfter="
+        + notAfter
+        + "}";
   }
 
   /** Builds a {@link PartyCertificate}. Not thread-safe. */
@@ -158,8 +166,7 @@ public final class PartyCertificate {
     private @Nullable Instant notAfter;
     private final List<X509Certificate> chain = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the {@code kid} of the key.

@@ -97,9 +97,16 @@ public final class PartyInfo {
 
   @Override
   public String toString() {
-    return "PartyInfo{" + "partyId=" + partyId + ", "
-        + "name=" + name + ", "
-        + "certificates=" + certificates + "}";
+    return "PartyInfo{"
+        + "partyId="
+        + partyId
+        + ", "
+        + "name="
+        + name
+        + ", "
+        + "certificates="
+        + certificates
+        + "}";
   }
 
   /** Builds a {@link PartyInfo}. Not thread-safe. */
@@ -109,8 +116,7 @@ public final class PartyInfo {
     private @Nullable String name;
     private final List<PartyCertificate> certificates = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the party id.

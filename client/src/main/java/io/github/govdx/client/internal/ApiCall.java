@@ -96,8 +96,7 @@ public final class ApiCall<T> {
     private @Nullable Duration readTimeout;
     private @Nullable Handler<T> handler;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Appends path segments below {@code /v1} (each segment is encoded; a segment containing {@code /} is

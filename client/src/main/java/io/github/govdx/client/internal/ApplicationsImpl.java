@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /** The access application calls of {@code docs/protocol.md} section 8, sync and async. */
 public final class ApplicationsImpl {
 
-  private static final ApiCall.Handler<Application> ONE = (s, h, b, st) -> Mappers.application(Json.parseObject(b));
+  private static final ApiCall.Handler<Application> ONE =
+      (s, h, b, st) -> Mappers.application(Json.parseObject(b));
 
   private final Transport transport;
 
@@ -38,26 +39,36 @@ public final class ApplicationsImpl {
     Json.putOpt(o, "legalBasis", r.legalBasis().orElse(null));
     Json.putStrings(o, "items", r.items());
     Json.putOpt(o, "validUntil", r.validUntil().orElse(null));
-    return ApiCall.builder("POST", ONE).path("applications").json(Json.bytes(o))
-        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("applications")
+        .json(Json.bytes(o))
+        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
+        .build();
   }
 
   ApiCall<Application> statusCall(String id) {
-    return ApiCall.builder("GET", ONE).path("applications", Keys.checkId(id, "applicationId")).build();
+    return ApiCall.builder("GET", ONE)
+        .path("applications", Keys.checkId(id, "applicationId"))
+        .build();
   }
 
   ApiCall<Application> withdrawCall(String id, String reason) {
     Objects.requireNonNull(reason, "reason == null");
     ObjectNode o = Json.object();
     o.put("reason", reason);
-    // withdrawing twice returns the same object (docs/protocol.md 8.4), so the call is safe to repeat
-    return ApiCall.builder("POST", ONE).path("applications", Keys.checkId(id, "applicationId"), "withdraw")
-        .json(Json.bytes(o)).safeToRetry().build();
+    // withdrawing twice returns the same object (docs/protocol.md 8.4), so the call is safe to
+    // repeat
+    return ApiCall.builder("POST", ONE)
+        .path("applications", Keys.checkId(id, "applicationId"), "withdraw")
+        .json(Json.bytes(o))
+        .safeToRetry()
+        .build();
   }
 
   ApiCall<Page<Application>> listCall(ListApplicationsRequest r) {
     Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<Application>>builder("GET", (s, h, b, st) -> Mappers.page(b, Mappers::application))
+    return ApiCall.<Page<Application>>builder(
+            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::application))
         .path("applications")
         .query("role", r.role().wireName())
         .query("state", r.state().map(ApplicationState::wireName).orElse(null))
@@ -72,8 +83,10 @@ public final class ApplicationsImpl {
     ObjectNode o = Json.object();
     o.put("state", r.state().wireName());
     Json.putOpt(o, "reason", r.reason().orElse(null));
-    return ApiCall.builder("POST", ONE).path("applications", Keys.checkId(r.applicationId(), "applicationId"),
-        "decision").json(Json.bytes(o)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("applications", Keys.checkId(r.applicationId(), "applicationId"), "decision")
+        .json(Json.bytes(o))
+        .build();
   }
 
   /** @return the synchronous client */
@@ -97,8 +110,10 @@ public final class ApplicationsImpl {
       @Override
       public PagedIterable<Application> list(ListApplicationsRequest request) {
         Objects.requireNonNull(request, "request == null");
-        return PagedIterable.of(t -> transport.execute(listCall(
-            t == null ? request : request.toBuilder().pageToken(t).build())));
+        return PagedIterable.of(
+            t ->
+                transport.execute(
+                    listCall(t == null ? request : request.toBuilder().pageToken(t).build())));
       }
 
       @Override

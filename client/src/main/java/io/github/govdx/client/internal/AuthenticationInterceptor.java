@@ -33,9 +33,16 @@ public final class AuthenticationInterceptor implements Interceptor {
     try {
       a = authenticator.authenticate(chain.request());
     } catch (RuntimeException e) {
-      throw new GovdxIoException(new ExchangeClientException(ClientErrorCode.AUTHENTICATION_FAILED,
-          "the gateway authenticator could not sign the request (" + e.getClass().getSimpleName() + ")", e, false,
-          st == null ? null : st.requestId(), st == null ? 0 : st.attempts()));
+      throw new GovdxIoException(
+          new ExchangeClientException(
+              ClientErrorCode.AUTHENTICATION_FAILED,
+              "the gateway authenticator could not sign the request ("
+                  + e.getClass().getSimpleName()
+                  + ")",
+              e,
+              false,
+              st == null ? null : st.requestId(),
+              st == null ? 0 : st.attempts()));
     }
     if (st != null) {
       st.signingString(a.signingString().orElse(null));

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads response bodies with a size limit enforced before and while reading. */
 public final class Bodies {
 
-  private Bodies() {
-  }
+  private Bodies() {}
 
   /**
    * Reads a whole body, refusing more than {@code limit} bytes.
@@ -24,7 +23,8 @@ public final class Bodies {
    * @throws IOException on a network failure while reading (e.g. a body cut short)
    * @throws GovdxIoException carrying {@code GDX-3411} if the body is larger than the limit
    */
-  public static byte[] readLimited(ResponseBody body, long limit, CallState state) throws IOException {
+  public static byte[] readLimited(ResponseBody body, long limit, CallState state)
+      throws IOException {
     if (body instanceof Buffered) {
       byte[] bytes = ((Buffered) body).bytes; // read once already, by the buffering interceptor
       if (bytes.length > limit) {
@@ -88,8 +88,13 @@ public final class Bodies {
   }
 
   private static GovdxIoException tooLarge(long size, long limit, CallState state) {
-    return new GovdxIoException(new ExchangeClientException(ClientErrorCode.RESPONSE_TOO_LARGE,
-        "response body of at least " + size + " bytes exceeds the limit of " + limit + " bytes", null, false,
-        state.requestId(), state.attempts()));
+    return new GovdxIoException(
+        new ExchangeClientException(
+            ClientErrorCode.RESPONSE_TOO_LARGE,
+            "response body of at least " + size + " bytes exceeds the limit of " + limit + " bytes",
+            null,
+            false,
+            state.requestId(),
+            state.attempts()));
   }
 }

@@ -30,7 +30,8 @@ public final class CatalogImpl {
 
   ApiCall<Page<ResourceSummary>> searchCall(SearchCatalogRequest r) {
     Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<ResourceSummary>>builder("GET", (s, h, b, st) -> Mappers.page(b, Mappers::resourceSummary))
+    return ApiCall.<Page<ResourceSummary>>builder(
+            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::resourceSummary))
         .path("catalog", "resources")
         .query("q", r.query().orElse(null))
         .query("provider", r.provider().orElse(null))
@@ -45,8 +46,9 @@ public final class CatalogImpl {
 
   ApiCall<ResourceDetail> detailCall(String resourceCode) {
     Keys.checkResourceCode(resourceCode);
-    return ApiCall.<ResourceDetail>builder("GET",
-        (s, h, b, st) -> details.put(resourceCode, Mappers.resourceDetail(Json.parseObject(b))))
+    return ApiCall.<ResourceDetail>builder(
+            "GET",
+            (s, h, b, st) -> details.put(resourceCode, Mappers.resourceDetail(Json.parseObject(b))))
         .path("catalog", "resources", resourceCode)
         .build();
   }
@@ -57,8 +59,9 @@ public final class CatalogImpl {
       @Override
       public PagedIterable<ResourceSummary> search(SearchCatalogRequest request) {
         Objects.requireNonNull(request, "request == null");
-        return PagedIterable.of(token -> searchPage(
-            token == null ? request : request.toBuilder().pageToken(token).build()));
+        return PagedIterable.of(
+            token ->
+                searchPage(token == null ? request : request.toBuilder().pageToken(token).build()));
       }
 
       @Override
@@ -108,6 +111,8 @@ public final class CatalogImpl {
    */
   public CompletableFuture<ResourceDetail> detailAsync(String resourceCode) {
     ResourceDetail d = details.get(Keys.checkResourceCode(resourceCode));
-    return d != null ? CompletableFuture.completedFuture(d) : transport.executeAsync(detailCall(resourceCode));
+    return d != null
+        ? CompletableFuture.completedFuture(d)
+        : transport.executeAsync(detailCall(resourceCode));
   }
 }

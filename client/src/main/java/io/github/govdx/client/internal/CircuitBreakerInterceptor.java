@@ -29,10 +29,16 @@ public final class CircuitBreakerInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     CallState st = chain.request().tag(CallState.class);
     if (!breaker.allowRequest()) {
-      throw new GovdxIoException(new ExchangeClientException(ClientErrorCode.CIRCUIT_OPEN,
-          "the circuit breaker is open after repeated failures of " + chain.request().url().host()
-              + "; calls fail fast until it half-opens", null, true, st == null ? null : st.requestId(),
-          st == null ? 0 : st.attempts()));
+      throw new GovdxIoException(
+          new ExchangeClientException(
+              ClientErrorCode.CIRCUIT_OPEN,
+              "the circuit breaker is open after repeated failures of "
+                  + chain.request().url().host()
+                  + "; calls fail fast until it half-opens",
+              null,
+              true,
+              st == null ? null : st.requestId(),
+              st == null ? 0 : st.attempts()));
     }
     Response r;
     try {

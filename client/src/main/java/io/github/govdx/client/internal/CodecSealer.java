@@ -46,7 +46,11 @@ public final class CodecSealer implements MessageSealer {
    * @param trust the trust anchors (to verify receipts)
    * @param clock the clock for issued-at
    */
-  public CodecSealer(EnvelopeCodec strict, EnvelopeCodec lenient, PartyCredentials credentials, TrustStore trust,
+  public CodecSealer(
+      EnvelopeCodec strict,
+      EnvelopeCodec lenient,
+      PartyCredentials credentials,
+      TrustStore trust,
       Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
@@ -66,20 +70,45 @@ public final class CodecSealer implements MessageSealer {
    * @param skew the accepted clock skew
    * @return the sealer
    */
-  public static CodecSealer create(PartyCredentials credentials, TrustStore trust, PartyDirectory directory,
-      Suite suite, Clock clock, Duration skew) {
+  public static CodecSealer create(
+      PartyCredentials credentials,
+      TrustStore trust,
+      PartyDirectory directory,
+      Suite suite,
+      Clock clock,
+      Duration skew) {
     Set<Suite> accepted = EnumSet.of(suite);
-    EnvelopeCodec strict = EnvelopeCodec.builder().credentials(credentials).trustStore(trust).directory(directory)
-        .acceptedSuites(accepted).clock(clock).clockSkew(skew).build();
-    EnvelopeCodec lenient = EnvelopeCodec.builder().credentials(credentials).trustStore(trust)
-        .directory(directory).acceptedSuites(accepted).clock(clock).clockSkew(LENIENT_SKEW)
-        .replayCache((messageId, expiresAt) -> true).build();
+    EnvelopeCodec strict =
+        EnvelopeCodec.builder()
+            .credentials(credentials)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(skew)
+            .build();
+    EnvelopeCodec lenient =
+        EnvelopeCodec.builder()
+            .credentials(credentials)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(LENIENT_SKEW)
+            .replayCache((messageId, expiresAt) -> true)
+            .build();
     return new CodecSealer(strict, lenient, credentials, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
-    RoutingHeaders.Builder b = RoutingHeaders.builder().messageId(r.messageId()).issuedAt(r.issuedAt())
-        .sender(r.sender()).receiver(r.receiver()).resourceCode(r.resourceCode()).action(r.action());
+    RoutingHeaders.Builder b =
+        RoutingHeaders.builder()
+            .messageId(r.messageId())
+            .issuedAt(r.issuedAt())
+            .sender(r.sender())
+            .receiver(r.receiver())
+            .resourceCode(r.resourceCode())
+            .action(r.action());
     if (r.correlationId() != null) {
       b.correlationId(r.correlationId());
     }
@@ -87,7 +116,13 @@ public final class CodecSealer implements MessageSealer {
   }
 
   private static Routing routing(RoutingHeaders h) {
-    return new Routing(h.messageId(), h.issuedAt(), h.sender(), h.receiver(), h.resourceCode(), h.action(),
+    return new Routing(
+        h.messageId(),
+        h.issuedAt(),
+        h.sender(),
+        h.receiver(),
+        h.resourceCode(),
+        h.action(),
         h.correlationId().orElse(null));
   }
 
@@ -104,7 +139,8 @@ public final class CodecSealer implements MessageSealer {
   @Override
   public OpenedResponse open(byte[] envelope, boolean replayCheck) {
     OpenedMessage m = (replayCheck ? strict : lenient).open(envelope);
-    return new OpenedResponse(routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+    return new OpenedResponse(
+        routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
   }
 
   @Override

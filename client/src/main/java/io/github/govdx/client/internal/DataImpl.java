@@ -9,8 +9,8 @@ import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.client.ErrorDetail;
 import io.github.govdx.client.ExchangeEnvelopeException;
 import io.github.govdx.client.ExchangeValidationException;
-import io.github.govdx.client.PagedIterable;
 import io.github.govdx.client.Page;
+import io.github.govdx.client.PagedIterable;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.data.DataAsyncClient;
 import io.github.govdx.client.data.DataClient;
@@ -45,11 +45,11 @@ public final class DataImpl {
   private final RecordValidator validator;
   private final @Nullable MessageSealer sealer;
   private final Clock clock;
+
   /** Push envelopes by idempotency key, so a repeated push with the same key re-sends identical bytes. */
   private final TtlCache<String, PushEnvelope> pushEnvelopes;
 
-  private record PushEnvelope(byte[] payload, SealedMessage sealed) {
-  }
+  private record PushEnvelope(byte[] payload, SealedMessage sealed) {}
 
   /**
    * Creates the data calls.
@@ -60,7 +60,11 @@ public final class DataImpl {
    * @param sealer the envelope operations, or {@code null} when sealing is off
    * @param clock the clock
    */
-  public DataImpl(Transport transport, CatalogImpl catalog, RecordValidator validator, @Nullable MessageSealer sealer,
+  public DataImpl(
+      Transport transport,
+      CatalogImpl catalog,
+      RecordValidator validator,
+      @Nullable MessageSealer sealer,
       Clock clock) {
     this.transport = transport;
     this.catalog = catalog;
@@ -88,10 +92,11 @@ public final class DataImpl {
   <T> ApiCall<QueryResult<T>> queryCall(QueryRequest r, ResourceDetail detail, Class<T> type) {
     PartyId provider = r.provider().orElse(detail.provider());
     byte[] payload = queryPayload(r);
-    ApiCall.Builder<QueryResult<T>> b = ApiCall.<QueryResult<T>>builder("POST",
-        (s, h, body, st) -> queryResult(body, st, detail, type))
-        .path("data", r.resourceCode(), "query")
-        .safeToRetry();
+    ApiCall.Builder<QueryResult<T>> b =
+        ApiCall.<QueryResult<T>>builder(
+                "POST", (s, h, body, st) -> queryResult(body, st, detail, type))
+            .path("data", r.resourceCode(), "query")
+            .safeToRetry();
     if (sealer != null) {
       b.seal(new SealSpec(provider, r.resourceCode(), "query", "query.result", payload, null));
     } else {
@@ -100,7 +105,8 @@ public final class DataImpl {
     return b.build();
   }
 
-  private <T> QueryResult<T> queryResult(byte[] body, CallState st, ResourceDetail detail, Class<T> type) {
+  private <T> QueryResult<T> queryResult(
+      byte[] body, CallState st, ResourceDetail detail, Class<T> type) {
     JsonNode o = Json.parseObject(body);
     ArrayNode records = Json.array(o, "records");
     List<ErrorDetail> violations = new ArrayList<>();
@@ -118,13 +124,27 @@ public final class DataImpl {
       }
     }
     if (!violations.isEmpty()) {
-      throw new ExchangeValidationException(ClientErrorCode.RESPONSE_RECORDS_INVALID,
-          violations.size() + " violation(s) of the schema of " + detail.resourceCode() + " in the result, first at "
-              + violations.get(0).pointer() + " (" + violations.get(0).rule() + ")", violations, st.requestId());
+      throw new ExchangeValidationException(
+          ClientErrorCode.RESPONSE_RECORDS_INVALID,
+          violations.size()
+              + " violation(s) of the schema of "
+              + detail.resourceCode()
+              + " in the result, first at "
+              + violations.get(0).pointer()
+              + " ("
+              + violations.get(0).rule()
+              + ")",
+          violations,
+          st.requestId());
     }
     OpenedResponse opened = st.opened();
-    return QueryResult.of(out, Json.optText(o, "nextPageToken"), Json.optLong(o, "total"), detail.resourceCode(),
-        opened == null ? null : opened.routing().messageId(), opened == null ? null : opened.digest());
+    return QueryResult.of(
+        out,
+        Json.optText(o, "nextPageToken"),
+        Json.optLong(o, "total"),
+        detail.resourceCode(),
+        opened == null ? null : opened.routing().messageId(),
+        opened == null ? null : opened.digest());
   }
 
   @SuppressWarnings("unchecked")
@@ -135,7 +155,8 @@ public final class DataImpl {
     try {
       return Json.MAPPER.treeToValue(rec, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new Json.MalformedJsonException("record " + index + " does not map to " + type.getSimpleName(), e);
+      throw new Json.MalformedJsonException(
+          "record " + index + " does not map to " + type.getSimpleName(), e);
     }
   }
 
@@ -150,23 +171,38 @@ public final class DataImpl {
       }
     }
     if (!violations.isEmpty()) {
-      throw new ExchangeValidationException(ClientErrorCode.REQUEST_RECORDS_INVALID,
-          violations.size() + " violation(s) of the schema of " + detail.resourceCode() + ", first at "
-              + violations.get(0).pointer() + " (" + violations.get(0).rule() + "); nothing was sent",
-          violations, null);
+      throw new ExchangeValidationException(
+          ClientErrorCode.REQUEST_RECORDS_INVALID,
+          violations.size()
+              + " violation(s) of the schema of "
+              + detail.resourceCode()
+              + ", first at "
+              + violations.get(0).pointer()
+              + " ("
+              + violations.get(0).rule()
+              + "); nothing was sent",
+          violations,
+          null);
     }
     ObjectNode o = Json.object();
     ArrayNode a = o.putArray("records");
     records.forEach(a::add);
     byte[] payload = Json.bytes(o);
     PartyId provider = r.provider().orElse(detail.provider());
-    ApiCall.Builder<PushResult> b = ApiCall.<PushResult>builder("POST",
-        (s, h, body, st) -> pushResult(body, h, st, r, provider, payload))
-        .path("data", r.resourceCode(), "batches")
-        .idempotencyKey(r.idempotencyKey());
+    ApiCall.Builder<PushResult> b =
+        ApiCall.<PushResult>builder(
+                "POST", (s, h, body, st) -> pushResult(body, h, st, r, provider, payload))
+            .path("data", r.resourceCode(), "batches")
+            .idempotencyKey(r.idempotencyKey());
     if (sealer != null) {
-      b.seal(new SealSpec(provider, r.resourceCode(), "push", "push.receipt", payload,
-          pushEnvelope(r, provider, payload)));
+      b.seal(
+          new SealSpec(
+              provider,
+              r.resourceCode(),
+              "push",
+              "push.receipt",
+              payload,
+              pushEnvelope(r, provider, payload)));
     } else {
       b.json(payload);
     }
@@ -176,25 +212,42 @@ public final class DataImpl {
   private SealedMessage pushEnvelope(PushRequest r, PartyId provider, byte[] payload) {
     MessageSealer s = Objects.requireNonNull(sealer);
     PushEnvelope known = pushEnvelopes.get(r.idempotencyKey());
-    if (known != null && Arrays.equals(known.payload(), payload)
+    if (known != null
+        && Arrays.equals(known.payload(), payload)
         && known.sealed().routing().receiver().equals(provider)) {
       return known.sealed();
     }
-    Routing routing = new Routing(UUID.randomUUID().toString(), clock.instant(), transport.self(), provider,
-        r.resourceCode(), "push", null);
+    Routing routing =
+        new Routing(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            transport.self(),
+            provider,
+            r.resourceCode(),
+            "push",
+            null);
     SealedMessage sealed;
     try {
       sealed = s.seal(routing, payload);
     } catch (GovdxException e) {
-      throw new ExchangeEnvelopeException(ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
-          "could not seal the push to " + provider + ": " + e.getMessage(), e, null, 0);
+      throw new ExchangeEnvelopeException(
+          ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+          "could not seal the push to " + provider + ": " + e.getMessage(),
+          e,
+          null,
+          0);
     }
     pushEnvelopes.put(r.idempotencyKey(), new PushEnvelope(payload, sealed));
     return sealed;
   }
 
-  private PushResult pushResult(byte[] body, okhttp3.Headers headers, CallState st, PushRequest r,
-      PartyId provider, byte[] payload) {
+  private PushResult pushResult(
+      byte[] body,
+      okhttp3.Headers headers,
+      CallState st,
+      PushRequest r,
+      PartyId provider,
+      byte[] payload) {
     JsonNode o = Json.parseObject(body);
     JsonNode receipt = o.get("receipt");
     SealedMessage sent = st.sealed();
@@ -205,15 +258,27 @@ public final class DataImpl {
       messageId = sent.routing().messageId();
       digest = sent.digest();
       if (receipt == null || !receipt.isObject()) {
-        throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID, "the push answer carries no receipt",
-            null, st.requestId(), st.attempts());
+        throw new ExchangeEnvelopeException(
+            ClientErrorCode.RECEIPT_INVALID,
+            "the push answer carries no receipt",
+            null,
+            st.requestId(),
+            st.attempts());
       }
       try {
         verified = sealer.verifyReceipt(receipt, sent).orElse(null);
       } catch (GovdxException e) {
-        throw new ExchangeEnvelopeException(ClientErrorCode.RECEIPT_INVALID,
-            "the receipt does not prove that " + provider + " received message " + messageId + " as sent: "
-                + e.getMessage(), e, st.requestId(), st.attempts());
+        throw new ExchangeEnvelopeException(
+            ClientErrorCode.RECEIPT_INVALID,
+            "the receipt does not prove that "
+                + provider
+                + " received message "
+                + messageId
+                + " as sent: "
+                + e.getMessage(),
+            e,
+            st.requestId(),
+            st.attempts());
       }
     } else {
       // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check
@@ -253,10 +318,13 @@ public final class DataImpl {
       public <T> PagedIterable<T> queryAll(QueryRequest request, Class<T> type) {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(type, "type == null");
-        return PagedIterable.of(token -> {
-          QueryResult<T> res = query(token == null ? request : request.toBuilder().pageToken(token).build(), type);
-          return Page.of(res.records(), res.nextPageToken().orElse(null));
-        });
+        return PagedIterable.of(
+            token -> {
+              QueryResult<T> res =
+                  query(
+                      token == null ? request : request.toBuilder().pageToken(token).build(), type);
+              return Page.of(res.records(), res.nextPageToken().orElse(null));
+            });
       }
 
       @Override
@@ -279,14 +347,16 @@ public final class DataImpl {
       public <T> CompletableFuture<QueryResult<T>> query(QueryRequest request, Class<T> type) {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(type, "type == null");
-        return catalog.detailAsync(request.resourceCode())
+        return catalog
+            .detailAsync(request.resourceCode())
             .thenCompose(d -> transport.executeAsync(queryCall(request, d, type)));
       }
 
       @Override
       public CompletableFuture<PushResult> push(PushRequest request) {
         Objects.requireNonNull(request, "request == null");
-        return catalog.detailAsync(request.resourceCode())
+        return catalog
+            .detailAsync(request.resourceCode())
             .thenCompose(d -> transport.executeAsync(pushCall(request, d)));
       }
     };

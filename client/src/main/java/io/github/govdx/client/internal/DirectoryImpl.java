@@ -31,7 +31,8 @@ public final class DirectoryImpl {
   }
 
   private ApiCall<PartyInfo> call(PartyId party) {
-    return ApiCall.<PartyInfo>builder("GET", (s, h, b, st) -> cache.put(party, Mappers.partyInfo(Json.parseObject(b))))
+    return ApiCall.<PartyInfo>builder(
+            "GET", (s, h, b, st) -> cache.put(party, Mappers.partyInfo(Json.parseObject(b))))
         .path("parties", party.toString())
         .build();
   }
@@ -58,7 +59,9 @@ public final class DirectoryImpl {
 
       @Override
       public List<X509Certificate> certificates(PartyId party) {
-        return DirectoryImpl.this.party(party).certificates().stream().map(PartyCertificate::certificate).toList();
+        return DirectoryImpl.this.party(party).certificates().stream()
+            .map(PartyCertificate::certificate)
+            .toList();
       }
 
       @Override

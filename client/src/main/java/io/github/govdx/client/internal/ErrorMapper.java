@@ -29,8 +29,7 @@ public final class ErrorMapper {
   private static final Pattern CODE = Pattern.compile("GDX-\\d{4}");
   private static final int MAX_MESSAGE = 500;
 
-  private ErrorMapper() {
-  }
+  private ErrorMapper() {}
 
   /**
    * Builds the exception for an error response.
@@ -42,8 +41,8 @@ public final class ErrorMapper {
    * @param clock the client's clock, for the skew diagnosis on 401
    * @return the exception to throw
    */
-  public static ExchangeServiceException map(int status, Headers headers, byte[] body, CallState state,
-      Clock clock) {
+  public static ExchangeServiceException map(
+      int status, Headers headers, byte[] body, CallState state, Clock clock) {
     ObjectNode json = null;
     if (MediaTypes.isJson(headers.get("Content-Type")) && body.length > 0) {
       try {
@@ -57,17 +56,26 @@ public final class ErrorMapper {
     String message = null;
     List<ErrorDetail> details = new ArrayList<>();
     Instant serverTime = null;
-    if (json != null && json.path("code").isTextual() && CODE.matcher(json.path("code").asText()).matches()) {
+    if (json != null
+        && json.path("code").isTextual()
+        && CODE.matcher(json.path("code").asText()).matches()) {
       String c = json.path("code").asText();
-      code = ClientErrorCode.of(c).map(ErrorCode.class::cast)
-          .orElseGet(() -> new WireErrorCode(c, "error reported by the server"));
-      source = json.path("source").isTextual() ? ErrorSource.parse(json.path("source").asText()).orElse(null)
-          : null;
+      code =
+          ClientErrorCode.of(c)
+              .map(ErrorCode.class::cast)
+              .orElseGet(() -> new WireErrorCode(c, "error reported by the server"));
+      source =
+          json.path("source").isTextual()
+              ? ErrorSource.parse(json.path("source").asText()).orElse(null)
+              : null;
       message = json.path("message").isTextual() ? json.path("message").asText() : null;
       for (JsonNode d : json.path("details")) {
         if (d.isObject()) {
-          details.add(new ErrorDetail(d.path("pointer").asText(""), d.path("rule").asText(""),
-              d.path("code").asText("")));
+          details.add(
+              new ErrorDetail(
+                  d.path("pointer").asText(""),
+                  d.path("rule").asText(""),
+                  d.path("code").asText("")));
         }
       }
       if (json.path("serverTime").isTextual()) {
@@ -83,28 +91,42 @@ public final class ErrorMapper {
       message = "HTTP " + status + " without a govdx error body";
     }
     if (source == null) {
-      source = status == 401 || status == 403 || status == 429 ? ErrorSource.GATEWAY : ErrorSource.PLATFORM;
+      source =
+          status == 401 || status == 403 || status == 429
+              ? ErrorSource.GATEWAY
+              : ErrorSource.PLATFORM;
     }
-    boolean retryable = code instanceof ClientErrorCode ? ((ClientErrorCode) code).retryable()
-        : status == 429 || (status >= 500 && status != 501);
+    boolean retryable =
+        code instanceof ClientErrorCode
+            ? ((ClientErrorCode) code).retryable()
+            : status == 429 || (status >= 500 && status != 501);
     Date httpDate = headers.get("Date") == null ? null : headers.getDate("Date");
     Instant date = serverTime != null ? serverTime : httpDate == null ? null : httpDate.toInstant();
     String text = describe(code, message, status, source);
     switch (source) {
-      case GATEWAY: {
-        String signing = state.signingString();
-        if (status == 401) {
-          text = text + diagnose(signing, date, clock);
+      case GATEWAY:
+        {
+          String signing = state.signingString();
+          if (status == 401) {
+            text = text + diagnose(signing, date, clock);
+          }
+          return new ExchangeGatewayException(
+              code,
+              text,
+              status,
+              details,
+              date,
+              signing,
+              retryable,
+              state.requestId(),
+              state.attempts());
         }
-        return new ExchangeGatewayException(code, text, status, details, date, signing, retryable,
-            state.requestId(), state.attempts());
-      }
       case PROVIDER:
-        return new ExchangeProviderException(code, text, status, details, date, retryable, state.requestId(),
-            state.attempts());
+        return new ExchangeProviderException(
+            code, text, status, details, date, retryable, state.requestId(), state.attempts());
       default:
-        return new ExchangePlatformException(code, text, status, details, date, retryable, state.requestId(),
-            state.attempts());
+        return new ExchangePlatformException(
+            code, text, status, details, date, retryable, state.requestId(), state.attempts());
     }
   }
 
@@ -135,7 +157,8 @@ public final class ErrorMapper {
     }
   }
 
-  private static String describe(ErrorCode code, @Nullable String message, int status, ErrorSource source) {
+  private static String describe(
+      ErrorCode code, @Nullable String message, int status, ErrorSource source) {
     String m = message == null ? code.title() : message;
     String prefix = code.code() + ": ";
     if (m.startsWith(prefix)) {
@@ -148,7 +171,8 @@ public final class ErrorMapper {
     return m + " (HTTP " + status + ", source " + source.wireName() + ")";
   }
 
-  private static String diagnose(@Nullable String signing, @Nullable Instant serverDate, Clock clock) {
+  private static String diagnose(
+      @Nullable String signing, @Nullable Instant serverDate, Clock clock) {
     StringBuilder sb = new StringBuilder();
     if (signing != null) {
       sb.append("; signing string used: \"").append(escape(signing)).append('"');
@@ -158,8 +182,14 @@ public final class ErrorMapper {
     Instant now = clock.instant();
     if (serverDate != null) {
       long skew = Duration.between(serverDate, now).getSeconds();
-      sb.append("; server time ").append(serverDate).append(", client time ").append(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-          .append(", client clock is ").append(skew >= 0 ? "+" : "").append(skew).append(" s from the server");
+      sb.append("; server time ")
+          .append(serverDate)
+          .append(", client time ")
+          .append(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+          .append(", client clock is ")
+          .append(skew >= 0 ? "+" : "")
+          .append(skew)
+          .append(" s from the server");
     } else {
       sb.append("; the response had no Date header, server time unknown");
     }

@@ -37,11 +37,9 @@ public final class GovdxRecordValidator implements RecordValidator {
   private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
   /** A detail and how its records are validated. */
-  private record Compiled(ResourceDetail detail, ResourceSchemaResolver.Resolution resolution) {
-  }
+  private record Compiled(ResourceDetail detail, ResourceSchemaResolver.Resolution resolution) {}
 
-  private GovdxRecordValidator() {
-  }
+  private GovdxRecordValidator() {}
 
   /**
    * How a detail's records are validated (compiled on first use, then cached).
@@ -55,8 +53,10 @@ public final class GovdxRecordValidator implements RecordValidator {
       return c.resolution();
     }
     if (c != null && c.detail().equals(detail)) {
-      // an equal detail fetched again (catalog cache refresh): keep the compiled validation, and remember this
-      // instance so the next records of the batch take the identity check, not a deep comparison each
+      // an equal detail fetched again (catalog cache refresh): keep the compiled validation, and
+      // remember this
+      // instance so the next records of the batch take the identity check, not a deep comparison
+      // each
       cache.put(detail.resourceCode(), new Compiled(detail, c.resolution()));
       return c.resolution();
     }
@@ -93,9 +93,13 @@ public final class GovdxRecordValidator implements RecordValidator {
       return JsonSchemaRecordValidator.INSTANCE.validate(plain.schema(), record);
     }
     if (r instanceof ResourceSchemaResolver.Unusable unusable) {
-      throw new ExchangeValidationException(ClientErrorCode.RESOURCE_SCHEMA_UNUSABLE, unusable.reason()
-          + "; records cannot be checked, so none are sent or accepted (pass RecordValidator.plainJsonSchema() or "
-          + "none() to the builder to override)", List.of(new ErrorDetail("", "schema", "")), null);
+      throw new ExchangeValidationException(
+          ClientErrorCode.RESOURCE_SCHEMA_UNUSABLE,
+          unusable.reason()
+              + "; records cannot be checked, so none are sent or accepted (pass RecordValidator.plainJsonSchema() or "
+              + "none() to the builder to override)",
+          List.of(new ErrorDetail("", "schema", "")),
+          null);
     }
     return List.of();
   }

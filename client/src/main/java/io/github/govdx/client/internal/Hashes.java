@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** Digest helpers. */
 public final class Hashes {
 
-  private Hashes() {
-  }
+  private Hashes() {}
 
   /**
    * SHA-256 as lowercase hex.

@@ -26,14 +26,19 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
 
   /** The shared mapper: nesting depth at most 64, strings at most 8 MiB, numbers at most 64 digits. */
-  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(64).maxStringLength(8 * 1024 * 1024).maxNumberLength(64).build())
-      .build())
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(64)
+                          .maxStringLength(8 * 1024 * 1024)
+                          .maxNumberLength(64)
+                          .build())
+                  .build())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private Json() {
-  }
+  private Json() {}
 
   /** A response body that is not the JSON the protocol describes. */
   public static final class MalformedJsonException extends RuntimeException {
@@ -62,8 +67,8 @@ public final class Json {
     try {
       n = MAPPER.readTree(bytes);
     } catch (IOException e) {
-      throw new MalformedJsonException("body is not valid JSON ("
-          + e.getClass().getSimpleName() + ")", e);
+      throw new MalformedJsonException(
+          "body is not valid JSON (" + e.getClass().getSimpleName() + ")", e);
     }
     if (n == null || !n.isObject()) {
       throw new MalformedJsonException("body is not a JSON object", null);
@@ -221,8 +226,13 @@ public final class Json {
    * @return the instant, or {@code null} if {@code t} is not exactly that form or not a valid date-time
    */
   static @Nullable Instant fastInstant(String t) {
-    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-        || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
       return null;
     }
     int y = digits(t, 0, 4);
@@ -231,8 +241,8 @@ public final class Json {
     int h = digits(t, 11, 13);
     int mi = digits(t, 14, 16);
     int se = digits(t, 17, 19);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0
-        || se > 59) {
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59
+        || se < 0 || se > 59) {
       return null;
     }
     try {
@@ -270,8 +280,13 @@ public final class Json {
       int y = digits(t, 0, 4);
       int mo = digits(t, 5, 7);
       int d = digits(t, 8, 10);
-      if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, mo).lengthOfMonth()) {
-        return LocalDate.of(y, mo, d); // the usual form without a formatter; the rest goes to LocalDate.parse
+      if (y >= 0
+          && mo >= 1
+          && mo <= 12
+          && d >= 1
+          && d <= java.time.YearMonth.of(y, mo).lengthOfMonth()) {
+        return LocalDate.of(
+            y, mo, d); // the usual form without a formatter; the rest goes to LocalDate.parse
       }
     }
     try {

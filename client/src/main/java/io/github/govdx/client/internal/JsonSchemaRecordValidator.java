@@ -28,17 +28,18 @@ public final class JsonSchemaRecordValidator implements RecordValidator {
   /** The shared instance. */
   public static final JsonSchemaRecordValidator INSTANCE = new JsonSchemaRecordValidator();
 
-  private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialect.builder(Dialects.getDraft202012())
-      .keyword(new NonValidationKeyword("x-govdx-format"))
-      .keyword(new NonValidationKeyword("x-govdx-codeTable"))
-      .keyword(new NonValidationKeyword("x-govdx-identifier"))
-      .keyword(new NonValidationKeyword("x-govdx-resource"))
-      .keyword(new NonValidationKeyword("x-govdx-sensitivity"))
-      .build());
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDialect(
+          Dialect.builder(Dialects.getDraft202012())
+              .keyword(new NonValidationKeyword("x-govdx-format"))
+              .keyword(new NonValidationKeyword("x-govdx-codeTable"))
+              .keyword(new NonValidationKeyword("x-govdx-identifier"))
+              .keyword(new NonValidationKeyword("x-govdx-resource"))
+              .keyword(new NonValidationKeyword("x-govdx-sensitivity"))
+              .build());
   private final Map<JsonNode, Schema> cache = new ConcurrentHashMap<>();
 
-  private JsonSchemaRecordValidator() {
-  }
+  private JsonSchemaRecordValidator() {}
 
   @Override
   public List<ErrorDetail> validate(ResourceDetail resource, JsonNode record) {

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 public final class Keys {
 
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
-  private static final Pattern RESOURCE_CODE = Pattern.compile("[0-9A-Za-z]{1,32}/[0-9A-Za-z]{1,32}");
+  private static final Pattern RESOURCE_CODE =
+      Pattern.compile("[0-9A-Za-z]{1,32}/[0-9A-Za-z]{1,32}");
   private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  private Keys() {
-  }
+  private Keys() {}
 
   /**
    * Checks an idempotency key: 16 to 128 characters of {@code [A-Za-z0-9._:-]}.
@@ -24,7 +24,8 @@ public final class Keys {
   public static String checkIdempotencyKey(String key) {
     Objects.requireNonNull(key, "key == null");
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException("idempotency key must be 16-128 characters of [A-Za-z0-9._:-]");
+      throw new IllegalArgumentException(
+          "idempotency key must be 16-128 characters of [A-Za-z0-9._:-]");
     }
     return key;
   }
@@ -39,7 +40,8 @@ public final class Keys {
   public static String checkResourceCode(String code) {
     Objects.requireNonNull(code, "resourceCode == null");
     if (!RESOURCE_CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("resource code must be classCode/sequence of [0-9A-Za-z]: " + code);
+      throw new IllegalArgumentException(
+          "resource code must be classCode/sequence of [0-9A-Za-z]: " + code);
     }
     return code;
   }

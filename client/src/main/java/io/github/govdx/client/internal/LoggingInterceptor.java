@@ -19,8 +19,16 @@ import org.slf4j.LoggerFactory;
 public final class LoggingInterceptor implements Interceptor {
 
   /** The only headers whose values are ever logged. */
-  public static final Set<String> ALLOWED_HEADERS = Set.of("x-request-id", "x-gdx-party", "idempotency-key",
-      "content-type", "content-length", "retry-after", "date", "idempotency-replayed");
+  public static final Set<String> ALLOWED_HEADERS =
+      Set.of(
+          "x-request-id",
+          "x-gdx-party",
+          "idempotency-key",
+          "content-type",
+          "content-length",
+          "retry-after",
+          "date",
+          "idempotency-replayed");
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggingInterceptor.class);
 
@@ -32,19 +40,34 @@ public final class LoggingInterceptor implements Interceptor {
     }
     CallState st = req.tag(CallState.class);
     int attempt = st == null ? 0 : st.attempts();
-    LOG.debug("--> {} {} attempt={} {}", req.method(), maskedUrl(req.url()), attempt,
+    LOG.debug(
+        "--> {} {} attempt={} {}",
+        req.method(),
+        maskedUrl(req.url()),
+        attempt,
         headers(req.headers()));
     long t0 = System.nanoTime();
     Response r;
     try {
       r = chain.proceed(req);
     } catch (IOException e) {
-      LOG.debug("<-- failed {} {} attempt={} after {} ms: {}", req.method(), maskedUrl(req.url()), attempt,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), e.getClass().getSimpleName());
+      LOG.debug(
+          "<-- failed {} {} attempt={} after {} ms: {}",
+          req.method(),
+          maskedUrl(req.url()),
+          attempt,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+          e.getClass().getSimpleName());
       throw e;
     }
-    LOG.debug("<-- {} {} {} attempt={} {} ms {}", r.code(), req.method(), maskedUrl(req.url()), attempt,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), headers(r.headers()));
+    LOG.debug(
+        "<-- {} {} {} attempt={} {} ms {}",
+        r.code(),
+        req.method(),
+        maskedUrl(req.url()),
+        attempt,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+        headers(r.headers()));
     return r;
   }
 
@@ -76,7 +99,10 @@ public final class LoggingInterceptor implements Interceptor {
       }
       String name = headers.name(i);
       sb.append(name).append('=');
-      sb.append(ALLOWED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? headers.value(i) : "██");
+      sb.append(
+          ALLOWED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
+              ? headers.value(i)
+              : "██");
     }
     return sb.append(']').toString();
   }

@@ -33,15 +33,19 @@ import java.util.function.Function;
 /** Maps protocol JSON ({@code docs/protocol.md}) to the public value types. */
 public final class Mappers {
 
-  private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  private static final java.security.Provider BC =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
-  private Mappers() {
-  }
+  private Mappers() {}
 
   private static <E> E enumValue(JsonNode o, String name, Function<String, Optional<E>> parse) {
     String t = Json.text(o, name);
-    return parse.apply(t).orElseThrow(() -> new Json.MalformedJsonException(
-        "member '" + name + "' has an unknown value", null));
+    return parse
+        .apply(t)
+        .orElseThrow(
+            () ->
+                new Json.MalformedJsonException(
+                    "member '" + name + "' has an unknown value", null));
   }
 
   /**
@@ -90,18 +94,19 @@ public final class Mappers {
     List<ResourceItem> items = new ArrayList<>();
     for (JsonNode i : Json.array(o, "items")) {
       Long s = Json.optLong(i, "sensitivity");
-      items.add(ResourceItem.builder()
-          .name(Json.text(i, "name"))
-          .nameZh(Json.optText(i, "nameZh"))
-          .dataType(Json.optText(i, "dataType"))
-          .element(Json.optText(i, "element"))
-          .format(Json.optText(i, "format"))
-          .codeTable(Json.optText(i, "codeTable"))
-          .codeTableEdition(Json.optText(i, "codeTableEdition"))
-          .identifier(Json.optText(i, "identifier"))
-          .required(Json.bool(i, "required", false))
-          .sensitivity(s == null ? null : s.intValue())
-          .build());
+      items.add(
+          ResourceItem.builder()
+              .name(Json.text(i, "name"))
+              .nameZh(Json.optText(i, "nameZh"))
+              .dataType(Json.optText(i, "dataType"))
+              .element(Json.optText(i, "element"))
+              .format(Json.optText(i, "format"))
+              .codeTable(Json.optText(i, "codeTable"))
+              .codeTableEdition(Json.optText(i, "codeTableEdition"))
+              .identifier(Json.optText(i, "identifier"))
+              .required(Json.bool(i, "required", false))
+              .sensitivity(s == null ? null : s.intValue())
+              .build());
     }
     JsonNode schema = o.get("schema");
     if (schema != null && !schema.isNull() && !schema.isObject()) {
@@ -123,16 +128,20 @@ public final class Mappers {
   public static PartyInfo partyInfo(JsonNode o) {
     List<PartyCertificate> certs = new ArrayList<>();
     for (JsonNode c : Json.array(o, "certificates")) {
-      certs.add(PartyCertificate.builder()
-          .keyId(Json.text(c, "keyId"))
-          .suite(Json.text(c, "suite"))
-          .notBefore(Json.instant(c, "notBefore"))
-          .notAfter(Json.instant(c, "notAfter"))
-          .chain(pem(Json.text(c, "pem")))
-          .build());
+      certs.add(
+          PartyCertificate.builder()
+              .keyId(Json.text(c, "keyId"))
+              .suite(Json.text(c, "suite"))
+              .notBefore(Json.instant(c, "notBefore"))
+              .notAfter(Json.instant(c, "notAfter"))
+              .chain(pem(Json.text(c, "pem")))
+              .build());
     }
-    return PartyInfo.builder().partyId(Json.party(o, "partyId")).name(Json.optText(o, "name"))
-        .certificates(certs).build();
+    return PartyInfo.builder()
+        .partyId(Json.party(o, "partyId"))
+        .name(Json.optText(o, "name"))
+        .certificates(certs)
+        .build();
   }
 
   /**
@@ -143,10 +152,13 @@ public final class Mappers {
    */
   public static List<X509Certificate> pem(String pem) {
     try {
-      // Bouncy Castle's factory (a private provider instance, never registered globally): the JDK's cannot
+      // Bouncy Castle's factory (a private provider instance, never registered globally): the JDK's
+      // cannot
       // parse SM2 certificates (unknown named curve 1.2.156.10197.1.301)
-      Collection<? extends Certificate> cs = CertificateFactory.getInstance("X.509", BC)
-          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+      Collection<? extends Certificate> cs =
+          CertificateFactory.getInstance("X.509", BC)
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
       List<X509Certificate> out = new ArrayList<>();
       for (Certificate c : cs) {
         out.add((X509Certificate) c);
@@ -163,8 +175,12 @@ public final class Mappers {
   private static List<StateChange> history(JsonNode o) {
     List<StateChange> out = new ArrayList<>();
     for (JsonNode h : Json.array(o, "history")) {
-      out.add(StateChange.of(Json.text(h, "state"), Json.instant(h, "at"), Json.party(h, "by"),
-          Json.optText(h, "reason")));
+      out.add(
+          StateChange.of(
+              Json.text(h, "state"),
+              Json.instant(h, "at"),
+              Json.party(h, "by"),
+              Json.optText(h, "reason")));
     }
     return out;
   }
@@ -217,13 +233,14 @@ public final class Mappers {
     List<Event> events = new ArrayList<>();
     for (JsonNode e : Json.array(o, "events")) {
       JsonNode data = e.get("data");
-      events.add(Event.builder()
-          .eventId(Json.text(e, "eventId"))
-          .type(Json.text(e, "type"))
-          .resourceCode(Json.text(e, "resourceCode"))
-          .occurredAt(Json.instant(e, "occurredAt"))
-          .data(data == null || data.isNull() ? Json.object() : data)
-          .build());
+      events.add(
+          Event.builder()
+              .eventId(Json.text(e, "eventId"))
+              .type(Json.text(e, "type"))
+              .resourceCode(Json.text(e, "resourceCode"))
+              .occurredAt(Json.instant(e, "occurredAt"))
+              .data(data == null || data.isNull() ? Json.object() : data)
+              .build());
     }
     return EventPage.builder().events(events).nextCursor(Json.text(o, "nextCursor")).build();
   }
@@ -236,7 +253,8 @@ public final class Mappers {
     try {
       return new EnvelopeDigest(Json.text(o, "alg"), Json.text(o, "value"));
     } catch (IllegalArgumentException e) {
-      throw new Json.MalformedJsonException("member 'digest' is not an SM3 or SHA-256 hex digest", e);
+      throw new Json.MalformedJsonException(
+          "member 'digest' is not an SM3 or SHA-256 hex digest", e);
     }
   }
 

@@ -12,8 +12,7 @@ public final class MediaTypes {
   /** A sealed or signed envelope. */
   public static final MediaType ENVELOPE = MediaType.get("application/govdx-envelope+json");
 
-  private MediaTypes() {
-  }
+  private MediaTypes() {}
 
   /**
    * Whether a content type header value is plain JSON (any {@code charset} must be UTF-8).

@@ -1,7 +1,7 @@
 package io.github.govdx.client.internal;
 
-import io.github.govdx.client.EnvelopeDigest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.crypto.evidence.Receipt;
 import java.util.Optional;

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /** The data objection calls of {@code docs/protocol.md} section 12, sync and async. */
 public final class ObjectionsImpl {
 
-  private static final ApiCall.Handler<Objection> ONE = (s, h, b, st) -> Mappers.objection(Json.parseObject(b));
+  private static final ApiCall.Handler<Objection> ONE =
+      (s, h, b, st) -> Mappers.objection(Json.parseObject(b));
 
   private final Transport transport;
 
@@ -41,8 +42,11 @@ public final class ObjectionsImpl {
     Json.putStrings(o, "pointers", r.pointers());
     o.put("category", r.category().wireName());
     o.put("description", r.description());
-    return ApiCall.builder("POST", ONE).path("objections").json(Json.bytes(o))
-        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("objections")
+        .json(Json.bytes(o))
+        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
+        .build();
   }
 
   ApiCall<Objection> getCall(String id) {
@@ -51,7 +55,8 @@ public final class ObjectionsImpl {
 
   ApiCall<Page<Objection>> listCall(ListObjectionsRequest r) {
     Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<Objection>>builder("GET", (s, h, b, st) -> Mappers.page(b, Mappers::objection))
+    return ApiCall.<Page<Objection>>builder(
+            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::objection))
         .path("objections")
         .query("role", r.asProvider() ? "provider" : "objector")
         .query("state", r.state().map(ObjectionState::wireName).orElse(null))
@@ -65,8 +70,10 @@ public final class ObjectionsImpl {
     Objects.requireNonNull(reason, "reason == null");
     ObjectNode o = Json.object();
     o.put("reason", reason);
-    return ApiCall.builder("POST", ONE).path("objections", Keys.checkId(id, "objectionId"), "withdraw")
-        .json(Json.bytes(o)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("objections", Keys.checkId(id, "objectionId"), "withdraw")
+        .json(Json.bytes(o))
+        .build();
   }
 
   ApiCall<Objection> decideCall(DecideObjectionRequest r) {
@@ -74,8 +81,10 @@ public final class ObjectionsImpl {
     ObjectNode o = Json.object();
     o.put("state", r.state().wireName());
     Json.putOpt(o, "reason", r.reason().orElse(null));
-    return ApiCall.builder("POST", ONE).path("objections", Keys.checkId(r.objectionId(), "objectionId"), "decision")
-        .json(Json.bytes(o)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("objections", Keys.checkId(r.objectionId(), "objectionId"), "decision")
+        .json(Json.bytes(o))
+        .build();
   }
 
   /** @return the synchronous client */
@@ -94,8 +103,10 @@ public final class ObjectionsImpl {
       @Override
       public PagedIterable<Objection> list(ListObjectionsRequest request) {
         Objects.requireNonNull(request, "request == null");
-        return PagedIterable.of(t -> transport.execute(listCall(
-            t == null ? request : request.toBuilder().pageToken(t).build())));
+        return PagedIterable.of(
+            t ->
+                transport.execute(
+                    listCall(t == null ? request : request.toBuilder().pageToken(t).build())));
       }
 
       @Override

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param digest the digest of the envelope bytes as received
  * @param signer the signer's certificate, or {@code null} when the sealer does not report it
  */
-public record OpenedResponse(Routing routing, byte[] payload, EnvelopeDigest digest,
-    @Nullable X509Certificate signer) {
+public record OpenedResponse(
+    Routing routing, byte[] payload, EnvelopeDigest digest, @Nullable X509Certificate signer) {
 
   /** Checks the components. */
   public OpenedResponse {

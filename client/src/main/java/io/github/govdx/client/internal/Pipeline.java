@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Pipeline {
 
-  private Pipeline() {
-  }
+  private Pipeline() {}
 
   /**
    * Builds the pipeline client.
@@ -36,16 +35,26 @@ public final class Pipeline {
    * @param maxResponseBytes the response size limit
    * @return the client
    */
-  public static OkHttpClient build(OkHttpClient base, PartyId self, Clock clock, Duration connectTimeout,
-      Duration readTimeout, Duration writeTimeout, Duration callTimeout, List<Interceptor> resilience,
-      @Nullable MessageSealer sealer, @Nullable Interceptor authentication, long maxResponseBytes) {
-    OkHttpClient.Builder b = base.newBuilder()
-        .connectTimeout(connectTimeout)
-        .readTimeout(readTimeout)
-        .writeTimeout(writeTimeout)
-        .callTimeout(callTimeout)
-        // govdx's retry policy is the only one: OkHttp's silent retry would hide attempts
-        .retryOnConnectionFailure(false);
+  public static OkHttpClient build(
+      OkHttpClient base,
+      PartyId self,
+      Clock clock,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration writeTimeout,
+      Duration callTimeout,
+      List<Interceptor> resilience,
+      @Nullable MessageSealer sealer,
+      @Nullable Interceptor authentication,
+      long maxResponseBytes) {
+    OkHttpClient.Builder b =
+        base.newBuilder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .writeTimeout(writeTimeout)
+            .callTimeout(callTimeout)
+            // govdx's retry policy is the only one: OkHttp's silent retry would hide attempts
+            .retryOnConnectionFailure(false);
     b.addInterceptor(new RequestIdInterceptor(self));
     resilience.forEach(b::addInterceptor);
     b.addInterceptor(new TimeoutInterceptor());

@@ -32,9 +32,14 @@ public final class RateLimitInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     if (!bucket.tryAcquire(maxWait)) {
       CallState st = chain.request().tag(CallState.class);
-      throw new GovdxIoException(new ExchangeClientException(ClientErrorCode.RATE_LIMITED_LOCALLY,
-          "the client's rate limit gave no permit within " + maxWait.toMillis() + " ms", null, true,
-          st == null ? null : st.requestId(), st == null ? 0 : st.attempts()));
+      throw new GovdxIoException(
+          new ExchangeClientException(
+              ClientErrorCode.RATE_LIMITED_LOCALLY,
+              "the client's rate limit gave no permit within " + maxWait.toMillis() + " ms",
+              null,
+              true,
+              st == null ? null : st.requestId(),
+              st == null ? 0 : st.attempts()));
     }
     return chain.proceed(chain.request());
   }

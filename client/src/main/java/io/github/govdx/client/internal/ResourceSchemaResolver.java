@@ -47,13 +47,24 @@ import org.jspecify.annotations.Nullable;
 public final class ResourceSchemaResolver {
 
   /** Annotation keywords that do not constrain a record; ignored when comparing schemas. */
-  private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "examples", "default",
-      "deprecated", "readOnly", "writeOnly", "$schema", "x-govdx-resource", "x-govdx-sensitivity");
+  private static final Set<String> ANNOTATIONS =
+      Set.of(
+          "title",
+          "description",
+          "$comment",
+          "examples",
+          "default",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "$schema",
+          "x-govdx-resource",
+          "x-govdx-sensitivity");
+
   private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
   /** How a resource's records are validated. */
-  public sealed interface Resolution {
-  }
+  public sealed interface Resolution {}
 
   /**
    * Validated by govdx-core.
@@ -61,31 +72,26 @@ public final class ResourceSchemaResolver {
    * @param validator the compiled validator
    * @param source {@code "schema"} or {@code "items"}
    */
-  public record Core(RecordValidator validator, String source) implements Resolution {
-  }
+  public record Core(RecordValidator validator, String source) implements Resolution {}
 
   /**
    * Validated as a plain JSON Schema (it has no govdx keyword).
    *
    * @param schema the schema document
    */
-  public record Plain(JsonNode schema) implements Resolution {
-  }
+  public record Plain(JsonNode schema) implements Resolution {}
 
   /**
    * The detail cannot be turned into a validator.
    *
    * @param reason why, without any record value
    */
-  public record Unusable(String reason) implements Resolution {
-  }
+  public record Unusable(String reason) implements Resolution {}
 
   /** The detail carries neither items nor a schema. */
-  public record Nothing() implements Resolution {
-  }
+  public record Nothing() implements Resolution {}
 
-  private ResourceSchemaResolver() {
-  }
+  private ResourceSchemaResolver() {}
 
   /**
    * Resolves a detail.
@@ -117,11 +123,17 @@ public final class ResourceSchemaResolver {
     if (schema == null && itemsProblem == null) {
       return new Nothing();
     }
-    String reason = schemaProblem == null ? itemsProblem
-        : itemsProblem == null ? "its schema " + schemaProblem + " and it has no items"
-        : "its schema " + schemaProblem + "; " + itemsProblem;
-    return new Unusable("the catalog detail of " + detail.resourceCode() + " gives no usable record schema: "
-        + reason);
+    String reason =
+        schemaProblem == null
+            ? itemsProblem
+            : itemsProblem == null
+                ? "its schema " + schemaProblem + " and it has no items"
+                : "its schema " + schemaProblem + "; " + itemsProblem;
+    return new Unusable(
+        "the catalog detail of "
+            + detail.resourceCode()
+            + " gives no usable record schema: "
+            + reason);
   }
 
   // ---------------------------------------------------------------- items
@@ -134,7 +146,8 @@ public final class ResourceSchemaResolver {
    * @throws GovdxException if an item names an unknown data type, format, code table or identifier check
    */
   static ResourceSchema fromItems(ResourceDetail detail) {
-    ResourceSchema.Builder b = ResourceSchema.builder(detail.summary().name()).id(detail.resourceCode());
+    ResourceSchema.Builder b =
+        ResourceSchema.builder(detail.summary().name()).id(detail.resourceCode());
     for (ResourceItem item : detail.items()) {
       b.field(field(item));
     }
@@ -142,13 +155,17 @@ public final class ResourceSchemaResolver {
   }
 
   private static FieldSpec field(ResourceItem item) {
-    DataElement element = item.element()
-        .flatMap(id -> DataElementCatalogue.defaultCatalogue().find(id)).orElse(null);
+    DataElement element =
+        item.element().flatMap(id -> DataElementCatalogue.defaultCatalogue().find(id)).orElse(null);
     ItemDataType letter = item.dataType().map(ItemDataType::fromCode).orElse(null);
-    DataType type = letter != null ? letter.valueType() : element != null ? element.dataType() : DataType.CHARACTER;
+    DataType type =
+        letter != null
+            ? letter.valueType()
+            : element != null ? element.dataType() : DataType.CHARACTER;
     FieldSpec.Builder f;
     if (element != null && element.dataType() == type) {
-      // the element supplies format, code table, identifier check (and format email); the item overrides
+      // the element supplies format, code table, identifier check (and format email); the item
+      // overrides
       f = FieldSpec.fromElement(item.name(), element);
     } else {
       f = FieldSpec.value(item.name(), item.nameZh().orElse(item.name()), type);
@@ -166,11 +183,14 @@ public final class ResourceSchemaResolver {
     item.format().ifPresent(f::format);
     if (item.codeTable().isPresent()) {
       f.codeTable(item.codeTable().get(), item.codeTableEdition().orElse(""));
-    } else if (item.codeTableEdition().isPresent() && element != null && element.codeTable().isPresent()) {
+    } else if (item.codeTableEdition().isPresent()
+        && element != null
+        && element.codeTable().isPresent()) {
       f.codeTable(element.codeTable().get(), item.codeTableEdition().get());
     }
     item.identifier().ifPresent(f::identifier);
-    item.sensitivity().filter(s -> s >= 1 && s <= 4)
+    item.sensitivity()
+        .filter(s -> s >= 1 && s <= 4)
         .ifPresent(s -> f.sensitivity(SensitivityLevel.fromCode("L" + s)));
     return f.build();
   }
@@ -195,23 +215,27 @@ public final class ResourceSchemaResolver {
    * @throws NotRecoverable if the schema is not a govdx-core export
    */
   static RecordValidator fromSchema(ResourceDetail detail, JsonNode schema) throws NotRecoverable {
-    if (!schema.isObject() || !"object".equals(schema.path("type").asText())
+    if (!schema.isObject()
+        || !"object".equals(schema.path("type").asText())
         || !DIALECT.equals(schema.path("$schema").asText(DIALECT))) {
       throw new NotRecoverable("is not a JSON Schema 2020-12 of an object");
     }
     RecordValidator compiled;
     try {
       String name = schema.path("title").asText("");
-      ResourceSchema.Builder b = ResourceSchema.builder(name.isEmpty() ? detail.summary().name() : name)
-          .id(schema.path("x-govdx-resource").asText(detail.resourceCode()))
-          .allowUnknownItems(!schema.path("additionalProperties").isBoolean()
-              || schema.path("additionalProperties").booleanValue());
+      ResourceSchema.Builder b =
+          ResourceSchema.builder(name.isEmpty() ? detail.summary().name() : name)
+              .id(schema.path("x-govdx-resource").asText(detail.resourceCode()))
+              .allowUnknownItems(
+                  !schema.path("additionalProperties").isBoolean()
+                      || schema.path("additionalProperties").booleanValue());
       for (FieldSpec f : fields(schema, "")) {
         b.field(f);
       }
       compiled = RecordValidator.builder(b.build()).build();
     } catch (GovdxException | IllegalArgumentException | IllegalStateException e) {
-      throw new NotRecoverable("cannot be read as a govdx resource schema (" + e.getMessage() + ")");
+      throw new NotRecoverable(
+          "cannot be read as a govdx resource schema (" + e.getMessage() + ")");
     }
     String diff = difference(normalized(schema), normalized(compiled.jsonSchema()), "");
     if (diff != null) {
@@ -236,7 +260,8 @@ public final class ResourceSchemaResolver {
     return out;
   }
 
-  private static FieldSpec.Builder item(String key, JsonNode n, String pointer) throws NotRecoverable {
+  private static FieldSpec.Builder item(String key, JsonNode n, String pointer)
+      throws NotRecoverable {
     String nameZh = n.path("title").asText(key);
     String type = n.path("type").asText("");
     switch (type) {
@@ -268,7 +293,9 @@ public final class ResourceSchemaResolver {
       // a plain length limit is the text format an[min]..max (GB/T 39046 section 5.3)
       int min = n.path("minLength").asInt(0);
       int max = n.path("maxLength").asInt();
-      format = RepresentationFormat.parse(min == max ? "an" + max : "an" + (min > 0 ? min : "") + ".." + max);
+      format =
+          RepresentationFormat.parse(
+              min == max ? "an" + max : "an" + (min > 0 ? min : "") + ".." + max);
     }
     DataType dataType;
     if ("boolean".equals(type)) {
@@ -316,7 +343,9 @@ public final class ResourceSchemaResolver {
           names.forEach(a::add);
         } else if (e.getKey().equals("properties") && e.getValue().isObject()) {
           ObjectNode p = out.putObject("properties");
-          e.getValue().fields().forEachRemaining(pe -> p.set(pe.getKey(), normalized(pe.getValue())));
+          e.getValue()
+              .fields()
+              .forEachRemaining(pe -> p.set(pe.getKey(), normalized(pe.getValue())));
         } else if (e.getKey().equals("items")) {
           out.set("items", normalized(e.getValue()));
         } else {
@@ -338,10 +367,14 @@ public final class ResourceSchemaResolver {
         JsonNode a = served.get(name);
         JsonNode b = compiled.get(name);
         if (a == null && name.equals("x-govdx-format") && isPlainText(b)) {
-          continue; // a length-only text format: minLength/maxLength say all of it, nothing more is checked
+          continue; // a length-only text format: minLength/maxLength say all of it, nothing more is
+          // checked
         }
         if (a == null || b == null) {
-          return "'" + name + "' at " + (pointer.isEmpty() ? "the root" : pointer)
+          return "'"
+              + name
+              + "' at "
+              + (pointer.isEmpty() ? "the root" : pointer)
               + (a == null ? " would be added" : " is not understood");
         }
         String d = difference(a, b, pointer + "/" + name);
@@ -352,7 +385,9 @@ public final class ResourceSchemaResolver {
       return null;
     }
     if (served.isNumber() && compiled.isNumber()) {
-      return served.decimalValue().compareTo(compiled.decimalValue()) == 0 ? null : "value differs at " + pointer;
+      return served.decimalValue().compareTo(compiled.decimalValue()) == 0
+          ? null
+          : "value differs at " + pointer;
     }
     return served.equals(compiled) ? null : "value differs at " + pointer;
   }

@@ -52,7 +52,8 @@ public final class RetryInterceptor implements Interceptor {
    * @param random the jitter source, or {@code null} for {@link ThreadLocalRandom}
    * @param sleeper how to wait
    */
-  public RetryInterceptor(RetryPolicy policy, Clock clock, @Nullable RandomGenerator random, Sleeper sleeper) {
+  public RetryInterceptor(
+      RetryPolicy policy, Clock clock, @Nullable RandomGenerator random, Sleeper sleeper) {
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.random = random;
@@ -71,7 +72,10 @@ public final class RetryInterceptor implements Interceptor {
       return st.safeToRetry();
     }
     String m = request.method();
-    return m.equals("GET") || m.equals("HEAD") || m.equals("DELETE") || m.equals("PUT")
+    return m.equals("GET")
+        || m.equals("HEAD")
+        || m.equals("DELETE")
+        || m.equals("PUT")
         || request.header("Idempotency-Key") != null;
   }
 
@@ -87,10 +91,14 @@ public final class RetryInterceptor implements Interceptor {
         if (attempt >= max || !policy.isRetryableStatus(r.code())) {
           return r;
         }
-        Duration backoff = policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
+        Duration backoff =
+            policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         Duration retryAfter = RetryAfter.parse(r.header("Retry-After"), clock).orElse(null);
         wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
-        why = "HTTP " + r.code() + (retryAfter != null ? " (Retry-After " + retryAfter.toMillis() + " ms)" : "");
+        why =
+            "HTTP "
+                + r.code()
+                + (retryAfter != null ? " (Retry-After " + retryAfter.toMillis() + " ms)" : "");
         r.close();
       } catch (GovdxIoException e) {
         throw e;
@@ -101,13 +109,20 @@ public final class RetryInterceptor implements Interceptor {
         wait = policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         why = e.getClass().getSimpleName();
       }
-      LOG.debug("retrying {} {} after {}: attempt {} of {} in {} ms", request.method(), request.url().encodedPath(),
-          why, attempt + 1, max, wait.toMillis());
+      LOG.debug(
+          "retrying {} {} after {}: attempt {} of {} in {} ms",
+          request.method(),
+          request.url().encodedPath(),
+          why,
+          attempt + 1,
+          max,
+          wait.toMillis());
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        InterruptedIOException ie = new InterruptedIOException("interrupted while waiting to retry");
+        InterruptedIOException ie =
+            new InterruptedIOException("interrupted while waiting to retry");
         ie.initCause(e);
         throw ie;
       }
@@ -115,7 +130,8 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   private static boolean isInterrupt(@Nullable IOException e) {
-    return e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+    return e instanceof InterruptedIOException
+        && !(e instanceof java.net.SocketTimeoutException)
         && !"timeout".equals(e.getMessage());
   }
 }

@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param action the action, e.g. {@code query} or {@code query.result}
  * @param correlationId the message id this message answers, or {@code null}
  */
-public record Routing(String messageId, Instant issuedAt, PartyId sender, PartyId receiver, String resourceCode,
-    String action, @Nullable String correlationId) {
+public record Routing(
+    String messageId,
+    Instant issuedAt,
+    PartyId sender,
+    PartyId receiver,
+    String resourceCode,
+    String action,
+    @Nullable String correlationId) {
 
   /** Checks the non-null components. */
   public Routing {

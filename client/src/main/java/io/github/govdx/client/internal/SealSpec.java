@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param preSealed an envelope sealed before the call and re-sent byte-identical on every attempt (push), or
  *     {@code null} to seal each attempt afresh with a new message id (query)
  */
-public record SealSpec(PartyId receiver, String resourceCode, String action, String responseAction,
-    byte[] payload, @Nullable SealedMessage preSealed) {
+public record SealSpec(
+    PartyId receiver,
+    String resourceCode,
+    String action,
+    String responseAction,
+    byte[] payload,
+    @Nullable SealedMessage preSealed) {
 
   /** Checks the components. */
   public SealSpec {

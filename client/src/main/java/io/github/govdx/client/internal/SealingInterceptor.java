@@ -44,7 +44,8 @@ public final class SealingInterceptor implements Interceptor {
    * @param clock the clock for issued-at
    * @param maxResponseBytes the largest envelope accepted
    */
-  public SealingInterceptor(MessageSealer sealer, PartyId self, Clock clock, long maxResponseBytes) {
+  public SealingInterceptor(
+      MessageSealer sealer, PartyId self, Clock clock, long maxResponseBytes) {
     this.sealer = Objects.requireNonNull(sealer, "sealer == null");
     this.self = Objects.requireNonNull(self, "self == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -61,17 +62,30 @@ public final class SealingInterceptor implements Interceptor {
     }
     SealedMessage sealed = spec.preSealed();
     if (sealed == null) {
-      Routing routing = new Routing(UUID.randomUUID().toString(), clock.instant(), self, spec.receiver(),
-          spec.resourceCode(), spec.action(), null);
+      Routing routing =
+          new Routing(
+              UUID.randomUUID().toString(),
+              clock.instant(),
+              self,
+              spec.receiver(),
+              spec.resourceCode(),
+              spec.action(),
+              null);
       try {
         sealed = sealer.seal(routing, spec.payload());
       } catch (GovdxException e) {
-        throw new GovdxIoException(new ExchangeEnvelopeException(ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
-            "could not seal the request to " + spec.receiver() + ": " + e.getMessage(), e, st.requestId(), st.attempts()));
+        throw new GovdxIoException(
+            new ExchangeEnvelopeException(
+                ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+                "could not seal the request to " + spec.receiver() + ": " + e.getMessage(),
+                e,
+                st.requestId(),
+                st.attempts()));
       }
     }
     st.sealed(sealed);
-    Request sealedRequest = req.newBuilder().post(RequestBody.create(sealed.bytes(), MediaTypes.ENVELOPE)).build();
+    Request sealedRequest =
+        req.newBuilder().post(RequestBody.create(sealed.bytes(), MediaTypes.ENVELOPE)).build();
     Response r = chain.proceed(sealedRequest);
     if (!r.isSuccessful()) {
       return r;
@@ -79,32 +93,57 @@ public final class SealingInterceptor implements Interceptor {
     byte[] bytes;
     try (ResponseBody body = r.body()) {
       if (!MediaTypes.isEnvelope(r.header("Content-Type"))) {
-        throw new GovdxIoException(new ExchangeClientException(ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/govdx-envelope+json on HTTP " + r.code() + ", got "
-                + r.header("Content-Type", "no content type"), null, false, st.requestId(), st.attempts()));
+        throw new GovdxIoException(
+            new ExchangeClientException(
+                ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+                "expected application/govdx-envelope+json on HTTP "
+                    + r.code()
+                    + ", got "
+                    + r.header("Content-Type", "no content type"),
+                null,
+                false,
+                st.requestId(),
+                st.attempts()));
       }
       bytes = Bodies.readLimited(body, maxResponseBytes, st);
     }
     OpenedResponse opened;
     try {
-      // a push answer replayed from an idempotency store repeats its message id; it is still bound to this
+      // a push answer replayed from an idempotency store repeats its message id; it is still bound
+      // to this
       // request (the identical envelope, same message id), so only the replay cache is skipped
-      boolean replayed = spec.preSealed() != null && "true".equalsIgnoreCase(r.header("Idempotency-Replayed"));
+      boolean replayed =
+          spec.preSealed() != null && "true".equalsIgnoreCase(r.header("Idempotency-Replayed"));
       opened = sealer.open(bytes, !replayed);
     } catch (GovdxException e) {
-      throw new GovdxIoException(new ExchangeEnvelopeException(ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
-          "the response envelope was rejected: " + e.getMessage(), e, st.requestId(), st.attempts()));
+      throw new GovdxIoException(
+          new ExchangeEnvelopeException(
+              ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
+              "the response envelope was rejected: " + e.getMessage(),
+              e,
+              st.requestId(),
+              st.attempts()));
     }
     String problem = bindingProblem(opened.routing(), sealed.routing(), spec);
     if (problem != null) {
-      throw new GovdxIoException(new ExchangeEnvelopeException(ClientErrorCode.RESPONSE_NOT_BOUND,
-          "the response does not answer this request: " + problem, null, st.requestId(), st.attempts()));
+      throw new GovdxIoException(
+          new ExchangeEnvelopeException(
+              ClientErrorCode.RESPONSE_NOT_BOUND,
+              "the response does not answer this request: " + problem,
+              null,
+              st.requestId(),
+              st.attempts()));
     }
-    LOG.debug("opened {} {} answering {}", opened.routing().action(), opened.routing().messageId(),
+    LOG.debug(
+        "opened {} {} answering {}",
+        opened.routing().action(),
+        opened.routing().messageId(),
         sealed.routing().messageId());
     st.opened(opened);
-    return r.newBuilder().body(ResponseBody.create(opened.payload(), MediaTypes.JSON))
-        .header("Content-Type", MediaTypes.JSON.toString()).build();
+    return r.newBuilder()
+        .body(ResponseBody.create(opened.payload(), MediaTypes.JSON))
+        .header("Content-Type", MediaTypes.JSON.toString())
+        .build();
   }
 
   private @Nullable String bindingProblem(Routing got, Routing sent, SealSpec spec) {

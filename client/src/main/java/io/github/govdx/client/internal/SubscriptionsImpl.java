@@ -38,24 +38,32 @@ public final class SubscriptionsImpl {
     ObjectNode o = Json.object();
     o.put("resourceCode", r.resourceCode());
     Json.putStrings(o, "eventTypes", r.eventTypes());
-    return ApiCall.builder("POST", ONE).path("subscriptions").json(Json.bytes(o))
-        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey)).build();
+    return ApiCall.builder("POST", ONE)
+        .path("subscriptions")
+        .json(Json.bytes(o))
+        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
+        .build();
   }
 
   ApiCall<Subscription> getCall(String id) {
-    return ApiCall.builder("GET", ONE).path("subscriptions", Keys.checkId(id, "subscriptionId")).build();
+    return ApiCall.builder("GET", ONE)
+        .path("subscriptions", Keys.checkId(id, "subscriptionId"))
+        .build();
   }
 
   ApiCall<Void> deleteCall(String id) {
-    return ApiCall.builder("DELETE", NONE).path("subscriptions", Keys.checkId(id, "subscriptionId")).build();
+    return ApiCall.builder("DELETE", NONE)
+        .path("subscriptions", Keys.checkId(id, "subscriptionId"))
+        .build();
   }
 
   ApiCall<EventPage> eventsCall(EventFeedRequest r) {
     Objects.requireNonNull(r, "request == null");
-    ApiCall.Builder<EventPage> b = ApiCall.<EventPage>builder("GET", (s, h, body, st) -> Mappers.eventPage(body))
-        .path("subscriptions", Keys.checkId(r.subscriptionId(), "subscriptionId"), "events")
-        .query("cursor", r.cursor().orElse(null))
-        .query("limit", r.limit().orElse(null));
+    ApiCall.Builder<EventPage> b =
+        ApiCall.<EventPage>builder("GET", (s, h, body, st) -> Mappers.eventPage(body))
+            .path("subscriptions", Keys.checkId(r.subscriptionId(), "subscriptionId"), "events")
+            .query("cursor", r.cursor().orElse(null))
+            .query("limit", r.limit().orElse(null));
     if (r.waitFor().isPresent() && !r.waitFor().get().isZero()) {
       Duration wait = r.waitFor().get();
       b.query("wait", wait.getSeconds());
@@ -69,8 +77,11 @@ public final class SubscriptionsImpl {
     ObjectNode o = Json.object();
     o.put("cursor", cursor);
     // acknowledging is idempotent (docs/protocol.md 11.4)
-    return ApiCall.builder("POST", NONE).path("subscriptions", Keys.checkId(id, "subscriptionId"), "ack")
-        .json(Json.bytes(o)).safeToRetry().build();
+    return ApiCall.builder("POST", NONE)
+        .path("subscriptions", Keys.checkId(id, "subscriptionId"), "ack")
+        .json(Json.bytes(o))
+        .safeToRetry()
+        .build();
   }
 
   /** @return the synchronous client */

@@ -19,7 +19,8 @@ public final class TimeoutInterceptor implements Interceptor {
     if (t == null) {
       return chain.proceed(chain.request());
     }
-    return chain.withReadTimeout((int) Math.min(Integer.MAX_VALUE, t.toMillis()), TimeUnit.MILLISECONDS)
+    return chain
+        .withReadTimeout((int) Math.min(Integer.MAX_VALUE, t.toMillis()), TimeUnit.MILLISECONDS)
         .proceed(chain.request());
   }
 }

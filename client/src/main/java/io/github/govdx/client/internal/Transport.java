@@ -50,10 +50,16 @@ public final class Transport implements AutoCloseable {
    * @param ownsHttp whether closing this transport shuts down {@code http}'s dispatcher and pool (only when
    *     govdx created them)
    */
-  public Transport(OkHttpClient http, HttpUrl base, PartyId self, Clock clock, long maxResponseBytes,
+  public Transport(
+      OkHttpClient http,
+      HttpUrl base,
+      PartyId self,
+      Clock clock,
+      long maxResponseBytes,
       boolean ownsHttp) {
     this.http = Objects.requireNonNull(http, "http == null");
-    this.v1 = Objects.requireNonNull(base, "base == null").newBuilder().addPathSegment("v1").build();
+    this.v1 =
+        Objects.requireNonNull(base, "base == null").newBuilder().addPathSegment("v1").build();
     this.self = Objects.requireNonNull(self, "self == null");
     this.selfText = self.toString();
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -105,30 +111,32 @@ public final class Transport implements AutoCloseable {
     CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
     Call c = newCall(call, st);
     CompletableFuture<T> future = new CompletableFuture<>();
-    future.whenComplete((v, e) -> {
-      if (future.isCancelled()) {
-        c.cancel();
-      }
-    });
-    c.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call failed, IOException e) {
-        future.completeExceptionally(mapIo(e, st, failed));
-      }
+    future.whenComplete(
+        (v, e) -> {
+          if (future.isCancelled()) {
+            c.cancel();
+          }
+        });
+    c.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call failed, IOException e) {
+            future.completeExceptionally(mapIo(e, st, failed));
+          }
 
-      @Override
-      public void onResponse(Call done, Response response) {
-        try (Response r = response) {
-          future.complete(complete(call, st, r));
-        } catch (ExchangeException e) {
-          future.completeExceptionally(e);
-        } catch (IOException e) {
-          future.completeExceptionally(mapIo(e, st, done));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
-    });
+          @Override
+          public void onResponse(Call done, Response response) {
+            try (Response r = response) {
+              future.complete(complete(call, st, r));
+            } catch (ExchangeException e) {
+              future.completeExceptionally(e);
+            } catch (IOException e) {
+              future.completeExceptionally(mapIo(e, st, done));
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+            }
+          }
+        });
     return future;
   }
 
@@ -153,10 +161,12 @@ public final class Transport implements AutoCloseable {
     for (Map.Entry<String, String> q : call.query.entrySet()) {
       url.addQueryParameter(q.getKey(), q.getValue());
     }
-    Request.Builder b = new Request.Builder().url(url.build())
-        .header("X-Request-Id", st.requestId())
-        .header("X-Gdx-Party", selfText)
-        .tag(CallState.class, st);
+    Request.Builder b =
+        new Request.Builder()
+            .url(url.build())
+            .header("X-Request-Id", st.requestId())
+            .header("X-Gdx-Party", selfText)
+            .tag(CallState.class, st);
     if (call.idempotencyKey != null) {
       b.header("Idempotency-Key", call.idempotencyKey);
     }
@@ -185,15 +195,27 @@ public final class Transport implements AutoCloseable {
     if (status >= 200 && status < 300) {
       byte[] bytes = status == 204 ? new byte[0] : Bodies.readLimited(body, maxResponseBytes, st);
       if (bytes.length > 0 && !MediaTypes.isJson(r.header("Content-Type"))) {
-        throw new ExchangeClientException(ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/json on HTTP " + status + ", got " + r.header("Content-Type", "no content type"),
-            null, false, st.requestId(), st.attempts());
+        throw new ExchangeClientException(
+            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+            "expected application/json on HTTP "
+                + status
+                + ", got "
+                + r.header("Content-Type", "no content type"),
+            null,
+            false,
+            st.requestId(),
+            st.attempts());
       }
       try {
         return call.handler.handle(status, r.headers(), bytes, st);
       } catch (Json.MalformedJsonException e) {
-        throw new ExchangeClientException(ClientErrorCode.RESPONSE_MALFORMED,
-            "HTTP " + status + " response: " + e.getMessage(), e, false, st.requestId(), st.attempts());
+        throw new ExchangeClientException(
+            ClientErrorCode.RESPONSE_MALFORMED,
+            "HTTP " + status + " response: " + e.getMessage(),
+            e,
+            false,
+            st.requestId(),
+            st.attempts());
       }
     }
     byte[] bytes;
@@ -211,18 +233,34 @@ public final class Transport implements AutoCloseable {
         return ((GovdxIoException) t).exception();
       }
     }
-    String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String what =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new ExchangeClientException(ClientErrorCode.TIMEOUT, "timed out (" + what + ")", e, true,
-          st.requestId(), st.attempts());
+      return new ExchangeClientException(
+          ClientErrorCode.TIMEOUT,
+          "timed out (" + what + ")",
+          e,
+          true,
+          st.requestId(),
+          st.attempts());
     }
     if (c.isCanceled() || e instanceof InterruptedIOException) {
-      return new ExchangeClientException(ClientErrorCode.CANCELLED, "call cancelled (" + what + ")", e, false,
-          st.requestId(), st.attempts());
+      return new ExchangeClientException(
+          ClientErrorCode.CANCELLED,
+          "call cancelled (" + what + ")",
+          e,
+          false,
+          st.requestId(),
+          st.attempts());
     }
-    return new ExchangeClientException(ClientErrorCode.CONNECTION_FAILED, "connection failed (" + what + ")", e,
-        true, st.requestId(), st.attempts());
+    return new ExchangeClientException(
+        ClientErrorCode.CONNECTION_FAILED,
+        "connection failed (" + what + ")",
+        e,
+        true,
+        st.requestId(),
+        st.attempts());
   }
 
   @Override

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TtlCache<K, V> {
 
-  private record Entry<V>(V value, Instant expires) {
-  }
+  private record Entry<V>(V value, Instant expires) {}
 
   private final Map<K, Entry<V>> map = new ConcurrentHashMap<>();
   private final Duration ttl;

@@ -8,5 +8,4 @@ import io.github.govdx.core.ErrorCode;
  * @param code the code text, {@code GDX-} and four digits
  * @param title a generic title
  */
-public record WireErrorCode(String code, String title) implements ErrorCode {
-}
+public record WireErrorCode(String code, String title) implements ErrorCode {}

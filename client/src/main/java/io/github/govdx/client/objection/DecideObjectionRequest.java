@@ -98,9 +98,16 @@ public final class DecideObjectionRequest {
 
   @Override
   public String toString() {
-    return "DecideObjectionRequest{" + "objectionId=" + objectionId + ", "
-        + "state=" + state + ", "
-        + "reason=" + reason + "}";
+    return "DecideObjectionRequest{"
+        + "objectionId="
+        + objectionId
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "reason="
+        + reason
+        + "}";
   }
 
   /** Builds a {@link DecideObjectionRequest}. Not thread-safe. */
@@ -110,8 +117,7 @@ public final class DecideObjectionRequest {
     private @Nullable ObjectionState state;
     private @Nullable String reason;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the objection.
@@ -136,7 +142,8 @@ public final class DecideObjectionRequest {
     public Builder state(ObjectionState value) {
       Objects.requireNonNull(value, "state == null");
       if (value == ObjectionState.SUBMITTED || value == ObjectionState.WITHDRAWN) {
-        throw new IllegalArgumentException("a decision moves to under_review, resolved or rejected");
+        throw new IllegalArgumentException(
+            "a decision moves to under_review, resolved or rejected");
       }
       this.state = value;
       return this;

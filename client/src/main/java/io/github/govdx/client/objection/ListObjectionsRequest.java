@@ -117,11 +117,22 @@ public final class ListObjectionsRequest {
 
   @Override
   public String toString() {
-    return "ListObjectionsRequest{" + "asProvider=" + asProvider + ", "
-        + "state=" + state + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "pageSize=" + pageSize + ", "
-        + "pageToken=" + pageToken + "}";
+    return "ListObjectionsRequest{"
+        + "asProvider="
+        + asProvider
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "pageSize="
+        + pageSize
+        + ", "
+        + "pageToken="
+        + pageToken
+        + "}";
   }
 
   /** Builds a {@link ListObjectionsRequest}. Not thread-safe. */
@@ -133,8 +144,7 @@ public final class ListObjectionsRequest {
     private @Nullable Integer pageSize;
     private @Nullable String pageToken;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: list objections about the caller's resources instead of those it raised.

@@ -281,7 +281,6 @@ public final class Objection {
     return calendar.workingDaysBetween(today, dueDate);
   }
 
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -311,27 +310,76 @@ public final class Objection {
 
   @Override
   public int hashCode() {
-    return Objects.hash(objectionId, resourceCode, objector, provider, messageId, digest, pointers, category, description, state, submittedAt, updatedAt, timeLimitWorkingDays, dueDate, resolution, history);
+    return Objects.hash(
+        objectionId,
+        resourceCode,
+        objector,
+        provider,
+        messageId,
+        digest,
+        pointers,
+        category,
+        description,
+        state,
+        submittedAt,
+        updatedAt,
+        timeLimitWorkingDays,
+        dueDate,
+        resolution,
+        history);
   }
 
   @Override
   public String toString() {
-    return "Objection{" + "objectionId=" + objectionId + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "objector=" + objector + ", "
-        + "provider=" + provider + ", "
-        + "messageId=" + messageId + ", "
-        + "digest=" + digest + ", "
-        + "pointers=" + pointers + ", "
-        + "category=" + category + ", "
-        + "description=" + description + ", "
-        + "state=" + state + ", "
-        + "submittedAt=" + submittedAt + ", "
-        + "updatedAt=" + updatedAt + ", "
-        + "timeLimitWorkingDays=" + timeLimitWorkingDays + ", "
-        + "dueDate=" + dueDate + ", "
-        + "resolution=" + resolution + ", "
-        + "history=" + history.size() + "}";
+    return "Objection{"
+        + "objectionId="
+        + objectionId
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "objector="
+        + objector
+        + ", "
+        + "provider="
+        + provider
+        + ", "
+        + "messageId="
+        + messageId
+        + ", "
+        + "digest="
+        + digest
+        + ", "
+        + "pointers="
+        + pointers
+        + ", "
+        + "category="
+        + category
+        + ", "
+        + "description="
+        + description
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "submittedAt="
+        + submittedAt
+        + ", "
+        + "updatedAt="
+        + updatedAt
+        + ", "
+        + "timeLimitWorkingDays="
+        + timeLimitWorkingDays
+        + ", "
+        + "dueDate="
+        + dueDate
+        + ", "
+        + "resolution="
+        + resolution
+        + ", "
+        + "history="
+        + history.size()
+        + "}";
   }
 
   /** Builds a {@link Objection}. Not thread-safe. */
@@ -354,8 +402,7 @@ public final class Objection {
     private @Nullable String resolution;
     private final List<StateChange> history = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the platform's id.

@@ -158,18 +158,34 @@ public final class RaiseObjectionRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(resourceCode, messageId, digest, pointers, category, description, idempotencyKey);
+    return Objects.hash(
+        resourceCode, messageId, digest, pointers, category, description, idempotencyKey);
   }
 
   @Override
   public String toString() {
-    return "RaiseObjectionRequest{" + "resourceCode=" + resourceCode + ", "
-        + "messageId=" + messageId + ", "
-        + "digest=" + digest + ", "
-        + "pointers=" + pointers + ", "
-        + "category=" + category + ", "
-        + "description=" + description + ", "
-        + "idempotencyKey=" + idempotencyKey + "}";
+    return "RaiseObjectionRequest{"
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "messageId="
+        + messageId
+        + ", "
+        + "digest="
+        + digest
+        + ", "
+        + "pointers="
+        + pointers
+        + ", "
+        + "category="
+        + category
+        + ", "
+        + "description="
+        + description
+        + ", "
+        + "idempotencyKey="
+        + idempotencyKey
+        + "}";
   }
 
   /** Builds a {@link RaiseObjectionRequest}. Not thread-safe. */
@@ -183,8 +199,7 @@ public final class RaiseObjectionRequest {
     private @Nullable String description;
     private @Nullable String idempotencyKey;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the resource.

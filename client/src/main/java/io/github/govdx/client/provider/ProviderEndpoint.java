@@ -68,7 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class ProviderEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderEndpoint.class);
-  private static final Pattern ROUTE = Pattern.compile("/v1/data/([0-9A-Za-z]{1,32})/([0-9A-Za-z]{1,32})/(query|batches)");
+  private static final Pattern ROUTE =
+      Pattern.compile("/v1/data/([0-9A-Za-z]{1,32})/([0-9A-Za-z]{1,32})/(query|batches)");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
 
   private final PartyId self;
@@ -84,8 +85,7 @@ public final class ProviderEndpoint {
   private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
 
   /** An idempotency entry: the body digest and the answer, or {@code null} while in progress. */
-  private record Stored(String bodyDigest, @Nullable ProviderResponse answer, Instant at) {
-  }
+  private record Stored(String bodyDigest, @Nullable ProviderResponse answer, Instant at) {}
 
   private ProviderEndpoint(Builder b) {
     this.self = Objects.requireNonNull(b.party, "party");
@@ -135,16 +135,19 @@ public final class ProviderEndpoint {
       throw new Refusal(405, ClientErrorCode.METHOD_NOT_ALLOWED, "use POST");
     }
     if (request.body().length > maxRequestBytes) {
-      throw new Refusal(413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + maxRequestBytes + " bytes");
+      throw new Refusal(
+          413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + maxRequestBytes + " bytes");
     }
     if (!MediaTypes.isEnvelope(request.header("Content-Type").orElse(null))) {
-      throw new Refusal(415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/govdx-envelope+json");
+      throw new Refusal(
+          415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/govdx-envelope+json");
     }
     PartyId caller;
     try {
       caller = PartyId.parse(request.header("X-Gdx-Party").orElse(""));
     } catch (GovdxException e) {
-      throw new Refusal(400, ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
+      throw new Refusal(
+          400, ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
     }
     String resourceCode = m.group(1) + "/" + m.group(2);
     boolean push = m.group(3).equals("batches");
@@ -153,7 +156,8 @@ public final class ProviderEndpoint {
     }
     String key = request.header("Idempotency-Key").orElse("");
     if (!KEY.matcher(key).matches()) {
-      throw new Refusal(400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
+      throw new Refusal(
+          400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
     String storeKey = caller + " " + resourceCode + " " + key;
     String bodyDigest = Hashes.sha256Hex(request.body());
@@ -162,10 +166,14 @@ public final class ProviderEndpoint {
     Stored prior = idempotency.putIfAbsent(storeKey, mine);
     if (prior != null) {
       if (!prior.bodyDigest().equals(bodyDigest)) {
-        throw new Refusal(422, ClientErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotency key used before with another body");
+        throw new Refusal(
+            422,
+            ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
+            "idempotency key used before with another body");
       }
       if (prior.answer() == null) {
-        throw new Refusal(409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
+        throw new Refusal(
+            409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
       }
       Map<String, String> h = new HashMap<>(prior.answer().headers());
       h.put("Idempotency-Replayed", "true");
@@ -187,37 +195,46 @@ public final class ProviderEndpoint {
 
   private void expire() {
     Instant limit = clock.instant().minus(idempotencyTtl);
-    for (Iterator<Stored> it = idempotency.values().iterator(); it.hasNext();) {
+    for (Iterator<Stored> it = idempotency.values().iterator(); it.hasNext(); ) {
       if (it.next().at().isBefore(limit)) {
         it.remove();
       }
     }
   }
 
-  private OpenedResponse open(ProviderRequest request, PartyId caller, String resourceCode, String action) {
+  private OpenedResponse open(
+      ProviderRequest request, PartyId caller, String resourceCode, String action) {
     OpenedResponse opened;
     try {
       opened = sealer.open(request.body(), true);
     } catch (GovdxException e) {
-      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "request envelope rejected: "
-          + e.getMessage());
+      throw new Refusal(
+          400,
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+          "request envelope rejected: " + e.getMessage());
     }
     Routing r = opened.routing();
     if (!r.sender().equals(caller)) {
-      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "envelope sender is not X-Gdx-Party");
+      throw new Refusal(
+          400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "envelope sender is not X-Gdx-Party");
     }
     if (!r.resourceCode().equals(resourceCode) || !r.action().equals(action)) {
-      throw new Refusal(400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+      throw new Refusal(
+          400,
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
           "envelope resource code or action does not match the route");
     }
     if (!accessPolicy.permits(caller, resourceCode, action)) {
-      throw new Refusal(403, ClientErrorCode.PROVIDER_ACCESS_DENIED,
+      throw new Refusal(
+          403,
+          ClientErrorCode.PROVIDER_ACCESS_DENIED,
           caller + " may not " + action + " " + resourceCode);
     }
     return opened;
   }
 
-  private ProviderResponse query(ProviderRequest request, String requestId, PartyId caller, String resourceCode) {
+  private ProviderResponse query(
+      ProviderRequest request, String requestId, PartyId caller, String resourceCode) {
     QueryHandler handler = queryHandlers.get(resourceCode);
     if (handler == null) {
       throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no query on " + resourceCode);
@@ -231,13 +248,16 @@ public final class ProviderEndpoint {
     if (filter == null || !filter.isObject() || filter.isEmpty()) {
       bad.add(new ErrorDetail("/filter", "filter.required", ""));
     } else {
-      filter.fieldNames().forEachRemaining(n -> {
-        if (!known.contains(n)) {
-          bad.add(new ErrorDetail("/filter/" + n, "item.unknown", ""));
-        } else if (!filter.get(n).isValueNode()) {
-          bad.add(new ErrorDetail("/filter/" + n, "filter.scalar", ""));
-        }
-      });
+      filter
+          .fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (!known.contains(n)) {
+                  bad.add(new ErrorDetail("/filter/" + n, "item.unknown", ""));
+                } else if (!filter.get(n).isValueNode()) {
+                  bad.add(new ErrorDetail("/filter/" + n, "filter.scalar", ""));
+                }
+              });
     }
     List<String> items = new ArrayList<>();
     JsonNode it = q.get("items");
@@ -258,13 +278,22 @@ public final class ProviderEndpoint {
     }
     QueryAnswer answer;
     try {
-      answer = handler.answer(ProviderQuery.builder().caller(caller).resourceCode(resourceCode).filter(filter)
-          .items(items).pageSize(pageSize).pageToken(q.hasNonNull("pageToken") ? q.get("pageToken").asText() : null)
-          .purpose(q.hasNonNull("purpose") ? q.get("purpose").asText() : null)
-          .messageId(opened.routing().messageId()).build());
+      answer =
+          handler.answer(
+              ProviderQuery.builder()
+                  .caller(caller)
+                  .resourceCode(resourceCode)
+                  .filter(filter)
+                  .items(items)
+                  .pageSize(pageSize)
+                  .pageToken(q.hasNonNull("pageToken") ? q.get("pageToken").asText() : null)
+                  .purpose(q.hasNonNull("purpose") ? q.get("purpose").asText() : null)
+                  .messageId(opened.routing().messageId())
+                  .build());
     } catch (RuntimeException e) {
       LOG.warn("query handler for {} failed: {}", resourceCode, e.getClass().getName());
-      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+      throw new Refusal(
+          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
     }
     ObjectNode out = Json.object();
     ArrayNode recs = out.putArray("records");
@@ -274,8 +303,8 @@ public final class ProviderEndpoint {
     return sealed(200, requestId, caller, resourceCode, "query.result", opened, out);
   }
 
-  private ProviderResponse push(ProviderRequest request, String requestId, PartyId caller, String resourceCode,
-      String key) {
+  private ProviderResponse push(
+      ProviderRequest request, String requestId, PartyId caller, String resourceCode, String key) {
     PushHandler handler = pushHandlers.get(resourceCode);
     if (handler == null) {
       throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
@@ -285,7 +314,10 @@ public final class ProviderEndpoint {
     JsonNode p = payload(opened, ClientErrorCode.PROVIDER_RECORDS_INVALID);
     JsonNode records = p.get("records");
     if (records == null || !records.isArray() || records.isEmpty() || records.size() > 10_000) {
-      throw new Refusal(422, ClientErrorCode.PROVIDER_RECORDS_INVALID, "records must hold 1 to 10000 records",
+      throw new Refusal(
+          422,
+          ClientErrorCode.PROVIDER_RECORDS_INVALID,
+          "records must hold 1 to 10000 records",
           List.of(new ErrorDetail("/records", "records.size", "")));
     }
     List<ErrorDetail> bad = new ArrayList<>();
@@ -300,10 +332,13 @@ public final class ProviderEndpoint {
       try {
         violations = validator.validate(detail, rec);
       } catch (ExchangeException e) {
-        // the resource's own detail gives no usable schema (GDX-3417): a fault of this provider, not of the caller
+        // the resource's own detail gives no usable schema (GDX-3417): a fault of this provider,
+        // not of the caller
         LOG.warn("cannot validate records of {}: {}", resourceCode, e.code());
-        throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider cannot validate records of "
-            + resourceCode);
+        throw new Refusal(
+            500,
+            ClientErrorCode.PROVIDER_HANDLER_FAILED,
+            "the provider cannot validate records of " + resourceCode);
       }
       for (ErrorDetail d : violations) {
         bad.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
@@ -311,16 +346,27 @@ public final class ProviderEndpoint {
       list.add(rec);
     }
     if (!bad.isEmpty()) {
-      throw new Refusal(422, ClientErrorCode.PROVIDER_RECORDS_INVALID, bad.size() + " violation(s); nothing stored",
+      throw new Refusal(
+          422,
+          ClientErrorCode.PROVIDER_RECORDS_INVALID,
+          bad.size() + " violation(s); nothing stored",
           bad);
     }
     String batchId;
     try {
-      batchId = handler.store(ProviderPush.builder().caller(caller).resourceCode(resourceCode).records(list)
-          .idempotencyKey(key).messageId(opened.routing().messageId()).build());
+      batchId =
+          handler.store(
+              ProviderPush.builder()
+                  .caller(caller)
+                  .resourceCode(resourceCode)
+                  .records(list)
+                  .idempotencyKey(key)
+                  .messageId(opened.routing().messageId())
+                  .build());
     } catch (RuntimeException e) {
       LOG.warn("push handler for {} failed: {}", resourceCode, e.getClass().getName());
-      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+      throw new Refusal(
+          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
     }
     EnvelopeDigest digest = sealer.digest(request.body());
     ObjectNode out = Json.object();
@@ -331,7 +377,10 @@ public final class ProviderEndpoint {
     try {
       receipt = sealer.receipt(request.body(), opened.routing(), digest);
     } catch (GovdxException | IllegalArgumentException e) {
-      LOG.warn("cannot issue the receipt for {}: {}", opened.routing().messageId(), e.getClass().getName());
+      LOG.warn(
+          "cannot issue the receipt for {}: {}",
+          opened.routing().messageId(),
+          e.getClass().getName());
       throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
     }
     out.set("receipt", receipt);
@@ -342,26 +391,50 @@ public final class ProviderEndpoint {
     try {
       return Json.parseObject(opened.payload());
     } catch (Json.MalformedJsonException e) {
-      throw new Refusal(422, code, "payload is not a JSON object", List.of(new ErrorDetail("", "payload.json", "")));
+      throw new Refusal(
+          422,
+          code,
+          "payload is not a JSON object",
+          List.of(new ErrorDetail("", "payload.json", "")));
     }
   }
 
-  private ProviderResponse sealed(int status, String requestId, PartyId caller, String resourceCode, String action,
-      OpenedResponse request, JsonNode payload) {
-    Routing routing = new Routing(UUID.randomUUID().toString(), clock.instant(), self, caller, resourceCode, action,
-        request.routing().messageId());
+  private ProviderResponse sealed(
+      int status,
+      String requestId,
+      PartyId caller,
+      String resourceCode,
+      String action,
+      OpenedResponse request,
+      JsonNode payload) {
+    Routing routing =
+        new Routing(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            self,
+            caller,
+            resourceCode,
+            action,
+            request.routing().messageId());
     SealedMessage m;
     try {
       m = sealer.seal(routing, Json.bytes(payload));
     } catch (GovdxException e) {
       LOG.warn("cannot seal the answer to {}: {}", caller, e.code());
-      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
+      throw new Refusal(
+          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
     }
-    return new ProviderResponse(status, Map.of("Content-Type", MediaTypes.ENVELOPE.toString(), "X-Request-Id",
-        requestId), m.bytes());
+    return new ProviderResponse(
+        status,
+        Map.of("Content-Type", MediaTypes.ENVELOPE.toString(), "X-Request-Id", requestId),
+        m.bytes());
   }
 
-  private static ProviderResponse error(int status, ClientErrorCode code, @Nullable String message, String requestId,
+  private static ProviderResponse error(
+      int status,
+      ClientErrorCode code,
+      @Nullable String message,
+      String requestId,
       List<ErrorDetail> details) {
     ObjectNode o = Json.object();
     o.put("code", code.code());
@@ -419,8 +492,7 @@ public final class ProviderEndpoint {
     private long maxRequestBytes = 10L * 1024 * 1024;
     private Duration idempotencyTtl = Duration.ofHours(24);
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * The provider's own party (the receiver of every request, the sender of every answer).
@@ -464,7 +536,8 @@ public final class ProviderEndpoint {
      */
     public Builder query(ResourceDetail resource, QueryHandler handler) {
       resources.put(resource.resourceCode(), resource);
-      queryHandlers.put(resource.resourceCode(), Objects.requireNonNull(handler, "handler == null"));
+      queryHandlers.put(
+          resource.resourceCode(), Objects.requireNonNull(handler, "handler == null"));
       return this;
     }
 
@@ -580,13 +653,20 @@ public final class ProviderEndpoint {
       }
       if (sealer == null) {
         if (credentials == null || trustStore == null || directory == null) {
-          throw new IllegalStateException("ProviderEndpoint: missing "
-              + (credentials == null ? "credentials" : trustStore == null ? "trustStore" : "directory"));
+          throw new IllegalStateException(
+              "ProviderEndpoint: missing "
+                  + (credentials == null
+                      ? "credentials"
+                      : trustStore == null ? "trustStore" : "directory"));
         }
-        if (!credentials.partyId().equals(party) && !credentials.partyId().equals(party.department())) {
-          throw new IllegalStateException("ProviderEndpoint: credentials belong to " + credentials.partyId());
+        if (!credentials.partyId().equals(party)
+            && !credentials.partyId().equals(party.department())) {
+          throw new IllegalStateException(
+              "ProviderEndpoint: credentials belong to " + credentials.partyId());
         }
-        sealer = CodecSealer.create(credentials, trustStore, directory, credentials.suite(), clock, clockSkew);
+        sealer =
+            CodecSealer.create(
+                credentials, trustStore, directory, credentials.suite(), clock, clockSkew);
       }
       if (resources.isEmpty()) {
         throw new IllegalStateException("ProviderEndpoint: no query or push handler");

@@ -133,11 +133,22 @@ public final class ProviderPush {
 
   @Override
   public String toString() {
-    return "ProviderPush{" + "caller=" + caller + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "records=" + records.size() + ", "
-        + "idempotencyKey=" + idempotencyKey + ", "
-        + "messageId=" + messageId + "}";
+    return "ProviderPush{"
+        + "caller="
+        + caller
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "records="
+        + records.size()
+        + ", "
+        + "idempotencyKey="
+        + idempotencyKey
+        + ", "
+        + "messageId="
+        + messageId
+        + "}";
   }
 
   /** Builds a {@link ProviderPush}. Not thread-safe. */
@@ -149,8 +160,7 @@ public final class ProviderPush {
     private @Nullable String idempotencyKey;
     private @Nullable String messageId;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the verified sending party.

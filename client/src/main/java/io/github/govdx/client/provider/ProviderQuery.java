@@ -168,17 +168,31 @@ public final class ProviderQuery {
 
   @Override
   public int hashCode() {
-    return Objects.hash(caller, resourceCode, filter, items, pageSize, pageToken, purpose, messageId);
+    return Objects.hash(
+        caller, resourceCode, filter, items, pageSize, pageToken, purpose, messageId);
   }
 
   @Override
   public String toString() {
-    return "ProviderQuery{" + "caller=" + caller + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "items=" + items + ", "
-        + "pageSize=" + pageSize + ", "
-        + "purpose=" + purpose + ", "
-        + "messageId=" + messageId + "}";
+    return "ProviderQuery{"
+        + "caller="
+        + caller
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "items="
+        + items
+        + ", "
+        + "pageSize="
+        + pageSize
+        + ", "
+        + "purpose="
+        + purpose
+        + ", "
+        + "messageId="
+        + messageId
+        + "}";
   }
 
   /** Builds a {@link ProviderQuery}. Not thread-safe. */
@@ -193,8 +207,7 @@ public final class ProviderQuery {
     private @Nullable String purpose;
     private @Nullable String messageId;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the verified calling party.

@@ -36,9 +36,12 @@ public final class ProviderRequest {
    * @return the request
    * @throws NullPointerException if an argument is null
    */
-  public static ProviderRequest of(String method, String path, Map<String, String> headers, byte[] body) {
-    return new ProviderRequest(Objects.requireNonNull(method, "method == null").toUpperCase(Locale.ROOT),
-        Objects.requireNonNull(path, "path == null"), Objects.requireNonNull(headers, "headers == null"),
+  public static ProviderRequest of(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    return new ProviderRequest(
+        Objects.requireNonNull(method, "method == null").toUpperCase(Locale.ROOT),
+        Objects.requireNonNull(path, "path == null"),
+        Objects.requireNonNull(headers, "headers == null"),
         Objects.requireNonNull(body, "body == null"));
   }
 

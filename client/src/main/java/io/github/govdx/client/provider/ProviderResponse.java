@@ -37,8 +37,10 @@ public record ProviderResponse(int status, Map<String, String> headers, byte[] b
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ProviderResponse && ((ProviderResponse) o).status == status
-        && ((ProviderResponse) o).headers.equals(headers) && java.util.Arrays.equals(((ProviderResponse) o).body, body);
+    return o instanceof ProviderResponse
+        && ((ProviderResponse) o).status == status
+        && ((ProviderResponse) o).headers.equals(headers)
+        && java.util.Arrays.equals(((ProviderResponse) o).body, body);
   }
 
   @Override
@@ -48,6 +50,12 @@ public record ProviderResponse(int status, Map<String, String> headers, byte[] b
 
   @Override
   public String toString() {
-    return "ProviderResponse{status=" + status + ", contentType=" + contentType() + ", bytes=" + body.length + "}";
+    return "ProviderResponse{status="
+        + status
+        + ", contentType="
+        + contentType()
+        + ", bytes="
+        + body.length
+        + "}";
   }
 }

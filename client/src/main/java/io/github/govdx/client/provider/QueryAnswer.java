@@ -94,9 +94,16 @@ public final class QueryAnswer {
 
   @Override
   public String toString() {
-    return "QueryAnswer{" + "records=" + records.size() + ", "
-        + "nextPageToken=" + nextPageToken + ", "
-        + "total=" + total + "}";
+    return "QueryAnswer{"
+        + "records="
+        + records.size()
+        + ", "
+        + "nextPageToken="
+        + nextPageToken
+        + ", "
+        + "total="
+        + total
+        + "}";
   }
 
   /** Builds a {@link QueryAnswer}. Not thread-safe. */
@@ -106,8 +113,7 @@ public final class QueryAnswer {
     private @Nullable String nextPageToken;
     private @Nullable Long total;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the records (JSON objects shaped by the items of the resource).

@@ -134,10 +134,19 @@ public final class Event {
 
   @Override
   public String toString() {
-    return "Event{" + "eventId=" + eventId + ", "
-        + "type=" + type + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "occurredAt=" + occurredAt + "}";
+    return "Event{"
+        + "eventId="
+        + eventId
+        + ", "
+        + "type="
+        + type
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "occurredAt="
+        + occurredAt
+        + "}";
   }
 
   /** Builds a {@link Event}. Not thread-safe. */
@@ -149,8 +158,7 @@ public final class Event {
     private @Nullable Instant occurredAt;
     private @Nullable JsonNode data;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the unique event id.

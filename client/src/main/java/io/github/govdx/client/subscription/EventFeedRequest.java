@@ -110,10 +110,19 @@ public final class EventFeedRequest {
 
   @Override
   public String toString() {
-    return "EventFeedRequest{" + "subscriptionId=" + subscriptionId + ", "
-        + "cursor=" + cursor + ", "
-        + "limit=" + limit + ", "
-        + "waitFor=" + waitFor + "}";
+    return "EventFeedRequest{"
+        + "subscriptionId="
+        + subscriptionId
+        + ", "
+        + "cursor="
+        + cursor
+        + ", "
+        + "limit="
+        + limit
+        + ", "
+        + "waitFor="
+        + waitFor
+        + "}";
   }
 
   /** Builds a {@link EventFeedRequest}. Not thread-safe. */
@@ -124,8 +133,7 @@ public final class EventFeedRequest {
     private @Nullable Integer limit;
     private @Nullable Duration waitFor;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the subscription.

@@ -71,8 +71,7 @@ public final class EventPage {
       return false;
     }
     EventPage that = (EventPage) o;
-    return Objects.equals(events, that.events)
-        && Objects.equals(nextCursor, that.nextCursor);
+    return Objects.equals(events, that.events) && Objects.equals(nextCursor, that.nextCursor);
   }
 
   @Override
@@ -82,8 +81,7 @@ public final class EventPage {
 
   @Override
   public String toString() {
-    return "EventPage{" + "events=" + events + ", "
-        + "nextCursor=" + nextCursor + "}";
+    return "EventPage{" + "events=" + events + ", " + "nextCursor=" + nextCursor + "}";
   }
 
   /** Builds a {@link EventPage}. Not thread-safe. */
@@ -92,8 +90,7 @@ public final class EventPage {
     private final List<Event> events = new ArrayList<>();
     private @Nullable String nextCursor;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the events, in order; empty when a long poll timed out.

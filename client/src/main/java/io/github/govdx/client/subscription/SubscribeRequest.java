@@ -98,9 +98,16 @@ public final class SubscribeRequest {
 
   @Override
   public String toString() {
-    return "SubscribeRequest{" + "resourceCode=" + resourceCode + ", "
-        + "eventTypes=" + eventTypes + ", "
-        + "idempotencyKey=" + idempotencyKey + "}";
+    return "SubscribeRequest{"
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "eventTypes="
+        + eventTypes
+        + ", "
+        + "idempotencyKey="
+        + idempotencyKey
+        + "}";
   }
 
   /** Builds a {@link SubscribeRequest}. Not thread-safe. */
@@ -110,8 +117,7 @@ public final class SubscribeRequest {
     private final List<String> eventTypes = new ArrayList<>();
     private @Nullable String idempotencyKey;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the resource.

@@ -148,12 +148,25 @@ public final class Subscription {
 
   @Override
   public String toString() {
-    return "Subscription{" + "subscriptionId=" + subscriptionId + ", "
-        + "resourceCode=" + resourceCode + ", "
-        + "eventTypes=" + eventTypes + ", "
-        + "subscriber=" + subscriber + ", "
-        + "state=" + state + ", "
-        + "createdAt=" + createdAt + "}";
+    return "Subscription{"
+        + "subscriptionId="
+        + subscriptionId
+        + ", "
+        + "resourceCode="
+        + resourceCode
+        + ", "
+        + "eventTypes="
+        + eventTypes
+        + ", "
+        + "subscriber="
+        + subscriber
+        + ", "
+        + "state="
+        + state
+        + ", "
+        + "createdAt="
+        + createdAt
+        + "}";
   }
 
   /** Builds a {@link Subscription}. Not thread-safe. */
@@ -166,8 +179,7 @@ public final class Subscription {
     private @Nullable String state;
     private @Nullable Instant createdAt;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets: the platform's id.

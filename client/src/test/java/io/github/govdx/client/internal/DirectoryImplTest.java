@@ -22,7 +22,8 @@ class DirectoryImplTest {
     return new DirectoryClient() {
       @Override
       public PartyInfo party(PartyId party) {
-        throw new ExchangePlatformException(code, "no " + party, status, List.of(), null, false, "r-1", 1);
+        throw new ExchangePlatformException(
+            code, "no " + party, status, List.of(), null, false, "r-1", 1);
       }
 
       @Override
@@ -39,14 +40,17 @@ class DirectoryImplTest {
 
   @Test
   void asPartyDirectory_unknownParty_hasNoCertificates() {
-    PartyDirectory dir = DirectoryImpl.asPartyDirectory(failingWith(ClientErrorCode.PARTY_NOT_FOUND, 404));
+    PartyDirectory dir =
+        DirectoryImpl.asPartyDirectory(failingWith(ClientErrorCode.PARTY_NOT_FOUND, 404));
     assertThat(dir.certificates(SYSTEM)).isEmpty();
   }
 
   @Test
   void asPartyDirectory_otherFailures_areRethrown() {
-    PartyDirectory dir = DirectoryImpl.asPartyDirectory(failingWith(ClientErrorCode.MALFORMED_REQUEST, 400));
-    assertThatThrownBy(() -> dir.certificates(SYSTEM)).isInstanceOf(ExchangePlatformException.class)
+    PartyDirectory dir =
+        DirectoryImpl.asPartyDirectory(failingWith(ClientErrorCode.MALFORMED_REQUEST, 400));
+    assertThatThrownBy(() -> dir.certificates(SYSTEM))
+        .isInstanceOf(ExchangePlatformException.class)
         .hasMessageStartingWith("GDX-3001: ");
   }
 }

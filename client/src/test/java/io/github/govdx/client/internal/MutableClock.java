@@ -9,28 +9,28 @@ import java.time.ZoneOffset;
 /** A test clock that only moves when told to. */
 final class MutableClock extends Clock {
 
-    private volatile Instant now;
+  private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
-    }
+  MutableClock(Instant start) {
+    this.now = start;
+  }
 
-    void advance(Duration d) {
-        now = now.plus(d);
-    }
+  void advance(Duration d) {
+    now = now.plus(d);
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-    }
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException();
+  }
 
-    @Override
-    public Instant instant() {
-        return now;
-    }
+  @Override
+  public Instant instant() {
+    return now;
+  }
 }

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 class ProviderEndpointTest {
 
   private static final ObjectMapper M = new ObjectMapper();
-  private static final ResourceDetail DETAIL = Mappers.resourceDetail(Json.parseObject(
-      Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+  private static final ResourceDetail DETAIL =
+      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   private final List<ProviderPush> stored = new CopyOnWriteArrayList<>();
   private final List<ProviderQuery> queries = new CopyOnWriteArrayList<>();
@@ -57,22 +57,32 @@ class ProviderEndpointTest {
   /** Mounts an endpoint on the JDK HTTP server: this is all the glue a department needs. */
   static HttpServer mount(ProviderEndpoint endpoint, byte[] catalogDetail) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/data/", exchange -> {
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-      byte[] body = exchange.getRequestBody().readNBytes(10 * 1024 * 1024 + 1);
-      ProviderResponse answer = endpoint.handle(ProviderRequest.of(exchange.getRequestMethod(),
-          exchange.getRequestURI().getPath(), headers, body));
-      write(exchange, answer.status(), answer.headers(), answer.body());
-    });
+    server.createContext(
+        "/v1/data/",
+        exchange -> {
+          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
+          byte[] body = exchange.getRequestBody().readNBytes(10 * 1024 * 1024 + 1);
+          ProviderResponse answer =
+              endpoint.handle(
+                  ProviderRequest.of(
+                      exchange.getRequestMethod(),
+                      exchange.getRequestURI().getPath(),
+                      headers,
+                      body));
+          write(exchange, answer.status(), answer.headers(), answer.body());
+        });
     // for the test client's catalog lookup (normally the platform's)
-    server.createContext("/v1/catalog/", exchange -> write(exchange, 200,
-        Map.of("Content-Type", "application/json"), catalogDetail));
+    server.createContext(
+        "/v1/catalog/",
+        exchange ->
+            write(exchange, 200, Map.of("Content-Type", "application/json"), catalogDetail));
     server.start();
     return server;
   }
 
-  private static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+  private static void write(
+      HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
       throws IOException {
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -83,21 +93,37 @@ class ProviderEndpointTest {
 
   @BeforeEach
   void start() throws IOException {
-    endpoint = ProviderEndpoint.builder().party(Fixtures.POLICE).messageSealer(new FakeSealer(Fixtures.POLICE))
-        .accessPolicy(AccessPolicy.allowList(Map.of(Fixtures.RESOURCE, Set.of(Fixtures.HOTLINE.department()))))
-        .query(DETAIL, q -> {
-          queries.add(q);
-          if (q.filter().path("sfzh").asText().equals("00000000000000000X")) {
-            throw new IllegalStateException("database down");
-          }
-          return QueryAnswer.builder().records(List.of(M.createObjectNode().put("xm", "张三")
-              .put("sfzh", q.filter().path("sfzh").asText()).put("xb", "1"))).total(1L).build();
-        })
-        .push(DETAIL, p -> {
-          stored.add(p);
-          return "b-" + stored.size();
-        })
-        .build();
+    endpoint =
+        ProviderEndpoint.builder()
+            .party(Fixtures.POLICE)
+            .messageSealer(new FakeSealer(Fixtures.POLICE))
+            .accessPolicy(
+                AccessPolicy.allowList(
+                    Map.of(Fixtures.RESOURCE, Set.of(Fixtures.HOTLINE.department()))))
+            .query(
+                DETAIL,
+                q -> {
+                  queries.add(q);
+                  if (q.filter().path("sfzh").asText().equals("00000000000000000X")) {
+                    throw new IllegalStateException("database down");
+                  }
+                  return QueryAnswer.builder()
+                      .records(
+                          List.of(
+                              M.createObjectNode()
+                                  .put("xm", "张三")
+                                  .put("sfzh", q.filter().path("sfzh").asText())
+                                  .put("xb", "1")))
+                      .total(1L)
+                      .build();
+                })
+            .push(
+                DETAIL,
+                p -> {
+                  stored.add(p);
+                  return "b-" + stored.size();
+                })
+            .build();
     server = mount(endpoint, Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -107,11 +133,14 @@ class ProviderEndpointTest {
   }
 
   private ExchangeClient client(PartyId party) throws Exception {
-    java.lang.reflect.Method m = io.github.govdx.client.ExchangeClientBuilder.class
-        .getDeclaredMethod("messageSealer", io.github.govdx.client.internal.MessageSealer.class);
+    java.lang.reflect.Method m =
+        io.github.govdx.client.ExchangeClientBuilder.class.getDeclaredMethod(
+            "messageSealer", io.github.govdx.client.internal.MessageSealer.class);
     m.setAccessible(true);
-    io.github.govdx.client.ExchangeClientBuilder b = ExchangeClient.builder()
-        .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).party(party);
+    io.github.govdx.client.ExchangeClientBuilder b =
+        ExchangeClient.builder()
+            .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .party(party);
     m.invoke(b, new FakeSealer(party));
     return b.build();
   }
@@ -119,24 +148,40 @@ class ProviderEndpointTest {
   @Test
   void query_throughTheJdkServer_returnsTheHandlersRecords() throws Exception {
     try (ExchangeClient client = client(Fixtures.HOTLINE)) {
-      QueryResult<JsonNode> r = client.data().query(QueryRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .filter("sfzh", "11010519491231002X").items(List.of("xm", "sfzh")).purpose("核验").build());
-      assertThat(r.records()).singleElement().satisfies(n -> assertThat(n.get("xm").asText()).isEqualTo("张三"));
+      QueryResult<JsonNode> r =
+          client
+              .data()
+              .query(
+                  QueryRequest.builder()
+                      .resourceCode(Fixtures.RESOURCE)
+                      .filter("sfzh", "11010519491231002X")
+                      .items(List.of("xm", "sfzh"))
+                      .purpose("核验")
+                      .build());
+      assertThat(r.records())
+          .singleElement()
+          .satisfies(n -> assertThat(n.get("xm").asText()).isEqualTo("张三"));
       assertThat(r.total()).hasValue(1);
     }
-    assertThat(queries).singleElement().satisfies(q -> {
-      assertThat(q.caller()).isEqualTo(Fixtures.HOTLINE);
-      assertThat(q.items()).containsExactly("xm", "sfzh");
-      assertThat(q.purpose()).contains("核验");
-      assertThat(q.toString()).doesNotContain("11010519491231002X");
-    });
+    assertThat(queries)
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q.caller()).isEqualTo(Fixtures.HOTLINE);
+              assertThat(q.items()).containsExactly("xm", "sfzh");
+              assertThat(q.purpose()).contains("核验");
+              assertThat(q.toString()).doesNotContain("11010519491231002X");
+            });
   }
 
   @Test
   void push_isStoredOnce_andAnsweredWithAReceiptTheClientVerifies() throws Exception {
     try (ExchangeClient client = client(Fixtures.HOTLINE)) {
-      PushRequest push = PushRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).build();
+      PushRequest push =
+          PushRequest.builder()
+              .resourceCode(Fixtures.RESOURCE)
+              .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X"))
+              .build();
       PushResult first = client.data().push(push);
       PushResult again = client.data().push(push);
       assertThat(first.batchId()).isEqualTo("b-1");
@@ -150,12 +195,21 @@ class ProviderEndpointTest {
   @Test
   void query_byACallerThePolicyRefuses_isAccessDenied() throws Exception {
     try (ExchangeClient client = client(Fixtures.OTHER)) {
-      assertThatThrownBy(() -> client.data().query(QueryRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .filter("sfzh", "11010519491231002X").build()))
-          .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_ACCESS_DENIED);
-            assertThat(e.status()).isEqualTo(403);
-          });
+      assertThatThrownBy(
+              () ->
+                  client
+                      .data()
+                      .query(
+                          QueryRequest.builder()
+                              .resourceCode(Fixtures.RESOURCE)
+                              .filter("sfzh", "11010519491231002X")
+                              .build()))
+          .isInstanceOfSatisfying(
+              ExchangeProviderException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_ACCESS_DENIED);
+                assertThat(e.status()).isEqualTo(403);
+              });
     }
     assertThat(queries).isEmpty();
   }
@@ -163,83 +217,136 @@ class ProviderEndpointTest {
   @Test
   void query_unknownItem_isInvalidWithPointers() throws Exception {
     try (ExchangeClient client = client(Fixtures.HOTLINE)) {
-      assertThatThrownBy(() -> client.data().query(QueryRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .filter("dz", "x").items(List.of("xm", "phone")).build()))
-          .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_QUERY_INVALID);
-            assertThat(e.details()).extracting(ErrorDetail::pointer).containsExactly("/filter/dz", "/items/1");
-          });
+      assertThatThrownBy(
+              () ->
+                  client
+                      .data()
+                      .query(
+                          QueryRequest.builder()
+                              .resourceCode(Fixtures.RESOURCE)
+                              .filter("dz", "x")
+                              .items(List.of("xm", "phone"))
+                              .build()))
+          .isInstanceOfSatisfying(
+              ExchangeProviderException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_QUERY_INVALID);
+                assertThat(e.details())
+                    .extracting(ErrorDetail::pointer)
+                    .containsExactly("/filter/dz", "/items/1");
+              });
     }
   }
 
   @Test
   void query_handlerFailure_isARetryableProviderError() throws Exception {
     try (ExchangeClient client = client(Fixtures.HOTLINE)) {
-      assertThatThrownBy(() -> client.data().query(QueryRequest.builder().resourceCode(Fixtures.RESOURCE)
-          .filter("sfzh", "00000000000000000X").build()))
-          .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_HANDLER_FAILED);
-            assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).doesNotContain("database down");
-          });
+      assertThatThrownBy(
+              () ->
+                  client
+                      .data()
+                      .query(
+                          QueryRequest.builder()
+                              .resourceCode(Fixtures.RESOURCE)
+                              .filter("sfzh", "00000000000000000X")
+                              .build()))
+          .isInstanceOfSatisfying(
+              ExchangeProviderException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_HANDLER_FAILED);
+                assertThat(e.retryable()).isTrue();
+                assertThat(e.getMessage()).doesNotContain("database down");
+              });
     }
   }
 
   @Test
-  void push_invalidRecords_areRefusedWithCoresRules_sameAsTheSendersOwnCheck_andNothingIsStored() throws Exception {
-    PushRequest bad = PushRequest.builder().resourceCode(Fixtures.RESOURCE)
-        .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).addRecord(Map.of("xb", "1"))
-        .addRecord(Map.of("xm", "赵六", "sfzh", "110105194912310021", "xb", "5")).build();
-    List<ErrorDetail> expected = List.of(
-        new ErrorDetail("/records/1/xm", "required", "GDX-1401"),
-        new ErrorDetail("/records/1/sfzh", "required", "GDX-1401"),
-        new ErrorDetail("/records/2/sfzh", "x-govdx-identifier:gb11643/check-digit", "GDX-1408"),
-        new ErrorDetail("/records/2/xb", "x-govdx-codeTable:GB/T 2261.1", "GDX-1407"));
+  void push_invalidRecords_areRefusedWithCoresRules_sameAsTheSendersOwnCheck_andNothingIsStored()
+      throws Exception {
+    PushRequest bad =
+        PushRequest.builder()
+            .resourceCode(Fixtures.RESOURCE)
+            .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X"))
+            .addRecord(Map.of("xb", "1"))
+            .addRecord(Map.of("xm", "赵六", "sfzh", "110105194912310021", "xb", "5"))
+            .build();
+    List<ErrorDetail> expected =
+        List.of(
+            new ErrorDetail("/records/1/xm", "required", "GDX-1401"),
+            new ErrorDetail("/records/1/sfzh", "required", "GDX-1401"),
+            new ErrorDetail(
+                "/records/2/sfzh", "x-govdx-identifier:gb11643/check-digit", "GDX-1408"),
+            new ErrorDetail("/records/2/xb", "x-govdx-codeTable:GB/T 2261.1", "GDX-1407"));
     try (ExchangeClient client = clientWithoutValidation()) {
       assertThatThrownBy(() -> client.data().push(bad))
-          .isInstanceOfSatisfying(ExchangeProviderException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_RECORDS_INVALID);
-            assertThat(e.details()).containsExactlyInAnyOrderElementsOf(expected);
-          });
+          .isInstanceOfSatisfying(
+              ExchangeProviderException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ClientErrorCode.PROVIDER_RECORDS_INVALID);
+                assertThat(e.details()).containsExactlyInAnyOrderElementsOf(expected);
+              });
     }
     try (ExchangeClient client = client(Fixtures.HOTLINE)) {
       assertThatThrownBy(() -> client.data().push(bad))
-          .isInstanceOfSatisfying(io.github.govdx.client.ExchangeValidationException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(ClientErrorCode.REQUEST_RECORDS_INVALID);
-            assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(expected);
-          });
+          .isInstanceOfSatisfying(
+              io.github.govdx.client.ExchangeValidationException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ClientErrorCode.REQUEST_RECORDS_INVALID);
+                assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(expected);
+              });
     }
     assertThat(stored).isEmpty();
   }
 
   private ExchangeClient clientWithoutValidation() throws Exception {
-    java.lang.reflect.Method m = io.github.govdx.client.ExchangeClientBuilder.class
-        .getDeclaredMethod("messageSealer", io.github.govdx.client.internal.MessageSealer.class);
+    java.lang.reflect.Method m =
+        io.github.govdx.client.ExchangeClientBuilder.class.getDeclaredMethod(
+            "messageSealer", io.github.govdx.client.internal.MessageSealer.class);
     m.setAccessible(true);
-    io.github.govdx.client.ExchangeClientBuilder b = ExchangeClient.builder()
-        .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).party(Fixtures.HOTLINE)
-        .recordValidator(RecordValidator.none());
+    io.github.govdx.client.ExchangeClientBuilder b =
+        ExchangeClient.builder()
+            .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .party(Fixtures.HOTLINE)
+            .recordValidator(RecordValidator.none());
     m.invoke(b, new FakeSealer(Fixtures.HOTLINE));
     return b.build();
   }
 
-  // ----------------------------------------------------------- direct calls for the refusals before opening
+  // ----------------------------------------------------------- direct calls for the refusals
+  // before opening
 
   private static byte[] envelope(PartyId sender, String action, String payload) {
-    Routing r = new Routing(UUID.randomUUID().toString(), Instant.now(), sender, Fixtures.POLICE, Fixtures.RESOURCE,
-        action, null);
+    Routing r =
+        new Routing(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            sender,
+            Fixtures.POLICE,
+            Fixtures.RESOURCE,
+            action,
+            null);
     return new FakeSealer(sender).seal(r, payload.getBytes(StandardCharsets.UTF_8)).bytes();
   }
 
-  private ProviderResponse call(String method, String path, Map<String, String> headers, byte[] body) {
+  private ProviderResponse call(
+      String method, String path, Map<String, String> headers, byte[] body) {
     return endpoint.handle(ProviderRequest.of(method, path, headers, body));
   }
 
   private static Map<String, String> headers(String key) {
-    return key == null ? Map.of("Content-Type", "application/govdx-envelope+json", "X-Gdx-Party",
-        Fixtures.HOTLINE.toString())
-        : Map.of("Content-Type", "application/govdx-envelope+json", "X-Gdx-Party", Fixtures.HOTLINE.toString(),
-            "Idempotency-Key", key);
+    return key == null
+        ? Map.of(
+            "Content-Type",
+            "application/govdx-envelope+json",
+            "X-Gdx-Party",
+            Fixtures.HOTLINE.toString())
+        : Map.of(
+            "Content-Type",
+            "application/govdx-envelope+json",
+            "X-Gdx-Party",
+            Fixtures.HOTLINE.toString(),
+            "Idempotency-Key",
+            key);
   }
 
   private static String code(ProviderResponse r) {
@@ -248,13 +355,27 @@ class ProviderEndpointTest {
 
   @Test
   void push_toAResourceWhoseDetailGivesNoUsableSchema_isAProviderFailure_notAnException() {
-    ResourceDetail unusable = Mappers.resourceDetail(Json.parseObject((Fixtures.DETAIL_HEAD + ",\"items\":[],"
-        + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
-        + "\"x-govdx-identifier\":\"gb11643\"}}}}").getBytes(StandardCharsets.UTF_8)));
-    ProviderEndpoint misconfigured = ProviderEndpoint.builder().party(Fixtures.POLICE)
-        .messageSealer(new FakeSealer(Fixtures.POLICE)).push(unusable, p -> "never").build();
-    ProviderResponse r = misconfigured.handle(ProviderRequest.of("POST", Fixtures.RESOURCE_PATH + "/batches",
-        headers("push-0001-0001-0009"), envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"sfzh\":\"1\"}]}")));
+    ResourceDetail unusable =
+        Mappers.resourceDetail(
+            Json.parseObject(
+                (Fixtures.DETAIL_HEAD
+                        + ",\"items\":[],"
+                        + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
+                        + "\"x-govdx-identifier\":\"gb11643\"}}}}")
+                    .getBytes(StandardCharsets.UTF_8)));
+    ProviderEndpoint misconfigured =
+        ProviderEndpoint.builder()
+            .party(Fixtures.POLICE)
+            .messageSealer(new FakeSealer(Fixtures.POLICE))
+            .push(unusable, p -> "never")
+            .build();
+    ProviderResponse r =
+        misconfigured.handle(
+            ProviderRequest.of(
+                "POST",
+                Fixtures.RESOURCE_PATH + "/batches",
+                headers("push-0001-0001-0009"),
+                envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"sfzh\":\"1\"}]}")));
     assertThat(r.status()).isEqualTo(500);
     assertThat(code(r)).isEqualTo("GDX-3306");
   }
@@ -262,8 +383,16 @@ class ProviderEndpointTest {
   @Test
   void push_sameKeyOtherBody_isRefused_sameKeySameBody_isReplayed() {
     String path = Fixtures.RESOURCE_PATH + "/batches";
-    byte[] a = envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"xm\":\"甲\",\"sfzh\":\"11010519491231002X\"}]}");
-    byte[] b = envelope(Fixtures.HOTLINE, "push", "{\"records\":[{\"xm\":\"乙\",\"sfzh\":\"11010519491231002X\"}]}");
+    byte[] a =
+        envelope(
+            Fixtures.HOTLINE,
+            "push",
+            "{\"records\":[{\"xm\":\"甲\",\"sfzh\":\"11010519491231002X\"}]}");
+    byte[] b =
+        envelope(
+            Fixtures.HOTLINE,
+            "push",
+            "{\"records\":[{\"xm\":\"乙\",\"sfzh\":\"11010519491231002X\"}]}");
     ProviderResponse first = call("POST", path, headers("key-0000-0000-0001"), a);
     assertThat(first.status()).isEqualTo(201);
     ProviderResponse replay = call("POST", path, headers("key-0000-0000-0001"), a);
@@ -282,16 +411,30 @@ class ProviderEndpointTest {
     byte[] env = envelope(Fixtures.HOTLINE, "query", "{\"filter\":{\"sfzh\":\"1\"}}");
     assertThat(code(call("GET", q, headers(null), new byte[0]))).isEqualTo("GDX-3005");
     assertThat(code(call("POST", "/v1/data/x/query", headers(null), env))).isEqualTo("GDX-3004");
-    assertThat(code(call("POST", q, Map.of("Content-Type", "application/json", "X-Gdx-Party",
-        Fixtures.HOTLINE.toString()), env))).isEqualTo("GDX-3002");
-    assertThat(code(call("POST", q, Map.of("Content-Type", "application/govdx-envelope+json"), env)))
+    assertThat(
+            code(
+                call(
+                    "POST",
+                    q,
+                    Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "X-Gdx-Party",
+                        Fixtures.HOTLINE.toString()),
+                    env)))
+        .isEqualTo("GDX-3002");
+    assertThat(
+            code(call("POST", q, Map.of("Content-Type", "application/govdx-envelope+json"), env)))
         .isEqualTo("GDX-3006");
-    assertThat(code(call("POST", Fixtures.RESOURCE_PATH + "/batches", headers(null), env))).isEqualTo("GDX-3007");
+    assertThat(code(call("POST", Fixtures.RESOURCE_PATH + "/batches", headers(null), env)))
+        .isEqualTo("GDX-3007");
     assertThat(call("POST", q, headers(null), new byte[11 * 1024 * 1024]).status()).isEqualTo(413);
     // envelope sender is not the calling party
-    assertThat(code(call("POST", q, headers(null), envelope(Fixtures.OTHER, "query", "{}")))).isEqualTo("GDX-3304");
+    assertThat(code(call("POST", q, headers(null), envelope(Fixtures.OTHER, "query", "{}"))))
+        .isEqualTo("GDX-3304");
     // action of the envelope does not match the route
-    assertThat(code(call("POST", q, headers(null), envelope(Fixtures.HOTLINE, "push", "{}")))).isEqualTo("GDX-3304");
+    assertThat(code(call("POST", q, headers(null), envelope(Fixtures.HOTLINE, "push", "{}"))))
+        .isEqualTo("GDX-3304");
     // the same envelope twice: the provider's replay check refuses the second
     assertThat(call("POST", q, headers(null), env).status()).isEqualTo(200);
     ProviderResponse replayed = call("POST", q, headers(null), env);

@@ -35,61 +35,85 @@ import org.junit.jupiter.api.Test;
  */
 class PushExactlyOnceTest {
 
-  private static final ResourceDetail DETAIL = Mappers.resourceDetail(Json.parseObject(
-      Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+  private static final ResourceDetail DETAIL =
+      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   @Test
   void answerLostAfterStoring_retryGetsTheStoredReceipt_andOneBatchIsStored() throws Exception {
     List<ProviderPush> stored = new CopyOnWriteArrayList<>();
-    ProviderEndpoint endpoint = ProviderEndpoint.builder().party(Fixtures.POLICE)
-        .messageSealer(new FakeSealer(Fixtures.POLICE))
-        .push(DETAIL, p -> {
-          stored.add(p);
-          return "b-" + stored.size();
-        }).build();
+    ProviderEndpoint endpoint =
+        ProviderEndpoint.builder()
+            .party(Fixtures.POLICE)
+            .messageSealer(new FakeSealer(Fixtures.POLICE))
+            .push(
+                DETAIL,
+                p -> {
+                  stored.add(p);
+                  return "b-" + stored.size();
+                })
+            .build();
     AtomicInteger calls = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    server.createContext("/v1/data/", exchange -> {
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-      ProviderResponse answer = endpoint.handle(ProviderRequest.of(exchange.getRequestMethod(),
-          exchange.getRequestURI().getPath(), headers, exchange.getRequestBody().readAllBytes()));
-      if (calls.incrementAndGet() == 1) {
-        try {
-          Thread.sleep(1500); // stored, but the answer comes after the client gave up
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      exchange.sendResponseHeaders(answer.status(), answer.body().length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer.body());
-      } catch (java.io.IOException e) {
-        // the client has gone; that is the point of the test
-      }
-    });
-    server.createContext("/v1/catalog/", exchange -> {
-      byte[] b = Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, b.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(b);
-      }
-    });
+    server.createContext(
+        "/v1/data/",
+        exchange -> {
+          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
+          ProviderResponse answer =
+              endpoint.handle(
+                  ProviderRequest.of(
+                      exchange.getRequestMethod(),
+                      exchange.getRequestURI().getPath(),
+                      headers,
+                      exchange.getRequestBody().readAllBytes()));
+          if (calls.incrementAndGet() == 1) {
+            try {
+              Thread.sleep(1500); // stored, but the answer comes after the client gave up
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+          exchange.sendResponseHeaders(answer.status(), answer.body().length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
+          } catch (java.io.IOException e) {
+            // the client has gone; that is the point of the test
+          }
+        });
+    server.createContext(
+        "/v1/catalog/",
+        exchange -> {
+          byte[] b = Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, b.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(b);
+          }
+        });
     server.start();
     try {
-      ExchangeClientBuilder b = ExchangeClient.builder()
-          .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).party(Fixtures.HOTLINE)
-          .readTimeout(Duration.ofMillis(500))
-          .retryPolicy(RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(10)).build());
-      java.lang.reflect.Method m = ExchangeClientBuilder.class.getDeclaredMethod("messageSealer", MessageSealer.class);
+      ExchangeClientBuilder b =
+          ExchangeClient.builder()
+              .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+              .party(Fixtures.HOTLINE)
+              .readTimeout(Duration.ofMillis(500))
+              .retryPolicy(
+                  RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(10)).build());
+      java.lang.reflect.Method m =
+          ExchangeClientBuilder.class.getDeclaredMethod("messageSealer", MessageSealer.class);
       m.setAccessible(true);
       m.invoke(b, new FakeSealer(Fixtures.HOTLINE));
       try (ExchangeClient client = b.build()) {
-        PushResult r = client.data().push(PushRequest.builder().resourceCode(Fixtures.RESOURCE)
-            .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X")).build());
+        PushResult r =
+            client
+                .data()
+                .push(
+                    PushRequest.builder()
+                        .resourceCode(Fixtures.RESOURCE)
+                        .addRecord(Map.of("xm", "王五", "sfzh", "11010519491231002X"))
+                        .build());
         assertThat(r.batchId()).isEqualTo("b-1");
         assertThat(r.replayed()).isTrue();
       }
@@ -99,9 +123,17 @@ class PushExactlyOnceTest {
       b.retryPolicy(RetryPolicy.none());
       try (ExchangeClient client = b.build()) {
         calls.set(0);
-        assertThatThrownBy(() -> client.data().push(PushRequest.builder().resourceCode(Fixtures.RESOURCE)
-            .addRecord(Map.of("xm", "赵六", "sfzh", "11010519491231002X")).build()))
-            .isInstanceOfSatisfying(ExchangeClientException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThatThrownBy(
+                () ->
+                    client
+                        .data()
+                        .push(
+                            PushRequest.builder()
+                                .resourceCode(Fixtures.RESOURCE)
+                                .addRecord(Map.of("xm", "赵六", "sfzh", "11010519491231002X"))
+                                .build()))
+            .isInstanceOfSatisfying(
+                ExchangeClientException.class, e -> assertThat(e.retryable()).isTrue());
       }
     } finally {
       server.stop(0);

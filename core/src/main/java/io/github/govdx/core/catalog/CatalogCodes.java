@@ -16,15 +16,15 @@ final class CatalogCodes {
    * @throws GovdxException {@code GDX-1305} if no value matches
    * @throws NullPointerException if {@code text} is null
    */
-  static <E extends Enum<E>> E find(E[] values, Function<E, String> code, Function<E, String> nameZh, String text,
-      String list) {
+  static <E extends Enum<E>> E find(
+      E[] values, Function<E, String> code, Function<E, String> nameZh, String text, String list) {
     Objects.requireNonNull(text, "text == null");
     for (E v : values) {
       if (code.apply(v).equals(text) || nameZh.apply(v).equals(text)) {
         return v;
       }
     }
-    throw new GovdxException(CoreErrorCode.CATALOG_CODE_UNKNOWN, "'" + text + "' is not in the " + list
-        + " code list");
+    throw new GovdxException(
+        CoreErrorCode.CATALOG_CODE_UNKNOWN, "'" + text + "' is not in the " + list + " code list");
   }
 }

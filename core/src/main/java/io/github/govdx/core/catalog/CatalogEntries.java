@@ -35,20 +35,25 @@ import java.util.stream.Collectors;
  */
 public final class CatalogEntries {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(4L * 1024 * 1024).maxNestingDepth(16).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxDocumentLength(4L * 1024 * 1024)
+                .maxNestingDepth(16)
+                .build());
   }
 
-  private CatalogEntries() {
-  }
+  private CatalogEntries() {}
 
   /**
    * Reads an entry from JSON text.
@@ -92,21 +97,29 @@ public final class CatalogEntries {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof GovdxException) {
         GovdxException g = (GovdxException) c;
-        return new GovdxException(g.errorCode(), g.getMessage().substring(g.code().length() + 2) + at(e), e);
+        return new GovdxException(
+            g.errorCode(), g.getMessage().substring(g.code().length() + 2) + at(e), e);
       }
-      if (c instanceof NullPointerException && c.getMessage() != null && c.getMessage().endsWith("== null")) {
-        return new GovdxException(CoreErrorCode.CATALOG_ENTRY_MALFORMED,
-            "missing attribute '" + c.getMessage().replace(" == null", "") + "'" + at(e), e);
+      if (c instanceof NullPointerException
+          && c.getMessage() != null
+          && c.getMessage().endsWith("== null")) {
+        return new GovdxException(
+            CoreErrorCode.CATALOG_ENTRY_MALFORMED,
+            "missing attribute '" + c.getMessage().replace(" == null", "") + "'" + at(e),
+            e);
       }
     }
-    return new GovdxException(CoreErrorCode.CATALOG_ENTRY_MALFORMED, "not a catalog entry document" + at(e), e);
+    return new GovdxException(
+        CoreErrorCode.CATALOG_ENTRY_MALFORMED, "not a catalog entry document" + at(e), e);
   }
 
   private static String at(JsonProcessingException e) {
     if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
-      String path = ((com.fasterxml.jackson.databind.JsonMappingException) e).getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
+      String path =
+          ((com.fasterxml.jackson.databind.JsonMappingException) e)
+              .getPath().stream()
+                  .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                  .collect(Collectors.joining("."));
       if (!path.isEmpty()) {
         return " at " + path;
       }
@@ -139,7 +152,10 @@ public final class CatalogEntries {
    * @throws NullPointerException if {@code entry} is null
    */
   public static List<CatalogProblem> check(CatalogEntry entry) {
-    return check(entry, DefaultReferences.CODE_TABLES, DefaultReferences.IDENTIFIERS,
+    return check(
+        entry,
+        DefaultReferences.CODE_TABLES,
+        DefaultReferences.IDENTIFIERS,
         DataElementCatalogue.defaultCatalogue());
   }
 
@@ -157,8 +173,11 @@ public final class CatalogEntries {
    * @return the problems found, empty if the entry is consistent
    * @throws NullPointerException if an argument is null
    */
-  public static List<CatalogProblem> check(CatalogEntry entry, Predicate<String> codeTableKnown,
-      Predicate<String> identifierKnown, DataElementCatalogue elements) {
+  public static List<CatalogProblem> check(
+      CatalogEntry entry,
+      Predicate<String> codeTableKnown,
+      Predicate<String> identifierKnown,
+      DataElementCatalogue elements) {
     Objects.requireNonNull(entry, "entry == null");
     Objects.requireNonNull(codeTableKnown, "codeTableKnown == null");
     Objects.requireNonNull(identifierKnown, "identifierKnown == null");
@@ -170,83 +189,143 @@ public final class CatalogEntries {
     requireText(out, entry.providerCode(), "providerCode", "信息资源提供方代码");
     requireText(out, entry.summary(), "summary", "信息资源摘要");
     if (entry.items().isEmpty()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ENTRY_INCOMPLETE, "items",
-          "a catalog entry needs at least one information item (信息项)"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ENTRY_INCOMPLETE,
+              "items",
+              "a catalog entry needs at least one information item (信息项)"));
     }
     SharingAttributes s = entry.sharing();
     if (s.type() == ShareType.CONDITIONAL && s.conditions().isBlank()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_SHARE_CONDITIONS_MISSING, "sharing.conditions",
-          "a conditionally shared resource (有条件共享) must state its sharing conditions (共享条件)"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_SHARE_CONDITIONS_MISSING,
+              "sharing.conditions",
+              "a conditionally shared resource (有条件共享) must state its sharing conditions (共享条件)"));
     }
     if (s.type() == ShareType.NOT_SHARED && s.legalBasis().isBlank()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_LEGAL_BASIS_MISSING, "sharing.legalBasis",
-          "a resource that is not shared (不予共享) must cite the law or regulation that forbids sharing"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_LEGAL_BASIS_MISSING,
+              "sharing.legalBasis",
+              "a resource that is not shared (不予共享) must cite the law or regulation that forbids sharing"));
     }
     if (entry.relatedCodes().contains(entry.resourceCode())) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ITEM_INVALID, "relatedCodes",
-          "a resource cannot be related to itself"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ITEM_INVALID,
+              "relatedCodes",
+              "a resource cannot be related to itself"));
     }
     Set<String> names = new HashSet<>();
     Set<String> keys = new HashSet<>();
     for (int i = 0; i < entry.items().size(); i++) {
-      checkItem(out, entry.items().get(i), "items[" + i + "]", names, keys, codeTableKnown, identifierKnown,
+      checkItem(
+          out,
+          entry.items().get(i),
+          "items[" + i + "]",
+          names,
+          keys,
+          codeTableKnown,
+          identifierKnown,
           elements);
     }
     return List.copyOf(out);
   }
 
-  private static void checkItem(List<CatalogProblem> out, CatalogItem item, String at, Set<String> names,
-      Set<String> keys, Predicate<String> codeTableKnown, Predicate<String> identifierKnown,
+  private static void checkItem(
+      List<CatalogProblem> out,
+      CatalogItem item,
+      String at,
+      Set<String> names,
+      Set<String> keys,
+      Predicate<String> codeTableKnown,
+      Predicate<String> identifierKnown,
       DataElementCatalogue elements) {
     if (item.name().isBlank()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ENTRY_INCOMPLETE, at + ".name", "item name is empty"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ENTRY_INCOMPLETE, at + ".name", "item name is empty"));
     }
     if (!names.add(item.name())) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ITEM_DUPLICATE, at + ".name",
-          "duplicate item name '" + item.name() + "'"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ITEM_DUPLICATE,
+              at + ".name",
+              "duplicate item name '" + item.name() + "'"));
     }
     if (!keys.add(item.key())) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ITEM_DUPLICATE, at + ".field",
-          "duplicate item key '" + item.key() + "'"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ITEM_DUPLICATE,
+              at + ".field",
+              "duplicate item key '" + item.key() + "'"));
     }
     if (!item.dataElement().isEmpty() && elements.find(item.dataElement()).isEmpty()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_REFERENCE_UNKNOWN, at + ".dataElement",
-          "unknown data element '" + item.dataElement() + "'"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_REFERENCE_UNKNOWN,
+              at + ".dataElement",
+              "unknown data element '" + item.dataElement() + "'"));
     }
     if (!item.codeTable().isEmpty() && !codeTableKnown.test(item.codeTable())) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_REFERENCE_UNKNOWN, at + ".codeTable",
-          "unknown code table '" + item.codeTable() + "'"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_REFERENCE_UNKNOWN,
+              at + ".codeTable",
+              "unknown code table '" + item.codeTable() + "'"));
     }
     if (item.codeTable().isEmpty() && !item.codeTableEdition().isEmpty()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ITEM_INVALID, at + ".codeTableEdition",
-          "an edition without a code table"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ITEM_INVALID,
+              at + ".codeTableEdition",
+              "an edition without a code table"));
     }
     if (!item.identifier().isEmpty() && !identifierKnown.test(item.identifier())) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_REFERENCE_UNKNOWN, at + ".identifier",
-          "unknown identifier check '" + item.identifier() + "'"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_REFERENCE_UNKNOWN,
+              at + ".identifier",
+              "unknown identifier check '" + item.identifier() + "'"));
     }
     if (!item.format().isEmpty()) {
       try {
         RepresentationFormat f = RepresentationFormat.parse(item.format());
-        boolean dateType = item.dataType() == ItemDataType.DATE || item.dataType() == ItemDataType.DATETIME;
+        boolean dateType =
+            item.dataType() == ItemDataType.DATE || item.dataType() == ItemDataType.DATETIME;
         if (dateType != f.isDateTime()
             || (item.dataType() == ItemDataType.DATE && f.hasTime())
             || (item.dataType() == ItemDataType.DATETIME && !f.hasTime())) {
-          out.add(new CatalogProblem(CoreErrorCode.CATALOG_ITEM_INVALID, at + ".format",
-              "format '" + f + "' does not fit data type " + item.dataType().code() + " ("
-                  + item.dataType().nameZh() + ")"));
+          out.add(
+              new CatalogProblem(
+                  CoreErrorCode.CATALOG_ITEM_INVALID,
+                  at + ".format",
+                  "format '"
+                      + f
+                      + "' does not fit data type "
+                      + item.dataType().code()
+                      + " ("
+                      + item.dataType().nameZh()
+                      + ")"));
         }
       } catch (RepresentationFormatException e) {
-        out.add(new CatalogProblem(CoreErrorCode.REPRESENTATION_FORMAT_MALFORMED, at + ".format",
-            e.getMessage().substring(e.code().length() + 2)));
+        out.add(
+            new CatalogProblem(
+                CoreErrorCode.REPRESENTATION_FORMAT_MALFORMED,
+                at + ".format",
+                e.getMessage().substring(e.code().length() + 2)));
       }
     }
   }
 
   private static void requireText(List<CatalogProblem> out, String value, String field, String zh) {
     if (value.isBlank()) {
-      out.add(new CatalogProblem(CoreErrorCode.CATALOG_ENTRY_INCOMPLETE, field,
-          "core metadata " + zh + " (" + field + ") is required"));
+      out.add(
+          new CatalogProblem(
+              CoreErrorCode.CATALOG_ENTRY_INCOMPLETE,
+              field,
+              "core metadata " + zh + " (" + field + ") is required"));
     }
   }
 
@@ -261,9 +340,14 @@ public final class CatalogEntries {
   public static CatalogEntry requireValid(CatalogEntry entry) {
     List<CatalogProblem> problems = check(entry);
     if (!problems.isEmpty()) {
-      throw new GovdxException(problems.get(0).code(), "catalog entry " + entry.resourceCode() + " has "
-          + problems.size() + " problem(s): " + problems.stream().map(CatalogProblem::toString)
-          .collect(Collectors.joining("; ")));
+      throw new GovdxException(
+          problems.get(0).code(),
+          "catalog entry "
+              + entry.resourceCode()
+              + " has "
+              + problems.size()
+              + " problem(s): "
+              + problems.stream().map(CatalogProblem::toString).collect(Collectors.joining("; ")));
     }
     return entry;
   }

@@ -39,11 +39,21 @@ import org.jspecify.annotations.Nullable;
  * @param publishDate the publish date
  * @param relatedCodes the related resource codes
  */
-public record CatalogEntry(ResourceClassification classification, String name, ResourceCode resourceCode,
-    String provider, String providerCode, String summary, ResourceFormat format, List<CatalogItem> items,
-    SharingAttributes sharing, OpenAttributes open, UpdateCycle updateCycle,
-    @JsonSerialize(using = IsoDates.Serializer.class) @JsonDeserialize(using = IsoDates.Deserializer.class)
-    LocalDate publishDate,
+public record CatalogEntry(
+    ResourceClassification classification,
+    String name,
+    ResourceCode resourceCode,
+    String provider,
+    String providerCode,
+    String summary,
+    ResourceFormat format,
+    List<CatalogItem> items,
+    SharingAttributes sharing,
+    OpenAttributes open,
+    UpdateCycle updateCycle,
+    @JsonSerialize(using = IsoDates.Serializer.class)
+        @JsonDeserialize(using = IsoDates.Deserializer.class)
+        LocalDate publishDate,
     List<ResourceCode> relatedCodes) {
 
   /**
@@ -129,8 +139,7 @@ public record CatalogEntry(ResourceClassification classification, String name, R
     private @Nullable LocalDate publishDate;
     private final List<ResourceCode> relatedCodes = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the classification (required).
@@ -315,8 +324,20 @@ public record CatalogEntry(ResourceClassification classification, String name, R
       if (publishDate == null) {
         throw new IllegalStateException("publishDate is required");
       }
-      return new CatalogEntry(classification, name, resourceCode, provider, providerCode, summary, format, items,
-          sharing, open, updateCycle, publishDate, relatedCodes);
+      return new CatalogEntry(
+          classification,
+          name,
+          resourceCode,
+          provider,
+          providerCode,
+          summary,
+          format,
+          items,
+          sharing,
+          open,
+          updateCycle,
+          publishDate,
+          relatedCodes);
     }
   }
 }

@@ -22,8 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param required whether every record must carry the item
  * @param sensitivity the sensitivity level of the item's values
  */
-public record CatalogItem(String name, String field, ItemDataType dataType, String dataElement, String format,
-    String codeTable, String codeTableEdition, String identifier, boolean required, SensitivityLevel sensitivity) {
+public record CatalogItem(
+    String name,
+    String field,
+    ItemDataType dataType,
+    String dataElement,
+    String format,
+    String codeTable,
+    String codeTableEdition,
+    String identifier,
+    boolean required,
+    SensitivityLevel sensitivity) {
 
   /**
    * Creates an item; {@code null} optional texts become empty strings.
@@ -103,8 +112,7 @@ public record CatalogItem(String name, String field, ItemDataType dataType, Stri
     private boolean required;
     private @Nullable SensitivityLevel sensitivity;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the item name (required).
@@ -232,8 +240,17 @@ public record CatalogItem(String name, String field, ItemDataType dataType, Stri
       if (sensitivity == null) {
         throw new IllegalStateException("sensitivity is required");
       }
-      return new CatalogItem(name, field, dataType, dataElement, format, codeTable, codeTableEdition, identifier,
-          required, sensitivity);
+      return new CatalogItem(
+          name,
+          field,
+          dataType,
+          dataElement,
+          format,
+          codeTable,
+          codeTableEdition,
+          identifier,
+          required,
+          sensitivity);
     }
   }
 }

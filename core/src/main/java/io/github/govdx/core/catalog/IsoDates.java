@@ -13,8 +13,7 @@ import java.time.format.DateTimeParseException;
 /** ISO-8601 {@code yyyy-MM-dd} (de)serialization of {@link LocalDate} without the jsr310 module. */
 final class IsoDates {
 
-  private IsoDates() {
-  }
+  private IsoDates() {}
 
   /** Writes a date as {@code "2024-02-29"}. */
   static final class Serializer extends StdSerializer<LocalDate> {
@@ -25,7 +24,8 @@ final class IsoDates {
     }
 
     @Override
-    public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeString(value.toString());
     }
   }
@@ -44,7 +44,8 @@ final class IsoDates {
       try {
         return LocalDate.parse(text == null ? "" : text);
       } catch (DateTimeParseException e) {
-        return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not an ISO date yyyy-MM-dd");
+        return (LocalDate)
+            ctxt.handleWeirdStringValue(LocalDate.class, text, "not an ISO date yyyy-MM-dd");
       }
     }
   }

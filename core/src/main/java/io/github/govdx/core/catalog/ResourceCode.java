@@ -34,11 +34,15 @@ public record ResourceCode(String classCode, String sequence) {
     Objects.requireNonNull(sequence, "sequence == null");
     int n = classCode.length();
     if (!digits(classCode) || !(n == 1 || n == 3 || (n >= 6 && n <= 20))) {
-      throw new GovdxException(CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
-          "class code must be 1, 3 or 6-20 digits (类 1 + 项 2 + 目 3 + 细目), got " + n + " characters");
+      throw new GovdxException(
+          CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
+          "class code must be 1, 3 or 6-20 digits (类 1 + 项 2 + 目 3 + 细目), got "
+              + n
+              + " characters");
     }
     if (!digits(sequence) || sequence.length() > 12) {
-      throw new GovdxException(CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
+      throw new GovdxException(
+          CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
           "sequence code must be 1-12 digits, got '" + sequence + "'");
     }
   }
@@ -68,7 +72,8 @@ public record ResourceCode(String classCode, String sequence) {
     Objects.requireNonNull(text, "text == null");
     int slash = text.indexOf('/');
     if (slash < 0 || slash != text.lastIndexOf('/')) {
-      throw new GovdxException(CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
+      throw new GovdxException(
+          CoreErrorCode.CATALOG_RESOURCE_CODE_MALFORMED,
           "resource code must be classCode/sequence with exactly one '/', got '" + text + "'");
     }
     return new ResourceCode(text.substring(0, slash), text.substring(slash + 1));

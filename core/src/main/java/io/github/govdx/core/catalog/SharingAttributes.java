@@ -16,8 +16,12 @@ import java.util.Objects;
  * @param methodCategory the method category (共享方式分类)
  * @param methodType the method type (共享方式类型) for platform sharing
  */
-public record SharingAttributes(ShareType type, String conditions, String legalBasis,
-    ShareMethodCategory methodCategory, ShareMethodType methodType) {
+public record SharingAttributes(
+    ShareType type,
+    String conditions,
+    String legalBasis,
+    ShareMethodCategory methodCategory,
+    ShareMethodType methodType) {
 
   /**
    * Creates sharing attributes; {@code null} texts become empty strings.

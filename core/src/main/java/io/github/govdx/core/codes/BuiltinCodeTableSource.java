@@ -45,14 +45,16 @@ final class BuiltinCodeTableSource implements CodeTableSource {
       List<List<String>> rows = CodeTableReader.readPlainCsv(in, file);
       return rows.subList(1, rows.size());
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + ": " + e, e);
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + ": " + e, e);
     }
   }
 
   private static InputStream open(String file) {
     InputStream in = BuiltinCodeTableSource.class.getResourceAsStream(DIR + file);
     if (in == null) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + " missing");
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + " missing");
     }
     return in;
   }
@@ -61,7 +63,8 @@ final class BuiltinCodeTableSource implements CodeTableSource {
     try (InputStream in = open(file)) {
       return CodeTableReader.readCsv(in, file);
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + ": " + e, e);
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, "built-in resource " + file + ": " + e, e);
     }
   }
 
@@ -88,16 +91,32 @@ final class BuiltinCodeTableSource implements CodeTableSource {
     if (file == null) {
       return Optional.empty();
     }
-    return Optional.of(loaded.computeIfAbsent(file, f -> {
-      CodeTable t = readResource(f);
-      if (!t.id().equals(tableId) || !t.edition().equals(edition)) {
-        throw new GovdxException(CoreErrorCode.CODE_TABLE_MALFORMED,
-            "built-in resource " + f + " holds " + t.id() + " " + t.edition() + ", index says " + tableId + " "
-                + edition);
-      }
-      LOG.debug("loaded built-in code table {} edition {} ({} entries)", tableId, edition, t.size());
-      return t;
-    }));
+    return Optional.of(
+        loaded.computeIfAbsent(
+            file,
+            f -> {
+              CodeTable t = readResource(f);
+              if (!t.id().equals(tableId) || !t.edition().equals(edition)) {
+                throw new GovdxException(
+                    CoreErrorCode.CODE_TABLE_MALFORMED,
+                    "built-in resource "
+                        + f
+                        + " holds "
+                        + t.id()
+                        + " "
+                        + t.edition()
+                        + ", index says "
+                        + tableId
+                        + " "
+                        + edition);
+              }
+              LOG.debug(
+                  "loaded built-in code table {} edition {} ({} entries)",
+                  tableId,
+                  edition,
+                  t.size());
+              return t;
+            }));
   }
 
   @Override

@@ -24,7 +24,11 @@ public final class CodeEntry {
   private final @Nullable String parent;
   private final Map<String, String> attributes;
 
-  private CodeEntry(String code, String nameZh, @Nullable String nameEn, @Nullable String parent,
+  private CodeEntry(
+      String code,
+      String nameZh,
+      @Nullable String nameEn,
+      @Nullable String parent,
       Map<String, String> attributes) {
     this.code = code;
     this.nameZh = nameZh;
@@ -58,7 +62,11 @@ public final class CodeEntry {
    * @throws NullPointerException if {@code code}, {@code nameZh} or {@code attributes} is null
    * @throws IllegalArgumentException if {@code code} is empty
    */
-  public static CodeEntry of(String code, String nameZh, @Nullable String nameEn, @Nullable String parent,
+  public static CodeEntry of(
+      String code,
+      String nameZh,
+      @Nullable String nameEn,
+      @Nullable String parent,
       Map<String, String> attributes) {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(nameZh, "nameZh == null");
@@ -67,14 +75,19 @@ public final class CodeEntry {
       throw new IllegalArgumentException("code is empty");
     }
     TreeMap<String, String> copy = new TreeMap<>();
-    attributes.forEach((k, v) -> {
-      Objects.requireNonNull(k, "attribute key == null");
-      Objects.requireNonNull(v, "attribute value == null");
-      if (!v.isEmpty()) {
-        copy.put(k, v);
-      }
-    });
-    return new CodeEntry(code, nameZh, emptyToNull(nameEn), emptyToNull(parent),
+    attributes.forEach(
+        (k, v) -> {
+          Objects.requireNonNull(k, "attribute key == null");
+          Objects.requireNonNull(v, "attribute value == null");
+          if (!v.isEmpty()) {
+            copy.put(k, v);
+          }
+        });
+    return new CodeEntry(
+        code,
+        nameZh,
+        emptyToNull(nameEn),
+        emptyToNull(parent),
         copy.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(copy));
   }
 
@@ -148,8 +161,11 @@ public final class CodeEntry {
       return false;
     }
     CodeEntry that = (CodeEntry) o;
-    return code.equals(that.code) && nameZh.equals(that.nameZh) && Objects.equals(nameEn, that.nameEn)
-        && Objects.equals(parent, that.parent) && attributes.equals(that.attributes);
+    return code.equals(that.code)
+        && nameZh.equals(that.nameZh)
+        && Objects.equals(nameEn, that.nameEn)
+        && Objects.equals(parent, that.parent)
+        && attributes.equals(that.attributes);
   }
 
   @Override
@@ -159,7 +175,13 @@ public final class CodeEntry {
 
   @Override
   public String toString() {
-    return "CodeEntry{" + code + " " + nameZh + (nameEn == null ? "" : " / " + nameEn)
-        + (parent == null ? "" : ", parent " + parent) + (attributes.isEmpty() ? "" : ", " + attributes) + "}";
+    return "CodeEntry{"
+        + code
+        + " "
+        + nameZh
+        + (nameEn == null ? "" : " / " + nameEn)
+        + (parent == null ? "" : ", parent " + parent)
+        + (attributes.isEmpty() ? "" : ", " + attributes)
+        + "}";
   }
 }

@@ -47,7 +47,8 @@ public final class CodeTable {
     this.licence = b.licence;
     this.entries = List.copyOf(b.entries.values());
     // A HashMap measured faster than Map.copyOf's open-addressing table for thousands of keys (see
-    // docs/performance.md); it is never mutated after construction and is published through a final field.
+    // docs/performance.md); it is never mutated after construction and is published through a final
+    // field.
     this.byCode = Collections.unmodifiableMap(new HashMap<>(b.entries));
     Map<String, List<CodeEntry>> kids = new HashMap<>();
     for (CodeEntry e : entries) {
@@ -76,7 +77,8 @@ public final class CodeTable {
    * @return a new builder with this table's content
    */
   public Builder toBuilder() {
-    Builder b = new Builder(id, edition).nameZh(nameZh).nameEn(nameEn).source(source).licence(licence);
+    Builder b =
+        new Builder(id, edition).nameZh(nameZh).nameEn(nameEn).source(source).licence(licence);
     entries.forEach(b::add);
     return b;
   }
@@ -188,7 +190,8 @@ public final class CodeTable {
    */
   public Optional<String> label(String code, Locale locale) {
     Objects.requireNonNull(locale, "locale == null");
-    return lookup(code).map(e -> "zh".equals(locale.getLanguage()) ? e.nameZh() : e.nameEn().orElse(e.nameZh()));
+    return lookup(code)
+        .map(e -> "zh".equals(locale.getLanguage()) ? e.nameZh() : e.nameEn().orElse(e.nameZh()));
   }
 
   /**
@@ -247,9 +250,13 @@ public final class CodeTable {
       return false;
     }
     CodeTable that = (CodeTable) o;
-    return id.equals(that.id) && edition.equals(that.edition) && nameZh.equals(that.nameZh)
-        && Objects.equals(nameEn, that.nameEn) && source.equals(that.source)
-        && Objects.equals(licence, that.licence) && entries.equals(that.entries);
+    return id.equals(that.id)
+        && edition.equals(that.edition)
+        && nameZh.equals(that.nameZh)
+        && Objects.equals(nameEn, that.nameEn)
+        && source.equals(that.source)
+        && Objects.equals(licence, that.licence)
+        && entries.equals(that.entries);
   }
 
   @Override
@@ -259,7 +266,15 @@ public final class CodeTable {
 
   @Override
   public String toString() {
-    return "CodeTable{" + id + " edition " + edition + ", " + nameZh + ", " + entries.size() + " entries}";
+    return "CodeTable{"
+        + id
+        + " edition "
+        + edition
+        + ", "
+        + nameZh
+        + ", "
+        + entries.size()
+        + " entries}";
   }
 
   /**

@@ -67,9 +67,12 @@ public final class CodeTableReader {
     Objects.requireNonNull(file, "file == null");
     String name = String.valueOf(file.getFileName());
     try (InputStream in = Files.newInputStream(file)) {
-      return name.toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(in, name) : readCsv(in, name);
+      return name.toLowerCase(Locale.ROOT).endsWith(".json")
+          ? readJson(in, name)
+          : readCsv(in, name);
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, name + ": " + e.getMessage(), e);
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, name + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,8 +120,16 @@ public final class CodeTableReader {
     if (format != null && !format.equals("1")) {
       throw malformed(fileName, 1, "unsupported format version " + format);
     }
-    CodeTable.Builder table = startTable(fileName, headerLine, meta.get("id"), meta.get("edition"),
-        meta.get("name-zh"), meta.get("name-en"), meta.get("source"), meta.get("licence"));
+    CodeTable.Builder table =
+        startTable(
+            fileName,
+            headerLine,
+            meta.get("id"),
+            meta.get("edition"),
+            meta.get("name-zh"),
+            meta.get("name-en"),
+            meta.get("source"),
+            meta.get("licence"));
     if (header.size() < 2 || !header.get(0).equals("code") || !header.get(1).equals("name_zh")) {
       throw malformed(fileName, headerLine, "header must start with code,name_zh");
     }
@@ -151,7 +162,16 @@ public final class CodeTableReader {
         }
       }
       String parent = parentCol < 0 ? null : f.get(parentCol);
-      addEntry(table, fileName, n, f.get(0), f.get(1), enCol < 0 ? null : f.get(enCol), parent, attrs, lineOf);
+      addEntry(
+          table,
+          fileName,
+          n,
+          f.get(0),
+          f.get(1),
+          enCol < 0 ? null : f.get(enCol),
+          parent,
+          attrs,
+          lineOf);
       if (parent != null && !parent.isEmpty()) {
         parentOf.put(f.get(0), parent);
         parentLine.put(f.get(0), n);
@@ -206,10 +226,19 @@ public final class CodeTableReader {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw malformed(fileName, line, "invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, fileName + ": " + e.getMessage(), e);
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, fileName + ": " + e.getMessage(), e);
     }
-    CodeTable.Builder table = startTable(fileName, 1, meta.get("id"), meta.get("edition"), meta.get("nameZh"),
-        meta.get("nameEn"), meta.get("source"), meta.get("licence"));
+    CodeTable.Builder table =
+        startTable(
+            fileName,
+            1,
+            meta.get("id"),
+            meta.get("edition"),
+            meta.get("nameZh"),
+            meta.get("nameEn"),
+            meta.get("source"),
+            meta.get("licence"));
     Map<String, Integer> lineOf = new HashMap<>();
     Map<String, Integer> parentLine = new LinkedHashMap<>();
     Map<String, String> parentOf = new LinkedHashMap<>();
@@ -237,8 +266,16 @@ public final class CodeTableReader {
           attrs.put(kv.getKey(), kv.getValue().textValue().strip());
         }
       }
-      addEntry(table, fileName, line, code == null ? "" : code, nameZh == null ? "" : nameZh, nameEn, parent,
-          attrs, lineOf);
+      addEntry(
+          table,
+          fileName,
+          line,
+          code == null ? "" : code,
+          nameZh == null ? "" : nameZh,
+          nameEn,
+          parent,
+          attrs,
+          lineOf);
       if (parent != null && !parent.isEmpty()) {
         parentOf.put(code, parent);
         parentLine.put(code, line);
@@ -262,8 +299,14 @@ public final class CodeTableReader {
     return p.currentTokenLocation().getLineNr();
   }
 
-  private static CodeTable.Builder startTable(String fileName, int line, @Nullable String id,
-      @Nullable String edition, @Nullable String nameZh, @Nullable String nameEn, @Nullable String source,
+  private static CodeTable.Builder startTable(
+      String fileName,
+      int line,
+      @Nullable String id,
+      @Nullable String edition,
+      @Nullable String nameZh,
+      @Nullable String nameEn,
+      @Nullable String source,
       @Nullable String licence) {
     if (id == null || id.isBlank()) {
       throw malformed(fileName, line, "table id missing");
@@ -274,12 +317,23 @@ public final class CodeTableReader {
     if (nameZh == null || nameZh.isBlank()) {
       throw malformed(fileName, line, "Chinese table name (name-zh / nameZh) missing");
     }
-    return CodeTable.builder(id.strip(), edition.strip()).nameZh(nameZh.strip()).nameEn(nameEn)
-        .source(source == null ? "" : source).licence(licence);
+    return CodeTable.builder(id.strip(), edition.strip())
+        .nameZh(nameZh.strip())
+        .nameEn(nameEn)
+        .source(source == null ? "" : source)
+        .licence(licence);
   }
 
-  private static void addEntry(CodeTable.Builder table, String fileName, int line, String code, String nameZh,
-      @Nullable String nameEn, @Nullable String parent, Map<String, String> attrs, Map<String, Integer> lineOf) {
+  private static void addEntry(
+      CodeTable.Builder table,
+      String fileName,
+      int line,
+      String code,
+      String nameZh,
+      @Nullable String nameEn,
+      @Nullable String parent,
+      Map<String, String> attrs,
+      Map<String, Integer> lineOf) {
     if (code.isEmpty()) {
       throw malformed(fileName, line, "empty code");
     }
@@ -296,11 +350,16 @@ public final class CodeTableReader {
     table.add(CodeEntry.of(code, nameZh, nameEn, parent, attrs));
   }
 
-  private static CodeTable finish(CodeTable.Builder table, String fileName, Map<String, String> parentOf,
+  private static CodeTable finish(
+      CodeTable.Builder table,
+      String fileName,
+      Map<String, String> parentOf,
       Map<String, Integer> parentLine) {
     for (Map.Entry<String, String> e : parentOf.entrySet()) {
       if (!table.has(e.getValue())) {
-        throw malformed(fileName, parentLine.get(e.getKey()),
+        throw malformed(
+            fileName,
+            parentLine.get(e.getKey()),
             "parent " + e.getValue() + " of code " + e.getKey() + " is not in the table");
       }
     }
@@ -310,7 +369,8 @@ public final class CodeTableReader {
       int steps = 0;
       while ((at = parentOf.get(at)) != null) {
         if (++steps > parentOf.size()) {
-          throw malformed(fileName, parentLine.get(start), "parent chain of code " + start + " is a cycle");
+          throw malformed(
+              fileName, parentLine.get(start), "parent chain of code " + start + " is a cycle");
         }
       }
     }
@@ -334,22 +394,32 @@ public final class CodeTableReader {
     try {
       byte[] data = in.readNBytes(MAX_BYTES + 1);
       if (data.length > MAX_BYTES) {
-        throw new GovdxException(CoreErrorCode.CODE_TABLE_TOO_LARGE,
+        throw new GovdxException(
+            CoreErrorCode.CODE_TABLE_TOO_LARGE,
             fileName + ": larger than " + MAX_BYTES + " bytes, not parsed");
       }
       return data;
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNREADABLE, fileName + ": " + e.getMessage(), e);
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNREADABLE, fileName + ": " + e.getMessage(), e);
     }
   }
 
   /** Decodes strict UTF-8 line by line so that a bad byte is reported with its line. */
   private static List<String> lines(byte[] data, String fileName) {
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     List<String> out = new ArrayList<>();
-    int start = data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
-        && (data[2] & 0xff) == 0xBF ? 3 : 0;
+    int start =
+        data.length >= 3
+                && (data[0] & 0xff) == 0xEF
+                && (data[1] & 0xff) == 0xBB
+                && (data[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
     int lineNo = 1;
     for (int i = start; i <= data.length; i++) {
       if (i == data.length || data[i] == '\n') {
@@ -398,19 +468,22 @@ public final class CodeTableReader {
           }
         }
         if (!closed) {
-          throw malformed(fileName, lineNo, "unterminated quoted field in column " + (out.size() + 1));
+          throw malformed(
+              fileName, lineNo, "unterminated quoted field in column " + (out.size() + 1));
         }
         while (i < len && line.charAt(i) == ' ') {
           i++;
         }
         if (i < len && line.charAt(i) != ',') {
-          throw malformed(fileName, lineNo, "text after closing quote in column " + (out.size() + 1));
+          throw malformed(
+              fileName, lineNo, "text after closing quote in column " + (out.size() + 1));
         }
       } else {
         while (i < len && line.charAt(i) != ',') {
           char c = line.charAt(i++);
           if (c == '"') {
-            throw malformed(fileName, lineNo, "quote inside unquoted field in column " + (out.size() + 1));
+            throw malformed(
+                fileName, lineNo, "quote inside unquoted field in column " + (out.size() + 1));
           }
           cur.append(c);
         }
@@ -424,6 +497,7 @@ public final class CodeTableReader {
   }
 
   private static GovdxException malformed(String fileName, int line, String reason) {
-    return new GovdxException(CoreErrorCode.CODE_TABLE_MALFORMED, fileName + " line " + line + ": " + reason);
+    return new GovdxException(
+        CoreErrorCode.CODE_TABLE_MALFORMED, fileName + " line " + line + ": " + reason);
   }
 }

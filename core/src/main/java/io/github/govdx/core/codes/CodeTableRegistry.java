@@ -87,7 +87,8 @@ public final class CodeTableRegistry {
       return Optional.of(cached);
     }
     List<String> eds = editions(tableId);
-    Optional<CodeTable> found = eds.isEmpty() ? Optional.empty() : find(tableId, eds.get(eds.size() - 1));
+    Optional<CodeTable> found =
+        eds.isEmpty() ? Optional.empty() : find(tableId, eds.get(eds.size() - 1));
     found.ifPresent(t -> newestCache.putIfAbsent(tableId, t));
     return found;
   }
@@ -138,7 +139,8 @@ public final class CodeTableRegistry {
   public CodeTable require(String tableId) {
     Optional<CodeTable> t = find(tableId);
     if (t.isEmpty()) {
-      throw new GovdxException(CoreErrorCode.CODE_TABLE_UNKNOWN, "no code table '" + tableId + "' in the registry");
+      throw new GovdxException(
+          CoreErrorCode.CODE_TABLE_UNKNOWN, "no code table '" + tableId + "' in the registry");
     }
     return t.get();
   }
@@ -153,8 +155,12 @@ public final class CodeTableRegistry {
    * @throws NullPointerException if an argument is null
    */
   public CodeTable require(String tableId, String edition) {
-    return find(tableId, edition).orElseThrow(() -> new GovdxException(CoreErrorCode.CODE_TABLE_UNKNOWN,
-        "no code table '" + tableId + "' edition '" + edition + "' in the registry"));
+    return find(tableId, edition)
+        .orElseThrow(
+            () ->
+                new GovdxException(
+                    CoreErrorCode.CODE_TABLE_UNKNOWN,
+                    "no code table '" + tableId + "' edition '" + edition + "' in the registry"));
   }
 
   /**
@@ -222,7 +228,8 @@ public final class CodeTableRegistry {
       }
       String na = ma.group().replaceFirst("^0+(?=.)", "");
       String nb = mb.group().replaceFirst("^0+(?=.)", "");
-      int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+      int c =
+          na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
       if (c != 0) {
         return c;
       }
@@ -237,7 +244,8 @@ public final class CodeTableRegistry {
   }
 
   private static final class DefaultHolder {
-    static final CodeTableRegistry INSTANCE = new CodeTableRegistry(List.of(BuiltinCodeTableSource.INSTANCE));
+    static final CodeTableRegistry INSTANCE =
+        new CodeTableRegistry(List.of(BuiltinCodeTableSource.INSTANCE));
   }
 
   /**

@@ -72,23 +72,35 @@ public final class DataElement {
   private void checkConsistent() {
     boolean dateFormat = format.isDateTime();
     if ((dataType == DataType.DATE || dataType == DataType.DATETIME) && !dateFormat) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID,
-          "data element " + id + ": data type " + dataType + " needs a date pattern, not '" + format + "'");
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_INVALID,
+          "data element "
+              + id
+              + ": data type "
+              + dataType
+              + " needs a date pattern, not '"
+              + format
+              + "'");
     }
     if (dataType == DataType.DATE && format.hasTime()) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID,
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_INVALID,
           "data element " + id + ": data type DATE with time pattern '" + format + "'");
     }
     if (dataType == DataType.DATETIME && !format.hasTime()) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID,
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_INVALID,
           "data element " + id + ": data type DATETIME without time in '" + format + "'");
     }
-    if (dataType == DataType.NUMBER && format.charClass().orElse(null) != RepresentationFormat.CharClass.N) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID,
+    if (dataType == DataType.NUMBER
+        && format.charClass().orElse(null) != RepresentationFormat.CharClass.N) {
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_INVALID,
           "data element " + id + ": data type NUMBER needs an n format, not '" + format + "'");
     }
     if (dataType != DataType.DATE && dataType != DataType.DATETIME && dateFormat) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID,
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_INVALID,
           "data element " + id + ": date pattern '" + format + "' on data type " + dataType);
     }
   }
@@ -242,25 +254,50 @@ public final class DataElement {
       return false;
     }
     DataElement e = (DataElement) o;
-    return id.equals(e.id) && identifier.equals(e.identifier) && nameZh.equals(e.nameZh)
-        && nameEn.equals(e.nameEn) && definition.equals(e.definition) && dataType == e.dataType
-        && format.equals(e.format) && Objects.equals(codeTable, e.codeTable)
+    return id.equals(e.id)
+        && identifier.equals(e.identifier)
+        && nameZh.equals(e.nameZh)
+        && nameEn.equals(e.nameEn)
+        && definition.equals(e.definition)
+        && dataType == e.dataType
+        && format.equals(e.format)
+        && Objects.equals(codeTable, e.codeTable)
         && Objects.equals(codeTableEdition, e.codeTableEdition)
-        && Objects.equals(identifierCheck, e.identifierCheck) && version.equals(e.version)
+        && Objects.equals(identifierCheck, e.identifierCheck)
+        && version.equals(e.version)
         && source.equals(e.source);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, identifier, nameZh, nameEn, definition, dataType, format, codeTable,
-        codeTableEdition, identifierCheck, version, source);
+    return Objects.hash(
+        id,
+        identifier,
+        nameZh,
+        nameEn,
+        definition,
+        dataType,
+        format,
+        codeTable,
+        codeTableEdition,
+        identifierCheck,
+        version,
+        source);
   }
 
   @Override
   public String toString() {
-    return "DataElement{" + id + " " + nameZh + ", " + dataType + ", " + format
+    return "DataElement{"
+        + id
+        + " "
+        + nameZh
+        + ", "
+        + dataType
+        + ", "
+        + format
         + (codeTable == null ? "" : ", table " + codeTable)
-        + (identifierCheck == null ? "" : ", check " + identifierCheck) + "}";
+        + (identifierCheck == null ? "" : ", check " + identifierCheck)
+        + "}";
   }
 
   /** Builds a {@link DataElement}. Not thread-safe. */
@@ -278,8 +315,7 @@ public final class DataElement {
     private @Nullable String version;
     private @Nullable String source;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the internal identifier (required).

@@ -40,7 +40,8 @@ public final class DataElementCatalogue {
   private final String provenance;
   private final Map<String, DataElement> elements;
 
-  private DataElementCatalogue(String name, String version, String provenance, Map<String, DataElement> elements) {
+  private DataElementCatalogue(
+      String name, String version, String provenance, Map<String, DataElement> elements) {
     this.name = name;
     this.version = version;
     this.provenance = provenance;
@@ -53,7 +54,8 @@ public final class DataElementCatalogue {
     private static DataElementCatalogue loadDefault() {
       try (InputStream in = DataElementCatalogue.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "resource " + RESOURCE + " missing");
+          throw new GovdxException(
+              CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "resource " + RESOURCE + " missing");
         }
         return load(in);
       } catch (IOException e) {
@@ -83,30 +85,36 @@ public final class DataElementCatalogue {
    */
   public static DataElementCatalogue load(InputStream json) {
     Objects.requireNonNull(json, "json == null");
-    ObjectMapper mapper = JsonMapper.builder()
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .build();
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxDocumentLength(MAX_BYTES).maxNestingDepth(16).build());
+    ObjectMapper mapper =
+        JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxDocumentLength(MAX_BYTES)
+                .maxNestingDepth(16)
+                .build());
     JsonNode root;
     try {
       root = mapper.readTree(json);
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED,
-          "not a readable JSON catalogue", e);
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "not a readable JSON catalogue", e);
     }
     if (root == null || !root.path("elements").isArray()) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "missing 'elements' array");
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "missing 'elements' array");
     }
     Map<String, DataElement> map = new LinkedHashMap<>();
     for (JsonNode e : root.get("elements")) {
       DataElement element;
       try {
-        DataElement.Builder b = DataElement.builder()
-            .id(text(e, "id"))
-            .nameZh(text(e, "nameZh"))
-            .dataType(DataType.parse(text(e, "dataType")))
-            .format(text(e, "format"));
+        DataElement.Builder b =
+            DataElement.builder()
+                .id(text(e, "id"))
+                .nameZh(text(e, "nameZh"))
+                .dataType(DataType.parse(text(e, "dataType")))
+                .format(text(e, "format"));
         optional(e, "identifier").ifPresent(b::identifier);
         optional(e, "nameEn").ifPresent(b::nameEn);
         optional(e, "definition").ifPresent(b::definition);
@@ -117,20 +125,26 @@ public final class DataElementCatalogue {
         optional(e, "source").ifPresent(b::source);
         element = b.build();
       } catch (IllegalStateException ex) {
-        throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, ex.getMessage(), ex);
+        throw new GovdxException(
+            CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, ex.getMessage(), ex);
       }
       if (map.put(element.id(), element) != null) {
-        throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "duplicate element id " + element.id());
+        throw new GovdxException(
+            CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "duplicate element id " + element.id());
       }
     }
-    return new DataElementCatalogue(root.path("catalogue").asText(""), root.path("version").asText(""),
-        root.path("provenance").asText(""), Collections.unmodifiableMap(map));
+    return new DataElementCatalogue(
+        root.path("catalogue").asText(""),
+        root.path("version").asText(""),
+        root.path("provenance").asText(""),
+        Collections.unmodifiableMap(map));
   }
 
   private static String text(JsonNode e, String field) {
     JsonNode v = e.get(field);
     if (v == null || !v.isTextual()) {
-      throw new GovdxException(CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "element without text '" + field + "'");
+      throw new GovdxException(
+          CoreErrorCode.DATA_ELEMENT_CATALOGUE_MALFORMED, "element without text '" + field + "'");
     }
     return v.textValue();
   }
@@ -160,8 +174,11 @@ public final class DataElementCatalogue {
    * @throws NullPointerException if {@code id} is null
    */
   public DataElement get(String id) {
-    return find(id).orElseThrow(() ->
-        new GovdxException(CoreErrorCode.DATA_ELEMENT_UNKNOWN, "no data element '" + id + "' in " + name));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new GovdxException(
+                    CoreErrorCode.DATA_ELEMENT_UNKNOWN, "no data element '" + id + "' in " + name));
   }
 
   /**

@@ -80,6 +80,7 @@ public enum DataType {
         return t;
       }
     }
-    throw new GovdxException(CoreErrorCode.DATA_ELEMENT_INVALID, "unknown data type '" + text + "'");
+    throw new GovdxException(
+        CoreErrorCode.DATA_ELEMENT_INVALID, "unknown data type '" + text + "'");
   }
 }

@@ -61,7 +61,16 @@ public final class RepresentationFormat {
 
   /** One element of a date/time pattern: a field or a literal separator. */
   private enum DateField {
-    YEAR(4), MONTH(2), DAY(2), HOUR(2), MINUTE(2), SECOND(2), LIT_T(1), LIT_SPACE(1), LIT_DASH(1), LIT_COLON(1);
+    YEAR(4),
+    MONTH(2),
+    DAY(2),
+    HOUR(2),
+    MINUTE(2),
+    SECOND(2),
+    LIT_T(1),
+    LIT_SPACE(1),
+    LIT_DASH(1),
+    LIT_COLON(1);
 
     final int width;
 
@@ -75,16 +84,26 @@ public final class RepresentationFormat {
 
     char literalChar() {
       switch (this) {
-        case LIT_T: return 'T';
-        case LIT_SPACE: return ' ';
-        case LIT_DASH: return '-';
-        default: return ':';
+        case LIT_T:
+          return 'T';
+        case LIT_SPACE:
+          return ' ';
+        case LIT_DASH:
+          return '-';
+        default:
+          return ':';
       }
     }
   }
 
-  private RepresentationFormat(String canonical, @Nullable CharClass charClass, int minLength, int maxLength,
-      int scale, @Nullable String pattern, List<DateField> dateFields) {
+  private RepresentationFormat(
+      String canonical,
+      @Nullable CharClass charClass,
+      int minLength,
+      int maxLength,
+      int scale,
+      @Nullable String pattern,
+      List<DateField> dateFields) {
     this.canonical = canonical;
     this.charClass = charClass;
     this.minLength = minLength;
@@ -120,10 +139,11 @@ public final class RepresentationFormat {
         // "n8 YYYYMMDD": the text part must be n with exactly the date's length.
         RepresentationFormat date = parseDateTime(text, t.substring(space + 1), space + 1);
         RepresentationFormat head = parseText(text, t.substring(0, space));
-        if (head.charClass != CharClass.N || head.minLength != head.maxLength
+        if (head.charClass != CharClass.N
+            || head.minLength != head.maxLength
             || head.maxLength != date.maxLength) {
-          throw new RepresentationFormatException(text, 0,
-              "text part must be n" + date.maxLength + " to match the date pattern");
+          throw new RepresentationFormatException(
+              text, 0, "text part must be n" + date.maxLength + " to match the date pattern");
         }
         return date;
       }
@@ -148,8 +168,8 @@ public final class RepresentationFormat {
       cls = CharClass.C;
       i = 1;
     } else if (!s.startsWith("..")) {
-      throw new RepresentationFormatException(original, 0,
-          "expected a character class (a, n, an, c), '..' or a date pattern");
+      throw new RepresentationFormatException(
+          original, 0, "expected a character class (a, n, an, c), '..' or a date pattern");
     }
     int[] pos = {i};
     Integer min = readNumber(original, s, pos);
@@ -167,27 +187,32 @@ public final class RepresentationFormat {
         pos[0] = i;
         max = readNumber(original, s, pos);
         if (max == null) {
-          throw new RepresentationFormatException(original, i, "expected a maximum length or 'ul' after '..'");
+          throw new RepresentationFormatException(
+              original, i, "expected a maximum length or 'ul' after '..'");
         }
         i = pos[0];
       }
     }
     if (!range && min == null) {
-      throw new RepresentationFormatException(original, i, "expected a length after the character class");
+      throw new RepresentationFormatException(
+          original, i, "expected a length after the character class");
     }
     int scale = -1;
     if (i < s.length() && s.charAt(i) == ',') {
       if (cls != CharClass.N) {
-        throw new RepresentationFormatException(original, i, "decimals (',q') are only allowed with class n");
+        throw new RepresentationFormatException(
+            original, i, "decimals (',q') are only allowed with class n");
       }
       if (unlimited) {
-        throw new RepresentationFormatException(original, i, "decimals need a maximum length, not 'ul'");
+        throw new RepresentationFormatException(
+            original, i, "decimals need a maximum length, not 'ul'");
       }
       i++;
       pos[0] = i;
       Integer q = readNumber(original, s, pos);
       if (q == null) {
-        throw new RepresentationFormatException(original, i, "expected the number of decimals after ','");
+        throw new RepresentationFormatException(
+            original, i, "expected the number of decimals after ','");
       }
       scale = q;
       i = pos[0];
@@ -196,26 +221,31 @@ public final class RepresentationFormat {
     if (i < s.length() && s.charAt(i) == '(') {
       int close = s.indexOf(')', i);
       if (close < 0) {
-        throw new RepresentationFormatException(original, s.length(), "missing ')' closing the pattern");
+        throw new RepresentationFormatException(
+            original, s.length(), "missing ')' closing the pattern");
       }
       pattern = s.substring(i + 1, close);
       for (int k = 0; k < pattern.length(); k++) {
         char c = pattern.charAt(k);
         if (c != 'a' && c != 'n') {
-          throw new RepresentationFormatException(original, i + 1 + k, "pattern positions must be 'a' or 'n'");
+          throw new RepresentationFormatException(
+              original, i + 1 + k, "pattern positions must be 'a' or 'n'");
         }
       }
       if (pattern.isEmpty()) {
         throw new RepresentationFormatException(original, i + 1, "empty pattern");
       }
       if (range || min == null || min != pattern.length()) {
-        throw new RepresentationFormatException(original, i,
+        throw new RepresentationFormatException(
+            original,
+            i,
             "a pattern needs a fixed length equal to its own length (" + pattern.length() + ")");
       }
       i = close + 1;
     }
     if (i != s.length()) {
-      throw new RepresentationFormatException(original, i, "unexpected character '" + t.charAt(i) + "'");
+      throw new RepresentationFormatException(
+          original, i, "unexpected character '" + t.charAt(i) + "'");
     }
     int minLength;
     int maxLength;
@@ -229,15 +259,20 @@ public final class RepresentationFormat {
       minLength = min == null ? 0 : min;
       maxLength = unlimited ? -1 : max;
       if (!unlimited && maxLength == 0) {
-        throw new RepresentationFormatException(original, s.indexOf("..") + 2, "maximum length must be at least 1");
+        throw new RepresentationFormatException(
+            original, s.indexOf("..") + 2, "maximum length must be at least 1");
       }
       if (!unlimited && minLength > maxLength) {
-        throw new RepresentationFormatException(original, s.indexOf("..") + 2,
+        throw new RepresentationFormatException(
+            original,
+            s.indexOf("..") + 2,
             "maximum length " + maxLength + " is below the minimum " + minLength);
       }
     }
     if (scale >= 0 && scale >= maxLength) {
-      throw new RepresentationFormatException(original, s.indexOf(',') + 1,
+      throw new RepresentationFormatException(
+          original,
+          s.indexOf(',') + 1,
           "decimals " + scale + " must be fewer than the digits " + maxLength);
     }
     StringBuilder canon = new StringBuilder();
@@ -258,7 +293,8 @@ public final class RepresentationFormat {
     if (pattern != null) {
       canon.append('(').append(pattern).append(')');
     }
-    return new RepresentationFormat(canon.toString(), cls, minLength, maxLength, scale, pattern, List.of());
+    return new RepresentationFormat(
+        canon.toString(), cls, minLength, maxLength, scale, pattern, List.of());
   }
 
   private static @Nullable Integer readNumber(String original, String s, int[] pos) {
@@ -268,7 +304,8 @@ public final class RepresentationFormat {
     while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
       v = v * 10 + (s.charAt(i) - '0');
       if (v > MAX_LENGTH_VALUE) {
-        throw new RepresentationFormatException(original, start, "length is larger than " + MAX_LENGTH_VALUE);
+        throw new RepresentationFormatException(
+            original, start, "length is larger than " + MAX_LENGTH_VALUE);
       }
       i++;
     }
@@ -316,17 +353,20 @@ public final class RepresentationFormat {
     if (i < s.length()) {
       if (date && (s.charAt(i) == 't' || s.charAt(i) == ' ')) {
         if (!fields.contains(DateField.DAY)) {
-          throw new RepresentationFormatException(original, offset + i, "a time needs a full date (YYYYMMDD) before it");
+          throw new RepresentationFormatException(
+              original, offset + i, "a time needs a full date (YYYYMMDD) before it");
         }
         fields.add(s.charAt(i) == 't' ? DateField.LIT_T : DateField.LIT_SPACE);
         i++;
         if (!s.startsWith("hh", i)) {
-          throw new RepresentationFormatException(original, offset + i, "expected 'hh' after the date/time separator");
+          throw new RepresentationFormatException(
+              original, offset + i, "expected 'hh' after the date/time separator");
         }
       }
       if (s.startsWith("hh", i)) {
         if (date && !fields.contains(DateField.DAY)) {
-          throw new RepresentationFormatException(original, offset + i, "a time needs a full date (YYYYMMDD) before it");
+          throw new RepresentationFormatException(
+              original, offset + i, "a time needs a full date (YYYYMMDD) before it");
         }
         time = true;
         fields.add(DateField.HOUR);
@@ -363,24 +403,38 @@ public final class RepresentationFormat {
       throw new RepresentationFormatException(original, offset, "expected 'YYYY' or 'hh'");
     }
     if (i != s.length()) {
-      throw new RepresentationFormatException(original, offset + i, "unexpected '" + t.charAt(i) + "' in date pattern");
+      throw new RepresentationFormatException(
+          original, offset + i, "unexpected '" + t.charAt(i) + "' in date pattern");
     }
     StringBuilder canon = new StringBuilder();
     int width = 0;
     for (DateField f : fields) {
       width += f.width;
       switch (f) {
-        case YEAR: canon.append("YYYY"); break;
-        case MONTH: canon.append("MM"); break;
-        case DAY: canon.append("DD"); break;
-        case HOUR: canon.append("hh"); break;
-        case MINUTE: canon.append("mm"); break;
-        case SECOND: canon.append("ss"); break;
-        default: canon.append(f.literalChar());
+        case YEAR:
+          canon.append("YYYY");
+          break;
+        case MONTH:
+          canon.append("MM");
+          break;
+        case DAY:
+          canon.append("DD");
+          break;
+        case HOUR:
+          canon.append("hh");
+          break;
+        case MINUTE:
+          canon.append("mm");
+          break;
+        case SECOND:
+          canon.append("ss");
+          break;
+        default:
+          canon.append(f.literalChar());
       }
     }
-    return new RepresentationFormat(canon.toString(), null, width, width, -1, null,
-        Collections.unmodifiableList(fields));
+    return new RepresentationFormat(
+        canon.toString(), null, width, width, -1, null, Collections.unmodifiableList(fields));
   }
 
   /**
@@ -477,7 +531,10 @@ public final class RepresentationFormat {
       StringBuilder sb = new StringBuilder("^");
       for (DateField f : dateFields) {
         if (f.literal()) {
-          sb.append(f == DateField.LIT_T ? "T" : f == DateField.LIT_SPACE ? " " : String.valueOf(f.literalChar()));
+          sb.append(
+              f == DateField.LIT_T
+                  ? "T"
+                  : f == DateField.LIT_SPACE ? " " : String.valueOf(f.literalChar()));
         } else {
           sb.append("[0-9]{").append(f.width).append('}');
         }
@@ -525,9 +582,11 @@ public final class RepresentationFormat {
     }
     if (scale >= 0) {
       if (!isDecimalText(value)) {
-        return Optional.of(new FormatMismatch(FormatMismatch.Kind.CHARACTERS,
-            "must be a decimal number (digits, optional '-' and '.') per format " + canonical,
-            "须为十进制数字（格式 " + canonical + "）"));
+        return Optional.of(
+            new FormatMismatch(
+                FormatMismatch.Kind.CHARACTERS,
+                "must be a decimal number (digits, optional '-' and '.') per format " + canonical,
+                "须为十进制数字（格式 " + canonical + "）"));
       }
       return checkNumber(new BigDecimal(value));
     }
@@ -561,9 +620,17 @@ public final class RepresentationFormat {
       decimals = 0;
     }
     if (decimals > q || integerDigits > maxLength - q) {
-      return Optional.of(new FormatMismatch(FormatMismatch.Kind.PRECISION,
-          "must have at most " + (maxLength - q) + " integer digits and " + q + " decimals (format " + canonical + ")",
-          "整数部分至多 " + (maxLength - q) + " 位，小数至多 " + q + " 位（格式 " + canonical + "）"));
+      return Optional.of(
+          new FormatMismatch(
+              FormatMismatch.Kind.PRECISION,
+              "must have at most "
+                  + (maxLength - q)
+                  + " integer digits and "
+                  + q
+                  + " decimals (format "
+                  + canonical
+                  + ")",
+              "整数部分至多 " + (maxLength - q) + " 位，小数至多 " + q + " 位（格式 " + canonical + "）"));
     }
     return Optional.empty();
   }
@@ -596,8 +663,9 @@ public final class RepresentationFormat {
     return checkNumber(BigDecimal.valueOf(value));
   }
 
-  private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-      1e13, 1e14, 1e15};
+  private static final double[] POWERS = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
 
   /**
    * Checks only the calendar validity of a value that already has this date pattern's shape: month
@@ -614,7 +682,8 @@ public final class RepresentationFormat {
     if (!isDateTime() || value.length() != maxLength) {
       return Optional.empty();
     }
-    // one pass over the value: shape (digits and literals) and ranges together; a range error counts only
+    // one pass over the value: shape (digits and literals) and ranges together; a range error
+    // counts only
     // if the whole value has the shape
     DateField bad = null;
     int year = -1;
@@ -667,20 +736,33 @@ public final class RepresentationFormat {
       return Optional.empty();
     }
     boolean date = bad.ordinal() <= DateField.DAY.ordinal();
-    return Optional.of(new FormatMismatch(FormatMismatch.Kind.DATE,
-        "is not a valid " + (date ? "calendar date" : "time of day")
-            + " (" + bad.name().toLowerCase(Locale.ROOT) + " out of range, format " + canonical + ")",
-        (date ? "不是有效的日期" : "不是有效的时间") + "（" + fieldZh(bad) + "超出范围，格式 " + canonical + "）"));
+    return Optional.of(
+        new FormatMismatch(
+            FormatMismatch.Kind.DATE,
+            "is not a valid "
+                + (date ? "calendar date" : "time of day")
+                + " ("
+                + bad.name().toLowerCase(Locale.ROOT)
+                + " out of range, format "
+                + canonical
+                + ")",
+            (date ? "不是有效的日期" : "不是有效的时间") + "（" + fieldZh(bad) + "超出范围，格式 " + canonical + "）"));
   }
 
   private static String fieldZh(DateField f) {
     switch (f) {
-      case YEAR: return "年";
-      case MONTH: return "月";
-      case DAY: return "日";
-      case HOUR: return "时";
-      case MINUTE: return "分";
-      default: return "秒";
+      case YEAR:
+        return "年";
+      case MONTH:
+        return "月";
+      case DAY:
+        return "日";
+      case HOUR:
+        return "时";
+      case MINUTE:
+        return "分";
+      default:
+        return "秒";
     }
   }
 
@@ -689,7 +771,10 @@ public final class RepresentationFormat {
       case 2:
         boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return leap ? 29 : 28;
-      case 4: case 6: case 9: case 11:
+      case 4:
+      case 6:
+      case 9:
+      case 11:
         return 30;
       default:
         return 31;
@@ -714,8 +799,11 @@ public final class RepresentationFormat {
     if (ok) {
       return Optional.empty();
     }
-    return Optional.of(new FormatMismatch(FormatMismatch.Kind.CHARACTERS,
-        "must have the layout " + canonical, "须符合格式 " + canonical));
+    return Optional.of(
+        new FormatMismatch(
+            FormatMismatch.Kind.CHARACTERS,
+            "must have the layout " + canonical,
+            "须符合格式 " + canonical));
   }
 
   private static boolean isDecimalText(String v) {
@@ -736,11 +824,16 @@ public final class RepresentationFormat {
   }
 
   private FormatMismatch lengthMismatch() {
-    String range = maxLength < 0 ? "at least " + minLength
-        : minLength == maxLength ? "exactly " + maxLength : minLength + " to " + maxLength;
-    String rangeZh = maxLength < 0 ? "至少 " + minLength
-        : minLength == maxLength ? maxLength + " " : minLength + " 至 " + maxLength + " ";
-    return new FormatMismatch(FormatMismatch.Kind.LENGTH,
+    String range =
+        maxLength < 0
+            ? "at least " + minLength
+            : minLength == maxLength ? "exactly " + maxLength : minLength + " to " + maxLength;
+    String rangeZh =
+        maxLength < 0
+            ? "至少 " + minLength
+            : minLength == maxLength ? maxLength + " " : minLength + " 至 " + maxLength + " ";
+    return new FormatMismatch(
+        FormatMismatch.Kind.LENGTH,
         "must be " + range + " characters long (format " + canonical + ")",
         "长度须为" + rangeZh + "个字符（格式 " + canonical + "）");
   }
@@ -752,10 +845,23 @@ public final class RepresentationFormat {
         int cp = value.codePointAt(i);
         boolean ok = pattern.charAt(k) == 'a' ? Character.isLetter(cp) : cp >= '0' && cp <= '9';
         if (!ok) {
-          return Optional.of(new FormatMismatch(FormatMismatch.Kind.CHARACTERS,
-              "character " + (k + 1) + " must be a " + (pattern.charAt(k) == 'a' ? "letter" : "digit")
-                  + " (format " + canonical + ")",
-              "第 " + (k + 1) + " 个字符须为" + (pattern.charAt(k) == 'a' ? "字母" : "数字") + "（格式 " + canonical + "）"));
+          return Optional.of(
+              new FormatMismatch(
+                  FormatMismatch.Kind.CHARACTERS,
+                  "character "
+                      + (k + 1)
+                      + " must be a "
+                      + (pattern.charAt(k) == 'a' ? "letter" : "digit")
+                      + " (format "
+                      + canonical
+                      + ")",
+                  "第 "
+                      + (k + 1)
+                      + " 个字符须为"
+                      + (pattern.charAt(k) == 'a' ? "字母" : "数字")
+                      + "（格式 "
+                      + canonical
+                      + "）"));
         }
         i += Character.charCount(cp);
         k++;
@@ -766,17 +872,22 @@ public final class RepresentationFormat {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c < '0' || c > '9') {
-          return Optional.of(new FormatMismatch(FormatMismatch.Kind.CHARACTERS,
-              "must contain digits only (format " + canonical + ")", "只能包含数字（格式 " + canonical + "）"));
+          return Optional.of(
+              new FormatMismatch(
+                  FormatMismatch.Kind.CHARACTERS,
+                  "must contain digits only (format " + canonical + ")",
+                  "只能包含数字（格式 " + canonical + "）"));
         }
       }
     } else if (charClass == CharClass.A) {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if ((c >= '0' && c <= '9') || c < 0x20 || c == 0x7F) {
-          return Optional.of(new FormatMismatch(FormatMismatch.Kind.CHARACTERS,
-              "must not contain digits or control characters (format " + canonical + ")",
-              "不能包含数字或控制字符（格式 " + canonical + "）"));
+          return Optional.of(
+              new FormatMismatch(
+                  FormatMismatch.Kind.CHARACTERS,
+                  "must not contain digits or control characters (format " + canonical + ")",
+                  "不能包含数字或控制字符（格式 " + canonical + "）"));
         }
       }
     }
@@ -785,7 +896,8 @@ public final class RepresentationFormat {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof RepresentationFormat && ((RepresentationFormat) o).canonical.equals(canonical);
+    return o instanceof RepresentationFormat
+        && ((RepresentationFormat) o).canonical.equals(canonical);
   }
 
   @Override

@@ -18,7 +18,8 @@ public final class RepresentationFormatException extends GovdxException {
   private final int position;
 
   RepresentationFormatException(String format, int position, String problem) {
-    super(CoreErrorCode.REPRESENTATION_FORMAT_MALFORMED,
+    super(
+        CoreErrorCode.REPRESENTATION_FORMAT_MALFORMED,
         problem + " at position " + position + " of representation format '" + format + "'");
     this.format = format;
     this.position = position;

@@ -122,7 +122,8 @@ public final class CheckResult {
 
   @Override
   public String toString() {
-    return errorCode == null ? "CheckResult{valid}"
+    return errorCode == null
+        ? "CheckResult{valid}"
         : "CheckResult{" + errorCode.code() + " " + rule + ": " + reason + "}";
   }
 }

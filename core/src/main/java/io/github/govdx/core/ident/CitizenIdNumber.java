@@ -138,32 +138,46 @@ public final class CitizenIdNumber {
     }
     int len = v.length();
     if (len != 18 && len != 15) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_LENGTH, "length",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_LENGTH,
+          "length",
           "a citizen ID number has 18 characters (legacy: 15), found " + len);
     }
     for (int i = 0; i < len; i++) {
       char c = v.charAt(i);
       boolean ok = (c >= '0' && c <= '9') || (c == 'X' && i == 17);
       if (!ok) {
-        return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1)
-            + (i == 17 ? " must be a digit or upper-case X" : " must be a digit"));
+        return CheckResult.invalid(
+            CoreErrorCode.IDENT_CHARSET,
+            "charset",
+            "position "
+                + (i + 1)
+                + (i == 17 ? " must be a digit or upper-case X" : " must be a digit"));
       }
     }
     if (!Regions.knownProvince(v.charAt(0), v.charAt(1))) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_PROVINCE_UNKNOWN, "province",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_PROVINCE_UNKNOWN,
+          "province",
           "the first two digits of the address code name no GB/T 2260 province");
     }
     LocalDate birth = birthDate(v);
     if (birth == null || birth.isBefore(EARLIEST)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_INVALID, "birth-date",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_BIRTH_DATE_INVALID,
+          "birth-date",
           "the birth date is not a real calendar date on or after 1800-01-01");
     }
     if (dateKey(birth) > todayInChina(clock)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_BIRTH_DATE_FUTURE, "birth-date-future",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_BIRTH_DATE_FUTURE,
+          "birth-date-future",
           "the birth date lies in the future");
     }
     if (len == 18 && v.charAt(17) != checkCharacter(v)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_CHECK_DIGIT, "check-digit",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_CHECK_DIGIT,
+          "check-digit",
           "the 18th character does not match the ISO 7064 MOD 11-2 check character");
     }
     return new CitizenIdNumber(v, birth);
@@ -214,8 +228,11 @@ public final class CitizenIdNumber {
     Today t = today;
     if (t == null || now < t.fromMillis || now >= t.toMillis) {
       LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(now), CHINA);
-      t = new Today(d.atStartOfDay(CHINA).toInstant().toEpochMilli(),
-          d.plusDays(1).atStartOfDay(CHINA).toInstant().toEpochMilli(), dateKey(d));
+      t =
+          new Today(
+              d.atStartOfDay(CHINA).toInstant().toEpochMilli(),
+              d.plusDays(1).atStartOfDay(CHINA).toInstant().toEpochMilli(),
+              dateKey(d));
       today = t;
     }
     return t.key;

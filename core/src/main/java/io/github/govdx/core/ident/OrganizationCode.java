@@ -68,26 +68,36 @@ public final class OrganizationCode {
       c = v.substring(0, 8) + v.charAt(9);
     }
     if (c.length() != 9) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_LENGTH, "length",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_LENGTH,
+          "length",
           "an organisation code has 9 characters (10 with the hyphen), found " + v.length());
     }
     for (int i = 0; i < 8; i++) {
       if (value(c.charAt(i)) < 0) {
-        return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset",
+        return CheckResult.invalid(
+            CoreErrorCode.IDENT_CHARSET,
+            "charset",
             "body position " + (i + 1) + " must be a digit or an upper-case letter");
       }
     }
     char last = c.charAt(8);
     if (!((last >= '0' && last <= '9') || last == 'X')) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_CHARSET,
+          "charset",
           "the check character must be a digit or upper-case X");
     }
     if (last != checkCharacter(c)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_CHECK_DIGIT, "check-digit",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_CHECK_DIGIT,
+          "check-digit",
           "the check character does not match GB 11714 MOD 11");
     }
     if (c.startsWith("PDY") && !c.startsWith("00000", 3) && digits(c, 3, 8)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_RESERVED_RANGE, "reserved-range",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_RESERVED_RANGE,
+          "reserved-range",
           "PDY00001-PDY99999 is reserved for internal use and not valid for exchange");
     }
     return new OrganizationCode(c);
@@ -136,7 +146,9 @@ public final class OrganizationCode {
     if (s.charAt(from + 8) != expected) {
       return false;
     }
-    return !(s.startsWith("PDY", from) && !s.startsWith("00000", from + 3) && digits(s, from + 3, from + 8));
+    return !(s.startsWith("PDY", from)
+        && !s.startsWith("00000", from + 3)
+        && digits(s, from + 3, from + 8));
   }
 
   static char checkCharacter(CharSequence body) {

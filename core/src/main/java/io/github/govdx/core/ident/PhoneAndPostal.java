@@ -14,18 +14,22 @@ final class PhoneAndPostal {
     }
     String v = value.startsWith("+86") ? value.substring(3) : value;
     if (v.length() != 11) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_LENGTH, "length",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_LENGTH,
+          "length",
           "a mainland mobile number has 11 digits (optionally after +86), found " + v.length());
     }
     for (int i = 0; i < 11; i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9') {
-        return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1)
-            + " must be a digit");
+        return CheckResult.invalid(
+            CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1) + " must be a digit");
       }
     }
     if (v.charAt(0) != '1' || v.charAt(1) < '3') {
-      return CheckResult.invalid(CoreErrorCode.IDENT_MOBILE_PREFIX, "mobile-prefix",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_MOBILE_PREFIX,
+          "mobile-prefix",
           "a mainland mobile number starts with 1 followed by 3-9");
     }
     return CheckResult.valid();
@@ -37,18 +41,20 @@ final class PhoneAndPostal {
       return CheckResult.invalid(CoreErrorCode.IDENT_EMPTY, "empty", "the value is empty");
     }
     if (v.length() != 6) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_LENGTH, "length",
-          "a postal code has 6 digits, found " + v.length());
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_LENGTH, "length", "a postal code has 6 digits, found " + v.length());
     }
     for (int i = 0; i < 6; i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9') {
-        return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1)
-            + " must be a digit");
+        return CheckResult.invalid(
+            CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1) + " must be a digit");
       }
     }
     if (v.charAt(0) == '9' || v.startsWith("00")) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_POSTAL_REGION, "postal-region",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_POSTAL_REGION,
+          "postal-region",
           "the first two digits name no mainland postal region (00 and 9x are not used)");
     }
     return CheckResult.valid();

@@ -45,7 +45,9 @@ final class Regions {
       PROVINCES = Set.copyOf(p);
       boolean[] known = new boolean[100];
       for (String code : PROVINCES) {
-        if (code.length() == 2 && Character.isDigit(code.charAt(0)) && Character.isDigit(code.charAt(1))) {
+        if (code.length() == 2
+            && Character.isDigit(code.charAt(0))
+            && Character.isDigit(code.charAt(1))) {
           known[(code.charAt(0) - '0') * 10 + code.charAt(1) - '0'] = true;
         }
       }
@@ -63,7 +65,10 @@ final class Regions {
 
   /** Whether two characters are the digits of a known province. */
   static boolean knownProvince(char tens, char units) {
-    return tens >= '0' && tens <= '9' && units >= '0' && units <= '9'
+    return tens >= '0'
+        && tens <= '9'
+        && units >= '0'
+        && units <= '9'
         && Holder.KNOWN[(tens - '0') * 10 + units - '0'];
   }
 

@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
 public final class UnifiedSocialCreditCode {
 
   static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
   private static final int[] VALUE = new int[128];
 
   static {
@@ -51,9 +53,12 @@ public final class UnifiedSocialCreditCode {
 
   private static final class Tables {
     static final CodeTable DEPT = CodeTableRegistry.defaultRegistry().require("GB 32100-DEPT");
-    static final CodeTable CATEGORY = CodeTableRegistry.defaultRegistry().require("GB 32100-CATEGORY");
-    // the two tables as lookup arrays: analyse runs per record in validation, and a substring plus a hash per
-    // position costs more than the rest of the check (every character is already known to be < 128 here)
+    static final CodeTable CATEGORY =
+        CodeTableRegistry.defaultRegistry().require("GB 32100-CATEGORY");
+    // the two tables as lookup arrays: analyse runs per record in validation, and a substring plus
+    // a hash per
+    // position costs more than the rest of the check (every character is already known to be < 128
+    // here)
     static final boolean[] DEPT_OK = new boolean[128];
     static final boolean[] CATEGORY_OK = new boolean[128 * 128];
 
@@ -107,35 +112,54 @@ public final class UnifiedSocialCreditCode {
       return CheckResult.invalid(CoreErrorCode.IDENT_EMPTY, "empty", "the value is empty");
     }
     if (v.length() != 18) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_LENGTH, "length",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_LENGTH,
+          "length",
           "a unified social credit code has 18 characters, found " + v.length());
     }
     for (int i = 0; i < 18; i++) {
       if (value(v.charAt(i)) < 0) {
-        return CheckResult.invalid(CoreErrorCode.IDENT_CHARSET, "charset", "position " + (i + 1)
-            + " must be a digit or an upper-case letter other than I, O, Z, S, V");
+        return CheckResult.invalid(
+            CoreErrorCode.IDENT_CHARSET,
+            "charset",
+            "position "
+                + (i + 1)
+                + " must be a digit or an upper-case letter other than I, O, Z, S, V");
       }
     }
     if (!Tables.DEPT_OK[v.charAt(0)]) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_DEPT_CODE, "dept-code",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_DEPT_CODE,
+          "dept-code",
           "position 1 is not a registration department code of GB 32100 Table 1");
     }
     if (!Tables.CATEGORY_OK[v.charAt(0) * 128 + v.charAt(1)]) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_CATEGORY_CODE, "category-code",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_CATEGORY_CODE,
+          "category-code",
           "position 2 is not an organisation category of registration department " + v.charAt(0));
     }
-    if (!allDigits(v, 2, 8) || !(v.startsWith("100000", 2) || Regions.knownProvince(v.charAt(2), v.charAt(3)))) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_REGION_UNKNOWN, "region",
+    if (!allDigits(v, 2, 8)
+        || !(v.startsWith("100000", 2) || Regions.knownProvince(v.charAt(2), v.charAt(3)))) {
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_REGION_UNKNOWN,
+          "region",
           "positions 3-8 are not a GB/T 2260 code of a known province nor 100000");
     }
-    CheckResult org = OrganizationCode.isValidAt(v, 8) ? CheckResult.valid()
-        : OrganizationCode.check(v.substring(8, 17));
+    CheckResult org =
+        OrganizationCode.isValidAt(v, 8)
+            ? CheckResult.valid()
+            : OrganizationCode.check(v.substring(8, 17));
     if (!org.isValid()) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_EMBEDDED_ORG_CODE, "embedded-org-code",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_EMBEDDED_ORG_CODE,
+          "embedded-org-code",
           "positions 9-17 fail GB 11714 (" + org.rule() + ": " + org.reason() + ")");
     }
     if (v.charAt(17) != checkCharacter(v)) {
-      return CheckResult.invalid(CoreErrorCode.IDENT_CHECK_DIGIT, "check-digit",
+      return CheckResult.invalid(
+          CoreErrorCode.IDENT_CHECK_DIGIT,
+          "check-digit",
           "the 18th character does not match the GB 32100 MOD 31 check character");
     }
     return new UnifiedSocialCreditCode(v);
@@ -224,7 +248,9 @@ public final class UnifiedSocialCreditCode {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return this == o || (o instanceof UnifiedSocialCreditCode && code.equals(((UnifiedSocialCreditCode) o).code));
+    return this == o
+        || (o instanceof UnifiedSocialCreditCode
+            && code.equals(((UnifiedSocialCreditCode) o).code));
   }
 
   @Override

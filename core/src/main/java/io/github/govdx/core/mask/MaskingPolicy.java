@@ -78,7 +78,8 @@ public final class MaskingPolicy {
     Objects.requireNonNull(levelCode, "levelCode == null");
     MaskingPolicy p = Defaults.BY_LEVEL.get(levelCode);
     if (p == null) {
-      throw new GovdxException(CoreErrorCode.MASK_LEVEL_UNKNOWN,
+      throw new GovdxException(
+          CoreErrorCode.MASK_LEVEL_UNKNOWN,
           "no masking rules for data security level '" + levelCode + "'; known: " + knownLevels());
     }
     return p;
@@ -167,7 +168,8 @@ public final class MaskingPolicy {
     if (at <= 0 || at == value.length() - 1) {
       return stars(value.codePointCount(0, value.length()));
     }
-    return keepEnds(value.substring(0, at), rule.keepFirst(), rule.keepLast()) + value.substring(at);
+    return keepEnds(value.substring(0, at), rule.keepFirst(), rule.keepLast())
+        + value.substring(at);
   }
 
   private static String maskCard(String value, MaskRule rule) {
@@ -261,21 +263,25 @@ public final class MaskingPolicy {
         builders.computeIfAbsent(level, Builder::new).rule(kind, rule);
       }
     } catch (IOException e) {
-      throw new GovdxException(CoreErrorCode.MASK_RULES_MALFORMED, RULES + ": " + e.getMessage(), e);
+      throw new GovdxException(
+          CoreErrorCode.MASK_RULES_MALFORMED, RULES + ": " + e.getMessage(), e);
     }
     Map<String, MaskingPolicy> out = new HashMap<>();
-    seen.forEach((level, kinds) -> {
-      if (kinds.size() != PiiKind.values().length) {
-        throw new GovdxException(CoreErrorCode.MASK_RULES_MALFORMED, RULES + ": level " + level
-            + " lacks rules for some kinds");
-      }
-      out.put(level, builders.get(level).build());
-    });
+    seen.forEach(
+        (level, kinds) -> {
+          if (kinds.size() != PiiKind.values().length) {
+            throw new GovdxException(
+                CoreErrorCode.MASK_RULES_MALFORMED,
+                RULES + ": level " + level + " lacks rules for some kinds");
+          }
+          out.put(level, builders.get(level).build());
+        });
     return Map.copyOf(out);
   }
 
   private static GovdxException bad(int line, String reason) {
-    return new GovdxException(CoreErrorCode.MASK_RULES_MALFORMED, RULES + " line " + line + ": " + reason);
+    return new GovdxException(
+        CoreErrorCode.MASK_RULES_MALFORMED, RULES + " line " + line + ": " + reason);
   }
 
   @Override
@@ -323,7 +329,9 @@ public final class MaskingPolicy {
      * @return this builder
      */
     public Builder rule(PiiKind kind, MaskRule rule) {
-      rules.put(Objects.requireNonNull(kind, "kind == null"), Objects.requireNonNull(rule, "rule == null"));
+      rules.put(
+          Objects.requireNonNull(kind, "kind == null"),
+          Objects.requireNonNull(rule, "rule == null"));
       return this;
     }
 

@@ -66,7 +66,8 @@ public final class PartyId implements Comparable<PartyId> {
       throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID, "credit code " + reason);
     }
     if (system != null && !SYSTEM.matcher(system).matches()) {
-      throw new GovdxException(CoreErrorCode.PARTY_ID_INVALID,
+      throw new GovdxException(
+          CoreErrorCode.PARTY_ID_INVALID,
           "system code must be 1-32 of [a-z0-9_-], starting with a letter or digit");
     }
     return new PartyId(creditCode, system);
@@ -92,8 +93,14 @@ public final class PartyId implements Comparable<PartyId> {
 
   private static @Nullable String creditCodeProblem(String code) {
     CheckResult r = UnifiedSocialCreditCode.check(code);
-    return r.isValid() ? null : "fails GB 32100 rule " + r.rule() + " (" + r.errorCode().orElseThrow().code() + "): "
-        + r.reason();
+    return r.isValid()
+        ? null
+        : "fails GB 32100 rule "
+            + r.rule()
+            + " ("
+            + r.errorCode().orElseThrow().code()
+            + "): "
+            + r.reason();
   }
 
   /**

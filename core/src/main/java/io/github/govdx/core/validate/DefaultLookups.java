@@ -10,16 +10,18 @@ import java.util.function.Predicate;
 /** The default lookups: govdx's code table registry and identifier checks. */
 final class DefaultLookups {
 
-  static final CodeTableLookup CODE_TABLES = (table, edition) -> registry(CodeTableRegistry.defaultRegistry(),
-      table, edition);
+  static final CodeTableLookup CODE_TABLES =
+      (table, edition) -> registry(CodeTableRegistry.defaultRegistry(), table, edition);
 
-  static final IdentifierLookup IDENTIFIERS = key -> IdentifierType.fromKey(key).map(DefaultLookups::check);
+  static final IdentifierLookup IDENTIFIERS =
+      key -> IdentifierType.fromKey(key).map(DefaultLookups::check);
 
-  private DefaultLookups() {
-  }
+  private DefaultLookups() {}
 
-  static Optional<Predicate<String>> registry(CodeTableRegistry registry, String table, String edition) {
-    Optional<CodeTable> t = edition.isEmpty() ? registry.find(table) : registry.find(table, edition);
+  static Optional<Predicate<String>> registry(
+      CodeTableRegistry registry, String table, String edition) {
+    Optional<CodeTable> t =
+        edition.isEmpty() ? registry.find(table) : registry.find(table, edition);
     return t.map(codeTable -> codeTable::contains);
   }
 

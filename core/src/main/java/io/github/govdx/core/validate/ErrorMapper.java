@@ -30,23 +30,38 @@ final class ErrorMapper {
   private Violation map(Error e, long recordIndex) {
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String pointer = pointer(e.getInstanceLocation());
-    String schemaPointer = e.getSchemaLocation() == null ? "" : schemaParent(e.getSchemaLocation().getFragment());
+    String schemaPointer =
+        e.getSchemaLocation() == null ? "" : schemaParent(e.getSchemaLocation().getFragment());
     String property = e.getProperty();
     switch (keyword) {
-      case "required": {
-        String prop = property == null ? "" : property;
-        FieldSpec f = items.get(schemaPointer + "/properties/" + SchemaCompiler.escape(prop));
-        String name = f == null ? prop : f.nameZh();
-        return new Violation(recordIndex, pointer + "/" + SchemaCompiler.escape(prop), name, "required",
-            CoreErrorCode.RECORD_REQUIRED_MISSING, "required item '" + prop + "' is missing",
-            "缺少必填项“" + name + "”（" + prop + "）", Severity.ERROR);
-      }
-      case "additionalProperties": {
-        String prop = property == null ? "" : property;
-        return new Violation(recordIndex, pointer + "/" + SchemaCompiler.escape(prop), "", "additionalProperties",
-            CoreErrorCode.RECORD_UNKNOWN_ITEM, "item '" + prop + "' is not defined by the resource schema",
-            "数据项“" + prop + "”未在资源模式中定义", Severity.ERROR);
-      }
+      case "required":
+        {
+          String prop = property == null ? "" : property;
+          FieldSpec f = items.get(schemaPointer + "/properties/" + SchemaCompiler.escape(prop));
+          String name = f == null ? prop : f.nameZh();
+          return new Violation(
+              recordIndex,
+              pointer + "/" + SchemaCompiler.escape(prop),
+              name,
+              "required",
+              CoreErrorCode.RECORD_REQUIRED_MISSING,
+              "required item '" + prop + "' is missing",
+              "缺少必填项“" + name + "”（" + prop + "）",
+              Severity.ERROR);
+        }
+      case "additionalProperties":
+        {
+          String prop = property == null ? "" : property;
+          return new Violation(
+              recordIndex,
+              pointer + "/" + SchemaCompiler.escape(prop),
+              "",
+              "additionalProperties",
+              CoreErrorCode.RECORD_UNKNOWN_ITEM,
+              "item '" + prop + "' is not defined by the resource schema",
+              "数据项“" + prop + "”未在资源模式中定义",
+              Severity.ERROR);
+        }
       default:
         break;
     }
@@ -56,38 +71,81 @@ final class ErrorMapper {
     String fmt = format == null ? "" : "（格式 " + format.text() + "）";
     String fmtEn = format == null ? "" : " (format " + format.text() + ")";
     switch (keyword) {
-      case "type": {
-        String expected = expectedType(f);
-        return new Violation(recordIndex, pointer, name, "type", CoreErrorCode.RECORD_TYPE_MISMATCH,
-            "must be a JSON " + expected, "类型须为 JSON " + expected + typeZh(expected), Severity.ERROR);
-      }
+      case "type":
+        {
+          String expected = expectedType(f);
+          return new Violation(
+              recordIndex,
+              pointer,
+              name,
+              "type",
+              CoreErrorCode.RECORD_TYPE_MISMATCH,
+              "must be a JSON " + expected,
+              "类型须为 JSON " + expected + typeZh(expected),
+              Severity.ERROR);
+        }
       case "minLength":
-      case "maxLength": {
-        String range = format == null ? keyword + " " + e.getSchemaNode() : lengthEn(format);
-        return new Violation(recordIndex, pointer, name, keyword, CoreErrorCode.RECORD_LENGTH_OUT_OF_RANGE,
-            "must be " + range + " characters long" + fmtEn,
-            "长度须为" + (format == null ? range : lengthZh(format)) + "个字符" + fmt, Severity.ERROR);
-      }
+      case "maxLength":
+        {
+          String range = format == null ? keyword + " " + e.getSchemaNode() : lengthEn(format);
+          return new Violation(
+              recordIndex,
+              pointer,
+              name,
+              keyword,
+              CoreErrorCode.RECORD_LENGTH_OUT_OF_RANGE,
+              "must be " + range + " characters long" + fmtEn,
+              "长度须为" + (format == null ? range : lengthZh(format)) + "个字符" + fmt,
+              Severity.ERROR);
+        }
       case "pattern":
-        return new Violation(recordIndex, pointer, name, "pattern", CoreErrorCode.RECORD_FORMAT_MISMATCH,
+        return new Violation(
+            recordIndex,
+            pointer,
+            name,
+            "pattern",
+            CoreErrorCode.RECORD_FORMAT_MISMATCH,
             "does not match the representation format" + fmtEn + patternHintEn(format),
-            "不符合表示格式" + fmt + patternHintZh(format), Severity.ERROR);
+            "不符合表示格式" + fmt + patternHintZh(format),
+            Severity.ERROR);
       case "maxItems":
-      case "minItems": {
-        int limit = f == null ? -1 : keyword.equals("maxItems") ? f.maxItems() : f.minItems();
-        boolean max = keyword.equals("maxItems");
-        return new Violation(recordIndex, pointer, name, keyword, CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
-            "must have " + (max ? "at most " : "at least ") + limit + " elements",
-            "元素个数须" + (max ? "至多 " : "至少 ") + limit + " 个", Severity.ERROR);
-      }
-      case "format": {
-        String jf = f == null ? "" : f.jsonFormat().orElse("");
-        return new Violation(recordIndex, pointer, name, "format", CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
-            "is not a valid " + jf + " value", "不是有效的 " + jf + " 值", Severity.ERROR);
-      }
+      case "minItems":
+        {
+          int limit = f == null ? -1 : keyword.equals("maxItems") ? f.maxItems() : f.minItems();
+          boolean max = keyword.equals("maxItems");
+          return new Violation(
+              recordIndex,
+              pointer,
+              name,
+              keyword,
+              CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
+              "must have " + (max ? "at most " : "at least ") + limit + " elements",
+              "元素个数须" + (max ? "至多 " : "至少 ") + limit + " 个",
+              Severity.ERROR);
+        }
+      case "format":
+        {
+          String jf = f == null ? "" : f.jsonFormat().orElse("");
+          return new Violation(
+              recordIndex,
+              pointer,
+              name,
+              "format",
+              CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
+              "is not a valid " + jf + " value",
+              "不是有效的 " + jf + " 值",
+              Severity.ERROR);
+        }
       default:
-        return new Violation(recordIndex, pointer, name, keyword, CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
-            e.getMessage() == null ? "violates " + keyword : e.getMessage(), "不符合规则 " + keyword, Severity.ERROR);
+        return new Violation(
+            recordIndex,
+            pointer,
+            name,
+            keyword,
+            CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
+            e.getMessage() == null ? "violates " + keyword : e.getMessage(),
+            "不符合规则 " + keyword,
+            Severity.ERROR);
     }
   }
 
@@ -146,7 +204,9 @@ final class ErrorMapper {
       return "至少 " + min + " ";
     }
     int max = f.maxLength().getAsInt();
-    return min == max ? " " + max + " " : min == 0 ? "至多 " + max + " " : " " + min + " 至 " + max + " ";
+    return min == max
+        ? " " + max + " "
+        : min == 0 ? "至多 " + max + " " : " " + min + " 至 " + max + " ";
   }
 
   private static String expectedType(@Nullable FieldSpec f) {
@@ -169,13 +229,20 @@ final class ErrorMapper {
 
   private static String typeZh(String jsonType) {
     switch (jsonType) {
-      case "string": return "（字符串）";
-      case "number": return "（数值）";
-      case "integer": return "（整数）";
-      case "boolean": return "（布尔值）";
-      case "object": return "（对象）";
-      case "array": return "（数组）";
-      default: return "";
+      case "string":
+        return "（字符串）";
+      case "number":
+        return "（数值）";
+      case "integer":
+        return "（整数）";
+      case "boolean":
+        return "（布尔值）";
+      case "object":
+        return "（对象）";
+      case "array":
+        return "（数组）";
+      default:
+        return "";
     }
   }
 
@@ -198,7 +265,9 @@ final class ErrorMapper {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object el = path.getElement(i);
-      sb.append('/').append(el instanceof Integer ? el.toString() : SchemaCompiler.escape(String.valueOf(el)));
+      sb.append('/')
+          .append(
+              el instanceof Integer ? el.toString() : SchemaCompiler.escape(String.valueOf(el)));
     }
     return sb.toString();
   }

@@ -282,24 +282,55 @@ public final class FieldSpec {
       return false;
     }
     FieldSpec f = (FieldSpec) o;
-    return key.equals(f.key) && nameZh.equals(f.nameZh) && kind == f.kind && dataType == f.dataType
-        && Objects.equals(format, f.format) && Objects.equals(codeTable, f.codeTable)
-        && codeTableEdition.equals(f.codeTableEdition) && Objects.equals(identifier, f.identifier)
-        && Objects.equals(jsonFormat, f.jsonFormat) && required == f.required && sensitivity == f.sensitivity
-        && fields.equals(f.fields) && Objects.equals(items, f.items) && minItems == f.minItems
+    return key.equals(f.key)
+        && nameZh.equals(f.nameZh)
+        && kind == f.kind
+        && dataType == f.dataType
+        && Objects.equals(format, f.format)
+        && Objects.equals(codeTable, f.codeTable)
+        && codeTableEdition.equals(f.codeTableEdition)
+        && Objects.equals(identifier, f.identifier)
+        && Objects.equals(jsonFormat, f.jsonFormat)
+        && required == f.required
+        && sensitivity == f.sensitivity
+        && fields.equals(f.fields)
+        && Objects.equals(items, f.items)
+        && minItems == f.minItems
         && maxItems == f.maxItems;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, nameZh, kind, dataType, format, codeTable, codeTableEdition, identifier, jsonFormat,
-        required, sensitivity, fields, items, minItems, maxItems);
+    return Objects.hash(
+        key,
+        nameZh,
+        kind,
+        dataType,
+        format,
+        codeTable,
+        codeTableEdition,
+        identifier,
+        jsonFormat,
+        required,
+        sensitivity,
+        fields,
+        items,
+        minItems,
+        maxItems);
   }
 
   @Override
   public String toString() {
-    return "FieldSpec{" + key + " " + nameZh + " " + kind + (dataType == null ? "" : " " + dataType)
-        + (format == null ? "" : " " + format) + (required ? " required" : "") + "}";
+    return "FieldSpec{"
+        + key
+        + " "
+        + nameZh
+        + " "
+        + kind
+        + (dataType == null ? "" : " " + dataType)
+        + (format == null ? "" : " " + format)
+        + (required ? " required" : "")
+        + "}";
   }
 
   /** Builds a {@link FieldSpec}. Not thread-safe. */

@@ -51,7 +51,10 @@ final class GovdxChecks {
    * @throws GovdxException {@link CoreErrorCode#RESOURCE_SCHEMA_INVALID} if a keyword names an unknown table or
    *     check, or is malformed
    */
-  static GovdxChecks compile(JsonNode schema, Map<String, FieldSpec> items, CodeTableLookup codeTables,
+  static GovdxChecks compile(
+      JsonNode schema,
+      Map<String, FieldSpec> items,
+      CodeTableLookup codeTables,
       IdentifierLookup identifiers) {
     Compiler c = new Compiler(items, codeTables, identifiers);
     Check root = c.node(schema, "", new ArrayList<>());
@@ -158,6 +161,7 @@ final class GovdxChecks {
   private static final class ValueCheck extends Check {
     /** The JSON Pointer: escaped keys, and {@code null} where an array index goes (in depth order). */
     private final @Nullable String[] pointer;
+
     private final String itemName;
     private final int minLength;
     private final int maxLength;
@@ -169,13 +173,21 @@ final class GovdxChecks {
     private final @Nullable IdentifierCheck identifier;
     private final String identifierKey;
 
-    ValueCheck(List<String> pointer, String itemName, JsonNode schema, @Nullable RepresentationFormat format,
-        @Nullable Predicate<String> members, String tableRule, String tableLabel,
-        @Nullable IdentifierCheck identifier, String identifierKey) {
+    ValueCheck(
+        List<String> pointer,
+        String itemName,
+        JsonNode schema,
+        @Nullable RepresentationFormat format,
+        @Nullable Predicate<String> members,
+        String tableRule,
+        String tableLabel,
+        @Nullable IdentifierCheck identifier,
+        String identifierKey) {
       this.pointer = pointer.toArray(new String[0]);
       this.itemName = itemName;
       this.minLength = schema.path("minLength").asInt(0);
-      this.maxLength = schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
+      this.maxLength =
+          schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
       this.format = format;
       this.integerType = "integer".equals(schema.path("type").asText());
       this.members = members;
@@ -197,18 +209,36 @@ final class GovdxChecks {
       if (!fits(text)) {
         return true;
       }
-      if (members != null && !members.test(text)
-          && !ctx.add(violation(ctx, CoreErrorCode.RECORD_CODE_NOT_IN_TABLE, tableRule,
-              "is not a code of " + tableLabel, "不是代码表 " + tableLabel + " 中的代码"))) {
+      if (members != null
+          && !members.test(text)
+          && !ctx.add(
+              violation(
+                  ctx,
+                  CoreErrorCode.RECORD_CODE_NOT_IN_TABLE,
+                  tableRule,
+                  "is not a code of " + tableLabel,
+                  "不是代码表 " + tableLabel + " 中的代码"))) {
         return false;
       }
       if (identifier != null) {
         IdentifierVerdict v = identifier.check(text);
         if (!v.valid()) {
-          return ctx.add(violation(ctx, CoreErrorCode.RECORD_IDENTIFIER_INVALID,
-              SchemaCompiler.KW_IDENTIFIER + ":" + identifierKey + (v.rule().isEmpty() ? "" : "/" + v.rule()),
-              "fails the " + identifierKey + " check" + (v.reason().isEmpty() ? "" : ": " + v.reason()),
-              "未通过 " + identifierKey + " 校验" + (v.rule().isEmpty() ? "" : "（" + v.rule() + "）")));
+          return ctx.add(
+              violation(
+                  ctx,
+                  CoreErrorCode.RECORD_IDENTIFIER_INVALID,
+                  SchemaCompiler.KW_IDENTIFIER
+                      + ":"
+                      + identifierKey
+                      + (v.rule().isEmpty() ? "" : "/" + v.rule()),
+                  "fails the "
+                      + identifierKey
+                      + " check"
+                      + (v.reason().isEmpty() ? "" : ": " + v.reason()),
+                  "未通过 "
+                      + identifierKey
+                      + " 校验"
+                      + (v.rule().isEmpty() ? "" : "（" + v.rule() + "）")));
         }
       }
       return true;
@@ -236,17 +266,25 @@ final class GovdxChecks {
         if (value.isDouble() || value.isFloat()) {
           m = f.checkNumber(value.doubleValue()).orElse(null);
         } else {
-          BigDecimal v = value.isBigDecimal() ? value.decimalValue()
-              : value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
+          BigDecimal v =
+              value.isBigDecimal()
+                  ? value.decimalValue()
+                  : value.isIntegralNumber()
+                      ? new BigDecimal(value.bigIntegerValue())
+                      : value.decimalValue();
           m = f.checkNumber(v).orElse(null);
         }
       }
       if (m == null) {
         return true;
       }
-      CoreErrorCode code = m.kind() == FormatMismatch.Kind.DATE ? CoreErrorCode.RECORD_DATE_INVALID
-          : CoreErrorCode.RECORD_NUMBER_PRECISION;
-      return ctx.add(violation(ctx, code, SchemaCompiler.KW_FORMAT + ":" + f.text(), m.messageEn(), m.messageZh()));
+      CoreErrorCode code =
+          m.kind() == FormatMismatch.Kind.DATE
+              ? CoreErrorCode.RECORD_DATE_INVALID
+              : CoreErrorCode.RECORD_NUMBER_PRECISION;
+      return ctx.add(
+          violation(
+              ctx, code, SchemaCompiler.KW_FORMAT + ":" + f.text(), m.messageEn(), m.messageZh()));
     }
 
     private Violation violation(Ctx ctx, CoreErrorCode code, String rule, String en, String zh) {
@@ -260,7 +298,8 @@ final class GovdxChecks {
           sb.append(segment);
         }
       }
-      return new Violation(ctx.recordIndex, sb.toString(), itemName, rule, code, en, zh, Severity.ERROR);
+      return new Violation(
+          ctx.recordIndex, sb.toString(), itemName, rule, code, en, zh, Severity.ERROR);
     }
   }
 
@@ -279,7 +318,8 @@ final class GovdxChecks {
     private final IdentifierLookup identifiers;
     int maxDepth;
 
-    Compiler(Map<String, FieldSpec> items, CodeTableLookup codeTables, IdentifierLookup identifiers) {
+    Compiler(
+        Map<String, FieldSpec> items, CodeTableLookup codeTables, IdentifierLookup identifiers) {
       this.items = items;
       this.codeTables = codeTables;
       this.identifiers = identifiers;
@@ -331,14 +371,24 @@ final class GovdxChecks {
         String table = ct.path("table").asText("");
         String edition = ct.path("edition").asText("");
         if (table.isEmpty()) {
-          throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID,
+          throw new GovdxException(
+              CoreErrorCode.RESOURCE_SCHEMA_INVALID,
               SchemaCompiler.KW_CODE_TABLE + " needs a 'table'");
         }
-        members = codeTables.membership(table, edition).orElseThrow(() -> new GovdxException(
-            CoreErrorCode.RESOURCE_SCHEMA_INVALID,
-            "unknown code table '" + table + "'" + (edition.isEmpty() ? "" : " edition '" + edition + "'")));
+        members =
+            codeTables
+                .membership(table, edition)
+                .orElseThrow(
+                    () ->
+                        new GovdxException(
+                            CoreErrorCode.RESOURCE_SCHEMA_INVALID,
+                            "unknown code table '"
+                                + table
+                                + "'"
+                                + (edition.isEmpty() ? "" : " edition '" + edition + "'")));
         tableLabel = table + (edition.isEmpty() ? "" : " (" + edition + ")");
-        tableRule = SchemaCompiler.KW_CODE_TABLE + ":" + table + (edition.isEmpty() ? "" : "@" + edition);
+        tableRule =
+            SchemaCompiler.KW_CODE_TABLE + ":" + table + (edition.isEmpty() ? "" : "@" + edition);
       }
       IdentifierCheck identifier = null;
       String identifierKey = "";
@@ -346,15 +396,29 @@ final class GovdxChecks {
       if (id != null) {
         identifierKey = id.asText("");
         String key = identifierKey;
-        identifier = identifiers.find(key).orElseThrow(() -> new GovdxException(
-            CoreErrorCode.RESOURCE_SCHEMA_INVALID, "unknown identifier check '" + key + "'"));
+        identifier =
+            identifiers
+                .find(key)
+                .orElseThrow(
+                    () ->
+                        new GovdxException(
+                            CoreErrorCode.RESOURCE_SCHEMA_INVALID,
+                            "unknown identifier check '" + key + "'"));
       }
       if (format == null && members == null && identifier == null) {
         return null;
       }
       FieldSpec item = items.get(schemaPointer);
-      return new ValueCheck(pointer, item == null ? "" : item.nameZh(), schema, format, members, tableRule,
-          tableLabel, identifier, identifierKey);
+      return new ValueCheck(
+          pointer,
+          item == null ? "" : item.nameZh(),
+          schema,
+          format,
+          members,
+          tableRule,
+          tableLabel,
+          identifier,
+          identifierKey);
     }
 
     /**
@@ -367,7 +431,8 @@ final class GovdxChecks {
         return null;
       }
       if (!f.isTextual()) {
-        throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID, SchemaCompiler.KW_FORMAT + " must be a string");
+        throw new GovdxException(
+            CoreErrorCode.RESOURCE_SCHEMA_INVALID, SchemaCompiler.KW_FORMAT + " must be a string");
       }
       RepresentationFormat format = RepresentationFormat.parse(f.textValue());
       boolean text = "string".equals(schema.path("type").asText());

@@ -84,15 +84,19 @@ public final class RecordValidator {
     this.maxReported = b.maxReported;
     this.compiled = SchemaCompiler.compile(b.schema, true);
     this.mapper = new ErrorMapper(compiled.items);
-    // networknt checks the structure only (the standard keywords); the govdx keywords run afterwards as one
-    // compiled walk (GovdxChecks), which costs far less than a dozen custom keywords inside networknt
+    // networknt checks the structure only (the standard keywords); the govdx keywords run
+    // afterwards as one
+    // compiled walk (GovdxChecks), which costs far less than a dozen custom keywords inside
+    // networknt
     this.checks = GovdxChecks.compile(compiled.schema, compiled.items, b.codeTables, b.identifiers);
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .pathType(PathType.JSON_POINTER)
-        .formatAssertionsEnabled(true)
-        .build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        r -> r.schemaRegistryConfig(config));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, r -> r.schemaRegistryConfig(config));
     try {
       this.schema = registry.getSchema(runtimeCopy(compiled.schema));
       this.schema.initializeValidators();
@@ -103,7 +107,8 @@ public final class RecordValidator {
     this.arrayJson = mapper(limits.maxNestingDepth() + 1, limits.maxDocumentBytes(), false);
     boolean failFast = mode == ValidationMode.FAIL_FAST;
     this.contextSetup = ctx -> ctx.executionConfig(c -> c.failFast(failFast));
-    LOG.debug("compiled resource schema {} with {} items", resourceSchema.name(), compiled.items.size());
+    LOG.debug(
+        "compiled resource schema {} with {} items", resourceSchema.name(), compiled.items.size());
   }
 
   /**
@@ -120,9 +125,15 @@ public final class RecordValidator {
     if (!node.isObject()) {
       return;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-    o.remove(List.of(SchemaCompiler.KW_RESOURCE, SchemaCompiler.KW_SENSITIVITY, SchemaCompiler.KW_FORMAT,
-        SchemaCompiler.KW_CODE_TABLE, SchemaCompiler.KW_IDENTIFIER));
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    o.remove(
+        List.of(
+            SchemaCompiler.KW_RESOURCE,
+            SchemaCompiler.KW_SENSITIVITY,
+            SchemaCompiler.KW_FORMAT,
+            SchemaCompiler.KW_CODE_TABLE,
+            SchemaCompiler.KW_IDENTIFIER));
     JsonNode props = o.get("properties");
     if (props != null) {
       props.forEach(RecordValidator::prune);
@@ -134,15 +145,17 @@ public final class RecordValidator {
   }
 
   private ObjectMapper mapper(int depth, long documentBytes, boolean wholeDocument) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(depth)
-            .maxDocumentLength(documentBytes)
-            .maxStringLength(limits.maxStringLength())
-            .maxNumberLength(limits.maxNumberLength())
-            .maxNameLength(limits.maxNameLength())
-            .build())
-        .build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(depth)
+                    .maxDocumentLength(documentBytes)
+                    .maxStringLength(limits.maxStringLength())
+                    .maxNumberLength(limits.maxNumberLength())
+                    .maxNameLength(limits.maxNameLength())
+                    .build())
+            .build();
     return JsonMapper.builder(factory)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -189,7 +202,9 @@ public final class RecordValidator {
    */
   public String jsonSchemaText() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(compiled.schema);
+      return new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(compiled.schema);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,7 +223,7 @@ public final class RecordValidator {
     if (violations.isEmpty()) {
       return validOne;
     }
-    ReportCollector c = new ReportCollector(maxReported, v -> { });
+    ReportCollector c = new ReportCollector(maxReported, v -> {});
     c.record(violations);
     return c.report();
   }
@@ -224,8 +239,12 @@ public final class RecordValidator {
   public ValidationReport validate(String record) {
     Objects.requireNonNull(record, "record == null");
     if (record.length() > limits.maxDocumentBytes()) {
-      throw new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED,
-          "document of " + record.length() + " characters exceeds the limit of " + limits.maxDocumentBytes());
+      throw new GovdxException(
+          CoreErrorCode.RECORD_LIMIT_EXCEEDED,
+          "document of "
+              + record.length()
+              + " characters exceeds the limit of "
+              + limits.maxDocumentBytes());
     }
     return validate(new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)));
   }
@@ -284,8 +303,8 @@ public final class RecordValidator {
   private static String malformedMessage(com.fasterxml.jackson.core.JsonProcessingException e) {
     // Jackson's original message may quote input (personal data); keep only its location.
     com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
-    return "not well-formed JSON" + (loc == null ? "" : " near line " + loc.getLineNr() + ", column "
-        + loc.getColumnNr());
+    return "not well-formed JSON"
+        + (loc == null ? "" : " near line " + loc.getLineNr() + ", column " + loc.getColumnNr());
   }
 
   /**
@@ -302,10 +321,11 @@ public final class RecordValidator {
    */
   public ValidationReport validateArray(InputStream records) {
     Objects.requireNonNull(records, "records == null");
-    ReportCollector c = new ReportCollector(maxReported, v -> { });
+    ReportCollector c = new ReportCollector(maxReported, v -> {});
     try (JsonParser p = arrayJson.createParser(records)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, "expected a JSON array of records");
+        throw new GovdxException(
+            CoreErrorCode.RECORD_MALFORMED, "expected a JSON array of records");
       }
       long index = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -313,7 +333,8 @@ public final class RecordValidator {
         c.record(check(node, index++));
       }
       if (p.nextToken() != null) {
-        throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, "trailing content after the JSON array");
+        throw new GovdxException(
+            CoreErrorCode.RECORD_MALFORMED, "trailing content after the JSON array");
       }
     } catch (StreamConstraintsException e) {
       throw new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED, limitMessage(e), e);
@@ -336,7 +357,7 @@ public final class RecordValidator {
    * @throws NullPointerException if {@code ndjson} is null
    */
   public ValidationReport validateNdjson(InputStream ndjson) {
-    return validateNdjson(ndjson, v -> { });
+    return validateNdjson(ndjson, v -> {});
   }
 
   /**
@@ -362,21 +383,32 @@ public final class RecordValidator {
         }
         long i = index++;
         if (lines.overflow()) {
-          c.record(List.of(inputViolation(i, CoreErrorCode.RECORD_LIMIT_EXCEEDED,
-              "record longer than " + limits.maxRecordBytes() + " bytes was skipped",
-              "记录超过 " + limits.maxRecordBytes() + " 字节，已跳过")));
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_LIMIT_EXCEEDED,
+                      "record longer than " + limits.maxRecordBytes() + " bytes was skipped",
+                      "记录超过 " + limits.maxRecordBytes() + " 字节，已跳过")));
           continue;
         }
         JsonNode node;
         try {
           node = json.readTree(lines.buffer(), 0, lines.length());
         } catch (StreamConstraintsException e) {
-          c.record(List.of(inputViolation(i, CoreErrorCode.RECORD_LIMIT_EXCEEDED, limitMessage(e),
-              "记录超出输入限制（长度、嵌套深度、字符串或数字长度）")));
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_LIMIT_EXCEEDED,
+                      limitMessage(e),
+                      "记录超出输入限制（长度、嵌套深度、字符串或数字长度）")));
           continue;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          c.record(List.of(inputViolation(i, CoreErrorCode.RECORD_MALFORMED, malformedMessage(e),
-              "记录不是格式正确的 JSON")));
+          c.record(
+              List.of(
+                  inputViolation(
+                      i, CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), "记录不是格式正确的 JSON")));
           continue;
         }
         c.record(check(node, i));
@@ -388,7 +420,14 @@ public final class RecordValidator {
   }
 
   private static Violation inputViolation(long index, CoreErrorCode code, String en, String zh) {
-    return new Violation(index, "", "", code == CoreErrorCode.RECORD_MALFORMED ? "json" : "limit", code, en, zh,
+    return new Violation(
+        index,
+        "",
+        "",
+        code == CoreErrorCode.RECORD_MALFORMED ? "json" : "limit",
+        code,
+        en,
+        zh,
         Severity.ERROR);
   }
 
@@ -407,7 +446,8 @@ public final class RecordValidator {
     if (errors.isEmpty()) {
       return govdx;
     }
-    // structural violations first (in networknt's evaluation order), then the govdx checks (in schema order)
+    // structural violations first (in networknt's evaluation order), then the govdx checks (in
+    // schema order)
     List<Violation> all = new java.util.ArrayList<>(mapper.map(errors, index));
     all.addAll(govdx);
     return all;

@@ -32,7 +32,8 @@ public final class ResourceSchema {
   private final List<FieldSpec> fields;
   private final boolean allowUnknownItems;
 
-  private ResourceSchema(String id, String name, List<FieldSpec> fields, boolean allowUnknownItems) {
+  private ResourceSchema(
+      String id, String name, List<FieldSpec> fields, boolean allowUnknownItems) {
     this.id = id;
     this.name = name;
     this.fields = List.copyOf(fields);
@@ -88,13 +89,24 @@ public final class ResourceSchema {
   private static FieldSpec fieldOf(CatalogItem item, DataElementCatalogue elements) {
     @Nullable DataElement element = null;
     if (!item.dataElement().isEmpty()) {
-      element = elements.find(item.dataElement()).orElseThrow(() -> new GovdxException(
-          CoreErrorCode.RESOURCE_SCHEMA_INVALID,
-          "item '" + item.name() + "' refers to unknown data element '" + item.dataElement() + "'"));
+      element =
+          elements
+              .find(item.dataElement())
+              .orElseThrow(
+                  () ->
+                      new GovdxException(
+                          CoreErrorCode.RESOURCE_SCHEMA_INVALID,
+                          "item '"
+                              + item.name()
+                              + "' refers to unknown data element '"
+                              + item.dataElement()
+                              + "'"));
     }
     DataType type = item.dataType().valueType();
-    FieldSpec.Builder f = FieldSpec.value(item.key(), item.name(), type).required(item.required())
-        .sensitivity(item.sensitivity());
+    FieldSpec.Builder f =
+        FieldSpec.value(item.key(), item.name(), type)
+            .required(item.required())
+            .sensitivity(item.sensitivity());
     @Nullable RepresentationFormat format = null;
     try {
       if (!item.format().isEmpty()) {
@@ -109,8 +121,10 @@ public final class ResourceSchema {
         format = RepresentationFormat.parse("n..18");
       }
     } catch (RepresentationFormatException e) {
-      throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_INVALID,
-          "item '" + item.name() + "': " + e.getMessage(), e);
+      throw new GovdxException(
+          CoreErrorCode.RESOURCE_SCHEMA_INVALID,
+          "item '" + item.name() + "': " + e.getMessage(),
+          e);
     }
     if (format != null) {
       f.format(format);
@@ -182,7 +196,9 @@ public final class ResourceSchema {
       return false;
     }
     ResourceSchema r = (ResourceSchema) o;
-    return id.equals(r.id) && name.equals(r.name) && allowUnknownItems == r.allowUnknownItems
+    return id.equals(r.id)
+        && name.equals(r.name)
+        && allowUnknownItems == r.allowUnknownItems
         && fields.equals(r.fields);
   }
 
@@ -193,7 +209,12 @@ public final class ResourceSchema {
 
   @Override
   public String toString() {
-    return "ResourceSchema{" + name + (id.isEmpty() ? "" : " " + id) + ", " + fields.size() + " items}";
+    return "ResourceSchema{"
+        + name
+        + (id.isEmpty() ? "" : " " + id)
+        + ", "
+        + fields.size()
+        + " items}";
   }
 
   /** Builds a {@link ResourceSchema}. Not thread-safe. */

@@ -66,29 +66,47 @@ public final class ResourceSchemas {
   /** The deepest JSON nesting of a schema document. */
   public static final int MAX_NESTING_DEPTH = 64;
 
-  private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxDocumentLength(MAX_DOCUMENT_BYTES)
-              .maxNestingDepth(MAX_NESTING_DEPTH)
-              .maxStringLength(65_536)
-              .maxNumberLength(20)
-              .maxNameLength(1_000)
-              .build())
-          .build())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper READER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxStringLength(65_536)
+                          .maxNumberLength(20)
+                          .maxNameLength(1_000)
+                          .build())
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
-  private static final ObjectMapper WRITER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper WRITER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private static final Set<String> SCHEMA_PROPERTIES = Set.of("id", "name", "allowUnknownItems", "fields");
+  private static final Set<String> SCHEMA_PROPERTIES =
+      Set.of("id", "name", "allowUnknownItems", "fields");
 
-  private static final Set<String> FIELD_PROPERTIES = Set.of("key", "nameZh", "dataType", "format", "element",
-      "codeTable", "codeTableEdition", "identifier", "jsonFormat", "required", "sensitivity", "fields", "items",
-      "minItems", "maxItems");
+  private static final Set<String> FIELD_PROPERTIES =
+      Set.of(
+          "key",
+          "nameZh",
+          "dataType",
+          "format",
+          "element",
+          "codeTable",
+          "codeTableEdition",
+          "identifier",
+          "jsonFormat",
+          "required",
+          "sensitivity",
+          "fields",
+          "items",
+          "minItems",
+          "maxItems");
 
-  private ResourceSchemas() {
-  }
+  private ResourceSchemas() {}
 
   /**
    * Reads a schema from UTF-8 JSON bytes, resolving {@code element} against the default data element catalogue.
@@ -115,7 +133,8 @@ public final class ResourceSchemas {
   public static ResourceSchema fromJson(byte[] json, DataElementCatalogue elements) {
     Objects.requireNonNull(json, "json == null");
     if (json.length > MAX_DOCUMENT_BYTES) {
-      throw fail("", "document of " + json.length + " bytes exceeds the limit of " + MAX_DOCUMENT_BYTES);
+      throw fail(
+          "", "document of " + json.length + " bytes exceeds the limit of " + MAX_DOCUMENT_BYTES);
     }
     return fromJson(new ByteArrayInputStream(json), elements);
   }
@@ -152,13 +171,18 @@ public final class ResourceSchemas {
       root = READER.readTree(json);
     } catch (StreamConstraintsException e) {
       String m = e.getOriginalMessage();
-      throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
-          "schema file exceeds a limit" + near(e) + ": " + (m == null ? "constraint" : m), e);
+      throw new GovdxException(
+          CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
+          "schema file exceeds a limit" + near(e) + ": " + (m == null ? "constraint" : m),
+          e);
     } catch (JsonProcessingException e) {
       String m = e.getOriginalMessage();
-      throw new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
-          "not well-formed JSON" + near(e) + (m != null && m.startsWith("Duplicate field")
-              ? " (duplicate property)" : ""), e);
+      throw new GovdxException(
+          CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
+          "not well-formed JSON"
+              + near(e)
+              + (m != null && m.startsWith("Duplicate field") ? " (duplicate property)" : ""),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -187,12 +211,14 @@ public final class ResourceSchemas {
   }
 
   private static String near(JsonProcessingException e) {
-    return e.getLocation() == null ? ""
+    return e.getLocation() == null
+        ? ""
         : " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   private static GovdxException fail(String pointer, String problem) {
-    return new GovdxException(CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
+    return new GovdxException(
+        CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
         (pointer.isEmpty() ? "(document)" : pointer) + ": " + problem);
   }
 
@@ -227,7 +253,11 @@ public final class ResourceSchemas {
     }
   }
 
-  private static FieldSpec itemOf(JsonNode n, String p, DataElementCatalogue elements, Set<String> siblingKeys,
+  private static FieldSpec itemOf(
+      JsonNode n,
+      String p,
+      DataElementCatalogue elements,
+      Set<String> siblingKeys,
       boolean arrayElement) {
     requireObject(n, p);
     checkProperties(n, p, FIELD_PROPERTIES);
@@ -244,10 +274,20 @@ public final class ResourceSchemas {
       throw fail(p, "an item has either 'fields' (object) or 'items' (array), not both");
     }
     if (isObject || isArray) {
-      for (String valueOnly : new String[] {"dataType", "format", "element", "codeTable", "codeTableEdition",
-          "identifier", "jsonFormat"}) {
+      for (String valueOnly :
+          new String[] {
+            "dataType",
+            "format",
+            "element",
+            "codeTable",
+            "codeTableEdition",
+            "identifier",
+            "jsonFormat"
+          }) {
         if (n.has(valueOnly)) {
-          throw fail(p + "/" + valueOnly, "not allowed on " + (isObject ? "an object" : "an array") + " item");
+          throw fail(
+              p + "/" + valueOnly,
+              "not allowed on " + (isObject ? "an object" : "an array") + " item");
         }
       }
     }
@@ -263,7 +303,10 @@ public final class ResourceSchemas {
       b = FieldSpec.object(key, containerName(n, p, arrayElement));
       FieldSpec.Builder ob = b;
       Set<String> keys = new HashSet<>();
-      forEachField(n.get("fields"), p + "/fields", (f, fp) -> ob.field(itemOf(f, fp, elements, keys, false)));
+      forEachField(
+          n.get("fields"),
+          p + "/fields",
+          (f, fp) -> ob.field(itemOf(f, fp, elements, keys, false)));
     } else if (isArray) {
       FieldSpec element = itemOf(n.get("items"), p + "/items", elements, new HashSet<>(), true);
       b = FieldSpec.array(key, containerName(n, p, arrayElement), element);
@@ -290,13 +333,23 @@ public final class ResourceSchemas {
     return b.build();
   }
 
-  private static FieldSpec.Builder valueOf(JsonNode n, String p, String key, DataElementCatalogue elements,
-      boolean arrayElement) {
+  private static FieldSpec.Builder valueOf(
+      JsonNode n, String p, String key, DataElementCatalogue elements, boolean arrayElement) {
     @Nullable DataElement element = null;
     if (n.has("element")) {
       String id = text(n, p, "element", true);
-      element = elements.find(id).orElseThrow(() -> fail(p + "/element",
-          "unknown data element '" + id + "' (not in catalogue " + elements.name() + ")"));
+      element =
+          elements
+              .find(id)
+              .orElseThrow(
+                  () ->
+                      fail(
+                          p + "/element",
+                          "unknown data element '"
+                              + id
+                              + "' (not in catalogue "
+                              + elements.name()
+                              + ")"));
     }
     DataType type;
     if (n.has("dataType")) {
@@ -304,8 +357,11 @@ public final class ResourceSchemas {
       try {
         type = DataType.parse(t);
       } catch (GovdxException e) {
-        throw fail(p + "/dataType", "unknown data type '" + t
-            + "' (CHARACTER, NUMBER, DATE, DATETIME, BOOLEAN, BINARY or 字符型, 数字型, 日期型, 日期时间型, 布尔型, 二进制)");
+        throw fail(
+            p + "/dataType",
+            "unknown data type '"
+                + t
+                + "' (CHARACTER, NUMBER, DATE, DATETIME, BOOLEAN, BINARY or 字符型, 数字型, 日期型, 日期时间型, 布尔型, 二进制)");
       }
     } else if (element != null) {
       type = element.dataType();
@@ -329,14 +385,16 @@ public final class ResourceSchemas {
         b.format(RepresentationFormat.parse(f));
       } catch (RepresentationFormatException e) {
         String m = e.getMessage();
-        throw fail(p + "/format", "bad representation format: " + m.substring(e.code().length() + 2));
+        throw fail(
+            p + "/format", "bad representation format: " + m.substring(e.code().length() + 2));
       }
     } else if (element != null && element.dataType() == type) {
       b.format(element.format());
     }
     if (n.has("codeTable")) {
-      b.codeTable(text(n, p, "codeTable", true), n.has("codeTableEdition") ? text(n, p, "codeTableEdition", false)
-          : "");
+      b.codeTable(
+          text(n, p, "codeTable", true),
+          n.has("codeTableEdition") ? text(n, p, "codeTableEdition", false) : "");
     } else if (n.has("codeTableEdition")) {
       throw fail(p + "/codeTableEdition", "an edition without a code table");
     } else if (element != null && element.codeTable().isPresent()) {

@@ -35,8 +35,7 @@ final class SchemaCompiler {
     }
   }
 
-  private SchemaCompiler() {
-  }
+  private SchemaCompiler() {}
 
   /**
    * Compiles a schema.
@@ -57,8 +56,13 @@ final class SchemaCompiler {
     return new Compiled(root, items);
   }
 
-  private static void objectBody(ObjectNode node, List<FieldSpec> fields, boolean open, String pointer,
-      Map<String, FieldSpec> items, boolean govdx) {
+  private static void objectBody(
+      ObjectNode node,
+      List<FieldSpec> fields,
+      boolean open,
+      String pointer,
+      Map<String, FieldSpec> items,
+      boolean govdx) {
     node.put("type", "object");
     ObjectNode props = node.putObject("properties");
     ArrayNode required = F.arrayNode();
@@ -77,8 +81,8 @@ final class SchemaCompiler {
     }
   }
 
-  private static ObjectNode item(FieldSpec f, String pointer, Map<String, FieldSpec> items, boolean open,
-      boolean govdx) {
+  private static ObjectNode item(
+      FieldSpec f, String pointer, Map<String, FieldSpec> items, boolean open, boolean govdx) {
     items.put(pointer, f);
     ObjectNode n = F.objectNode();
     n.put("title", f.nameZh());
@@ -129,13 +133,15 @@ final class SchemaCompiler {
     if (format != null) {
       n.put(KW_FORMAT, format.text());
     }
-    f.codeTable().ifPresent(t -> {
-      ObjectNode ct = n.putObject(KW_CODE_TABLE);
-      ct.put("table", t);
-      if (!f.codeTableEdition().isEmpty()) {
-        ct.put("edition", f.codeTableEdition());
-      }
-    });
+    f.codeTable()
+        .ifPresent(
+            t -> {
+              ObjectNode ct = n.putObject(KW_CODE_TABLE);
+              ct.put("table", t);
+              if (!f.codeTableEdition().isEmpty()) {
+                ct.put("edition", f.codeTableEdition());
+              }
+            });
     f.identifier().ifPresent(k -> n.put(KW_IDENTIFIER, k));
     f.sensitivity().ifPresent(s -> n.put(KW_SENSITIVITY, s.code()));
   }

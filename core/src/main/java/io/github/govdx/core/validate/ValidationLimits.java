@@ -14,8 +14,13 @@ package io.github.govdx.core.validate;
  * @param maxNumberLength the longest number literal, in characters
  * @param maxNameLength the longest property name, in characters
  */
-public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int maxNestingDepth, int maxStringLength,
-    int maxNumberLength, int maxNameLength) {
+public record ValidationLimits(
+    long maxDocumentBytes,
+    int maxRecordBytes,
+    int maxNestingDepth,
+    int maxStringLength,
+    int maxNumberLength,
+    int maxNameLength) {
 
   private static final ValidationLimits DEFAULTS =
       new ValidationLimits(16L * 1024 * 1024, 1024 * 1024, 32, 1_000_000, 100, 1_000);
@@ -32,8 +37,12 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @throws IllegalArgumentException if a limit is below 1
    */
   public ValidationLimits {
-    if (maxDocumentBytes < 1 || maxRecordBytes < 1 || maxNestingDepth < 1 || maxStringLength < 1
-        || maxNumberLength < 1 || maxNameLength < 1) {
+    if (maxDocumentBytes < 1
+        || maxRecordBytes < 1
+        || maxNestingDepth < 1
+        || maxStringLength < 1
+        || maxNumberLength < 1
+        || maxNameLength < 1) {
       throw new IllegalArgumentException("every limit must be at least 1");
     }
   }
@@ -54,8 +63,8 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @return the new limits
    */
   public ValidationLimits withMaxDocumentBytes(long bytes) {
-    return new ValidationLimits(bytes, maxRecordBytes, maxNestingDepth, maxStringLength, maxNumberLength,
-        maxNameLength);
+    return new ValidationLimits(
+        bytes, maxRecordBytes, maxNestingDepth, maxStringLength, maxNumberLength, maxNameLength);
   }
 
   /**
@@ -65,8 +74,8 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @return the new limits
    */
   public ValidationLimits withMaxRecordBytes(int bytes) {
-    return new ValidationLimits(maxDocumentBytes, bytes, maxNestingDepth, maxStringLength, maxNumberLength,
-        maxNameLength);
+    return new ValidationLimits(
+        maxDocumentBytes, bytes, maxNestingDepth, maxStringLength, maxNumberLength, maxNameLength);
   }
 
   /**
@@ -76,8 +85,8 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @return the new limits
    */
   public ValidationLimits withMaxNestingDepth(int depth) {
-    return new ValidationLimits(maxDocumentBytes, maxRecordBytes, depth, maxStringLength, maxNumberLength,
-        maxNameLength);
+    return new ValidationLimits(
+        maxDocumentBytes, maxRecordBytes, depth, maxStringLength, maxNumberLength, maxNameLength);
   }
 
   /**
@@ -87,8 +96,8 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @return the new limits
    */
   public ValidationLimits withMaxStringLength(int chars) {
-    return new ValidationLimits(maxDocumentBytes, maxRecordBytes, maxNestingDepth, chars, maxNumberLength,
-        maxNameLength);
+    return new ValidationLimits(
+        maxDocumentBytes, maxRecordBytes, maxNestingDepth, chars, maxNumberLength, maxNameLength);
   }
 
   /**
@@ -98,7 +107,7 @@ public record ValidationLimits(long maxDocumentBytes, int maxRecordBytes, int ma
    * @return the new limits
    */
   public ValidationLimits withMaxNumberLength(int chars) {
-    return new ValidationLimits(maxDocumentBytes, maxRecordBytes, maxNestingDepth, maxStringLength, chars,
-        maxNameLength);
+    return new ValidationLimits(
+        maxDocumentBytes, maxRecordBytes, maxNestingDepth, maxStringLength, chars, maxNameLength);
   }
 }

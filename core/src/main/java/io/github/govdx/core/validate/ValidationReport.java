@@ -17,7 +17,11 @@ public final class ValidationReport {
   private final long recordsChecked;
   private final long invalidRecords;
 
-  ValidationReport(List<Violation> violations, long droppedViolations, long recordsChecked, long invalidRecords) {
+  ValidationReport(
+      List<Violation> violations,
+      long droppedViolations,
+      long recordsChecked,
+      long invalidRecords) {
     this.violations = List.copyOf(violations);
     this.droppedViolations = droppedViolations;
     this.recordsChecked = recordsChecked;
@@ -75,8 +79,10 @@ public final class ValidationReport {
       return false;
     }
     ValidationReport r = (ValidationReport) o;
-    return violations.equals(r.violations) && droppedViolations == r.droppedViolations
-        && recordsChecked == r.recordsChecked && invalidRecords == r.invalidRecords;
+    return violations.equals(r.violations)
+        && droppedViolations == r.droppedViolations
+        && recordsChecked == r.recordsChecked
+        && invalidRecords == r.invalidRecords;
   }
 
   @Override
@@ -86,7 +92,14 @@ public final class ValidationReport {
 
   @Override
   public String toString() {
-    return "ValidationReport{records=" + recordsChecked + ", invalid=" + invalidRecords + ", violations="
-        + violations.size() + ", dropped=" + droppedViolations + "}";
+    return "ValidationReport{records="
+        + recordsChecked
+        + ", invalid="
+        + invalidRecords
+        + ", violations="
+        + violations.size()
+        + ", dropped="
+        + droppedViolations
+        + "}";
   }
 }

@@ -20,8 +20,15 @@ import java.util.Objects;
  * @param messageZh the message in Chinese
  * @param severity the severity
  */
-public record Violation(long recordIndex, String pointer, String itemName, String rule, CoreErrorCode code,
-    String messageEn, String messageZh, Severity severity) {
+public record Violation(
+    long recordIndex,
+    String pointer,
+    String itemName,
+    String rule,
+    CoreErrorCode code,
+    String messageEn,
+    String messageZh,
+    Severity severity) {
 
   /**
    * Creates a violation.
@@ -57,7 +64,17 @@ public record Violation(long recordIndex, String pointer, String itemName, Strin
 
   @Override
   public String toString() {
-    return "#" + recordIndex + " " + (pointer.isEmpty() ? "/" : pointer) + " [" + itemName + "] " + code.code()
-        + " " + rule + ": " + messageEn;
+    return "#"
+        + recordIndex
+        + " "
+        + (pointer.isEmpty() ? "/" : pointer)
+        + " ["
+        + itemName
+        + "] "
+        + code.code()
+        + " "
+        + rule
+        + ": "
+        + messageEn;
   }
 }

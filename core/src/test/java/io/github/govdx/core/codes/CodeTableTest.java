@@ -18,8 +18,10 @@ class CodeTableTest {
 
   @Test
   void codeTable_equalsContract() {
-    EqualsVerifier.forClass(CodeTable.class).suppress(Warning.NULL_FIELDS)
-        .withIgnoredFields("byCode", "childrenByCode").verify();
+    EqualsVerifier.forClass(CodeTable.class)
+        .suppress(Warning.NULL_FIELDS)
+        .withIgnoredFields("byCode", "childrenByCode")
+        .verify();
   }
 
   @Test
@@ -28,30 +30,47 @@ class CodeTableTest {
     assertThat(e.nameEn()).isEmpty();
     assertThat(e.parent()).isEmpty();
     assertThat(e.attributes()).containsOnlyKeys("a");
-    assertThatThrownBy(() -> e.attributes().put("c", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> e.attributes().put("c", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> CodeEntry.of("", "x")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void builder_missingNameOrDanglingParent_illegalState() {
     assertThatThrownBy(() -> CodeTable.builder("X", "1").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("nameZh");
-    assertThatThrownBy(() -> CodeTable.builder("X", "1").nameZh("x")
-        .add(CodeEntry.of("2", "二", null, "1", Map.of())).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("parent 1");
-    assertThatThrownBy(() -> CodeTable.builder("X", "1").add(CodeEntry.of("1", "一")).add(CodeEntry.of("1", "一")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nameZh");
+    assertThatThrownBy(
+            () ->
+                CodeTable.builder("X", "1")
+                    .nameZh("x")
+                    .add(CodeEntry.of("2", "二", null, "1", Map.of()))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("parent 1");
+    assertThatThrownBy(
+            () ->
+                CodeTable.builder("X", "1").add(CodeEntry.of("1", "一")).add(CodeEntry.of("1", "一")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void toBuilder_roundTripAndEntriesUnmodifiable() {
-    CodeTable t = CodeTable.builder("X", "1").nameZh("x").nameEn("ex").source("s").licence("l")
-        .add(CodeEntry.of("1", "一")).add(CodeEntry.of("2", "二", "two", "1", Map.of())).build();
+    CodeTable t =
+        CodeTable.builder("X", "1")
+            .nameZh("x")
+            .nameEn("ex")
+            .source("s")
+            .licence("l")
+            .add(CodeEntry.of("1", "一"))
+            .add(CodeEntry.of("2", "二", "two", "1", Map.of()))
+            .build();
     assertThat(t.toBuilder().build()).isEqualTo(t).hasSameHashCodeAs(t);
     assertThat(t.children("1")).extracting(CodeEntry::code).containsExactly("2");
     assertThat(t.children("2")).isEmpty();
     assertThat(t.search("TWO")).extracting(CodeEntry::code).containsExactly("2");
     List<CodeEntry> entries = t.entries();
-    assertThatThrownBy(() -> entries.add(CodeEntry.of("3", "三"))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> entries.add(CodeEntry.of("3", "三")))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

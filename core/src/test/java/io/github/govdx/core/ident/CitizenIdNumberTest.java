@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CitizenIdNumberTest {
 
-  private static final List<String> COUNTIES = CodeTableRegistry.defaultRegistry().require("GB/T 2260")
-      .entries().stream().map(CodeEntry::code).collect(Collectors.toList());
+  private static final List<String> COUNTIES =
+      CodeTableRegistry.defaultRegistry().require("GB/T 2260").entries().stream()
+          .map(CodeEntry::code)
+          .collect(Collectors.toList());
 
   /** GB 11643-1999 Annex A/B worked examples (STANDARDS.md §4.1). */
   @Test
@@ -56,7 +58,8 @@ class CitizenIdNumberTest {
   void check_withdrawnAddressCode_validButRegionUnknown() {
     String body = "11010319800101001";
     CitizenIdNumber id = CitizenIdNumber.parse(body + Generators.gb11643Check(body));
-    assertThat(CodeTableRegistry.defaultRegistry().require("GB/T 2260").contains("110103")).isFalse();
+    assertThat(CodeTableRegistry.defaultRegistry().require("GB/T 2260").contains("110103"))
+        .isFalse();
     assertThat(id.region()).isEmpty();
     assertThat(id.province().map(CodeEntry::nameZh)).contains("北京市");
   }
@@ -82,19 +85,19 @@ class CitizenIdNumberTest {
 
   @ParameterizedTest
   @CsvSource({
-      "'',GDX-1114,empty",
-      "'  ',GDX-1114,empty",
-      "1101051949123100,GDX-1101,length",
-      "11010519491231002XX,GDX-1101,length",
-      "11010519491231002x,GDX-1102,charset",
-      "1101051949123100X2,GDX-1102,charset",
-      "11010519491231 02X,GDX-1102,charset",
-      "99010519491231002X,GDX-1105,province",
-      "110105194902300025,GDX-1103,birth-date",
-      "110105179912310024,GDX-1103,birth-date",
-      "11010519491231002Y,GDX-1102,charset",
-      "110105194912310021,GDX-1106,check-digit",
-      "110105491331002,GDX-1103,birth-date",
+    "'',GDX-1114,empty",
+    "'  ',GDX-1114,empty",
+    "1101051949123100,GDX-1101,length",
+    "11010519491231002XX,GDX-1101,length",
+    "11010519491231002x,GDX-1102,charset",
+    "1101051949123100X2,GDX-1102,charset",
+    "11010519491231 02X,GDX-1102,charset",
+    "99010519491231002X,GDX-1105,province",
+    "110105194902300025,GDX-1103,birth-date",
+    "110105179912310024,GDX-1103,birth-date",
+    "11010519491231002Y,GDX-1102,charset",
+    "110105194912310021,GDX-1106,check-digit",
+    "110105491331002,GDX-1103,birth-date",
   })
   void check_badInput_namesRuleAndCode(String value, String code, String rule) {
     CheckResult r = CitizenIdNumber.check(value);
@@ -104,17 +107,22 @@ class CitizenIdNumberTest {
     if (!value.isBlank()) {
       assertThat(r.reason()).doesNotContain(value);
     }
-    assertThatThrownBy(() -> CitizenIdNumber.parse(value)).isInstanceOf(GovdxException.class)
-        .hasMessageStartingWith(code + ": " + rule).hasMessageNotContaining(value.isBlank() ? "\u0000" : value);
+    assertThatThrownBy(() -> CitizenIdNumber.parse(value))
+        .isInstanceOf(GovdxException.class)
+        .hasMessageStartingWith(code + ": " + rule)
+        .hasMessageNotContaining(value.isBlank() ? "\u0000" : value);
   }
 
   @Test
   void check_futureBirthDate_judgedByClockInChina() {
     String body = "11010520260102001";
     String id = body + Generators.gb11643Check(body);
-    Clock before = Clock.fixed(Instant.parse("2026-01-01T15:59:00Z"), ZoneOffset.UTC); // 23:59 in Beijing
-    Clock after = Clock.fixed(Instant.parse("2026-01-01T16:00:00Z"), ZoneOffset.UTC);  // 00:00 on the 2nd
-    assertThat(CitizenIdNumber.check(id, before).errorCode()).contains(CoreErrorCode.IDENT_BIRTH_DATE_FUTURE);
+    Clock before =
+        Clock.fixed(Instant.parse("2026-01-01T15:59:00Z"), ZoneOffset.UTC); // 23:59 in Beijing
+    Clock after =
+        Clock.fixed(Instant.parse("2026-01-01T16:00:00Z"), ZoneOffset.UTC); // 00:00 on the 2nd
+    assertThat(CitizenIdNumber.check(id, before).errorCode())
+        .contains(CoreErrorCode.IDENT_BIRTH_DATE_FUTURE);
     assertThat(CitizenIdNumber.check(id, after).isValid()).isTrue();
   }
 
@@ -126,9 +134,12 @@ class CitizenIdNumberTest {
 
   @Test
   void toString_isMasked_equalsContract() {
-    assertThat(CitizenIdNumber.parse("11010519491231002X").toString()).doesNotContain("11010519491231002X")
+    assertThat(CitizenIdNumber.parse("11010519491231002X").toString())
+        .doesNotContain("11010519491231002X")
         .contains("*");
-    EqualsVerifier.forClass(CitizenIdNumber.class).withIgnoredFields("birthDate")
-        .withNonnullFields("value", "birthDate").verify();
+    EqualsVerifier.forClass(CitizenIdNumber.class)
+        .withIgnoredFields("birthDate")
+        .withNonnullFields("value", "birthDate")
+        .verify();
   }
 }

@@ -57,8 +57,10 @@ final class Generators {
   static String citizenId(Random rnd, List<String> counties) {
     String addr = counties.get(rnd.nextInt(counties.size()));
     LocalDate d = LocalDate.of(1900, 1, 1).plusDays(rnd.nextInt(365 * 120));
-    String body = addr + String.format("%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth())
-        + String.format("%03d", rnd.nextInt(1000));
+    String body =
+        addr
+            + String.format("%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth())
+            + String.format("%03d", rnd.nextInt(1000));
     return body + gb11643Check(body);
   }
 
@@ -74,9 +76,11 @@ final class Generators {
   }
 
   static String uscc(Random rnd, List<String> deptCategory, List<String> regions) {
-    String head = deptCategory.get(rnd.nextInt(deptCategory.size()))
-        + regions.get(rnd.nextInt(regions.size()));
-    String body = head + orgCode(rnd, USCC_CHARS); // the check character (digit or X) is in the USCC set
+    String head =
+        deptCategory.get(rnd.nextInt(deptCategory.size()))
+            + regions.get(rnd.nextInt(regions.size()));
+    String body =
+        head + orgCode(rnd, USCC_CHARS); // the check character (digit or X) is in the USCC set
     return body + gb32100Check(body);
   }
 }

@@ -58,18 +58,19 @@ class OrganizationCodeTest {
     assertThat(r.errorCode()).contains(CoreErrorCode.IDENT_RESERVED_RANGE);
     assertThat(r.rule()).isEqualTo("reserved-range");
     String outside = "PDYA0001";
-    assertThat(OrganizationCode.check(outside + Generators.gb11714Check(outside)).isValid()).isTrue();
+    assertThat(OrganizationCode.check(outside + Generators.gb11714Check(outside)).isValid())
+        .isTrue();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "'',GDX-1114",
-      "D2143569,GDX-1101",
-      "D2143569--X,GDX-1101",
-      "D214356-9X,GDX-1101",
-      "d2143569-X,GDX-1102",
-      "D2143569-Y,GDX-1102",
-      "D2143569-1,GDX-1106",
+    "'',GDX-1114",
+    "D2143569,GDX-1101",
+    "D2143569--X,GDX-1101",
+    "D214356-9X,GDX-1101",
+    "d2143569-X,GDX-1102",
+    "D2143569-Y,GDX-1102",
+    "D2143569-1,GDX-1106",
   })
   void check_badInput_code(String value, String code) {
     assertThat(OrganizationCode.check(value).errorCode().map(CoreErrorCode::code)).contains(code);

@@ -29,15 +29,21 @@ class UnifiedSocialCreditCodeTest {
     assertThat(c.regionCode()).isEqualTo("350100");
     assertThat(c.region().map(CodeEntry::nameZh)).contains("福州市");
     assertThat(c.organizationCode().displayForm()).isEqualTo("M000100Y-4");
-    assertThat(IdentifierType.UNIFIED_SOCIAL_CREDIT_CODE.check("91350100M000100Y43").isValid()).isTrue();
+    assertThat(IdentifierType.UNIFIED_SOCIAL_CREDIT_CODE.check("91350100M000100Y43").isValid())
+        .isTrue();
   }
 
   @Test
   void check_generatedCodes_allValid_andEverySingleCharacterChangeFails() {
-    List<String> pairs = REG.require("GB 32100-CATEGORY").entries().stream().map(CodeEntry::code)
-        .collect(Collectors.toList());
-    List<String> regions = new ArrayList<>(REG.require("GB/T 2260").entries().stream().map(CodeEntry::code)
-        .collect(Collectors.toList()));
+    List<String> pairs =
+        REG.require("GB 32100-CATEGORY").entries().stream()
+            .map(CodeEntry::code)
+            .collect(Collectors.toList());
+    List<String> regions =
+        new ArrayList<>(
+            REG.require("GB/T 2260").entries().stream()
+                .map(CodeEntry::code)
+                .collect(Collectors.toList()));
     regions.add("100000");
     Random rnd = new Random(32100);
     String alphabet = Generators.USCC_CHARS + "IOZSV";
@@ -59,12 +65,12 @@ class UnifiedSocialCreditCodeTest {
   /** Each body is completed with a correct MOD 31 check so that the named structural rule is what fails. */
   @ParameterizedTest
   @CsvSource({
-      "B1350100M000100Y4,GDX-1107,dept-code",
-      "94350100M000100Y4,GDX-1108,category-code",
-      "Y2350100M000100Y4,GDX-1108,category-code",
-      "91990100M000100Y4,GDX-1113,region",
-      "9135A100M000100Y4,GDX-1113,region",
-      "91350100M000100Y5,GDX-1109,embedded-org-code",
+    "B1350100M000100Y4,GDX-1107,dept-code",
+    "94350100M000100Y4,GDX-1108,category-code",
+    "Y2350100M000100Y4,GDX-1108,category-code",
+    "91990100M000100Y4,GDX-1113,region",
+    "9135A100M000100Y4,GDX-1113,region",
+    "91350100M000100Y5,GDX-1109,embedded-org-code",
   })
   void check_structuralRule_namesRuleAndCode(String body, String code, String rule) {
     String value = body + Generators.gb32100Check(body);
@@ -72,17 +78,18 @@ class UnifiedSocialCreditCodeTest {
     assertThat(r.errorCode().map(CoreErrorCode::code)).contains(code);
     assertThat(r.rule()).isEqualTo(rule);
     assertThat(r.reason()).doesNotContain(value);
-    assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(value)).isInstanceOf(GovdxException.class)
+    assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(value))
+        .isInstanceOf(GovdxException.class)
         .hasMessageStartingWith(code + ": ");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "'',GDX-1114,empty",
-      "91350100M000100Y4,GDX-1101,length",
-      "91350100M000100I43,GDX-1102,charset",
-      "91350100m000100Y43,GDX-1102,charset",
-      "91350100M000100Y44,GDX-1106,check-digit",
+    "'',GDX-1114,empty",
+    "91350100M000100Y4,GDX-1101,length",
+    "91350100M000100I43,GDX-1102,charset",
+    "91350100m000100Y43,GDX-1102,charset",
+    "91350100M000100Y44,GDX-1106,check-digit",
   })
   void check_badInput_namesRuleAndCode(String value, String code, String rule) {
     CheckResult r = UnifiedSocialCreditCode.check(value);
@@ -97,7 +104,8 @@ class UnifiedSocialCreditCodeTest {
   @Test
   void designExamples_embeddedOrgCodeCheckCharacterWrong() {
     for (String s : new String[] {"11320500014160477H", "11320500014160479P"}) {
-      assertThat(UnifiedSocialCreditCode.check(s).errorCode()).contains(CoreErrorCode.IDENT_EMBEDDED_ORG_CODE);
+      assertThat(UnifiedSocialCreditCode.check(s).errorCode())
+          .contains(CoreErrorCode.IDENT_EMBEDDED_ORG_CODE);
     }
     assertThat(UnifiedSocialCreditCode.check("11320500014160477X").isValid()).isFalse();
     assertThat(UnifiedSocialCreditCode.check("11320500014160478L").isValid()).isTrue();

@@ -22,10 +22,19 @@ class PartyIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "91350100M000100Y4", "91350100M000100Y44", "91350100M000100I43", "91350100m000100Y43",
-      "91350100M000100Y43/", "91350100M000100Y43/Hotline", "91350100M000100Y43/a/b",
-      "91350100M000100Y43/-x", "91350100M000100Y43/abcdefghijabcdefghijabcdefghijabc"})
+  @ValueSource(
+      strings = {
+        "",
+        "91350100M000100Y4",
+        "91350100M000100Y44",
+        "91350100M000100I43",
+        "91350100m000100Y43",
+        "91350100M000100Y43/",
+        "91350100M000100Y43/Hotline",
+        "91350100M000100Y43/a/b",
+        "91350100M000100Y43/-x",
+        "91350100M000100Y43/abcdefghijabcdefghijabcdefghijabc"
+      })
   void parse_invalid_throwsGdx1501(String text) {
     assertThatThrownBy(() -> PartyId.parse(text))
         .isInstanceOf(GovdxException.class)

@@ -24,8 +24,8 @@ class RecordLimitsTest {
   }
 
   private static void assertCode(Runnable r, String code) {
-    assertThatThrownBy(r::run).isInstanceOfSatisfying(GovdxException.class,
-        e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(r::run)
+        .isInstanceOfSatisfying(GovdxException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test
@@ -40,8 +40,10 @@ class RecordLimitsTest {
   void hugeString_refusedBeyondLimit_andLongButAllowedStringIsJustALengthViolation() {
     String huge = "{\"xm\":\"" + "x".repeat(1_000_001) + "\"}";
     assertCode(() -> validator.validate(huge), "GDX-1411");
-    ValidationReport r = validator.validate("{\"gmsfhm\":\"" + "1".repeat(900_000) + "\",\"xm\":\"张三\"}");
-    assertThat(r.violations()).extracting(Violation::pointer, Violation::code)
+    ValidationReport r =
+        validator.validate("{\"gmsfhm\":\"" + "1".repeat(900_000) + "\",\"xm\":\"张三\"}");
+    assertThat(r.violations())
+        .extracting(Violation::pointer, Violation::code)
         .containsExactly(tuple("/gmsfhm", CoreErrorCode.RECORD_LENGTH_OUT_OF_RANGE));
   }
 
@@ -49,14 +51,22 @@ class RecordLimitsTest {
   void hugeNumber_refused() {
     assertCode(() -> validator.validate("{\"je\":" + "9".repeat(5_000) + "}"), "GDX-1411");
     // A short literal with a huge exponent costs no memory: it is just too many digits for n..16,2.
-    assertThat(validator.validate("{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\",\"je\":1e999999999}")
-        .violations()).extracting(Violation::code).containsExactly(CoreErrorCode.RECORD_NUMBER_PRECISION);
+    assertThat(
+            validator
+                .validate("{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\",\"je\":1e999999999}")
+                .violations())
+        .extracting(Violation::code)
+        .containsExactly(CoreErrorCode.RECORD_NUMBER_PRECISION);
   }
 
   @Test
   void documentSize_refusedBeforeParsing() {
-    RecordValidator small = RecordValidator.builder(Fixtures.person()).codeTables(Fixtures.TABLES)
-        .identifiers(Fixtures.IDS).limits(ValidationLimits.defaults().withMaxDocumentBytes(100)).build();
+    RecordValidator small =
+        RecordValidator.builder(Fixtures.person())
+            .codeTables(Fixtures.TABLES)
+            .identifiers(Fixtures.IDS)
+            .limits(ValidationLimits.defaults().withMaxDocumentBytes(100))
+            .build();
     String big = "{\"xm\":\"" + "张".repeat(200) + "\"}";
     assertCode(() -> small.validate(big), "GDX-1411");
     assertCode(() -> small.validate(in(big)), "GDX-1411");
@@ -66,10 +76,12 @@ class RecordLimitsTest {
   @Test
   void malformedInput_1412_withoutEchoingContent() {
     assertThatThrownBy(() -> validator.validate("{\"xm\":\"张三-secret\""))
-        .isInstanceOfSatisfying(GovdxException.class, e -> {
-          assertThat(e.code()).isEqualTo("GDX-1412");
-          assertThat(e.getMessage()).doesNotContain("secret");
-        });
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("GDX-1412");
+              assertThat(e.getMessage()).doesNotContain("secret");
+            });
     assertCode(() -> validator.validate("{\"xm\":\"a\",\"xm\":\"b\"}"), "GDX-1412");
     assertCode(() -> validator.validate(""), "GDX-1412");
     assertCode(() -> validator.validate("{} {}"), "GDX-1412");
@@ -79,20 +91,29 @@ class RecordLimitsTest {
   void ndjson_reportsByRecordIndex_andSurvivesBadLines() {
     String longLine = "{\"xm\":\"" + "x".repeat(2_000) + "\"}";
     String deep = "[".repeat(10_000);
-    String ndjson = VALID + "\n"
-        + "\n"                                           // blank: skipped, not counted
-        + "{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张3\"}\r\n"  // 1: pattern
-        + "{not json\n"                                  // 2: malformed
-        + longLine + "\n"                                // 3: over the line limit
-        + deep + "\n"                                    // 4: too deep
-        + VALID;                                         // 5: no trailing newline
-    RecordValidator v = RecordValidator.builder(Fixtures.person()).codeTables(Fixtures.TABLES)
-        .identifiers(Fixtures.IDS).limits(ValidationLimits.defaults().withMaxRecordBytes(1_000)).build();
+    String ndjson =
+        VALID
+            + "\n"
+            + "\n" // blank: skipped, not counted
+            + "{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张3\"}\r\n" // 1: pattern
+            + "{not json\n" // 2: malformed
+            + longLine
+            + "\n" // 3: over the line limit
+            + deep
+            + "\n" // 4: too deep
+            + VALID; // 5: no trailing newline
+    RecordValidator v =
+        RecordValidator.builder(Fixtures.person())
+            .codeTables(Fixtures.TABLES)
+            .identifiers(Fixtures.IDS)
+            .limits(ValidationLimits.defaults().withMaxRecordBytes(1_000))
+            .build();
     List<Violation> sink = new ArrayList<>();
     ValidationReport r = v.validateNdjson(in(ndjson), sink::add);
     assertThat(r.recordsChecked()).isEqualTo(6);
     assertThat(r.invalidRecords()).isEqualTo(4);
-    assertThat(r.violations()).extracting(Violation::recordIndex, Violation::pointer, Violation::code)
+    assertThat(r.violations())
+        .extracting(Violation::recordIndex, Violation::pointer, Violation::code)
         .containsExactly(
             tuple(1L, "/xm", CoreErrorCode.RECORD_FORMAT_MISMATCH),
             tuple(2L, "", CoreErrorCode.RECORD_MALFORMED),
@@ -107,8 +128,12 @@ class RecordLimitsTest {
     for (int i = 0; i < 500; i++) {
       sb.append("{\"xm\":\"1\"}\n"); // 2 violations each: gmsfhm missing, xm pattern
     }
-    RecordValidator v = RecordValidator.builder(Fixtures.person()).codeTables(Fixtures.TABLES)
-        .identifiers(Fixtures.IDS).maxReportedViolations(10).build();
+    RecordValidator v =
+        RecordValidator.builder(Fixtures.person())
+            .codeTables(Fixtures.TABLES)
+            .identifiers(Fixtures.IDS)
+            .maxReportedViolations(10)
+            .build();
     List<Violation> sink = new ArrayList<>();
     ValidationReport r = v.validateNdjson(in(sb.toString()), sink::add);
     assertThat(r.violations()).hasSize(10);
@@ -122,9 +147,11 @@ class RecordLimitsTest {
 
   @Test
   void array_validatedElementByElement_withIndices() {
-    ValidationReport r = validator.validateArray(in("[" + VALID + ",{\"xm\":\"张三\"}," + VALID + "]"));
+    ValidationReport r =
+        validator.validateArray(in("[" + VALID + ",{\"xm\":\"张三\"}," + VALID + "]"));
     assertThat(r.recordsChecked()).isEqualTo(3);
-    assertThat(r.violations()).extracting(Violation::recordIndex, Violation::pointer, Violation::code)
+    assertThat(r.violations())
+        .extracting(Violation::recordIndex, Violation::pointer, Violation::code)
         .containsExactly(tuple(1L, "/gmsfhm", CoreErrorCode.RECORD_REQUIRED_MISSING));
     assertThat(validator.validateArray(in("[]")).recordsChecked()).isZero();
     assertCode(() -> validator.validateArray(in(VALID)), "GDX-1412");

@@ -21,15 +21,24 @@ class ValueTypesTest {
     EqualsVerifier.forClass(FormatMismatch.class).verify();
     EqualsVerifier.forClass(ValidationReport.class).suppress(Warning.NULL_FIELDS).verify();
     EqualsVerifier.forClass(DataElement.class).suppress(Warning.NULL_FIELDS).verify();
-    EqualsVerifier.forClass(RepresentationFormat.class).suppress(Warning.NULL_FIELDS,
-        Warning.ALL_FIELDS_SHOULD_BE_USED).withIgnoredFields("charClass", "minLength", "maxLength", "scale",
-        "pattern", "dateFields").verify();
+    EqualsVerifier.forClass(RepresentationFormat.class)
+        .suppress(Warning.NULL_FIELDS, Warning.ALL_FIELDS_SHOULD_BE_USED)
+        .withIgnoredFields("charClass", "minLength", "maxLength", "scale", "pattern", "dateFields")
+        .verify();
   }
 
   @Test
   void toString_namesCodeAndPointer_butNoValues() {
-    Violation v = new Violation(3, "/xb", "性别", "pattern", CoreErrorCode.RECORD_FORMAT_MISMATCH, "bad", "错",
-        Severity.ERROR);
+    Violation v =
+        new Violation(
+            3,
+            "/xb",
+            "性别",
+            "pattern",
+            CoreErrorCode.RECORD_FORMAT_MISMATCH,
+            "bad",
+            "错",
+            Severity.ERROR);
     assertThat(v.toString()).isEqualTo("#3 /xb [性别] GDX-1404 pattern: bad");
     assertThat(v.codeText()).isEqualTo("GDX-1404");
     assertThat(IdentifierVerdict.ok().valid()).isTrue();

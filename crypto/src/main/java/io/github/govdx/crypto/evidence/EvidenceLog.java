@@ -84,19 +84,29 @@ public final class EvidenceLog implements AutoCloseable {
     if (Files.exists(file)) {
       EvidenceLogVerifier.Result r = EvidenceLogVerifier.verify(file);
       if (!r.intact()) {
-        throw new EvidenceException(CryptoErrorCode.EVIDENCE_LOG_BROKEN,
-            "evidence log broken at line " + r.firstBrokenLine().orElse(0) + ": " + r.problem().orElse(""), null);
+        throw new EvidenceException(
+            CryptoErrorCode.EVIDENCE_LOG_BROKEN,
+            "evidence log broken at line "
+                + r.firstBrokenLine().orElse(0)
+                + ": "
+                + r.problem().orElse(""),
+            null);
       }
       seq = r.entries();
       head = r.head();
     }
     try {
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      BufferedWriter w =
+          Files.newBufferedWriter(
+              file,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE);
       return new EvidenceLog(file, clock, w, seq, head);
     } catch (IOException e) {
-      throw new EvidenceException(CryptoErrorCode.EVIDENCE_LOG_IO, "cannot open evidence log " + file.getFileName(),
-          e);
+      throw new EvidenceException(
+          CryptoErrorCode.EVIDENCE_LOG_IO, "cannot open evidence log " + file.getFileName(), e);
     }
   }
 
@@ -135,7 +145,8 @@ public final class EvidenceLog implements AutoCloseable {
     return record(Event.RECEIPTED, envelope, Hex.encode(Hex.sm3(receipt.toBytes())));
   }
 
-  private synchronized String record(Event event, Envelope envelope, @Nullable String receiptDigest) {
+  private synchronized String record(
+      Event event, Envelope envelope, @Nullable String receiptDigest) {
     Objects.requireNonNull(envelope, "envelope == null");
     RoutingHeaders h = envelope.headers();
     ObjectNode n = StrictJson.mapper().createObjectNode();
@@ -160,7 +171,8 @@ public final class EvidenceLog implements AutoCloseable {
       out.write('\n');
       out.flush();
     } catch (IOException e) {
-      throw new EvidenceException(CryptoErrorCode.EVIDENCE_LOG_IO, "cannot append to evidence log", e);
+      throw new EvidenceException(
+          CryptoErrorCode.EVIDENCE_LOG_IO, "cannot append to evidence log", e);
     }
     seq++;
     head = hash;

@@ -26,8 +26,7 @@ public final class EvidenceLogVerifier {
   private static final int MAX_LINE = 64 * 1024;
   private static final Pattern TAIL = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
 
-  private EvidenceLogVerifier() {
-  }
+  private EvidenceLogVerifier() {}
 
   /** The outcome of a verification. Immutable and thread-safe. */
   public static final class Result {
@@ -91,7 +90,8 @@ public final class EvidenceLogVerifier {
 
     @Override
     public String toString() {
-      return intact() ? "intact, " + entries + " lines, head " + head
+      return intact()
+          ? "intact, " + entries + " lines, head " + head
           : "broken at line " + brokenLine + ": " + problem;
     }
   }
@@ -135,8 +135,8 @@ public final class EvidenceLogVerifier {
         }
       }
     } catch (IOException e) {
-      throw new EvidenceException(CryptoErrorCode.EVIDENCE_LOG_IO, "cannot read evidence log " + file.getFileName(),
-          e);
+      throw new EvidenceException(
+          CryptoErrorCode.EVIDENCE_LOG_IO, "cannot read evidence log " + file.getFileName(), e);
     }
   }
 
@@ -146,7 +146,8 @@ public final class EvidenceLogVerifier {
       return "not a log record (no hash)";
     }
     String body = line.substring(0, m.start()) + "}";
-    if (!MessageDigest.isEqual(EvidenceLog.hashOf(body).getBytes(StandardCharsets.US_ASCII),
+    if (!MessageDigest.isEqual(
+        EvidenceLog.hashOf(body).getBytes(StandardCharsets.US_ASCII),
         m.group(1).getBytes(StandardCharsets.US_ASCII))) {
       return "hash mismatch: the line was modified";
     }
@@ -164,7 +165,10 @@ public final class EvidenceLogVerifier {
       return "not a log record (no seq or prev)";
     }
     if (n.path("seq").longValue() != expectedSeq) {
-      return "seq " + n.path("seq").longValue() + " where " + expectedSeq
+      return "seq "
+          + n.path("seq").longValue()
+          + " where "
+          + expectedSeq
           + " was expected: a line was deleted, inserted or reordered";
     }
     if (!prev.equals(n.path("prev").textValue())) {

@@ -17,8 +17,8 @@ import com.nimbusds.jose.util.Base64URL;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.CryptoErrorCode;
-import io.github.govdx.crypto.EnvelopeException;
 import io.github.govdx.crypto.Envelope;
+import io.github.govdx.crypto.EnvelopeException;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.internal.GmAlgorithms;
@@ -97,7 +97,8 @@ public final class Receipt {
       }
       throw new EvidenceException(CryptoErrorCode.RECEIPT_INVALID, "receipt body malformed", e);
     }
-    if (!envelopeDigest.matches("[0-9a-f]{64}") || !suite.digestAlgorithm().equals(digestAlgorithm)) {
+    if (!envelopeDigest.matches("[0-9a-f]{64}")
+        || !suite.digestAlgorithm().equals(digestAlgorithm)) {
       throw invalid("receipt digest malformed");
     }
     this.suite = suite;
@@ -133,11 +134,15 @@ public final class Receipt {
     Objects.requireNonNull(received, "received == null");
     Objects.requireNonNull(at, "at == null");
     if (!covers(receiver.partyId(), received.headers().receiver())) {
-      throw new IllegalArgumentException("credentials of " + receiver.partyId() + " cannot receipt a message to "
-          + received.headers().receiver());
+      throw new IllegalArgumentException(
+          "credentials of "
+              + receiver.partyId()
+              + " cannot receipt a message to "
+              + received.headers().receiver());
     }
     if (receiver.suite() != received.suite()) {
-      throw new IllegalArgumentException("receipt suite must be the envelope's suite " + received.suite());
+      throw new IllegalArgumentException(
+          "receipt suite must be the envelope's suite " + received.suite());
     }
     ObjectNode body = StrictJson.mapper().createObjectNode();
     body.put("mid", received.headers().messageId());
@@ -154,13 +159,19 @@ public final class Receipt {
         throw new IllegalArgumentException("certificate cannot be encoded", e);
       }
     }
-    JWSHeader h = new JWSHeader.Builder(receiver.suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
-        .type(new JOSEObjectType(TYPE)).keyID(receiver.keyId()).x509CertChain(x5c).build();
+    JWSHeader h =
+        new JWSHeader.Builder(
+                receiver.suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
+            .type(new JOSEObjectType(TYPE))
+            .keyID(receiver.keyId())
+            .x509CertChain(x5c)
+            .build();
     JWSObject jws = new JWSObject(h, new Payload(body.toString().getBytes(StandardCharsets.UTF_8)));
     try {
-      JWSSigner signer = receiver.suite() == Suite.GM
-          ? new GmJwsSigner(Sm2.privateParameters(receiver.privateKey()))
-          : new ECDSASigner(KeyConversions.jdkPrivate(receiver.privateKey()));
+      JWSSigner signer =
+          receiver.suite() == Suite.GM
+              ? new GmJwsSigner(Sm2.privateParameters(receiver.privateKey()))
+              : new ECDSASigner(KeyConversions.jdkPrivate(receiver.privateKey()));
       jws.sign(signer);
     } catch (JOSEException e) {
       throw new IllegalStateException("receipt signing failed", e);
@@ -207,8 +218,10 @@ public final class Receipt {
         throw invalid("receipt typ is not " + TYPE);
       }
       String alg = text(h, "alg");
-      Suite suite = Suite.GM.jwsAlgorithm().equals(alg) ? Suite.GM
-          : Suite.INTL.jwsAlgorithm().equals(alg) ? Suite.INTL : null;
+      Suite suite =
+          Suite.GM.jwsAlgorithm().equals(alg)
+              ? Suite.GM
+              : Suite.INTL.jwsAlgorithm().equals(alg) ? Suite.INTL : null;
       if (suite == null) {
         throw invalid("receipt alg not allowed");
       }
@@ -243,8 +256,14 @@ public final class Receipt {
   }
 
   private static byte[] json(String[] parts) {
-    return ("{\"protected\":\"" + parts[0] + "\",\"payload\":\"" + parts[1] + "\",\"signature\":\"" + parts[2]
-        + "\"}").getBytes(StandardCharsets.US_ASCII);
+    return ("{\"protected\":\""
+            + parts[0]
+            + "\",\"payload\":\""
+            + parts[1]
+            + "\",\"signature\":\""
+            + parts[2]
+            + "\"}")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static boolean covers(PartyId holder, PartyId party) {
@@ -267,7 +286,8 @@ public final class Receipt {
     Objects.requireNonNull(trustStore, "trustStore == null");
     Objects.requireNonNull(at, "at == null");
     if (!messageId.equals(sent.headers().messageId())
-        || !MessageDigest.isEqual(envelopeDigest.getBytes(StandardCharsets.US_ASCII),
+        || !MessageDigest.isEqual(
+            envelopeDigest.getBytes(StandardCharsets.US_ASCII),
             sent.digest().getBytes(StandardCharsets.US_ASCII))) {
       throw invalid("receipt is for another message or another envelope");
     }
@@ -294,15 +314,22 @@ public final class Receipt {
     try {
       trustStore.validate(chain, at);
     } catch (EnvelopeException e) {
-      throw new EvidenceException(CryptoErrorCode.RECEIPT_INVALID, "receipt signer certificate rejected ("
-          + e.code() + ")", e);
+      throw new EvidenceException(
+          CryptoErrorCode.RECEIPT_INVALID,
+          "receipt signer certificate rejected (" + e.code() + ")",
+          e);
     }
     boolean ok;
     try {
-      JWSVerifier v = suite == Suite.GM ? new GmJwsVerifier(Sm2.publicParameters(leaf.getPublicKey()))
-          : new ECDSAVerifier(KeyConversions.jdkPublic(leaf.getPublicKey()));
-      ok = v.verify(header, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
-          new Base64URL(parts[2]));
+      JWSVerifier v =
+          suite == Suite.GM
+              ? new GmJwsVerifier(Sm2.publicParameters(leaf.getPublicKey()))
+              : new ECDSAVerifier(KeyConversions.jdkPublic(leaf.getPublicKey()));
+      ok =
+          v.verify(
+              header,
+              (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+              new Base64URL(parts[2]));
     } catch (JOSEException | RuntimeException e) {
       ok = false;
     }
@@ -400,7 +427,16 @@ public final class Receipt {
 
   @Override
   public String toString() {
-    return "Receipt{mid=" + messageId + ", digest=" + envelopeDigest + ", " + sender + " -> " + receiver + ", at="
-        + issuedAt + "}";
+    return "Receipt{mid="
+        + messageId
+        + ", digest="
+        + envelopeDigest
+        + ", "
+        + sender
+        + " -> "
+        + receiver
+        + ", at="
+        + issuedAt
+        + "}";
   }
 }

@@ -14,8 +14,7 @@ public final class Bc {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Bc() {
-  }
+  private Bc() {}
 
   /**
    * The shared source of randomness for key generation, nonces and CEKs.

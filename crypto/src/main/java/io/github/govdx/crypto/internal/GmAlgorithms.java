@@ -18,8 +18,8 @@ public final class GmAlgorithms {
   public static final JWEAlgorithm SM2 = new JWEAlgorithm("SM2", Requirement.OPTIONAL);
 
   /** JWE {@code enc}: SM4 in GCM mode (RFC 8998), 128-bit key, 96-bit IV, 128-bit tag. */
-  public static final EncryptionMethod SM4_GCM = new EncryptionMethod("SM4-GCM", Requirement.OPTIONAL, 128);
+  public static final EncryptionMethod SM4_GCM =
+      new EncryptionMethod("SM4-GCM", Requirement.OPTIONAL, 128);
 
-  private GmAlgorithms() {
-  }
+  private GmAlgorithms() {}
 }

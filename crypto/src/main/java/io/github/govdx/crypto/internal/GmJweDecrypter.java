@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 public final class GmJweDecrypter implements JWEDecrypter {
 
   private final ECPrivateKeyParameters key;
-  private final JWEJCAContext jca = new JWEJCAContext(Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER,
-      Bc.random());
+  private final JWEJCAContext jca =
+      new JWEJCAContext(Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.random());
 
   /**
    * Creates a decrypter.
@@ -34,8 +34,14 @@ public final class GmJweDecrypter implements JWEDecrypter {
   }
 
   @Override
-  public byte[] decrypt(JWEHeader header, @Nullable Base64URL encryptedKey, @Nullable Base64URL iv,
-      Base64URL cipherText, @Nullable Base64URL authTag, byte @Nullable [] aad) throws JOSEException {
+  public byte[] decrypt(
+      JWEHeader header,
+      @Nullable Base64URL encryptedKey,
+      @Nullable Base64URL iv,
+      Base64URL cipherText,
+      @Nullable Base64URL authTag,
+      byte @Nullable [] aad)
+      throws JOSEException {
     if (!GmAlgorithms.SM2.equals(header.getAlgorithm())
         || !GmAlgorithms.SM4_GCM.equals(header.getEncryptionMethod())) {
       throw new JOSEException("unsupported JWE algorithm or encryption method");
@@ -49,7 +55,8 @@ public final class GmJweDecrypter implements JWEDecrypter {
       cek = Sm2.decrypt(key, b64.decode(encryptedKey.toString()));
       byte[] ivBytes = b64.decode(iv.toString());
       byte[] tag = b64.decode(authTag.toString());
-      if (cek.length != Sm4Gcm.KEY_LENGTH || ivBytes.length != Sm4Gcm.IV_LENGTH
+      if (cek.length != Sm4Gcm.KEY_LENGTH
+          || ivBytes.length != Sm4Gcm.IV_LENGTH
           || tag.length != Sm4Gcm.TAG_LENGTH) {
         throw new JOSEException("decryption failed");
       }

@@ -20,8 +20,8 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 public final class GmJweEncrypter implements JWEEncrypter {
 
   private final ECPublicKeyParameters key;
-  private final JWEJCAContext jca = new JWEJCAContext(Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER,
-      Bc.random());
+  private final JWEJCAContext jca =
+      new JWEJCAContext(Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.random());
 
   /**
    * Creates an encrypter.
@@ -33,7 +33,8 @@ public final class GmJweEncrypter implements JWEEncrypter {
   }
 
   @Override
-  public JWECryptoParts encrypt(JWEHeader header, byte[] clearText, byte[] aad) throws JOSEException {
+  public JWECryptoParts encrypt(JWEHeader header, byte[] clearText, byte[] aad)
+      throws JOSEException {
     if (!GmAlgorithms.SM2.equals(header.getAlgorithm())
         || !GmAlgorithms.SM4_GCM.equals(header.getEncryptionMethod())) {
       throw new JOSEException("unsupported JWE algorithm or encryption method");
@@ -47,10 +48,14 @@ public final class GmJweEncrypter implements JWEEncrypter {
       byte[] out = Sm4Gcm.encrypt(cek, iv, aad, clearText);
       int ctLen = out.length - Sm4Gcm.TAG_LENGTH;
       // the 5-argument constructor: Nimbus's JSON path needs the header back
-      // java.util.Base64 is several times faster than Nimbus's constant-time codec on large ciphertexts
+      // java.util.Base64 is several times faster than Nimbus's constant-time codec on large
+      // ciphertexts
       java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-      return new JWECryptoParts(header, new Base64URL(b64.encodeToString(encryptedKey)),
-          new Base64URL(b64.encodeToString(iv)), new Base64URL(b64.encodeToString(Arrays.copyOfRange(out, 0, ctLen))),
+      return new JWECryptoParts(
+          header,
+          new Base64URL(b64.encodeToString(encryptedKey)),
+          new Base64URL(b64.encodeToString(iv)),
+          new Base64URL(b64.encodeToString(Arrays.copyOfRange(out, 0, ctLen))),
           new Base64URL(b64.encodeToString(Arrays.copyOfRange(out, ctLen, out.length))));
     } finally {
       Arrays.fill(cek, (byte) 0);

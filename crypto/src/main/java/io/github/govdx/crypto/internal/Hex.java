@@ -9,8 +9,7 @@ public final class Hex {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private Hex() {
-  }
+  private Hex() {}
 
   /**
    * Lowercase hex.

@@ -20,11 +20,11 @@ public final class KeyConversions {
 
   /** Curve name of GM keys. */
   public static final String GM = "GM";
+
   /** Curve name of INTL keys. */
   public static final String INTL = "INTL";
 
-  private KeyConversions() {
-  }
+  private KeyConversions() {}
 
   /**
    * The suite name ({@link #GM} or {@link #INTL}) of an EC SubjectPublicKeyInfo or PKCS#8 curve parameter.
@@ -36,7 +36,8 @@ public final class KeyConversions {
     if (Sm2.CURVE_OID.equals(params)) {
       return GM;
     }
-    if (X9ObjectIdentifiers.prime256v1.equals(params) || SECObjectIdentifiers.secp256r1.equals(params)) {
+    if (X9ObjectIdentifiers.prime256v1.equals(params)
+        || SECObjectIdentifiers.secp256r1.equals(params)) {
       return INTL;
     }
     return null;
@@ -78,7 +79,8 @@ public final class KeyConversions {
     if (suite == null) {
       throw new GeneralSecurityException("not an SM2 or P-256 private key");
     }
-    KeyFactory kf = GM.equals(suite) ? KeyFactory.getInstance("EC", Bc.PROVIDER) : KeyFactory.getInstance("EC");
+    KeyFactory kf =
+        GM.equals(suite) ? KeyFactory.getInstance("EC", Bc.PROVIDER) : KeyFactory.getInstance("EC");
     return kf.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
   }
 
@@ -94,7 +96,8 @@ public final class KeyConversions {
     if (suite == null) {
       throw new GeneralSecurityException("not an SM2 or P-256 public key");
     }
-    KeyFactory kf = GM.equals(suite) ? KeyFactory.getInstance("EC", Bc.PROVIDER) : KeyFactory.getInstance("EC");
+    KeyFactory kf =
+        GM.equals(suite) ? KeyFactory.getInstance("EC", Bc.PROVIDER) : KeyFactory.getInstance("EC");
     return kf.generatePublic(new X509EncodedKeySpec(spki));
   }
 
@@ -106,7 +109,8 @@ public final class KeyConversions {
    */
   public static ECPrivateKey jdkPrivate(PrivateKey key) {
     try {
-      return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+      return (ECPrivateKey)
+          KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalArgumentException("not a P-256 private key", e);
     }
@@ -120,7 +124,8 @@ public final class KeyConversions {
    */
   public static ECPublicKey jdkPublic(PublicKey key) {
     try {
-      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+      return (ECPublicKey)
+          KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(key.getEncoded()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalArgumentException("not a P-256 public key", e);
     }

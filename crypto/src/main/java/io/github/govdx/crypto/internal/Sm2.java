@@ -10,8 +10,8 @@ import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -22,10 +22,10 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -63,8 +63,10 @@ public final class Sm2 {
   /** OID of the curve sm2p256v1. */
   public static final ASN1ObjectIdentifier CURVE_OID = GMObjectIdentifiers.sm2p256v1;
 
-  // CustomNamedCurves, not GMNamedCurves: the latter gives a generic ECCurve.Fp whose field arithmetic runs on
-  // BigInteger (mod per multiply); the custom SM2P256V1Curve uses fixed-width 256-bit arithmetic and makes
+  // CustomNamedCurves, not GMNamedCurves: the latter gives a generic ECCurve.Fp whose field
+  // arithmetic runs on
+  // BigInteger (mod per multiply); the custom SM2P256V1Curve uses fixed-width 256-bit arithmetic
+  // and makes
   // every SM2 operation several times faster. Same curve, same points, same encodings.
   private static final X9ECParameters X9 = CustomNamedCurves.getByOID(CURVE_OID);
 
@@ -72,8 +74,7 @@ public final class Sm2 {
   public static final ECDomainParameters DOMAIN =
       new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH());
 
-  private Sm2() {
-  }
+  private Sm2() {}
 
   /**
    * Whether a JCA EC parameter spec is the SM2 curve (by its order and field).
@@ -176,7 +177,8 @@ public final class Sm2 {
    * @param random the source of k
    * @return DER {@code SEQUENCE {x, y, hash, ciphertext}}
    */
-  public static byte[] encrypt(ECPublicKeyParameters key, byte[] plaintext, java.security.SecureRandom random) {
+  public static byte[] encrypt(
+      ECPublicKeyParameters key, byte[] plaintext, java.security.SecureRandom random) {
     SM2Engine engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
     engine.init(true, new ParametersWithRandom(key, random));
     try {
@@ -195,7 +197,8 @@ public final class Sm2 {
    * @return the plaintext
    * @throws InvalidCipherTextException if the DER is not strict or the hash C3 does not match
    */
-  public static byte[] decrypt(ECPrivateKeyParameters key, byte[] der) throws InvalidCipherTextException {
+  public static byte[] decrypt(ECPrivateKeyParameters key, byte[] der)
+      throws InvalidCipherTextException {
     byte[] raw = derToRaw(der);
     SM2Engine engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
     engine.init(false, key);
@@ -247,7 +250,8 @@ public final class Sm2 {
         || !(seq.getObjectAt(1) instanceof ASN1Integer)
         || !(seq.getObjectAt(2) instanceof ASN1OctetString)
         || !(seq.getObjectAt(3) instanceof ASN1OctetString)) {
-      throw new InvalidCipherTextException("SM2 ciphertext is not SEQUENCE {INTEGER, INTEGER, OCTET STRING, OCTET STRING}");
+      throw new InvalidCipherTextException(
+          "SM2 ciphertext is not SEQUENCE {INTEGER, INTEGER, OCTET STRING, OCTET STRING}");
     }
     BigInteger x = ((ASN1Integer) seq.getObjectAt(0)).getValue();
     BigInteger y = ((ASN1Integer) seq.getObjectAt(1)).getValue();

@@ -15,15 +15,16 @@ public final class Sm4Gcm {
 
   /** Key length in bytes. */
   public static final int KEY_LENGTH = 16;
+
   /** IV length in bytes. */
   public static final int IV_LENGTH = 12;
+
   /** Tag length in bytes. */
   public static final int TAG_LENGTH = 16;
 
   private static final int CHUNK = 64 * 1024;
 
-  private Sm4Gcm() {
-  }
+  private Sm4Gcm() {}
 
   /**
    * Encrypts.

@@ -15,11 +15,14 @@ import java.io.IOException;
  */
 public final class StrictJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(1000).build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final byte[] B64 = new byte[128];
 
@@ -31,8 +34,7 @@ public final class StrictJson {
     }
   }
 
-  private StrictJson() {
-  }
+  private StrictJson() {}
 
   /**
    * The maximum nesting depth of a JSON text, found by a scan that stops as soon as {@code limit} is exceeded

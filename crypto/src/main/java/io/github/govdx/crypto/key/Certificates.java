@@ -61,8 +61,7 @@ public final class Certificates {
   /** The SAN URI prefix naming a party: {@code urn:govdx:party:}. */
   public static final String PARTY_URI_PREFIX = "urn:govdx:party:";
 
-  private Certificates() {
-  }
+  private Certificates() {}
 
   /**
    * Parses one DER certificate (Bouncy Castle, so SM2 certificates work everywhere).
@@ -176,11 +175,20 @@ public final class Certificates {
    * @return the certificate
    * @throws IllegalArgumentException if the key is neither SM2 nor P-256 or the validity is empty
    */
-  public static X509Certificate selfSigned(PartyId party, java.security.KeyPair keyPair, Instant notBefore,
-      Instant notAfter) {
+  public static X509Certificate selfSigned(
+      PartyId party, java.security.KeyPair keyPair, Instant notBefore, Instant notAfter) {
     Objects.requireNonNull(party, "party == null");
     X500Name name = partyName(party);
-    return build(name, keyPair.getPublic(), name, null, keyPair.getPrivate(), notBefore, notAfter, party, false);
+    return build(
+        name,
+        keyPair.getPublic(),
+        name,
+        null,
+        keyPair.getPrivate(),
+        notBefore,
+        notAfter,
+        party,
+        false);
   }
 
   /**
@@ -193,10 +201,19 @@ public final class Certificates {
    * @return the certificate
    * @throws IllegalArgumentException if the key is neither SM2 nor P-256 or the validity is empty
    */
-  public static X509Certificate selfSignedCa(String commonName, java.security.KeyPair keyPair, Instant notBefore,
-      Instant notAfter) {
+  public static X509Certificate selfSignedCa(
+      String commonName, java.security.KeyPair keyPair, Instant notBefore, Instant notAfter) {
     X500Name name = cnName(commonName);
-    return build(name, keyPair.getPublic(), name, null, keyPair.getPrivate(), notBefore, notAfter, null, true);
+    return build(
+        name,
+        keyPair.getPublic(),
+        name,
+        null,
+        keyPair.getPrivate(),
+        notBefore,
+        notAfter,
+        null,
+        true);
   }
 
   /**
@@ -211,12 +228,25 @@ public final class Certificates {
    * @return the certificate
    * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
    */
-  public static X509Certificate issue(PartyId party, PublicKey subjectKey, X509Certificate issuer,
-      PrivateKey issuerKey, Instant notBefore, Instant notAfter) {
+  public static X509Certificate issue(
+      PartyId party,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter) {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(issuer, "issuer == null");
-    return build(partyName(party), subjectKey, X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-        issuer, issuerKey, notBefore, notAfter, party, false);
+    return build(
+        partyName(party),
+        subjectKey,
+        X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+        issuer,
+        issuerKey,
+        notBefore,
+        notAfter,
+        party,
+        false);
   }
 
   /**
@@ -231,10 +261,23 @@ public final class Certificates {
    * @return the certificate
    * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
    */
-  public static X509Certificate issueCa(String commonName, PublicKey subjectKey, X509Certificate issuer,
-      PrivateKey issuerKey, Instant notBefore, Instant notAfter) {
-    return build(cnName(commonName), subjectKey, X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-        issuer, issuerKey, notBefore, notAfter, null, true);
+  public static X509Certificate issueCa(
+      String commonName,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter) {
+    return build(
+        cnName(commonName),
+        subjectKey,
+        X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+        issuer,
+        issuerKey,
+        notBefore,
+        notAfter,
+        null,
+        true);
   }
 
   private static X500Name partyName(PartyId party) {
@@ -243,12 +286,21 @@ public final class Certificates {
 
   private static X500Name cnName(String cn) {
     Objects.requireNonNull(cn, "commonName == null");
-    return new org.bouncycastle.asn1.x500.X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
+    return new org.bouncycastle.asn1.x500.X500NameBuilder(BCStyle.INSTANCE)
+        .addRDN(BCStyle.CN, cn)
+        .build();
   }
 
-  private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuerName,
-      @Nullable X509Certificate issuer, PrivateKey issuerKey, Instant notBefore, Instant notAfter,
-      @Nullable PartyId party, boolean ca) {
+  private static X509Certificate build(
+      X500Name subject,
+      PublicKey subjectKey,
+      X500Name issuerName,
+      @Nullable X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      @Nullable PartyId party,
+      boolean ca) {
     Objects.requireNonNull(subjectKey, "subjectKey == null");
     Objects.requireNonNull(issuerKey, "issuerKey == null");
     Objects.requireNonNull(notBefore, "notBefore == null");
@@ -256,33 +308,47 @@ public final class Certificates {
     if (!notAfter.isAfter(notBefore)) {
       throw new IllegalArgumentException("notAfter must be after notBefore");
     }
-    Suite issuerSuite = KeyPairs.suiteOf(issuerKey)
-        .orElseThrow(() -> new IllegalArgumentException("issuer key is neither SM2 nor P-256"));
+    Suite issuerSuite =
+        KeyPairs.suiteOf(issuerKey)
+            .orElseThrow(() -> new IllegalArgumentException("issuer key is neither SM2 nor P-256"));
     if (KeyConversions.suiteOfPublicKey(subjectKey.getEncoded()) == null) {
       throw new IllegalArgumentException("subject key is neither SM2 nor P-256");
     }
     try {
       BigInteger serial = new BigInteger(127, Bc.random()).add(BigInteger.ONE);
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, serial, Date.from(notBefore),
-          Date.from(notAfter), subject, subjectKey);
+      X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              issuerName, serial, Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
+      b.addExtension(
+          Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
       if (issuer != null) {
-        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
+        b.addExtension(
+            Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
       }
       if (ca) {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        b.addExtension(
+            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(
-            KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement));
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-            new GeneralName(GeneralName.uniformResourceIdentifier, PARTY_URI_PREFIX + party)));
+        b.addExtension(
+            Extension.keyUsage,
+            true,
+            new KeyUsage(
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement));
+        b.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(
+                new GeneralName(GeneralName.uniformResourceIdentifier, PARTY_URI_PREFIX + party)));
       }
       String alg = issuerSuite == Suite.GM ? "SM3withSM2" : "SHA256withECDSA";
-      ContentSigner signer = new JcaContentSignerBuilder(alg).setProvider(Bc.PROVIDER).build(issuerKey);
-      return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(b.build(signer));
+      ContentSigner signer =
+          new JcaContentSignerBuilder(alg).setProvider(Bc.PROVIDER).build(issuerKey);
+      return new JcaX509CertificateConverter()
+          .setProvider(Bc.PROVIDER)
+          .getCertificate(b.build(signer));
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("certificate issuance failed", e);
     }

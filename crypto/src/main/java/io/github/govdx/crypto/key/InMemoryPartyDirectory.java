@@ -48,8 +48,7 @@ public final class InMemoryPartyDirectory implements PartyDirectory {
 
     private final Map<PartyId, List<X509Certificate>> entries = new LinkedHashMap<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Adds a certificate for a party.
@@ -74,8 +73,9 @@ public final class InMemoryPartyDirectory implements PartyDirectory {
      */
     public Builder add(X509Certificate certificate) {
       Objects.requireNonNull(certificate, "certificate == null");
-      PartyId p = Certificates.partyOf(certificate)
-          .orElseThrow(() -> new IllegalArgumentException("certificate names no party"));
+      PartyId p =
+          Certificates.partyOf(certificate)
+              .orElseThrow(() -> new IllegalArgumentException("certificate names no party"));
       return add(p, certificate);
     }
 

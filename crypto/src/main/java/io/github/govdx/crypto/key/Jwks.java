@@ -37,8 +37,7 @@ public final class Jwks {
 
   private static final int MAX_CHARS = 1024 * 1024;
 
-  private Jwks() {
-  }
+  private Jwks() {}
 
   /**
    * The public JWK of a certificate's key, with {@code kid} and {@code x5c}.
@@ -69,9 +68,12 @@ public final class Jwks {
 
   private static ObjectNode node(X509Certificate certificate) {
     Objects.requireNonNull(certificate, "certificate == null");
-    Suite suite = Certificates.suiteOf(certificate)
-        .orElseThrow(() -> new KeyMaterialException("certificate key is neither SM2 nor P-256", null));
-    SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
+    Suite suite =
+        Certificates.suiteOf(certificate)
+            .orElseThrow(
+                () -> new KeyMaterialException("certificate key is neither SM2 nor P-256", null));
+    SubjectPublicKeyInfo spki =
+        SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
     byte[] point = spki.getPublicKeyData().getOctets();
     if (point.length != 65 || point[0] != 0x04) {
       throw new KeyMaterialException("certificate key is not an uncompressed EC point", null);
@@ -116,7 +118,8 @@ public final class Jwks {
       JsonNode x5c = k.get("x5c");
       if (x5c != null && x5c.isArray() && x5c.size() > 0 && x5c.get(0).isTextual()) {
         try {
-          X509Certificate c = Certificates.parse(Base64.getDecoder().decode(x5c.get(0).textValue()));
+          X509Certificate c =
+              Certificates.parse(Base64.getDecoder().decode(x5c.get(0).textValue()));
           if (k.has("x") && !publicKey(k).equals(Certificates.publicKey(c))) {
             throw new KeyMaterialException("JWK key differs from its x5c certificate", null);
           }
@@ -154,8 +157,10 @@ public final class Jwks {
       throw new KeyMaterialException("JWK kty is not EC", null);
     }
     String crv = n.path("crv").asText();
-    ASN1ObjectIdentifier curve = "SM2".equals(crv) ? GMObjectIdentifiers.sm2p256v1
-        : "P-256".equals(crv) ? X9ObjectIdentifiers.prime256v1 : null;
+    ASN1ObjectIdentifier curve =
+        "SM2".equals(crv)
+            ? GMObjectIdentifiers.sm2p256v1
+            : "P-256".equals(crv) ? X9ObjectIdentifiers.prime256v1 : null;
     if (curve == null) {
       throw new KeyMaterialException("JWK crv is neither SM2 nor P-256", null);
     }
@@ -169,8 +174,9 @@ public final class Jwks {
       point[0] = 0x04;
       System.arraycopy(x, 0, point, 1, 32);
       System.arraycopy(y, 0, point, 33, 32);
-      SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(
-          new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), point);
+      SubjectPublicKeyInfo spki =
+          new SubjectPublicKeyInfo(
+              new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), point);
       return KeyConversions.publicKey(spki.getEncoded());
     } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
       throw new KeyMaterialException("JWK coordinates are not a point on " + crv, e);

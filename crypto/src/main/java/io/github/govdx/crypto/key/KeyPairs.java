@@ -24,8 +24,7 @@ public final class KeyPairs {
   private static final BigInteger P256_ORDER =
       new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
-  private KeyPairs() {
-  }
+  private KeyPairs() {}
 
   /**
    * Generates a key pair for a suite.

@@ -4,8 +4,8 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.internal.KeyConversions;
 import java.security.PrivateKey;
-import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -32,7 +32,8 @@ public final class PartyCredentials {
   private final Suite suite;
   private final String keyId;
 
-  private PartyCredentials(PartyId partyId, PrivateKey privateKey, List<X509Certificate> chain, Suite suite) {
+  private PartyCredentials(
+      PartyId partyId, PrivateKey privateKey, List<X509Certificate> chain, Suite suite) {
     this.partyId = partyId;
     this.privateKey = privateKey;
     this.chain = chain;
@@ -106,7 +107,12 @@ public final class PartyCredentials {
   /** Returns party, suite and key id; never the private key. */
   @Override
   public String toString() {
-    return "PartyCredentials{party=" + partyId + ", suite=" + suite + ", kid=" + keyId
+    return "PartyCredentials{party="
+        + partyId
+        + ", suite="
+        + suite
+        + ", kid="
+        + keyId
         + ", privateKey=[REDACTED]}";
   }
 
@@ -117,8 +123,7 @@ public final class PartyCredentials {
     private @Nullable PrivateKey privateKey;
     private @Nullable List<X509Certificate> chain;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sets the party (required).
@@ -174,16 +179,22 @@ public final class PartyCredentials {
       if (chain.isEmpty()) {
         throw new IllegalArgumentException("certificateChain is empty");
       }
-      Suite suite = KeyPairs.suiteOf(privateKey)
-          .orElseThrow(() -> new IllegalArgumentException("private key is neither SM2 nor P-256"));
+      Suite suite =
+          KeyPairs.suiteOf(privateKey)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("private key is neither SM2 nor P-256"));
       X509Certificate leaf = chain.get(0);
       if (!holdsKey(leaf, (ECPrivateKey) privateKey, suite)) {
-        throw new IllegalArgumentException("the leaf certificate does not hold the private key's public key");
+        throw new IllegalArgumentException(
+            "the leaf certificate does not hold the private key's public key");
       }
-      PartyId named = Certificates.partyOf(leaf)
-          .orElseThrow(() -> new IllegalArgumentException("the leaf certificate names no party"));
+      PartyId named =
+          Certificates.partyOf(leaf)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("the leaf certificate names no party"));
       if (!named.equals(partyId) && !named.equals(partyId.department())) {
-        throw new IllegalArgumentException("the leaf certificate names party " + named + ", not " + partyId);
+        throw new IllegalArgumentException(
+            "the leaf certificate names party " + named + ", not " + partyId);
       }
       PrivateKey key = suite == Suite.INTL ? KeyConversions.jdkPrivate(privateKey) : privateKey;
       return new PartyCredentials(partyId, key, chain, suite);
@@ -191,10 +202,12 @@ public final class PartyCredentials {
 
     private static boolean holdsKey(X509Certificate leaf, ECPrivateKey key, Suite suite) {
       try {
-        X9ECParameters x9 = suite == Suite.GM
-            ? CustomNamedCurves.getByName("sm2p256v1")
-            : CustomNamedCurves.getByName("secp256r1");
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(leaf.getPublicKey().getEncoded());
+        X9ECParameters x9 =
+            suite == Suite.GM
+                ? CustomNamedCurves.getByName("sm2p256v1")
+                : CustomNamedCurves.getByName("secp256r1");
+        SubjectPublicKeyInfo spki =
+            SubjectPublicKeyInfo.getInstance(leaf.getPublicKey().getEncoded());
         if (!suite.name().equals(KeyConversions.suiteOfPublicKey(spki.getEncoded()))) {
           return false;
         }

@@ -36,8 +36,7 @@ public final class Pem {
 
   private static final int MAX_PEM_CHARS = 4 * 1024 * 1024;
 
-  private Pem() {
-  }
+  private Pem() {}
 
   /**
    * Reads the first private key of a PEM text.
@@ -54,12 +53,16 @@ public final class Pem {
         }
         if ("EC PRIVATE KEY".equals(o.getType())) {
           ECPrivateKey sec1 = ECPrivateKey.getInstance(o.getContent());
-          PrivateKeyInfo info = new PrivateKeyInfo(
-              new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, sec1.getParametersObject()), sec1);
+          PrivateKeyInfo info =
+              new PrivateKeyInfo(
+                  new AlgorithmIdentifier(
+                      X9ObjectIdentifiers.id_ecPublicKey, sec1.getParametersObject()),
+                  sec1);
           return KeyConversions.privateKey(info.getEncoded());
         }
       } catch (GeneralSecurityException | IOException | RuntimeException e) {
-        throw new KeyMaterialException("PEM " + o.getType() + " is not an SM2 or P-256 private key", e);
+        throw new KeyMaterialException(
+            "PEM " + o.getType() + " is not an SM2 or P-256 private key", e);
       }
     }
     throw new KeyMaterialException("no PRIVATE KEY in PEM input", null);
@@ -86,7 +89,8 @@ public final class Pem {
         if (e instanceof KeyMaterialException) {
           throw (KeyMaterialException) e;
         }
-        throw new KeyMaterialException("PEM " + o.getType() + " is not an SM2 or P-256 public key", e);
+        throw new KeyMaterialException(
+            "PEM " + o.getType() + " is not an SM2 or P-256 public key", e);
       }
     }
     throw new KeyMaterialException("no PUBLIC KEY in PEM input", null);

@@ -31,8 +31,7 @@ public final class Pkcs12 {
 
   private static final int MAX_BYTES = 1024 * 1024;
 
-  private Pkcs12() {
-  }
+  private Pkcs12() {}
 
   /**
    * Writes credentials as PKCS#12.
@@ -47,7 +46,10 @@ public final class Pkcs12 {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12", Bc.PROVIDER);
       ks.load(null, null);
-      ks.setKeyEntry(credentials.partyId().toString(), credentials.privateKey(), password,
+      ks.setKeyEntry(
+          credentials.partyId().toString(),
+          credentials.privateKey(),
+          password,
           credentials.certificateChain().toArray(new Certificate[0]));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ks.store(out, password);
@@ -88,12 +90,21 @@ public final class Pkcs12 {
         for (Certificate c : chain) {
           certs.add(Certificates.parse(c.getEncoded()));
         }
-        PartyId party = Certificates.partyOf(certs.get(0))
-            .orElseThrow(() -> new KeyMaterialException("PKCS#12 leaf certificate names no party", null));
-        PrivateKey normalized = io.github.govdx.crypto.internal.KeyConversions.privateKey(key.getEncoded());
-        return PartyCredentials.builder().partyId(party).privateKey(normalized).certificateChain(certs).build();
+        PartyId party =
+            Certificates.partyOf(certs.get(0))
+                .orElseThrow(
+                    () ->
+                        new KeyMaterialException("PKCS#12 leaf certificate names no party", null));
+        PrivateKey normalized =
+            io.github.govdx.crypto.internal.KeyConversions.privateKey(key.getEncoded());
+        return PartyCredentials.builder()
+            .partyId(party)
+            .privateKey(normalized)
+            .certificateChain(certs)
+            .build();
       }
-      throw new KeyMaterialException("PKCS#12 store holds no key entry with a certificate chain", null);
+      throw new KeyMaterialException(
+          "PKCS#12 store holds no key entry with a certificate chain", null);
     } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
       throw new KeyMaterialException("cannot read PKCS#12 store (wrong password or corrupt)", e);
     }

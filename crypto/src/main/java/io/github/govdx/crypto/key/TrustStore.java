@@ -53,15 +53,16 @@ public final class TrustStore {
   private final List<X509Certificate> anchors;
   private final Set<TrustAnchor> trustAnchors;
   private final Set<String> anchorDigests;
-  private final Map<String, Instant[]> cache = Collections.synchronizedMap(
-      new LinkedHashMap<String, Instant[]>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final Map<String, Instant[]> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<String, Instant[]>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant[]> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      });
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Instant[]> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
 
   private TrustStore(List<X509Certificate> anchors) {
     this.anchors = anchors;
@@ -121,7 +122,8 @@ public final class TrustStore {
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, "*.{pem,crt,cer}")) {
         ds.forEach(files::add);
       } catch (IOException e) {
-        throw new KeyMaterialException("cannot list trust store directory " + path.getFileName(), e);
+        throw new KeyMaterialException(
+            "cannot list trust store directory " + path.getFileName(), e);
       }
       Collections.sort(files);
       for (Path f : files) {
@@ -158,7 +160,8 @@ public final class TrustStore {
     Objects.requireNonNull(chain, "chain == null");
     Objects.requireNonNull(at, "at == null");
     if (chain.isEmpty()) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "empty certificate chain");
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "empty certificate chain");
     }
     List<byte[]> ders = new ArrayList<>();
     StringBuilder key = new StringBuilder();
@@ -167,7 +170,8 @@ public final class TrustStore {
       try {
         der = c.getEncoded();
       } catch (GeneralSecurityException e) {
-        throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "unreadable certificate", e);
+        throw new CertificateRejectedException(
+            CryptoErrorCode.CERTIFICATE_INVALID, "unreadable certificate", e);
       }
       ders.add(der);
       key.append(Hex.encode(Hex.sha256(der))).append(' ');
@@ -205,7 +209,8 @@ public final class TrustStore {
       params.setRevocationEnabled(false);
       params.setDate(Date.from(at));
       CertPathValidator v = CertPathValidator.getInstance("PKIX", Bc.PROVIDER);
-      PKIXCertPathValidatorResult r = (PKIXCertPathValidatorResult) v.validate(cf.generateCertPath(path), params);
+      PKIXCertPathValidatorResult r =
+          (PKIXCertPathValidatorResult) v.validate(cf.generateCertPath(path), params);
       List<X509Certificate> all = new ArrayList<>(path);
       all.add(r.getTrustAnchor().getTrustedCert());
       Instant[] w = window(all);
@@ -213,10 +218,13 @@ public final class TrustStore {
       return w;
     } catch (CertPathValidatorException e) {
       LOG.debug("certificate path rejected: {}", e.getMessage());
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_UNTRUSTED,
-          "certificate chain does not lead to a trust anchor", e);
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_UNTRUSTED,
+          "certificate chain does not lead to a trust anchor",
+          e);
     } catch (GeneralSecurityException e) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_INVALID, "certificate chain unusable", e);
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_INVALID, "certificate chain unusable", e);
     }
   }
 
@@ -238,11 +246,13 @@ public final class TrustStore {
 
   private static void checkWindow(Instant[] window, Instant at) {
     if (at.isBefore(window[0])) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_NOT_YET_VALID,
           "a certificate of the chain is valid only from " + window[0]);
     }
     if (at.isAfter(window[1])) {
-      throw new CertificateRejectedException(CryptoErrorCode.CERTIFICATE_EXPIRED,
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_EXPIRED,
           "a certificate of the chain expired at " + window[1]);
     }
   }

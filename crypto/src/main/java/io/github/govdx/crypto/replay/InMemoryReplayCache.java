@@ -99,7 +99,8 @@ public final class InMemoryReplayCache implements ReplayCache {
       return false;
     }
     if (seen.size() >= maxEntries) {
-      throw new ReplayDetectedException(CryptoErrorCode.REPLAY_CACHE_FULL,
+      throw new ReplayDetectedException(
+          CryptoErrorCode.REPLAY_CACHE_FULL,
           "replay cache full (" + maxEntries + " unexpired ids); message refused");
     }
     seen.put(messageId, expiresAt);

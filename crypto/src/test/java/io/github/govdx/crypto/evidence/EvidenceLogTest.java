@@ -22,8 +22,7 @@ class EvidenceLogTest {
 
   private static final Clock CLOCK = Clock.fixed(EvidenceFixtures.now(), ZoneOffset.UTC);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path file;
   List<String> lines;
 
@@ -36,8 +35,9 @@ class EvidenceLogTest {
         log.recordSealed(m.envelope());
       }
       OpenedMessage m = EvidenceFixtures.sealedAndOpened(Suite.GM, "e-r");
-      log.recordReceipted(m.envelope(), Receipt.issue(EvidenceFixtures.receiver(Suite.GM), m,
-          EvidenceFixtures.now()));
+      log.recordReceipted(
+          m.envelope(),
+          Receipt.issue(EvidenceFixtures.receiver(Suite.GM), m, EvidenceFixtures.now()));
       assertThat(log.size()).isEqualTo(5);
     }
     lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -53,10 +53,13 @@ class EvidenceLogTest {
     EvidenceLogVerifier.Result r = EvidenceLogVerifier.verify(file);
     assertThat(r.intact()).isTrue();
     assertThat(r.entries()).isEqualTo(5);
-    assertThat(lines.get(0)).startsWith("{\"seq\":1,\"time\":\"2026-11-24T12:00:00Z\",\"event\":\"SEALED\"")
-        .contains("\"prev\":\"" + EvidenceLog.GENESIS + "\"").doesNotContain("AQID");
+    assertThat(lines.get(0))
+        .startsWith("{\"seq\":1,\"time\":\"2026-11-24T12:00:00Z\",\"event\":\"SEALED\"")
+        .contains("\"prev\":\"" + EvidenceLog.GENESIS + "\"")
+        .doesNotContain("AQID");
     assertThat(lines.get(4)).contains("\"event\":\"RECEIPTED\"").contains("\"receipt\":\"");
-    assertThat(r.head()).isEqualTo(lines.get(4).substring(lines.get(4).length() - 66, lines.get(4).length() - 2));
+    assertThat(r.head())
+        .isEqualTo(lines.get(4).substring(lines.get(4).length() - 66, lines.get(4).length() - 2));
   }
 
   @Test
@@ -99,7 +102,8 @@ class EvidenceLogTest {
     List<String> c = new ArrayList<>(Files.readAllLines(file));
     c.remove(0);
     Files.write(file, c);
-    assertThatThrownBy(() -> EvidenceLog.open(file, CLOCK)).isInstanceOf(EvidenceException.class)
+    assertThatThrownBy(() -> EvidenceLog.open(file, CLOCK))
+        .isInstanceOf(EvidenceException.class)
         .hasMessageStartingWith("GDX-2502");
   }
 }

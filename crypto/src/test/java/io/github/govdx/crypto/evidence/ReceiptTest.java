@@ -17,7 +17,8 @@ class ReceiptTest {
   @EnumSource(Suite.class)
   void issue_thenVerifyAgainstSentEnvelope_returnsReceiverCertificate(Suite suite) {
     OpenedMessage opened = EvidenceFixtures.sealedAndOpened(suite, "r-1");
-    Receipt receipt = Receipt.issue(EvidenceFixtures.receiver(suite), opened, EvidenceFixtures.now());
+    Receipt receipt =
+        Receipt.issue(EvidenceFixtures.receiver(suite), opened, EvidenceFixtures.now());
 
     Receipt parsed = Receipt.parse(receipt.toBytes());
     Envelope sent = Envelope.parse(opened.envelope().toBytes());
@@ -36,17 +37,26 @@ class ReceiptTest {
   void verify_otherEnvelopeOrTamperedReceipt_receiptInvalid(Suite suite) {
     OpenedMessage opened = EvidenceFixtures.sealedAndOpened(suite, "r-2");
     OpenedMessage other = EvidenceFixtures.sealedAndOpened(suite, "r-3");
-    Receipt receipt = Receipt.issue(EvidenceFixtures.receiver(suite), opened, EvidenceFixtures.now());
+    Receipt receipt =
+        Receipt.issue(EvidenceFixtures.receiver(suite), opened, EvidenceFixtures.now());
 
-    assertThatThrownBy(() -> receipt.verify(other.envelope(), EvidenceFixtures.trust(suite), EvidenceFixtures.now()))
-        .isInstanceOf(EvidenceException.class).hasMessageStartingWith("GDX-2501");
+    assertThatThrownBy(
+            () ->
+                receipt.verify(
+                    other.envelope(), EvidenceFixtures.trust(suite), EvidenceFixtures.now()))
+        .isInstanceOf(EvidenceException.class)
+        .hasMessageStartingWith("GDX-2501");
     String json = receipt.toJson();
     int sig = json.indexOf("\"signature\":\"") + 14;
     char c = json.charAt(sig);
     String tampered = json.substring(0, sig) + (c == 'A' ? 'B' : 'A') + json.substring(sig + 1);
-    assertThatThrownBy(() -> Receipt.parse(tampered.getBytes(StandardCharsets.US_ASCII))
-        .verify(opened.envelope(), EvidenceFixtures.trust(suite), EvidenceFixtures.now()))
-        .isInstanceOf(EvidenceException.class).hasMessageStartingWith("GDX-2501");
+    assertThatThrownBy(
+            () ->
+                Receipt.parse(tampered.getBytes(StandardCharsets.US_ASCII))
+                    .verify(
+                        opened.envelope(), EvidenceFixtures.trust(suite), EvidenceFixtures.now()))
+        .isInstanceOf(EvidenceException.class)
+        .hasMessageStartingWith("GDX-2501");
     assertThatThrownBy(() -> Receipt.parse("{}".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOf(EvidenceException.class);
     assertThatThrownBy(() -> Receipt.parse("[".repeat(10_000).getBytes(StandardCharsets.US_ASCII)))
@@ -57,7 +67,8 @@ class ReceiptTest {
   @EnumSource(Suite.class)
   void issue_byPartyThatIsNotTheReceiver_illegalArgument(Suite suite) {
     OpenedMessage opened = EvidenceFixtures.sealedAndOpened(suite, "r-4");
-    assertThatThrownBy(() -> Receipt.issue(EvidenceFixtures.sender(suite), opened, EvidenceFixtures.now()))
+    assertThatThrownBy(
+            () -> Receipt.issue(EvidenceFixtures.sender(suite), opened, EvidenceFixtures.now()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -7,9 +7,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -28,9 +28,12 @@ class GmVectorsTest {
 
   private static final BigInteger D =
       new BigInteger("3945208F7B2144B13F36E38AC6D39F95889393692860B51A42FB81EF4DF7C5B8", 16);
-  private static final String PX = "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020";
-  private static final String PY = "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
-  private static final String K = "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
+  private static final String PX =
+      "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020";
+  private static final String PY =
+      "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
+  private static final String K =
+      "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
 
   private static byte[] h(String hex) {
     return Hex.decode(hex.replace(" ", ""));
@@ -46,7 +49,8 @@ class GmVectorsTest {
   }
 
   private static FixedSecureRandom fixedK() {
-    return new FixedSecureRandom(new FixedSecureRandom.Source[] {new FixedSecureRandom.BigInteger(K)});
+    return new FixedSecureRandom(
+        new FixedSecureRandom.Source[] {new FixedSecureRandom.BigInteger(K)});
   }
 
   @Test
@@ -77,17 +81,22 @@ class GmVectorsTest {
     byte[] key = h("0123456789ABCDEFFEDCBA9876543210");
     byte[] iv = h("00001234567800000000ABCD");
     byte[] aad = h("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
-    byte[] pt = h("AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD"
-        + "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
+    byte[] pt =
+        h(
+            "AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD"
+                + "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
     byte[] out = Sm4Gcm.encrypt(key, iv, aad, pt);
-    assertThat(Hex.encode(Arrays.copyOf(out, 64))).isEqualToIgnoringCase(
-        "17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735"
-            + "D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D");
-    assertThat(Hex.encode(Arrays.copyOfRange(out, 64, 80))).isEqualToIgnoringCase("83DE3541E4C2B58177E065A9BF7B62EC");
+    assertThat(Hex.encode(Arrays.copyOf(out, 64)))
+        .isEqualToIgnoringCase(
+            "17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735"
+                + "D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D");
+    assertThat(Hex.encode(Arrays.copyOfRange(out, 64, 80)))
+        .isEqualToIgnoringCase("83DE3541E4C2B58177E065A9BF7B62EC");
     assertThat(Sm4Gcm.decrypt(key, iv, aad, out)).isEqualTo(pt);
     out[5] ^= 1;
     byte[] tampered = out;
-    assertThatThrownBy(() -> Sm4Gcm.decrypt(key, iv, aad, tampered)).isInstanceOf(InvalidCipherTextException.class);
+    assertThatThrownBy(() -> Sm4Gcm.decrypt(key, iv, aad, tampered))
+        .isInstanceOf(InvalidCipherTextException.class);
   }
 
   @Test
@@ -98,15 +107,22 @@ class GmVectorsTest {
     byte[] entl = {0x00, (byte) 0x80};
     d.update(entl, 0, 2);
     d.update(Sm2.USER_ID, 0, Sm2.USER_ID.length);
-    for (BigInteger v : new BigInteger[] {Sm2.DOMAIN.getCurve().getA().toBigInteger(),
-        Sm2.DOMAIN.getCurve().getB().toBigInteger(), Sm2.DOMAIN.getG().getAffineXCoord().toBigInteger(),
-        Sm2.DOMAIN.getG().getAffineYCoord().toBigInteger(), new BigInteger(PX, 16), new BigInteger(PY, 16)}) {
+    for (BigInteger v :
+        new BigInteger[] {
+          Sm2.DOMAIN.getCurve().getA().toBigInteger(),
+          Sm2.DOMAIN.getCurve().getB().toBigInteger(),
+          Sm2.DOMAIN.getG().getAffineXCoord().toBigInteger(),
+          Sm2.DOMAIN.getG().getAffineYCoord().toBigInteger(),
+          new BigInteger(PX, 16),
+          new BigInteger(PY, 16)
+        }) {
       byte[] b = BigIntegers.asUnsignedByteArray(32, v);
       d.update(b, 0, 32);
     }
     byte[] z = new byte[32];
     d.doFinal(z, 0);
-    assertThat(Hex.encode(z)).isEqualToIgnoringCase("B2E14C5C79C6DF5B85F4FE7ED8DB7A262B9DA7E07CCB0EA9F4747B8CCDA8A4F3");
+    assertThat(Hex.encode(z))
+        .isEqualToIgnoringCase("B2E14C5C79C6DF5B85F4FE7ED8DB7A262B9DA7E07CCB0EA9F4747B8CCDA8A4F3");
     byte[] m = "message digest".getBytes(StandardCharsets.US_ASCII);
     byte[] zm = Arrays.copyOf(z, 32 + m.length);
     System.arraycopy(m, 0, zm, 32, m.length);
@@ -116,9 +132,10 @@ class GmVectorsTest {
     byte[] sig = new Sm2.Signing(priv(), fixedK()).sign(m);
 
     assertThat(sig).hasSize(Sm2.SIGNATURE_LENGTH);
-    assertThat(Hex.encode(sig)).isEqualToIgnoringCase(
-        "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3"
-            + "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA");
+    assertThat(Hex.encode(sig))
+        .isEqualToIgnoringCase(
+            "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3"
+                + "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA");
     assertThat(Sm2.verify(pub(), m, sig)).isTrue();
     sig[63] ^= 1;
     assertThat(Sm2.verify(pub(), m, sig)).isFalse();
@@ -127,8 +144,10 @@ class GmVectorsTest {
 
   @Test
   void sm2Encrypt_annexC_c1c3c2AndDer() throws InvalidCipherTextException {
-    String c1 = "04" + "04ebfc718e8d1798620432268e77feb6415e2ede0e073c0f4f640ecd2e149a73"
-        + "e858f9d81e5430a57b36daab8f950a3c64e6ee6a63094d99283aff767e124df0";
+    String c1 =
+        "04"
+            + "04ebfc718e8d1798620432268e77feb6415e2ede0e073c0f4f640ecd2e149a73"
+            + "e858f9d81e5430a57b36daab8f950a3c64e6ee6a63094d99283aff767e124df0";
     String c3 = "59983c18f809e262923c53aec295d30383b54e39d609d160afcb1908d0bd8766";
     String c2 = "21886ca989ca9c7d58087307ca93092d651efa";
     byte[] m = "encryption standard".getBytes(StandardCharsets.US_ASCII);
@@ -137,11 +156,16 @@ class GmVectorsTest {
     raw.init(true, new ParametersWithRandom(pub(), fixedK()));
     assertThat(Hex.encode(raw.processBlock(m, 0, m.length))).isEqualTo(c1 + c3 + c2);
 
-    String der = "307c"
-        + "0220" + "04ebfc718e8d1798620432268e77feb6415e2ede0e073c0f4f640ecd2e149a73"
-        + "022100" + "e858f9d81e5430a57b36daab8f950a3c64e6ee6a63094d99283aff767e124df0"
-        + "0420" + c3
-        + "0413" + c2;
+    String der =
+        "307c"
+            + "0220"
+            + "04ebfc718e8d1798620432268e77feb6415e2ede0e073c0f4f640ecd2e149a73"
+            + "022100"
+            + "e858f9d81e5430a57b36daab8f950a3c64e6ee6a63094d99283aff767e124df0"
+            + "0420"
+            + c3
+            + "0413"
+            + c2;
     byte[] ours = Sm2.encrypt(pub(), m, fixedK());
     assertThat(Hex.encode(ours)).isEqualTo(der);
     assertThat(Sm2.decrypt(priv(), ours)).isEqualTo(m);
@@ -156,10 +180,12 @@ class GmVectorsTest {
     ber[0] = 0x30;
     ber[1] = (byte) 0x81;
     System.arraycopy(der, 1, ber, 2, der.length - 1);
-    assertThatThrownBy(() -> Sm2.decrypt(priv(), ber)).isInstanceOf(InvalidCipherTextException.class);
+    assertThatThrownBy(() -> Sm2.decrypt(priv(), ber))
+        .isInstanceOf(InvalidCipherTextException.class);
     byte[] tampered = der.clone();
     tampered[tampered.length - 1] ^= 1;
-    assertThatThrownBy(() -> Sm2.decrypt(priv(), tampered)).isInstanceOf(InvalidCipherTextException.class);
+    assertThatThrownBy(() -> Sm2.decrypt(priv(), tampered))
+        .isInstanceOf(InvalidCipherTextException.class);
     assertThatThrownBy(() -> Sm2.decrypt(priv(), new byte[] {0x30, 0x00}))
         .isInstanceOf(InvalidCipherTextException.class);
   }

@@ -8,34 +8,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryReplayCacheTest {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
 
   @Test
   void firstSeen_secondTimeFalse_untilExpired() {
@@ -56,7 +58,8 @@ class InMemoryReplayCacheTest {
       assertThat(c.firstSeen("id" + i, now.get().plus(Duration.ofMinutes(i + 1)))).isTrue();
     }
     assertThatThrownBy(() -> c.firstSeen("x", now.get().plusSeconds(10)))
-        .isInstanceOf(ReplayDetectedException.class).hasMessageStartingWith("GDX-2304");
+        .isInstanceOf(ReplayDetectedException.class)
+        .hasMessageStartingWith("GDX-2304");
     assertThat(c.firstSeen("id1", now.get().plusSeconds(10))).isFalse();
     now.set(now.get().plus(Duration.ofMinutes(1)));
     assertThat(c.firstSeen("x", now.get().plusSeconds(10))).isTrue();
@@ -73,11 +76,13 @@ class InMemoryReplayCacheTest {
         AtomicInteger wins = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
-          fs.add(pool.submit(() -> {
-            if (c.firstSeen(id, now.get().plusSeconds(60))) {
-              wins.incrementAndGet();
-            }
-          }));
+          fs.add(
+              pool.submit(
+                  () -> {
+                    if (c.firstSeen(id, now.get().plusSeconds(60))) {
+                      wins.incrementAndGet();
+                    }
+                  }));
         }
         for (Future<?> f : fs) {
           f.get();
@@ -91,6 +96,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void constructor_badCapacity_illegalArgument() {
-    assertThatThrownBy(() -> new InMemoryReplayCache(clock, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new InMemoryReplayCache(clock, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

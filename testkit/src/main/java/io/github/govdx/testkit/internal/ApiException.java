@@ -43,9 +43,19 @@ public final class ApiException extends RuntimeException {
    * @param details the {@code details} array, or null
    * @param serverTime the {@code serverTime} member, or null
    */
-  public ApiException(WireCode wireCode, String detail, String source, int status, @Nullable Duration retryAfter,
-      @Nullable ArrayNode details, @Nullable Instant serverTime) {
-    super(wireCode.code() + ": " + Objects.requireNonNull(detail, "detail == null"), null, false, false);
+  public ApiException(
+      WireCode wireCode,
+      String detail,
+      String source,
+      int status,
+      @Nullable Duration retryAfter,
+      @Nullable ArrayNode details,
+      @Nullable Instant serverTime) {
+    super(
+        wireCode.code() + ": " + Objects.requireNonNull(detail, "detail == null"),
+        null,
+        false,
+        false);
     this.wireCode = wireCode;
     this.source = source;
     this.status = status;

@@ -45,7 +45,8 @@ public final class ApplicationStore {
    * @param timeLimit the answer period in working days
    * @param onChange called after each state change (outside the application's lock)
    */
-  public ApplicationStore(Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<App> onChange) {
+  public ApplicationStore(
+      Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<App> onChange) {
     this.clock = clock;
     this.zone = zone;
     this.workingDays = workingDays;
@@ -68,8 +69,15 @@ public final class ApplicationStore {
     Instant updatedAt;
     @Nullable String decisionReason;
 
-    App(String id, String resourceCode, PartyId applicant, PartyId provider, ObjectNode request, Instant at,
-        LocalDate dueDate, int timeLimit) {
+    App(
+        String id,
+        String resourceCode,
+        PartyId applicant,
+        PartyId provider,
+        ObjectNode request,
+        Instant at,
+        LocalDate dueDate,
+        int timeLimit) {
       this.id = id;
       this.resourceCode = resourceCode;
       this.applicant = applicant;
@@ -206,15 +214,28 @@ public final class ApplicationStore {
     Instant now = clock.instant();
     synchronized (this) {
       for (App a : apps.values()) {
-        if (a.applicant.equals(applicant) && a.resourceCode.equals(resourceCode) && OPEN.contains(a.state())) {
-          throw new ApiException(WireCode.APPLICATION_DUPLICATE,
+        if (a.applicant.equals(applicant)
+            && a.resourceCode.equals(resourceCode)
+            && OPEN.contains(a.state())) {
+          throw new ApiException(
+              WireCode.APPLICATION_DUPLICATE,
               "an open application " + a.id + " of this party for " + resourceCode + " exists");
         }
       }
       LocalDate today = LocalDate.ofInstant(now, zone);
-      String id = String.format("app-%s-%04d", today.format(DateTimeFormatter.BASIC_ISO_DATE), seq.incrementAndGet());
-      App a = new App(id, resourceCode, applicant, provider, body.deepCopy(), now,
-          workingDays.add(today, timeLimit), timeLimit);
+      String id =
+          String.format(
+              "app-%s-%04d", today.format(DateTimeFormatter.BASIC_ISO_DATE), seq.incrementAndGet());
+      App a =
+          new App(
+              id,
+              resourceCode,
+              applicant,
+              provider,
+              body.deepCopy(),
+              now,
+              workingDays.add(today, timeLimit),
+              timeLimit);
       apps.put(id, a);
       return a;
     }
@@ -234,7 +255,8 @@ public final class ApplicationStore {
       throw new ApiException(WireCode.APPLICATION_NOT_FOUND, "no application " + id);
     }
     if (party != null && !a.applicant.equals(party) && !a.provider.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "the caller is not a party to application " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "the caller is not a party to application " + id);
     }
     return a;
   }
@@ -250,14 +272,16 @@ public final class ApplicationStore {
   public App withdraw(String id, PartyId party, @Nullable String reason) {
     App a = find(id, party);
     if (!a.applicant.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "only the applicant may withdraw application " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "only the applicant may withdraw application " + id);
     }
     synchronized (a) {
       if ("withdrawn".equals(a.state)) {
         return a;
       }
       if (!"submitted".equals(a.state) && !"under_review".equals(a.state)) {
-        throw new ApiException(WireCode.STATE_CONFLICT,
+        throw new ApiException(
+            WireCode.STATE_CONFLICT,
             "application " + id + " is " + a.state + " and cannot be withdrawn");
       }
       move(a, "withdrawn", party, reason);
@@ -281,19 +305,24 @@ public final class ApplicationStore {
   public App decide(String id, @Nullable PartyId party, String state, @Nullable String reason) {
     App a = find(id, party);
     if (party != null && !a.provider.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "only the provider may decide application " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "only the provider may decide application " + id);
     }
     if (!Set.of("under_review", "approved", "rejected").contains(state)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "state must be under_review, approved or rejected");
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST, "state must be under_review, approved or rejected");
     }
     if ("rejected".equals(state) && (reason == null || reason.isBlank())) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "a rejection needs a reason");
     }
     synchronized (a) {
-      boolean ok = "under_review".equals(state) ? "submitted".equals(a.state)
-          : "submitted".equals(a.state) || "under_review".equals(a.state);
+      boolean ok =
+          "under_review".equals(state)
+              ? "submitted".equals(a.state)
+              : "submitted".equals(a.state) || "under_review".equals(a.state);
       if (!ok) {
-        throw new ApiException(WireCode.STATE_CONFLICT,
+        throw new ApiException(
+            WireCode.STATE_CONFLICT,
             "application " + id + " is " + a.state + " and cannot become " + state);
       }
       move(a, state, party == null ? a.provider : party, reason);
@@ -338,11 +367,13 @@ public final class ApplicationStore {
    * @param resourceCode a resource filter, or null
    * @return the matching applications as JSON
    */
-  public List<ObjectNode> list(PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
+  public List<ObjectNode> list(
+      PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
     List<ObjectNode> out = new ArrayList<>();
     for (App a : apps.values()) {
       PartyId who = "provider".equals(role) ? a.provider : a.applicant;
-      if (who.equals(party) && (state == null || state.equals(a.state()))
+      if (who.equals(party)
+          && (state == null || state.equals(a.state()))
           && (resourceCode == null || resourceCode.equals(a.resourceCode))) {
         out.add(a.json());
       }

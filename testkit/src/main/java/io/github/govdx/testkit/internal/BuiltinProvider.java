@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class BuiltinProvider implements SandboxProvider {
 
-  private static final Pattern PATH = Pattern.compile("/v1/data/([0-9A-Za-z]{1,32})/([0-9A-Za-z]{1,32})/"
-      + "(query|batches)");
+  private static final Pattern PATH =
+      Pattern.compile("/v1/data/([0-9A-Za-z]{1,32})/([0-9A-Za-z]{1,32})/" + "(query|batches)");
   private static final int MAX_RECORDS = 10_000;
 
   private final PartyCredentials credentials;
@@ -66,9 +66,17 @@ public final class BuiltinProvider implements SandboxProvider {
    * @param zone the zone of batch ids
    * @param batchSeq the shared batch counter
    */
-  public BuiltinProvider(PartyCredentials credentials, EnvelopeCodec codec, CatalogStore catalog, DataStore data,
-      RecordRules rules, BiFunction<PartyId, String, List<String>> allowedItems,
-      Tokens tokens, Clock clock, ZoneId zone, AtomicLong batchSeq) {
+  public BuiltinProvider(
+      PartyCredentials credentials,
+      EnvelopeCodec codec,
+      CatalogStore catalog,
+      DataStore data,
+      RecordRules rules,
+      BiFunction<PartyId, String, List<String>> allowedItems,
+      Tokens tokens,
+      Clock clock,
+      ZoneId zone,
+      AtomicLong batchSeq) {
     this.credentials = credentials;
     this.codec = codec;
     this.catalog = catalog;
@@ -108,8 +116,12 @@ public final class BuiltinProvider implements SandboxProvider {
         if (key.isEmpty()) {
           throw perr(WireCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
         }
-        reply = store.execute(caller + "\n" + key, Digests.sha256Hex(body), requestId,
-            () -> answer(code, true, caller, body));
+        reply =
+            store.execute(
+                caller + "\n" + key,
+                Digests.sha256Hex(body),
+                requestId,
+                () -> answer(code, true, caller, body));
       } else {
         reply = answer(code, false, caller, body);
       }
@@ -134,16 +146,24 @@ public final class BuiltinProvider implements SandboxProvider {
     try {
       opened = codec.open(body);
     } catch (GovdxException e) {
-      throw perr(WireCode.PROVIDER_ENVELOPE_REJECTED, "the request envelope was rejected: " + e.getMessage());
+      throw perr(
+          WireCode.PROVIDER_ENVELOPE_REJECTED,
+          "the request envelope was rejected: " + e.getMessage());
     }
     RoutingHeaders h = opened.headers();
     String action = push ? "push" : "query";
-    if (!h.sender().toString().equals(caller) || !h.resourceCode().equals(code) || !h.action().equals(action)) {
-      throw perr(WireCode.PROVIDER_ENVELOPE_REJECTED,
+    if (!h.sender().toString().equals(caller)
+        || !h.resourceCode().equals(code)
+        || !h.action().equals(action)) {
+      throw perr(
+          WireCode.PROVIDER_ENVELOPE_REJECTED,
           "the envelope's sender, resource code or action does not match the request");
     }
-    ObjectNode entry = catalog.get(code).orElseThrow(
-        () -> perr(WireCode.PROVIDER_ACCESS_DENIED, "the provider does not serve " + code));
+    ObjectNode entry =
+        catalog
+            .get(code)
+            .orElseThrow(
+                () -> perr(WireCode.PROVIDER_ACCESS_DENIED, "the provider does not serve " + code));
     if (!CatalogStore.provider(entry).equals(credentials.partyId())) {
       throw perr(WireCode.PROVIDER_ACCESS_DENIED, "the provider does not serve " + code);
     }
@@ -156,7 +176,9 @@ public final class BuiltinProvider implements SandboxProvider {
     if (payload == null || !payload.isObject()) {
       throw perr(WireCode.MALFORMED_REQUEST, "the payload is not a JSON object");
     }
-    return push ? push(entry, h, (ObjectNode) payload, body) : query(entry, h, (ObjectNode) payload);
+    return push
+        ? push(entry, h, (ObjectNode) payload, body)
+        : query(entry, h, (ObjectNode) payload);
   }
 
   private Reply query(ObjectNode entry, RoutingHeaders h, ObjectNode q) {
@@ -165,22 +187,32 @@ public final class BuiltinProvider implements SandboxProvider {
     ArrayNode details = Json.array();
     JsonNode filter = q.get("filter");
     if (filter == null || !filter.isObject() || filter.isEmpty()) {
-      details.add(detail("/filter", "filter must name at least one item", WireCode.PROVIDER_QUERY_INVALID));
+      details.add(
+          detail("/filter", "filter must name at least one item", WireCode.PROVIDER_QUERY_INVALID));
     } else {
-      filter.fieldNames().forEachRemaining(n -> {
-        if (!known.contains(n)) {
-          details.add(detail("/filter/" + n, "unknown item", WireCode.PROVIDER_QUERY_INVALID));
-        } else if (!filter.get(n).isValueNode()) {
-          details.add(detail("/filter/" + n, "filter values must be exact scalar values",
-              WireCode.PROVIDER_QUERY_INVALID));
-        }
-      });
+      filter
+          .fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (!known.contains(n)) {
+                  details.add(
+                      detail("/filter/" + n, "unknown item", WireCode.PROVIDER_QUERY_INVALID));
+                } else if (!filter.get(n).isValueNode()) {
+                  details.add(
+                      detail(
+                          "/filter/" + n,
+                          "filter values must be exact scalar values",
+                          WireCode.PROVIDER_QUERY_INVALID));
+                }
+              });
     }
     List<String> wanted = new ArrayList<>(known);
     JsonNode items = q.get("items");
     if (items != null) {
       if (!items.isArray()) {
-        details.add(detail("/items", "items must be an array of item names", WireCode.PROVIDER_QUERY_INVALID));
+        details.add(
+            detail(
+                "/items", "items must be an array of item names", WireCode.PROVIDER_QUERY_INVALID));
       } else {
         wanted.clear();
         for (int i = 0; i < items.size(); i++) {
@@ -193,11 +225,13 @@ public final class BuiltinProvider implements SandboxProvider {
       }
     }
     int pageSize = q.path("pageSize").asInt(100);
-    if (q.has("pageSize") && (!q.get("pageSize").canConvertToInt() || pageSize < 1 || pageSize > 1000)) {
+    if (q.has("pageSize")
+        && (!q.get("pageSize").canConvertToInt() || pageSize < 1 || pageSize > 1000)) {
       details.add(detail("/pageSize", "pageSize must be 1-1000", WireCode.PROVIDER_QUERY_INVALID));
     }
     if (!details.isEmpty()) {
-      throw perr(WireCode.PROVIDER_QUERY_INVALID, "the query is invalid (see details)").withDetails(details);
+      throw perr(WireCode.PROVIDER_QUERY_INVALID, "the query is invalid (see details)")
+          .withDetails(details);
     }
     List<String> allowed = allowedItems.apply(h.sender(), code);
     if (!allowed.isEmpty()) {
@@ -209,7 +243,9 @@ public final class BuiltinProvider implements SandboxProvider {
       try {
         offset = (int) tokens.read(q.get("pageToken").asText(), binding, true);
       } catch (ApiException e) {
-        throw perr(WireCode.PAGE_TOKEN_INVALID, "the page token is expired, tampered or used with another filter");
+        throw perr(
+            WireCode.PAGE_TOKEN_INVALID,
+            "the page token is expired, tampered or used with another filter");
       }
     }
     List<JsonNode> hits = data.find(code, (ObjectNode) filter);
@@ -234,28 +270,45 @@ public final class BuiltinProvider implements SandboxProvider {
   private Reply push(ObjectNode entry, RoutingHeaders h, ObjectNode p, byte[] envelopeBytes) {
     JsonNode records = p.get("records");
     ArrayNode details = Json.array();
-    if (records == null || !records.isArray() || records.isEmpty() || records.size() > MAX_RECORDS) {
-      details.add(detail("/records", "records must hold 1 to 10000 records", WireCode.PROVIDER_RECORDS_INVALID));
+    if (records == null
+        || !records.isArray()
+        || records.isEmpty()
+        || records.size() > MAX_RECORDS) {
+      details.add(
+          detail(
+              "/records",
+              "records must hold 1 to 10000 records",
+              WireCode.PROVIDER_RECORDS_INVALID));
     } else {
       for (int i = 0; i < records.size(); i++) {
         JsonNode r = records.get(i);
         if (!r.isObject()) {
-          details.add(detail("/records/" + i, "a record must be a JSON object", WireCode.PROVIDER_RECORDS_INVALID));
+          details.add(
+              detail(
+                  "/records/" + i,
+                  "a record must be a JSON object",
+                  WireCode.PROVIDER_RECORDS_INVALID));
         } else {
           rules.check(entry, r, "/records/" + i, details);
         }
       }
     }
     if (!details.isEmpty()) {
-      throw perr(WireCode.PROVIDER_RECORDS_INVALID, "the batch is invalid (see details); nothing was stored")
+      throw perr(
+              WireCode.PROVIDER_RECORDS_INVALID,
+              "the batch is invalid (see details); nothing was stored")
           .withDetails(details);
     }
     Instant now = clock.instant();
-    String batchId = String.format("b-%s-%06d",
-        LocalDate.ofInstant(now, zone).format(DateTimeFormatter.BASIC_ISO_DATE), batchSeq.incrementAndGet());
+    String batchId =
+        String.format(
+            "b-%s-%06d",
+            LocalDate.ofInstant(now, zone).format(DateTimeFormatter.BASIC_ISO_DATE),
+            batchSeq.incrementAndGet());
     List<JsonNode> list = new ArrayList<>();
     records.forEach(list::add);
-    data.store(new DataStore.Batch(h.resourceCode(), batchId, h.sender(), h.messageId(), now, list));
+    data.store(
+        new DataStore.Batch(h.resourceCode(), batchId, h.sender(), h.messageId(), now, list));
     ObjectNode answer = Json.object();
     answer.put("batchId", batchId);
     answer.put("recordCount", list.size());
@@ -267,16 +320,29 @@ public final class BuiltinProvider implements SandboxProvider {
     return seal(h, "push.receipt", answer, 201, extra);
   }
 
-  private Reply seal(RoutingHeaders request, String action, ObjectNode payload, int status,
+  private Reply seal(
+      RoutingHeaders request,
+      String action,
+      ObjectNode payload,
+      int status,
       Map<String, String> extra) {
-    RoutingHeaders out = RoutingHeaders.builder().messageId(UUID.randomUUID().toString())
-        .issuedAt(clock.instant()).sender(credentials.partyId()).receiver(request.sender())
-        .resourceCode(request.resourceCode()).action(action).correlationId(request.messageId()).build();
+    RoutingHeaders out =
+        RoutingHeaders.builder()
+            .messageId(UUID.randomUUID().toString())
+            .issuedAt(clock.instant())
+            .sender(credentials.partyId())
+            .receiver(request.sender())
+            .resourceCode(request.resourceCode())
+            .action(action)
+            .correlationId(request.messageId())
+            .build();
     Envelope env;
     try {
       env = codec.seal(out, Json.bytes(payload));
     } catch (GovdxException e) {
-      throw perr(WireCode.PROVIDER_HANDLER_FAILED, "the answer could not be sealed to the caller: " + e.code());
+      throw perr(
+          WireCode.PROVIDER_HANDLER_FAILED,
+          "the answer could not be sealed to the caller: " + e.code());
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", Reply.ENVELOPE);
@@ -291,7 +357,8 @@ public final class BuiltinProvider implements SandboxProvider {
    */
   private JsonNode receipt(byte[] envelopeBytes, Instant at) {
     try {
-      return Json.MAPPER.readTree(Receipt.issue(credentials, Envelope.parse(envelopeBytes), at).toBytes());
+      return Json.MAPPER.readTree(
+          Receipt.issue(credentials, Envelope.parse(envelopeBytes), at).toBytes());
     } catch (java.io.IOException | GovdxException | IllegalArgumentException e) {
       throw perr(WireCode.PROVIDER_HANDLER_FAILED, "the receipt could not be signed");
     }

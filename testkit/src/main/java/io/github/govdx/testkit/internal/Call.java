@@ -25,8 +25,15 @@ import org.jspecify.annotations.Nullable;
  * @param party the calling party
  * @param pathParams the path parameters of the route
  */
-public record Call(Route route, String method, String rawPath, @Nullable String rawQuery,
-    Map<String, List<String>> headers, byte[] body, String requestId, PartyId party,
+public record Call(
+    Route route,
+    String method,
+    String rawPath,
+    @Nullable String rawQuery,
+    Map<String, List<String>> headers,
+    byte[] body,
+    String requestId,
+    PartyId party,
     Map<String, String> pathParams) {
 
   /**
@@ -68,9 +75,12 @@ public record Call(Route route, String method, String rawPath, @Nullable String 
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       try {
-        out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        out.putIfAbsent(
+            URLDecoder.decode(k, StandardCharsets.UTF_8),
+            URLDecoder.decode(v, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw new ApiException(WireCode.MALFORMED_REQUEST, "the query string is not valid percent-encoding");
+        throw new ApiException(
+            WireCode.MALFORMED_REQUEST, "the query string is not valid percent-encoding");
       }
     }
     return out;

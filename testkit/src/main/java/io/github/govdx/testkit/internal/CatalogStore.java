@@ -22,11 +22,23 @@ import java.util.regex.Pattern;
 public final class CatalogStore {
 
   /** A resource code, {@code classCode/sequence}. */
-  public static final Pattern RESOURCE_CODE = Pattern.compile("[0-9A-Za-z]{1,32}/[0-9A-Za-z]{1,32}");
-  private static final Set<String> SHARE_TYPES = Set.of("unconditional", "conditional", "not_shared");
+  public static final Pattern RESOURCE_CODE =
+      Pattern.compile("[0-9A-Za-z]{1,32}/[0-9A-Za-z]{1,32}");
+
+  private static final Set<String> SHARE_TYPES =
+      Set.of("unconditional", "conditional", "not_shared");
   private static final Set<String> ACTIONS = Set.of("query", "push");
-  private static final List<String> SUMMARY = List.of("resourceCode", "name", "provider", "providerName", "summary",
-      "shareType", "updateCycle", "format", "publishedOn");
+  private static final List<String> SUMMARY =
+      List.of(
+          "resourceCode",
+          "name",
+          "provider",
+          "providerName",
+          "summary",
+          "shareType",
+          "updateCycle",
+          "format",
+          "publishedOn");
 
   private final ConcurrentSkipListMap<String, ObjectNode> entries = new ConcurrentSkipListMap<>();
 
@@ -98,11 +110,13 @@ public final class CatalogStore {
           changed.add(f.getKey());
         }
       }
-      old.fieldNames().forEachRemaining(n -> {
-        if (!entry.has(n)) {
-          changed.add(n);
-        }
-      });
+      old.fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (!entry.has(n)) {
+                  changed.add(n);
+                }
+              });
     }
     return changed;
   }
@@ -207,15 +221,18 @@ public final class CatalogStore {
   public static boolean matches(ObjectNode e, Map<String, String> q) {
     String words = q.get("q");
     if (words != null && !words.isBlank()) {
-      String hay = (e.path("name").asText("") + " " + e.path("summary").asText("")).toLowerCase(Locale.ROOT);
+      String hay =
+          (e.path("name").asText("") + " " + e.path("summary").asText("")).toLowerCase(Locale.ROOT);
       for (String w : words.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
         if (!hay.contains(w)) {
           return false;
         }
       }
     }
-    if (!eq(e, "provider", q.get("provider")) || !eq(e, "shareType", q.get("shareType"))
-        || !eq(e, "updateCycle", q.get("updateCycle")) || !eq(e, "format", q.get("format"))) {
+    if (!eq(e, "provider", q.get("provider"))
+        || !eq(e, "shareType", q.get("shareType"))
+        || !eq(e, "updateCycle", q.get("updateCycle"))
+        || !eq(e, "format", q.get("format"))) {
       return false;
     }
     String cls = q.get("classCode");

@@ -25,7 +25,12 @@ public final class DataStore {
    * @param storedAt when it was stored
    * @param records the records
    */
-  public record Batch(String resourceCode, String batchId, PartyId sender, String messageId, Instant storedAt,
+  public record Batch(
+      String resourceCode,
+      String batchId,
+      PartyId sender,
+      String messageId,
+      Instant storedAt,
       List<JsonNode> records) {
     /**
      * Copies the records.

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** Digest helpers (SHA-256 from the JDK). */
 public final class Digests {
 
-  private Digests() {
-  }
+  private Digests() {}
 
   /**
    * SHA-256 as lowercase hex.

@@ -16,8 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param digestAlg {@code SM3} (GM) or {@code SHA-256} (INTL)
  * @param digest lowercase hex over the envelope bytes as received
  */
-public record EnvelopeFacts(String messageId, PartyId sender, PartyId receiver, String resourceCode, String action,
-    @Nullable String correlationId, String digestAlg, String digest) {
+public record EnvelopeFacts(
+    String messageId,
+    PartyId sender,
+    PartyId receiver,
+    String resourceCode,
+    String action,
+    @Nullable String correlationId,
+    String digestAlg,
+    String digest) {
 
   /**
    * The ledger entry of these facts.
@@ -25,6 +32,7 @@ public record EnvelopeFacts(String messageId, PartyId sender, PartyId receiver, 
    * @return the entry
    */
   public MessageLedger.Seen seen() {
-    return new MessageLedger.Seen(messageId, sender, receiver, resourceCode, action, digestAlg, digest);
+    return new MessageLedger.Seen(
+        messageId, sender, receiver, resourceCode, action, digestAlg, digest);
   }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Builds the protocol's error bodies ({@code docs/protocol.md} §3). */
 public final class ErrorBodies {
 
-  private ErrorBodies() {
-  }
+  private ErrorBodies() {}
 
   /**
    * The reply of an error.

@@ -16,8 +16,7 @@ public final class FaultBook {
   private final Map<Route, List<Active>> faults = new ConcurrentHashMap<>();
 
   /** A planned effect for one request. */
-  public record Plan(Duration latency, @Nullable Fault fault) {
-  }
+  public record Plan(Duration latency, @Nullable Fault fault) {}
 
   private static final class Active {
     final Fault fault;

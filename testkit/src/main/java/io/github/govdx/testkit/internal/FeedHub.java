@@ -26,8 +26,12 @@ import org.jspecify.annotations.Nullable;
 public final class FeedHub {
 
   /** The event types of §11. */
-  public static final Set<String> TYPES = Set.of("data.updated", "resource.changed", "application.state_changed",
-      "objection.state_changed");
+  public static final Set<String> TYPES =
+      Set.of(
+          "data.updated",
+          "resource.changed",
+          "application.state_changed",
+          "objection.state_changed");
 
   private final Map<String, Sub> subs = new ConcurrentHashMap<>();
   private final AtomicLong eventIds = new AtomicLong();
@@ -47,7 +51,8 @@ public final class FeedHub {
    * @param maxEvents the most events kept per subscription
    * @param longPollCap the longest a long poll is held, whatever {@code wait} asks
    */
-  public FeedHub(Clock clock, Tokens tokens, Duration retention, int maxEvents, Duration longPollCap) {
+  public FeedHub(
+      Clock clock, Tokens tokens, Duration retention, int maxEvents, Duration longPollCap) {
     this.clock = clock;
     this.tokens = tokens;
     this.retention = retention;
@@ -65,9 +70,20 @@ public final class FeedHub {
    */
   public ObjectNode create(String resourceCode, Set<String> types, PartyId subscriber) {
     String id = String.format("sub-%06d", subIds.incrementAndGet());
-    Sub s = new Sub(id, resourceCode, types.isEmpty() ? new LinkedHashSet<>(List.of("data.updated",
-        "resource.changed", "application.state_changed", "objection.state_changed")) : types, subscriber,
-        clock.instant());
+    Sub s =
+        new Sub(
+            id,
+            resourceCode,
+            types.isEmpty()
+                ? new LinkedHashSet<>(
+                    List.of(
+                        "data.updated",
+                        "resource.changed",
+                        "application.state_changed",
+                        "objection.state_changed"))
+                : types,
+            subscriber,
+            clock.instant());
     subs.put(id, s);
     return s.json();
   }
@@ -104,7 +120,8 @@ public final class FeedHub {
       throw new ApiException(WireCode.SUBSCRIPTION_NOT_FOUND, "no subscription " + id);
     }
     if (!s.subscriber.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "subscription " + id + " belongs to another party");
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "subscription " + id + " belongs to another party");
     }
     return s;
   }
@@ -126,15 +143,16 @@ public final class FeedHub {
     ev.set("data", data);
     Instant now = clock.instant();
     for (Sub s : subs.values()) {
-      if (!s.resourceCode.equals(resourceCode) || !s.types.contains(type)
+      if (!s.resourceCode.equals(resourceCode)
+          || !s.types.contains(type)
           || audience != null && !audience.equals(s.subscriber)) {
         continue;
       }
       synchronized (s) {
         s.lastSeq++;
         s.events.addLast(new Stored(s.lastSeq, now, ev));
-        while (s.events.size() > maxEvents || !s.events.isEmpty()
-            && s.events.peekFirst().at.isBefore(now.minus(retention))) {
+        while (s.events.size() > maxEvents
+            || !s.events.isEmpty() && s.events.peekFirst().at.isBefore(now.minus(retention))) {
           s.events.removeFirst();
         }
         s.notifyAll();
@@ -152,18 +170,21 @@ public final class FeedHub {
    * @param wait the requested wait
    * @return {@code {"events", "nextCursor"}}
    */
-  public ObjectNode events(String id, PartyId party, @Nullable String cursor, int limit, Duration wait) {
+  public ObjectNode events(
+      String id, PartyId party, @Nullable String cursor, int limit, Duration wait) {
     Sub s = find(id, party);
     long deadline = System.nanoTime() + min(wait, longPollCap).toNanos();
     synchronized (s) {
       long after = cursor == null ? s.ackSeq : tokens.read(cursor, binding(s), false);
       if (after > s.lastSeq || after < 0) {
-        throw new ApiException(WireCode.PAGE_TOKEN_INVALID, "the cursor was not issued for this subscription");
+        throw new ApiException(
+            WireCode.PAGE_TOKEN_INVALID, "the cursor was not issued for this subscription");
       }
       while (true) {
         long oldest = s.events.isEmpty() ? s.lastSeq + 1 : s.events.peekFirst().seq;
         if (after < oldest - 1) {
-          throw new ApiException(WireCode.CURSOR_EXPIRED,
+          throw new ApiException(
+              WireCode.CURSOR_EXPIRED,
               "the cursor is older than the feed's retention; restart without a cursor");
         }
         ArrayNode out = Json.array();
@@ -204,7 +225,8 @@ public final class FeedHub {
     synchronized (s) {
       long seq = tokens.read(cursor, binding(s), false);
       if (seq > s.lastSeq || seq < 0) {
-        throw new ApiException(WireCode.PAGE_TOKEN_INVALID, "the cursor was not issued for this subscription");
+        throw new ApiException(
+            WireCode.PAGE_TOKEN_INVALID, "the cursor was not issued for this subscription");
       }
       s.ackSeq = Math.max(s.ackSeq, seq);
     }
@@ -229,11 +251,12 @@ public final class FeedHub {
    */
   public Map<String, Integer> sizes() {
     Map<String, Integer> m = new ConcurrentHashMap<>();
-    subs.forEach((k, s) -> {
-      synchronized (s) {
-        m.put(k, s.events.size());
-      }
-    });
+    subs.forEach(
+        (k, s) -> {
+          synchronized (s) {
+            m.put(k, s.events.size());
+          }
+        });
     return m;
   }
 
@@ -245,8 +268,7 @@ public final class FeedHub {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private record Stored(long seq, Instant at, JsonNode event) {
-  }
+  private record Stored(long seq, Instant at, JsonNode event) {}
 
   private static final class Sub {
     final String id;

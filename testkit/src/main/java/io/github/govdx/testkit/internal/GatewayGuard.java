@@ -21,6 +21,10 @@ public interface GatewayGuard {
    * @return the parties the credential is bound to, or null when any party may call (authentication off)
    * @throws ApiException a {@code GDX-31xx} failure
    */
-  @Nullable Set<PartyId> authenticate(String method, String rawPath, @Nullable String rawQuery,
-      Map<String, List<String>> headers, byte[] body);
+  @Nullable Set<PartyId> authenticate(
+      String method,
+      String rawPath,
+      @Nullable String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body);
 }

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** A state history of an application or objection, oldest first. Not thread-safe (guarded by its owner). */
 final class History {
 
-  private record Step(String state, Instant at, PartyId by, @Nullable String reason) {
-  }
+  private record Step(String state, Instant at, PartyId by, @Nullable String reason) {}
 
   private final List<Step> steps = new ArrayList<>();
 

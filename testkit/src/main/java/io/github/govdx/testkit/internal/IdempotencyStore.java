@@ -53,13 +53,24 @@ public final class IdempotencyStore {
     Entry existing = entries.putIfAbsent(key, mine);
     if (existing != null) {
       if (!existing.digest.equals(bodyDigest)) {
-        throw new ApiException(WireCode.IDEMPOTENCY_KEY_REUSED,
-            "the Idempotency-Key was used before with a different body", source, 422, null, null, null);
+        throw new ApiException(
+            WireCode.IDEMPOTENCY_KEY_REUSED,
+            "the Idempotency-Key was used before with a different body",
+            source,
+            422,
+            null,
+            null,
+            null);
       }
       Reply stored = existing.reply;
       if (stored == null) {
-        throw new ApiException(WireCode.IDEMPOTENCY_IN_PROGRESS,
-            "a request with the same Idempotency-Key is still running", source, 409, Duration.ofSeconds(1), null,
+        throw new ApiException(
+            WireCode.IDEMPOTENCY_IN_PROGRESS,
+            "a request with the same Idempotency-Key is still running",
+            source,
+            409,
+            Duration.ofSeconds(1),
+            null,
             null);
       }
       return stored.withHeader("Idempotency-Replayed", "true");

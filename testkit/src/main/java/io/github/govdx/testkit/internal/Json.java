@@ -17,17 +17,20 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
 
   /** The shared mapper. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(64).maxStringLength(10 * 1024 * 1024).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(10 * 1024 * 1024)
+                .build());
   }
 
-  private Json() {
-  }
+  private Json() {}
 
   /**
    * A new object node.

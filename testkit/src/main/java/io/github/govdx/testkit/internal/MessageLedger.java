@@ -1,8 +1,8 @@
 package io.github.govdx.testkit.internal;
 
 import io.github.govdx.core.party.PartyId;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +24,14 @@ public final class MessageLedger {
    * @param digestAlg {@code SM3} or {@code SHA-256}
    * @param digest lowercase hex over the envelope bytes
    */
-  public record Seen(String messageId, PartyId sender, PartyId receiver, String resourceCode, String action,
-      String digestAlg, String digest) {
-  }
+  public record Seen(
+      String messageId,
+      PartyId sender,
+      PartyId receiver,
+      String resourceCode,
+      String action,
+      String digestAlg,
+      String digest) {}
 
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
@@ -51,16 +56,24 @@ public final class MessageLedger {
    * @param resourceCode the resource
    * @return whether the citation holds
    */
-  public boolean cites(String messageId, String alg, String digest, PartyId objector, PartyId provider,
+  public boolean cites(
+      String messageId,
+      String alg,
+      String digest,
+      PartyId objector,
+      PartyId provider,
       String resourceCode) {
     Seen s = seen.get(messageId);
     if (s == null || !s.resourceCode().equals(resourceCode) || !s.digestAlg().equals(alg)) {
       return false;
     }
-    boolean between = s.sender().equals(objector) && s.receiver().equals(provider)
-        || s.sender().equals(provider) && s.receiver().equals(objector);
-    return between && MessageDigest.isEqual(s.digest().getBytes(StandardCharsets.US_ASCII),
-        digest.getBytes(StandardCharsets.US_ASCII));
+    boolean between =
+        s.sender().equals(objector) && s.receiver().equals(provider)
+            || s.sender().equals(provider) && s.receiver().equals(objector);
+    return between
+        && MessageDigest.isEqual(
+            s.digest().getBytes(StandardCharsets.US_ASCII),
+            digest.getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

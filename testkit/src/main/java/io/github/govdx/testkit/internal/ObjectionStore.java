@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObjectionStore {
 
-  private static final Set<String> CATEGORIES = Set.of("inaccurate", "incomplete", "outdated", "other");
+  private static final Set<String> CATEGORIES =
+      Set.of("inaccurate", "incomplete", "outdated", "other");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern POINTER = Pattern.compile("(/([^/~]|~[01])*)*");
 
@@ -45,7 +46,8 @@ public final class ObjectionStore {
    * @param timeLimit the default time limit in working days
    * @param onChange called after each state change
    */
-  public ObjectionStore(Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<Obj> onChange) {
+  public ObjectionStore(
+      Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<Obj> onChange) {
     this.clock = clock;
     this.zone = zone;
     this.workingDays = workingDays;
@@ -68,8 +70,15 @@ public final class ObjectionStore {
     Instant updatedAt;
     @Nullable String resolution;
 
-    Obj(String id, String resourceCode, PartyId objector, PartyId provider, ObjectNode request, Instant at,
-        LocalDate due, int timeLimit) {
+    Obj(
+        String id,
+        String resourceCode,
+        PartyId objector,
+        PartyId provider,
+        ObjectNode request,
+        Instant at,
+        LocalDate due,
+        int timeLimit) {
       this.id = id;
       this.resourceCode = resourceCode;
       this.objector = objector;
@@ -157,29 +166,38 @@ public final class ObjectionStore {
    * @param personalData a check that the description holds no identifier
    * @return the objection
    */
-  public Obj raise(ObjectNode body, PartyId objector, PartyId provider, MessageLedger ledger,
+  public Obj raise(
+      ObjectNode body,
+      PartyId objector,
+      PartyId provider,
+      MessageLedger ledger,
       java.util.function.Predicate<String> personalData) {
     String resourceCode = Json.requiredText(body, "resourceCode");
     String messageId = Json.requiredText(body, "messageId");
     JsonNode digest = body.get("digest");
-    if (digest == null || !digest.isObject() || !digest.path("alg").isTextual()
+    if (digest == null
+        || !digest.isObject()
+        || !digest.path("alg").isTextual()
         || !digest.path("value").isTextual()) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "digest must be {\"alg\", \"value\"}");
     }
     String alg = digest.get("alg").asText();
     String value = digest.get("value").asText();
     if (!Set.of("SM3", "SHA-256").contains(alg) || !HEX.matcher(value).matches()) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST,
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST,
           "digest.alg must be SM3 or SHA-256 and digest.value 64 lowercase hex digits");
     }
     JsonNode pointers = body.get("pointers");
     if (pointers != null) {
       if (!pointers.isArray()) {
-        throw new ApiException(WireCode.MALFORMED_REQUEST, "pointers must be an array of JSON Pointers");
+        throw new ApiException(
+            WireCode.MALFORMED_REQUEST, "pointers must be an array of JSON Pointers");
       }
       for (JsonNode p : pointers) {
         if (!p.isTextual() || !POINTER.matcher(p.asText()).matches()) {
-          throw new ApiException(WireCode.MALFORMED_REQUEST, "pointers must be JSON Pointers (RFC 6901)");
+          throw new ApiException(
+              WireCode.MALFORMED_REQUEST, "pointers must be JSON Pointers (RFC 6901)");
         }
       }
     }
@@ -192,19 +210,31 @@ public final class ObjectionStore {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "description must be 1-1000 characters");
     }
     if (personalData.test(description)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST,
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST,
           "description must not contain personal data (an ID or phone number was found)");
     }
     if (!ledger.cites(messageId, alg, value, objector, provider, resourceCode)) {
-      throw new ApiException(WireCode.OBJECTION_CITATION_INVALID,
-          "message " + messageId + " with that digest did not pass between the caller and the provider of "
+      throw new ApiException(
+          WireCode.OBJECTION_CITATION_INVALID,
+          "message "
+              + messageId
+              + " with that digest did not pass between the caller and the provider of "
               + resourceCode);
     }
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
     String id = String.format("obj-%04d", seq.incrementAndGet());
-    Obj o = new Obj(id, resourceCode, objector, provider, body.deepCopy(), now, workingDays.add(today, timeLimit),
-        timeLimit);
+    Obj o =
+        new Obj(
+            id,
+            resourceCode,
+            objector,
+            provider,
+            body.deepCopy(),
+            now,
+            workingDays.add(today, timeLimit),
+            timeLimit);
     objections.put(id, o);
     return o;
   }
@@ -222,7 +252,8 @@ public final class ObjectionStore {
       throw new ApiException(WireCode.OBJECTION_NOT_FOUND, "no objection " + id);
     }
     if (!o.objector.equals(party) && !o.provider.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "the caller is not a party to objection " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "the caller is not a party to objection " + id);
     }
     return o;
   }
@@ -238,14 +269,16 @@ public final class ObjectionStore {
   public Obj withdraw(String id, PartyId party, @Nullable String reason) {
     Obj o = find(id, party);
     if (!o.objector.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "only the objector may withdraw objection " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "only the objector may withdraw objection " + id);
     }
     synchronized (o) {
       if ("withdrawn".equals(o.state)) {
         return o;
       }
       if (!"submitted".equals(o.state) && !"under_review".equals(o.state)) {
-        throw new ApiException(WireCode.STATE_CONFLICT,
+        throw new ApiException(
+            WireCode.STATE_CONFLICT,
             "objection " + id + " is " + o.state + " and cannot be withdrawn");
       }
       move(o, "withdrawn", party, reason);
@@ -266,19 +299,24 @@ public final class ObjectionStore {
   public Obj decide(String id, PartyId party, String state, @Nullable String reason) {
     Obj o = find(id, party);
     if (!o.provider.equals(party)) {
-      throw new ApiException(WireCode.NOT_A_PARTICIPANT, "only the provider may decide objection " + id);
+      throw new ApiException(
+          WireCode.NOT_A_PARTICIPANT, "only the provider may decide objection " + id);
     }
     if (!Set.of("under_review", "resolved", "rejected").contains(state)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "state must be under_review, resolved or rejected");
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST, "state must be under_review, resolved or rejected");
     }
     if (!"under_review".equals(state) && (reason == null || reason.isBlank())) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "a " + state + " decision needs a reason");
     }
     synchronized (o) {
-      boolean ok = "under_review".equals(state) ? "submitted".equals(o.state)
-          : "submitted".equals(o.state) || "under_review".equals(o.state);
+      boolean ok =
+          "under_review".equals(state)
+              ? "submitted".equals(o.state)
+              : "submitted".equals(o.state) || "under_review".equals(o.state);
       if (!ok) {
-        throw new ApiException(WireCode.STATE_CONFLICT,
+        throw new ApiException(
+            WireCode.STATE_CONFLICT,
             "objection " + id + " is " + o.state + " and cannot become " + state);
       }
       move(o, state, party, reason);
@@ -306,11 +344,13 @@ public final class ObjectionStore {
    * @param resourceCode a filter, or null
    * @return the objections as JSON
    */
-  public List<ObjectNode> list(PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
+  public List<ObjectNode> list(
+      PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
     List<ObjectNode> out = new ArrayList<>();
     for (Obj o : objections.values()) {
       PartyId who = "provider".equals(role) ? o.provider : o.objector;
-      if (who.equals(party) && (state == null || state.equals(o.state()))
+      if (who.equals(party)
+          && (state == null || state.equals(o.state()))
           && (resourceCode == null || resourceCode.equals(o.resourceCode))) {
         out.add(o.json());
       }

@@ -55,38 +55,55 @@ public final class Platform {
   public static final class Parts {
     /** The clock. */
     public Clock clock = Clock.systemUTC();
+
     /** The zone of dates. */
     public ZoneId zone = ZoneId.of("Asia/Shanghai");
+
     /** The calendar. */
     public WorkingDays workingDays = (d, n) -> d.plusDays(n);
+
     /** The catalog. */
     public CatalogStore catalog = new CatalogStore();
+
     /** The ledger. */
     public MessageLedger ledger = new MessageLedger();
+
     /** The token service. */
     public @Nullable Tokens tokens;
+
     /** The envelope reader. */
     public @Nullable EnvelopeReader envelopes;
+
     /** The directory view. */
     public Function<PartyId, Optional<ObjectNode>> directory = p -> Optional.empty();
+
     /** The provider endpoints. */
     public Function<PartyId, Optional<SandboxProvider>> providers = p -> Optional.empty();
+
     /** Where provider calls run. */
     public @Nullable ExecutorService providerPool;
+
     /** How long a provider may take. */
     public Duration providerTimeout = Duration.ofSeconds(30);
+
     /** The review mode. */
     public AtomicReference<ReviewMode> review = new AtomicReference<>(ReviewMode.AUTO_APPROVE);
+
     /** Event retention. */
     public Duration retention = Duration.ofDays(7);
+
     /** Events kept per subscription. */
     public int maxEvents = 100_000;
+
     /** The long-poll cap. */
     public Duration longPollCap = Duration.ofSeconds(60);
+
     /** Application answer period. */
     public int applicationDays = 10;
+
     /** Objection answer period. */
     public int objectionDays = 5;
+
     /** A check for identifiers in free text. */
     public Predicate<String> personalData = s -> false;
   }
@@ -108,18 +125,30 @@ public final class Platform {
     this.providerTimeout = p.providerTimeout;
     this.review = p.review;
     this.feeds = new FeedHub(p.clock, tokens, p.retention, p.maxEvents, p.longPollCap);
-    this.applications = new ApplicationStore(p.clock, p.zone, p.workingDays, p.applicationDays, a -> {
-      ObjectNode d = Json.object();
-      d.put("applicationId", a.id());
-      d.put("state", a.state());
-      feeds.emit("application.state_changed", a.resourceCode(), d, a.applicant());
-    });
-    this.objections = new ObjectionStore(p.clock, p.zone, p.workingDays, p.objectionDays, o -> {
-      ObjectNode d = Json.object();
-      d.put("objectionId", o.id());
-      d.put("state", o.state());
-      feeds.emit("objection.state_changed", o.resourceCode(), d, o.objector());
-    });
+    this.applications =
+        new ApplicationStore(
+            p.clock,
+            p.zone,
+            p.workingDays,
+            p.applicationDays,
+            a -> {
+              ObjectNode d = Json.object();
+              d.put("applicationId", a.id());
+              d.put("state", a.state());
+              feeds.emit("application.state_changed", a.resourceCode(), d, a.applicant());
+            });
+    this.objections =
+        new ObjectionStore(
+            p.clock,
+            p.zone,
+            p.workingDays,
+            p.objectionDays,
+            o -> {
+              ObjectNode d = Json.object();
+              d.put("objectionId", o.id());
+              d.put("state", o.state());
+              feeds.emit("objection.state_changed", o.resourceCode(), d, o.objector());
+            });
     this.personalData = p.personalData;
   }
 
@@ -191,18 +220,38 @@ public final class Platform {
       case APPLICATION_SUBMIT:
         return applicationSubmit(call);
       case APPLICATION_LIST:
-        return list(call, "applicant", Set.of("applicant", "provider"),
+        return list(
+            call,
+            "applicant",
+            Set.of("applicant", "provider"),
             (role, state, code) -> applications.list(call.party(), role, state, code));
       case APPLICATION_GET:
-        return Reply.json(200, Json.write(applications.find(id(call, "applicationId"), call.party()).json()));
+        return Reply.json(
+            200, Json.write(applications.find(id(call, "applicationId"), call.party()).json()));
       case APPLICATION_WITHDRAW:
-        return Reply.json(200, Json.write(applications.withdraw(id(call, "applicationId"), call.party(),
-            optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null)).json()));
-      case APPLICATION_DECISION: {
-        ObjectNode b = Json.parseObject(call.body());
-        return Reply.json(200, Json.write(applications.decide(id(call, "applicationId"), call.party(),
-            Json.requiredText(b, "state"), Json.text(b, "reason")).json()));
-      }
+        return Reply.json(
+            200,
+            Json.write(
+                applications
+                    .withdraw(
+                        id(call, "applicationId"),
+                        call.party(),
+                        optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null))
+                    .json()));
+      case APPLICATION_DECISION:
+        {
+          ObjectNode b = Json.parseObject(call.body());
+          return Reply.json(
+              200,
+              Json.write(
+                  applications
+                      .decide(
+                          id(call, "applicationId"),
+                          call.party(),
+                          Json.requiredText(b, "state"),
+                          Json.text(b, "reason"))
+                      .json()));
+        }
       case DATA_QUERY:
         return data(call, "query", "query.result", 200);
       case DATA_PUSH:
@@ -216,26 +265,47 @@ public final class Platform {
         return Reply.empty(204);
       case SUBSCRIPTION_EVENTS:
         return events(call);
-      case SUBSCRIPTION_ACK: {
-        ObjectNode b = Json.parseObject(call.body());
-        feeds.ack(id(call, "subscriptionId"), call.party(), Json.requiredText(b, "cursor"));
-        return Reply.empty(204);
-      }
+      case SUBSCRIPTION_ACK:
+        {
+          ObjectNode b = Json.parseObject(call.body());
+          feeds.ack(id(call, "subscriptionId"), call.party(), Json.requiredText(b, "cursor"));
+          return Reply.empty(204);
+        }
       case OBJECTION_RAISE:
         return objectionRaise(call);
       case OBJECTION_LIST:
-        return list(call, "objector", Set.of("objector", "provider"),
+        return list(
+            call,
+            "objector",
+            Set.of("objector", "provider"),
             (role, state, code) -> objections.list(call.party(), role, state, code));
       case OBJECTION_GET:
-        return Reply.json(200, Json.write(objections.find(id(call, "objectionId"), call.party()).json()));
+        return Reply.json(
+            200, Json.write(objections.find(id(call, "objectionId"), call.party()).json()));
       case OBJECTION_WITHDRAW:
-        return Reply.json(200, Json.write(objections.withdraw(id(call, "objectionId"), call.party(),
-            optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null)).json()));
-      case OBJECTION_DECISION: {
-        ObjectNode b = Json.parseObject(call.body());
-        return Reply.json(200, Json.write(objections.decide(id(call, "objectionId"), call.party(),
-            Json.requiredText(b, "state"), Json.text(b, "reason")).json()));
-      }
+        return Reply.json(
+            200,
+            Json.write(
+                objections
+                    .withdraw(
+                        id(call, "objectionId"),
+                        call.party(),
+                        optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null))
+                    .json()));
+      case OBJECTION_DECISION:
+        {
+          ObjectNode b = Json.parseObject(call.body());
+          return Reply.json(
+              200,
+              Json.write(
+                  objections
+                      .decide(
+                          id(call, "objectionId"),
+                          call.party(),
+                          Json.requiredText(b, "state"),
+                          Json.text(b, "reason"))
+                      .json()));
+        }
       default:
         throw new ApiException(WireCode.ROUTE_NOT_FOUND, "no route for this path");
     }
@@ -284,21 +354,30 @@ public final class Platform {
     Map<String, String> q = call.query();
     String share = q.get("shareType");
     if (share != null && !Set.of("unconditional", "conditional", "not_shared").contains(share)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "shareType must be unconditional, conditional or not_shared");
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST, "shareType must be unconditional, conditional or not_shared");
     }
     String provider = q.get("provider");
     if (provider != null && !PartyId.isValid(provider)) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "provider is not a valid party id");
     }
-    List<ObjectNode> hits = catalog.all().stream().filter(e -> CatalogStore.matches(e, q))
-        .map(CatalogStore::summary).toList();
+    List<ObjectNode> hits =
+        catalog.all().stream()
+            .filter(e -> CatalogStore.matches(e, q))
+            .map(CatalogStore::summary)
+            .toList();
     return page(call, hits, q);
   }
 
   private Reply partyDetail(Call call) {
     PartyId id = PartyId.parse(call.pathParams().get("partyId"));
-    ObjectNode p = directory.apply(id).orElseThrow(
-        () -> new ApiException(WireCode.PARTY_NOT_FOUND, "no party " + id + " in the directory"));
+    ObjectNode p =
+        directory
+            .apply(id)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        WireCode.PARTY_NOT_FOUND, "no party " + id + " in the directory"));
     return Reply.json(200, Json.write(p)).withHeader("Cache-Control", "max-age=300");
   }
 
@@ -325,21 +404,29 @@ public final class Platform {
       throw new ApiException(WireCode.RESOURCE_NOT_SHARED, "resource " + code + " is not shared");
     }
     if ("unconditional".equals(share)) {
-      throw new ApiException(WireCode.APPLICATION_DUPLICATE,
+      throw new ApiException(
+          WireCode.APPLICATION_DUPLICATE,
           "resource " + code + " is shared unconditionally and needs no application");
     }
-    ApplicationStore.App app = applications.submit(code, call.party(), CatalogStore.provider(entry), body);
+    ApplicationStore.App app =
+        applications.submit(code, call.party(), CatalogStore.provider(entry), body);
     ObjectNode created = app.json();
-    feeds.emit("application.state_changed", code, stateData("applicationId", app.id(), "submitted"),
+    feeds.emit(
+        "application.state_changed",
+        code,
+        stateData("applicationId", app.id(), "submitted"),
         call.party());
     ReviewMode mode = review.get();
     if (mode == ReviewMode.AUTO_APPROVE) {
       applications.decide(app.id(), null, "under_review", null);
-      applications.decide(app.id(), null, "approved", "sandbox: approved automatically (ReviewMode.AUTO_APPROVE)");
+      applications.decide(
+          app.id(), null, "approved", "sandbox: approved automatically (ReviewMode.AUTO_APPROVE)");
     } else if (mode == ReviewMode.AUTO_REJECT) {
-      applications.decide(app.id(), null, "rejected", "sandbox: rejected automatically (ReviewMode.AUTO_REJECT)");
+      applications.decide(
+          app.id(), null, "rejected", "sandbox: rejected automatically (ReviewMode.AUTO_REJECT)");
     }
-    return Reply.json(201, Json.write(created)).withHeader("Location", "/v1/applications/" + app.id());
+    return Reply.json(201, Json.write(created))
+        .withHeader("Location", "/v1/applications/" + app.id());
   }
 
   private static ObjectNode stateData(String idName, String id, String state) {
@@ -364,7 +451,8 @@ public final class Platform {
       }
       for (JsonNode n : t) {
         if (!FeedHub.TYPES.contains(n.asText())) {
-          throw new ApiException(WireCode.MALFORMED_REQUEST, "unknown event type '" + n.asText() + "'");
+          throw new ApiException(
+              WireCode.MALFORMED_REQUEST, "unknown event type '" + n.asText() + "'");
         }
         types.add(n.asText());
       }
@@ -378,8 +466,15 @@ public final class Platform {
     Map<String, String> q = call.query();
     int limit = intParam(q, "limit", 100, 1, 500);
     int wait = intParam(q, "wait", 0, 0, 60);
-    return Reply.json(200, Json.write(feeds.events(id(call, "subscriptionId"), call.party(), q.get("cursor"),
-        limit, Duration.ofSeconds(wait))));
+    return Reply.json(
+        200,
+        Json.write(
+            feeds.events(
+                id(call, "subscriptionId"),
+                call.party(),
+                q.get("cursor"),
+                limit,
+                Duration.ofSeconds(wait))));
   }
 
   private static int intParam(Map<String, String> q, String name, int def, int min, int max) {
@@ -394,7 +489,8 @@ public final class Platform {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, name + " must be a number from " + min + " to " + max);
+      throw new ApiException(
+          WireCode.MALFORMED_REQUEST, name + " must be a number from " + min + " to " + max);
     }
   }
 
@@ -402,8 +498,13 @@ public final class Platform {
     ObjectNode body = Json.parseObject(call.body());
     String code = Json.requiredText(body, "resourceCode");
     ObjectNode entry = catalog.require(code);
-    ObjectionStore.Obj o = objections.raise(body, call.party(), CatalogStore.provider(entry), ledger, personalData);
-    feeds.emit("objection.state_changed", code, stateData("objectionId", o.id(), "submitted"), call.party());
+    ObjectionStore.Obj o =
+        objections.raise(body, call.party(), CatalogStore.provider(entry), ledger, personalData);
+    feeds.emit(
+        "objection.state_changed",
+        code,
+        stateData("objectionId", o.id(), "submitted"),
+        call.party());
     return Reply.json(201, Json.write(o.json())).withHeader("Location", "/v1/objections/" + o.id());
   }
 
@@ -413,42 +514,56 @@ public final class Platform {
     ObjectNode entry = catalog.require(code);
     PartyId provider = CatalogStore.provider(entry);
     if (!f.sender().equals(call.party())) {
-      throw new ApiException(WireCode.ROUTING_MISMATCH, "the envelope's sender " + f.sender()
-          + " is not the calling party " + call.party());
+      throw new ApiException(
+          WireCode.ROUTING_MISMATCH,
+          "the envelope's sender " + f.sender() + " is not the calling party " + call.party());
     }
     if (!f.resourceCode().equals(code)) {
-      throw new ApiException(WireCode.ROUTING_MISMATCH, "the envelope's resource code " + f.resourceCode()
-          + " is not the path's " + code);
+      throw new ApiException(
+          WireCode.ROUTING_MISMATCH,
+          "the envelope's resource code " + f.resourceCode() + " is not the path's " + code);
     }
     if (!f.receiver().equals(provider)) {
-      throw new ApiException(WireCode.ROUTING_MISMATCH, "the envelope's receiver " + f.receiver()
-          + " is not the provider of " + code);
+      throw new ApiException(
+          WireCode.ROUTING_MISMATCH,
+          "the envelope's receiver " + f.receiver() + " is not the provider of " + code);
     }
     if (!f.action().equals(action)) {
-      throw new ApiException(WireCode.ROUTING_MISMATCH, "the envelope's action " + f.action()
-          + " is not " + action);
+      throw new ApiException(
+          WireCode.ROUTING_MISMATCH, "the envelope's action " + f.action() + " is not " + action);
     }
     String share = entry.path("shareType").asText();
     if ("not_shared".equals(share)) {
       throw new ApiException(WireCode.RESOURCE_NOT_SHARED, "resource " + code + " is not shared");
     }
     if (!CatalogStore.accepts(entry, action)) {
-      throw new ApiException(WireCode.ACTION_NOT_SUPPORTED, "resource " + code + " does not accept " + action);
+      throw new ApiException(
+          WireCode.ACTION_NOT_SUPPORTED, "resource " + code + " does not accept " + action);
     }
-    if ("query".equals(action) && "conditional".equals(share) && !call.party().equals(provider)
+    if ("query".equals(action)
+        && "conditional".equals(share)
+        && !call.party().equals(provider)
         && applications.grant(call.party(), code).isEmpty()) {
-      throw new ApiException(WireCode.ACCESS_NOT_GRANTED,
+      throw new ApiException(
+          WireCode.ACCESS_NOT_GRANTED,
           "no approved application of " + call.party() + " for " + code);
     }
     ledger.record(f.seen());
-    SandboxProvider endpoint = providers.apply(provider).orElseThrow(() -> new ApiException(
-        WireCode.PROVIDER_UNREACHABLE, "provider " + provider + " has no endpoint registered with the sandbox"));
+    SandboxProvider endpoint =
+        providers
+            .apply(provider)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        WireCode.PROVIDER_UNREACHABLE,
+                        "provider " + provider + " has no endpoint registered with the sandbox"));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", call.header("Content-Type").orElse(Reply.ENVELOPE));
     headers.put("X-Request-Id", call.requestId());
     headers.put("X-Gdx-Party", call.party().toString());
     call.header("Idempotency-Key").ifPresent(k -> headers.put("Idempotency-Key", k));
-    SandboxProvider.Request forwarded = new SandboxProvider.Request("POST", call.rawPath(), headers, call.body());
+    SandboxProvider.Request forwarded =
+        new SandboxProvider.Request("POST", call.rawPath(), headers, call.body());
     SandboxProvider.Response answer = forward(endpoint, forwarded, provider);
     String type = header(answer.headers(), "Content-Type");
     Map<String, String> out = new LinkedHashMap<>();
@@ -462,19 +577,25 @@ public final class Platform {
     byte[] body = answer.body();
     if (answer.status() == okStatus) {
       if (type == null || !type.startsWith(Reply.ENVELOPE)) {
-        throw new ApiException(WireCode.PROVIDER_UNREACHABLE, "provider " + provider
-            + " answered " + okStatus + " without an envelope");
+        throw new ApiException(
+            WireCode.PROVIDER_UNREACHABLE,
+            "provider " + provider + " answered " + okStatus + " without an envelope");
       }
       EnvelopeFacts a;
       try {
         a = envelopes.read(body);
       } catch (ApiException e) {
-        throw new ApiException(WireCode.PROVIDER_UNREACHABLE, "provider " + provider
-            + " answered with a body that is not an envelope");
+        throw new ApiException(
+            WireCode.PROVIDER_UNREACHABLE,
+            "provider " + provider + " answered with a body that is not an envelope");
       }
       ledger.record(a.seen());
       if (!answerAction.equals(a.action())) {
-        LOG.debug("provider {} answered with action {} instead of {}", provider, a.action(), answerAction);
+        LOG.debug(
+            "provider {} answered with action {} instead of {}",
+            provider,
+            a.action(),
+            answerAction);
       }
       if ("push".equals(action)) {
         ObjectNode d = Json.object();
@@ -490,28 +611,36 @@ public final class Platform {
         feeds.emit("data.updated", code, d, null);
       }
     } else if (answer.status() < 400 || answer.status() > 599) {
-      throw new ApiException(WireCode.PROVIDER_UNREACHABLE, "provider " + provider
-          + " answered with status " + answer.status() + ", outside the contract");
+      throw new ApiException(
+          WireCode.PROVIDER_UNREACHABLE,
+          "provider "
+              + provider
+              + " answered with status "
+              + answer.status()
+              + ", outside the contract");
     }
     return new Reply(answer.status(), out, body);
   }
 
-  private SandboxProvider.Response forward(SandboxProvider endpoint, SandboxProvider.Request req,
-      PartyId provider) {
+  private SandboxProvider.Response forward(
+      SandboxProvider endpoint, SandboxProvider.Request req, PartyId provider) {
     Future<SandboxProvider.Response> fut = providerPool.submit(() -> endpoint.handle(req));
     try {
       return fut.get(providerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       fut.cancel(true);
-      throw new ApiException(WireCode.PROVIDER_TIMEOUT, "provider " + provider + " did not answer in "
-          + providerTimeout.toMillis() + " ms").withRetryAfter(Duration.ofSeconds(1));
+      throw new ApiException(
+              WireCode.PROVIDER_TIMEOUT,
+              "provider " + provider + " did not answer in " + providerTimeout.toMillis() + " ms")
+          .withRetryAfter(Duration.ofSeconds(1));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ApiException) {
         throw (ApiException) e.getCause();
       }
       LOG.debug("provider {} failed", provider, e.getCause());
-      throw new ApiException(WireCode.PROVIDER_UNREACHABLE, "provider " + provider + " failed: "
-          + e.getCause().getClass().getSimpleName());
+      throw new ApiException(
+          WireCode.PROVIDER_UNREACHABLE,
+          "provider " + provider + " failed: " + e.getCause().getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fut.cancel(true);

@@ -15,6 +15,7 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
 
   /** The JSON media type. */
   public static final String JSON = "application/json";
+
   /** The envelope media type. */
   public static final String ENVELOPE = "application/govdx-envelope+json";
 

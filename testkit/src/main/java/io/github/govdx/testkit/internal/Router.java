@@ -87,7 +87,8 @@ public final class Router {
       return new Match(e.route, params);
     }
     if (pathKnown) {
-      throw new ApiException(WireCode.METHOD_NOT_ALLOWED, "method " + method + " is not allowed on this path");
+      throw new ApiException(
+          WireCode.METHOD_NOT_ALLOWED, "method " + method + " is not allowed on this path");
     }
     throw new ApiException(WireCode.ROUTE_NOT_FOUND, "no route for this path");
   }
@@ -107,6 +108,5 @@ public final class Router {
     }
   }
 
-  private record Entry(Route route, Pattern pattern, String[] names) {
-  }
+  private record Entry(Route route, Pattern pattern, String[] names) {}
 }

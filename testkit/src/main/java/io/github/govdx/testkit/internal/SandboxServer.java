@@ -45,7 +45,8 @@ public final class SandboxServer implements AutoCloseable {
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
   private static final Set<Route> ENVELOPE_ROUTES = EnumSet.of(Route.DATA_QUERY, Route.DATA_PUSH);
-  private static final Set<Route> OPTIONAL_BODY = EnumSet.of(Route.APPLICATION_WITHDRAW, Route.OBJECTION_WITHDRAW);
+  private static final Set<Route> OPTIONAL_BODY =
+      EnumSet.of(Route.APPLICATION_WITHDRAW, Route.OBJECTION_WITHDRAW);
 
   private final Router router = new Router();
   private final Platform platform;
@@ -69,27 +70,42 @@ public final class SandboxServer implements AutoCloseable {
    * @param maxBody the largest request body accepted
    * @throws GovdxException {@code GDX-4101} if the port cannot be bound
    */
-  public SandboxServer(Platform platform, GatewayGuard gateway, FaultBook faults, Clock clock, InetAddress host,
-      int port, int threads, long maxBody) {
+  public SandboxServer(
+      Platform platform,
+      GatewayGuard gateway,
+      FaultBook faults,
+      Clock clock,
+      InetAddress host,
+      int port,
+      int threads,
+      long maxBody) {
     this.platform = platform;
     this.gateway = gateway;
     this.faults = faults;
     this.idempotency = new IdempotencyStore(clock, "platform");
     this.maxBody = maxBody;
     AtomicInteger n = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      Thread t = new Thread(r, "govdx-sandbox-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4096),
-        tf, new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadFactory tf =
+        r -> {
+          Thread t = new Thread(r, "govdx-sandbox-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4096),
+            tf,
+            new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
     } catch (IOException e) {
       executor.shutdownNow();
-      throw new GovdxException(TestkitErrorCode.START_FAILED, "cannot bind " + host.getHostAddress() + ":" + port,
-          e);
+      throw new GovdxException(
+          TestkitErrorCode.START_FAILED, "cannot bind " + host.getHostAddress() + ":" + port, e);
     }
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -159,8 +175,14 @@ public final class SandboxServer implements AutoCloseable {
       send(ex, reply, requestId);
     } catch (RuntimeException e) {
       LOG.debug("sandbox failure on {} {}", method, route, e);
-      send(ex, ErrorBodies.reply(new ApiException(WireCode.PLATFORM_INTERNAL_ERROR,
-          "unexpected sandbox failure: " + e.getClass().getSimpleName()), requestId), requestId);
+      send(
+          ex,
+          ErrorBodies.reply(
+              new ApiException(
+                  WireCode.PLATFORM_INTERNAL_ERROR,
+                  "unexpected sandbox failure: " + e.getClass().getSimpleName()),
+              requestId),
+          requestId);
     }
   }
 
@@ -183,15 +205,30 @@ public final class SandboxServer implements AutoCloseable {
     }
     Reply r;
     if (f.plainBodyValue().isPresent()) {
-      r = new Reply(f.statusValue(), Map.of("Content-Type", "text/plain; charset=utf-8"),
-          f.plainBodyValue().get().getBytes(StandardCharsets.UTF_8));
+      r =
+          new Reply(
+              f.statusValue(),
+              Map.of("Content-Type", "text/plain; charset=utf-8"),
+              f.plainBodyValue().get().getBytes(StandardCharsets.UTF_8));
     } else {
       WireCode code = WireCode.forFaultStatus(f.statusValue());
-      r = ErrorBodies.reply(new ApiException(code, "injected fault (sandbox)", code.source(), f.statusValue(),
-          null, null, null), requestId);
+      r =
+          ErrorBodies.reply(
+              new ApiException(
+                  code,
+                  "injected fault (sandbox)",
+                  code.source(),
+                  f.statusValue(),
+                  null,
+                  null,
+                  null),
+              requestId);
     }
     if (f.retryAfterValue().isPresent()) {
-      r = r.withHeader("Retry-After", Long.toString(ErrorBodies.retryAfterSeconds(f.retryAfterValue().get())));
+      r =
+          r.withHeader(
+              "Retry-After",
+              Long.toString(ErrorBodies.retryAfterSeconds(f.retryAfterValue().get())));
     }
     send(ex, r, requestId);
   }
@@ -205,11 +242,13 @@ public final class SandboxServer implements AutoCloseable {
     Set<PartyId> bound = gateway.authenticate(method, rawPath, rawQuery, headers, body);
     String partyText = h.getFirst("X-Gdx-Party");
     if (partyText == null || !PartyId.isValid(partyText)) {
-      throw new ApiException(WireCode.PARTY_HEADER_INVALID, "X-Gdx-Party is missing or not a valid party id");
+      throw new ApiException(
+          WireCode.PARTY_HEADER_INVALID, "X-Gdx-Party is missing or not a valid party id");
     }
     PartyId party = PartyId.parse(partyText);
     if (bound != null && !bound.contains(party)) {
-      throw new ApiException(WireCode.GATEWAY_PARTY_FORBIDDEN,
+      throw new ApiException(
+          WireCode.GATEWAY_PARTY_FORBIDDEN,
           "X-Gdx-Party " + party + " is not bound to the gateway credential");
     }
     Router.Match match = router.match(method, rawPath);
@@ -220,23 +259,27 @@ public final class SandboxServer implements AutoCloseable {
     } else {
       body = new byte[0];
     }
-    Call call = new Call(route, method, rawPath, rawQuery, headers, body, requestId, party, match.params());
+    Call call =
+        new Call(route, method, rawPath, rawQuery, headers, body, requestId, party, match.params());
     if (!hasBody || route == Route.DATA_QUERY) {
       return platform.handle(call);
     }
     String key = h.getFirst("Idempotency-Key");
     if (key == null) {
       if (route == Route.DATA_PUSH) {
-        throw new ApiException(WireCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
+        throw new ApiException(
+            WireCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
       }
       return platform.handle(call);
     }
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw new ApiException(WireCode.IDEMPOTENCY_KEY_REQUIRED,
+      throw new ApiException(
+          WireCode.IDEMPOTENCY_KEY_REQUIRED,
           "Idempotency-Key must be 16-128 characters of [A-Za-z0-9._:-]");
     }
     String storeKey = party + "\n" + method + "\n" + rawPath + "\n" + key;
-    return idempotency.execute(storeKey, Digests.sha256Hex(body), requestId, () -> platform.handle(call));
+    return idempotency.execute(
+        storeKey, Digests.sha256Hex(body), requestId, () -> platform.handle(call));
   }
 
   private static void checkContentType(Route route, @Nullable String type, int bodyLength) {
@@ -251,8 +294,11 @@ public final class SandboxServer implements AutoCloseable {
       ok = t.equals(Reply.JSON) || t.equals(Reply.JSON + ";charset=utf-8");
     }
     if (!ok) {
-      throw new ApiException(WireCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be "
-          + (ENVELOPE_ROUTES.contains(route) ? Reply.ENVELOPE : Reply.JSON + "; charset=utf-8") + " on this route");
+      throw new ApiException(
+          WireCode.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type must be "
+              + (ENVELOPE_ROUTES.contains(route) ? Reply.ENVELOPE : Reply.JSON + "; charset=utf-8")
+              + " on this route");
     }
   }
 
@@ -298,7 +344,8 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   private ApiException tooLarge() {
-    return new ApiException(WireCode.PAYLOAD_TOO_LARGE, "the request body is over " + maxBody + " bytes");
+    return new ApiException(
+        WireCode.PAYLOAD_TOO_LARGE, "the request body is over " + maxBody + " bytes");
   }
 
   private static void send(HttpExchange ex, Reply r, String requestId) {

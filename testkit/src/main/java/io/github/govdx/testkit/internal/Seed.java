@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param catalog the checked catalog entries
  * @param datasets resource code to records
  */
-public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String, ArrayNode> datasets) {
+public record Seed(
+    List<SeedParty> parties, List<ObjectNode> catalog, Map<String, ArrayNode> datasets) {
 
   private static final long MAX_FILE = 64L * 1024 * 1024;
   private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
@@ -41,8 +42,7 @@ public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String
    * @param partyId the party id
    * @param name the display name
    */
-  public record SeedParty(String alias, PartyId partyId, String name) {
-  }
+  public record SeedParty(String alias, PartyId partyId, String name) {}
 
   /**
    * Copies the members.
@@ -115,7 +115,8 @@ public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String
       if (!PartyId.isValid(id)) {
         throw invalid("party " + alias + " has an invalid partyId");
       }
-      if (parties.stream().anyMatch(x -> x.alias().equals(alias) || x.partyId().toString().equals(id))) {
+      if (parties.stream()
+          .anyMatch(x -> x.alias().equals(alias) || x.partyId().toString().equals(id))) {
         throw invalid("party " + alias + " is listed twice");
       }
       parties.add(new SeedParty(alias, PartyId.parse(id), p.path("name").asText(alias)));
@@ -146,18 +147,21 @@ public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String
   private static JsonNode resource(String name) {
     try (InputStream in = Seed.class.getResourceAsStream(BUILTIN + name)) {
       if (in == null) {
-        throw new GovdxException(TestkitErrorCode.SEED_UNREADABLE, "built-in seed file " + name + " is missing");
+        throw new GovdxException(
+            TestkitErrorCode.SEED_UNREADABLE, "built-in seed file " + name + " is missing");
       }
       return Json.MAPPER.readTree(in);
     } catch (IOException e) {
-      throw new GovdxException(TestkitErrorCode.SEED_INVALID, "built-in seed file " + name + " is not JSON", e);
+      throw new GovdxException(
+          TestkitErrorCode.SEED_INVALID, "built-in seed file " + name + " is not JSON", e);
     }
   }
 
   private static JsonNode file(Path f) {
     try {
       if (!Files.isRegularFile(f)) {
-        throw new GovdxException(TestkitErrorCode.SEED_UNREADABLE, "seed file " + f + " is missing");
+        throw new GovdxException(
+            TestkitErrorCode.SEED_UNREADABLE, "seed file " + f + " is missing");
       }
       if (Files.size(f) > MAX_FILE) {
         throw invalid("seed file " + f + " is over " + MAX_FILE + " bytes");
@@ -171,8 +175,13 @@ public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new GovdxException(TestkitErrorCode.SEED_INVALID, "seed file " + f + " is not valid JSON at line "
-          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), null);
+      throw new GovdxException(
+          TestkitErrorCode.SEED_INVALID,
+          "seed file "
+              + f
+              + " is not valid JSON at line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()),
+          null);
     } catch (IOException e) {
       throw new GovdxException(TestkitErrorCode.SEED_UNREADABLE, "cannot read seed file " + f, e);
     }
@@ -199,7 +208,8 @@ public record Seed(List<SeedParty> parties, List<ObjectNode> catalog, Map<String
       }
       return dir;
     } catch (IOException e) {
-      throw new GovdxException(TestkitErrorCode.CREDENTIALS_WRITE_FAILED, "cannot write the seed to " + dir, e);
+      throw new GovdxException(
+          TestkitErrorCode.CREDENTIALS_WRITE_FAILED, "cannot write the seed to " + dir, e);
     }
   }
 

@@ -102,7 +102,8 @@ public final class Tokens {
   }
 
   private static ApiException invalid() {
-    return new ApiException(WireCode.PAGE_TOKEN_INVALID,
+    return new ApiException(
+        WireCode.PAGE_TOKEN_INVALID,
         "the page token or cursor is expired, tampered or used with other filters");
   }
 

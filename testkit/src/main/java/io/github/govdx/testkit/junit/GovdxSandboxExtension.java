@@ -21,12 +21,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class GovdxSandboxExtension implements BeforeAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(GovdxSandboxExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(GovdxSandboxExtension.class);
   private static final String SANDBOX = "sandbox";
 
   /** Creates the extension (JUnit instantiates it). */
-  public GovdxSandboxExtension() {
-  }
+  public GovdxSandboxExtension() {}
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -34,8 +34,9 @@ public final class GovdxSandboxExtension implements BeforeAllCallback, Parameter
     if (store.get(SANDBOX) != null) {
       return;
     }
-    GovdxSandbox config = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), GovdxSandbox.class)
-        .orElse(null);
+    GovdxSandbox config =
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), GovdxSandbox.class)
+            .orElse(null);
     ExchangeSandbox.Builder b = ExchangeSandbox.builder();
     if (config != null) {
       b.reviewMode(config.review()).gatewayAuth(config.gatewayAuth());
@@ -49,31 +50,42 @@ public final class GovdxSandboxExtension implements BeforeAllCallback, Parameter
   private static ExchangeSandbox sandbox(ExtensionContext context) {
     Closing c = context.getStore(NS).get(SANDBOX, Closing.class);
     if (c == null) {
-      throw new ParameterResolutionException("no sandbox: annotate the test class with @GovdxSandbox");
+      throw new ParameterResolutionException(
+          "no sandbox: annotate the test class with @GovdxSandbox");
     }
     return (ExchangeSandbox) c.resource;
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     if (type == ExchangeSandbox.class) {
       return true;
     }
     boolean named = parameterContext.isAnnotated(SandboxParty.class);
-    return named && (type == ExchangeClient.class || type == ExchangeAsyncClient.class || type == TestParty.class);
+    return named
+        && (type == ExchangeClient.class
+            || type == ExchangeAsyncClient.class
+            || type == TestParty.class);
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     ExchangeSandbox sandbox = sandbox(extensionContext);
     Parameter p = parameterContext.getParameter();
     if (p.getType() == ExchangeSandbox.class) {
       return sandbox;
     }
     Optional<SandboxParty> named = parameterContext.findAnnotation(SandboxParty.class);
-    String alias = named.map(SandboxParty::value).orElseThrow(
-        () -> new ParameterResolutionException("annotate the parameter with @SandboxParty(\"alias\")"));
+    String alias =
+        named
+            .map(SandboxParty::value)
+            .orElseThrow(
+                () ->
+                    new ParameterResolutionException(
+                        "annotate the parameter with @SandboxParty(\"alias\")"));
     TestParty party;
     try {
       party = sandbox.party(alias);
@@ -85,8 +97,15 @@ public final class GovdxSandboxExtension implements BeforeAllCallback, Parameter
     }
     ExtensionContext.Store store = classStore(extensionContext);
     String key = (p.getType() == ExchangeClient.class ? "client:" : "async:") + party.alias();
-    Closing c = store.getOrComputeIfAbsent(key, k -> new Closing(p.getType() == ExchangeClient.class
-        ? sandbox.client(party.alias()) : sandbox.asyncClient(party.alias())), Closing.class);
+    Closing c =
+        store.getOrComputeIfAbsent(
+            key,
+            k ->
+                new Closing(
+                    p.getType() == ExchangeClient.class
+                        ? sandbox.client(party.alias())
+                        : sandbox.asyncClient(party.alias())),
+            Closing.class);
     return c.resource;
   }
 

@@ -47,7 +47,7 @@ final class Harness implements AutoCloseable {
   final AtomicInteger providerCalls = new AtomicInteger();
 
   Harness() {
-    this(p -> { });
+    this(p -> {});
   }
 
   Harness(java.util.function.Consumer<Platform.Parts> tweak) {
@@ -56,43 +56,63 @@ final class Harness implements AutoCloseable {
     parts.providerPool = Executors.newCachedThreadPool();
     parts.providers = p -> Optional.ofNullable(providers.get(p));
     parts.personalData = s -> s.matches("(?s).*[0-9]{17}[0-9X].*");
-    parts.directory = p -> {
-      if (!p.equals(POLICE)) {
-        return Optional.empty();
-      }
-      ObjectNode o = Json.object();
-      o.put("partyId", p.toString());
-      o.putArray("certificates");
-      return Optional.of(o);
-    };
+    parts.directory =
+        p -> {
+          if (!p.equals(POLICE)) {
+            return Optional.empty();
+          }
+          ObjectNode o = Json.object();
+          o.put("partyId", p.toString());
+          o.putArray("certificates");
+          return Optional.of(o);
+        };
     tweak.accept(parts);
     platform = new Platform(parts);
     Seed.builtin().catalog().forEach(platform::publish);
-    GatewayGuard guard = (method, path, query, headers, body) -> {
-      List<String> k = headers.get("x-test-key");
-      if (k == null) {
-        throw new ApiException(WireCode.GATEWAY_AUTH_MISSING, "no credentials");
-      }
-      return Set.of(PartyId.parse(k.get(0)));
-    };
-    server = new SandboxServer(platform, guard, faults, parts.clock, InetAddress.getLoopbackAddress(), 0, 16,
-        1024 * 1024);
+    GatewayGuard guard =
+        (method, path, query, headers, body) -> {
+          List<String> k = headers.get("x-test-key");
+          if (k == null) {
+            throw new ApiException(WireCode.GATEWAY_AUTH_MISSING, "no credentials");
+          }
+          return Set.of(PartyId.parse(k.get(0)));
+        };
+    server =
+        new SandboxServer(
+            platform,
+            guard,
+            faults,
+            parts.clock,
+            InetAddress.getLoopbackAddress(),
+            0,
+            16,
+            1024 * 1024);
     server.start();
-    SandboxProvider echo = req -> {
-      providerCalls.incrementAndGet();
-      JsonNode in = Json.MAPPER.readTree(req.body());
-      boolean push = in.get("action").asText().equals("push");
-      ObjectNode out = Json.object();
-      out.put("messageId", UUID.randomUUID().toString());
-      out.put("sender", in.get("receiver").asText());
-      out.put("receiver", in.get("sender").asText());
-      out.put("resourceCode", in.get("resourceCode").asText());
-      out.put("action", push ? "push.receipt" : "query.result");
-      out.put("correlationId", in.get("messageId").asText());
-      return new SandboxProvider.Response(push ? 201 : 200,
-          push ? Map.of("Content-Type", Reply.ENVELOPE, "X-Gdx-Batch-Id", "b-1", "X-Gdx-Record-Count", "3")
-              : Map.of("Content-Type", Reply.ENVELOPE), Json.bytes(out));
-    };
+    SandboxProvider echo =
+        req -> {
+          providerCalls.incrementAndGet();
+          JsonNode in = Json.MAPPER.readTree(req.body());
+          boolean push = in.get("action").asText().equals("push");
+          ObjectNode out = Json.object();
+          out.put("messageId", UUID.randomUUID().toString());
+          out.put("sender", in.get("receiver").asText());
+          out.put("receiver", in.get("sender").asText());
+          out.put("resourceCode", in.get("resourceCode").asText());
+          out.put("action", push ? "push.receipt" : "query.result");
+          out.put("correlationId", in.get("messageId").asText());
+          return new SandboxProvider.Response(
+              push ? 201 : 200,
+              push
+                  ? Map.of(
+                      "Content-Type",
+                      Reply.ENVELOPE,
+                      "X-Gdx-Batch-Id",
+                      "b-1",
+                      "X-Gdx-Record-Count",
+                      "3")
+                  : Map.of("Content-Type", Reply.ENVELOPE),
+              Json.bytes(out));
+        };
     providers.put(POLICE, echo);
     providers.put(BIGDATA, echo);
     providers.put(CITY, echo);
@@ -108,9 +128,15 @@ final class Harness implements AutoCloseable {
     if (n == null || !n.has("messageId")) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "not an envelope");
     }
-    return new EnvelopeFacts(n.get("messageId").asText(), PartyId.parse(n.get("sender").asText()),
-        PartyId.parse(n.get("receiver").asText()), n.get("resourceCode").asText(), n.get("action").asText(),
-        n.path("correlationId").asText(null), "SHA-256", Digests.sha256Hex(body));
+    return new EnvelopeFacts(
+        n.get("messageId").asText(),
+        PartyId.parse(n.get("sender").asText()),
+        PartyId.parse(n.get("receiver").asText()),
+        n.get("resourceCode").asText(),
+        n.get("action").asText(),
+        n.path("correlationId").asText(null),
+        "SHA-256",
+        Digests.sha256Hex(body));
   }
 
   static byte[] envelope(PartyId sender, PartyId receiver, String code, String action) {
@@ -136,13 +162,21 @@ final class Harness implements AutoCloseable {
   }
 
   HttpResponse<String> postJson(PartyId party, String path, String json, String key) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(json)), party, key);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        party,
+        key);
   }
 
   HttpResponse<String> postEnvelope(PartyId party, String path, byte[] body, String key) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", Reply.ENVELOPE)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), party, key);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", Reply.ENVELOPE)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        party,
+        key);
   }
 
   HttpResponse<String> delete(PartyId party, String path) {
@@ -150,7 +184,8 @@ final class Harness implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder b, PartyId party, String key) {
-    b.header("X-Gdx-Party", party.toString()).header("X-Test-Key", party.toString())
+    b.header("X-Gdx-Party", party.toString())
+        .header("X-Test-Key", party.toString())
         .timeout(Duration.ofSeconds(30));
     if (key != null) {
       b.header("Idempotency-Key", key);

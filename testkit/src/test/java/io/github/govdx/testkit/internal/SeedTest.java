@@ -29,17 +29,28 @@ class SeedTest {
 
   @Test
   void read_invalidSeeds_areTypedErrors(@TempDir Path dir) throws Exception {
-    assertThatThrownBy(() -> Seed.read(dir)).isInstanceOf(GovdxException.class).hasMessageStartingWith("GDX-4002");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .isInstanceOf(GovdxException.class)
+        .hasMessageStartingWith("GDX-4002");
     Seed.exportBuiltin(dir);
-    Files.writeString(dir.resolve("parties.json"), "{\"parties\": [{\"alias\": \"x\", \"partyId\": \"123\"}]}");
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageStartingWith("GDX-4001").hasMessageContaining("partyId");
+    Files.writeString(
+        dir.resolve("parties.json"), "{\"parties\": [{\"alias\": \"x\", \"partyId\": \"123\"}]}");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageStartingWith("GDX-4001")
+        .hasMessageContaining("partyId");
     Files.writeString(dir.resolve("parties.json"), "{\"parties\": [");
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageStartingWith("GDX-4001").hasMessageContaining("line");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageStartingWith("GDX-4001")
+        .hasMessageContaining("line");
     Seed.exportBuiltin(dir);
-    Files.writeString(dir.resolve("catalog.json"), "{\"resources\": [{\"resourceCode\": \"a/b/c\"}]}");
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageStartingWith("GDX-4001").hasMessageContaining("resourceCode");
+    Files.writeString(
+        dir.resolve("catalog.json"), "{\"resources\": [{\"resourceCode\": \"a/b/c\"}]}");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageStartingWith("GDX-4001")
+        .hasMessageContaining("resourceCode");
     Files.writeString(dir.resolve("catalog.json"), "{\"resources\": []}");
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageStartingWith("GDX-4001")
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageStartingWith("GDX-4001")
         .hasMessageContaining("no catalog entry");
   }
 }

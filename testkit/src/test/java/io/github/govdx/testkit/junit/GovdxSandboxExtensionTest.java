@@ -22,8 +22,11 @@ class GovdxSandboxExtensionTest {
 
   @Test
   @Order(1)
-  void injects_sandboxClientsAndParties(ExchangeSandbox sandbox, @SandboxParty("hotline") ExchangeClient hotline,
-      @SandboxParty("hotline") ExchangeClient same, @SandboxParty("police") TestParty police) {
+  void injects_sandboxClientsAndParties(
+      ExchangeSandbox sandbox,
+      @SandboxParty("hotline") ExchangeClient hotline,
+      @SandboxParty("hotline") ExchangeClient same,
+      @SandboxParty("police") TestParty police) {
     FIRST.set(sandbox);
     FIRST_CLIENT.set(hotline);
     assertThat(same).isSameAs(hotline);
@@ -35,7 +38,9 @@ class GovdxSandboxExtensionTest {
 
   @Test
   @Order(2)
-  void oneSandboxPerClass_clientsReused(ExchangeSandbox sandbox, @SandboxParty("hotline") ExchangeClient hotline,
+  void oneSandboxPerClass_clientsReused(
+      ExchangeSandbox sandbox,
+      @SandboxParty("hotline") ExchangeClient hotline,
       @SandboxParty("citymgmt") ExchangeAsyncClient city) {
     assertThat(sandbox).isSameAs(FIRST.get());
     assertThat(hotline).isSameAs(FIRST_CLIENT.get());
