@@ -10,31 +10,36 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Access applications ({@code docs/protocol.md} §8) and their state machine:
  * {@code submitted → under_review → approved | rejected}, and {@code submitted | under_review → withdrawn}.
- * Thread-safe: each application's transitions are atomic.
+ * Thread-safe: each application's transitions are atomic under the application's own monitor, and a
+ * submission's check for an open application is atomic with its addition (both under the {@code CaseBook}'s
+ * monitor); the shared bookkeeping is in {@code CaseBook}.
  */
 public final class ApplicationStore {
 
   /** The open states (an application in one blocks another of the same party for the resource). */
   private static final Set<String> OPEN = Set.of("submitted", "under_review", "approved");
 
-  private final Map<String, App> apps = new ConcurrentSkipListMap<>();
-  private final AtomicLong seq = new AtomicLong();
-  private final Clock clock;
-  private final ZoneId zone;
-  private final WorkingDays workingDays;
-  private final int timeLimit;
-  private final Consumer<App> onChange;
+  private static final CaseBook.Kind KIND =
+      new CaseBook.Kind(
+          "application",
+          "applicationId",
+          "applicant",
+          "decisionReason",
+          WireCode.APPLICATION_NOT_FOUND,
+          true);
+
+  /** The decisions a provider may take. */
+  private static final Set<String> DECISIONS = Set.of("under_review", "approved", "rejected");
+
+  private final CaseBook<App> book;
 
   /**
    * Creates the store.
@@ -47,27 +52,11 @@ public final class ApplicationStore {
    */
   public ApplicationStore(
       Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<App> onChange) {
-    this.clock = clock;
-    this.zone = zone;
-    this.workingDays = workingDays;
-    this.timeLimit = timeLimit;
-    this.onChange = onChange;
+    this.book = new CaseBook<>(KIND, clock, zone, workingDays, timeLimit, onChange);
   }
 
   /** One application. Guarded by itself. */
-  public static final class App {
-    final String id;
-    final String resourceCode;
-    final PartyId applicant;
-    final PartyId provider;
-    final ObjectNode request;
-    final Instant submittedAt;
-    final LocalDate dueDate;
-    final int timeLimit;
-    final History history = new History();
-    String state = "submitted";
-    Instant updatedAt;
-    @Nullable String decisionReason;
+  public static final class App extends CaseBook.Case {
 
     App(
         String id,
@@ -78,34 +67,7 @@ public final class ApplicationStore {
         Instant at,
         LocalDate dueDate,
         int timeLimit) {
-      this.id = id;
-      this.resourceCode = resourceCode;
-      this.applicant = applicant;
-      this.provider = provider;
-      this.request = request;
-      this.submittedAt = at;
-      this.updatedAt = at;
-      this.dueDate = dueDate;
-      this.timeLimit = timeLimit;
-      history.add("submitted", at, applicant, null);
-    }
-
-    /**
-     * The id.
-     *
-     * @return the id
-     */
-    public String id() {
-      return id;
-    }
-
-    /**
-     * The resource.
-     *
-     * @return the code
-     */
-    public String resourceCode() {
-      return resourceCode;
+      super(KIND, id, resourceCode, applicant, provider, request, at, dueDate, timeLimit);
     }
 
     /**
@@ -114,7 +76,7 @@ public final class ApplicationStore {
      * @return the party
      */
     public PartyId applicant() {
-      return applicant;
+      return initiator;
     }
 
     /**
@@ -126,46 +88,18 @@ public final class ApplicationStore {
       return provider;
     }
 
-    /**
-     * The state.
-     *
-     * @return the state
-     */
-    public synchronized String state() {
-      return state;
-    }
-
-    /**
-     * The JSON form.
-     *
-     * @return the object
-     */
-    public synchronized ObjectNode json() {
-      ObjectNode o = Json.object();
-      o.put("applicationId", id);
-      o.put("resourceCode", resourceCode);
-      o.put("applicant", applicant.toString());
-      o.put("provider", provider.toString());
+    @Override
+    void requestJson(ObjectNode o) {
       o.set("purpose", request.get("purpose"));
       for (String f : List.of("legalBasis", "items", "validUntil")) {
         if (request.hasNonNull(f)) {
           o.set(f, request.get(f));
         }
       }
-      o.put("state", state);
-      o.put("submittedAt", Json.instant(submittedAt));
-      o.put("updatedAt", Json.instant(updatedAt));
-      o.put("timeLimitWorkingDays", timeLimit);
-      o.put("dueDate", dueDate.toString());
-      if (decisionReason != null) {
-        o.put("decisionReason", decisionReason);
-      }
-      o.set("history", history.json());
-      return o;
     }
 
     synchronized boolean grants(PartyId party, String code, LocalDate today) {
-      if (!applicant.equals(party) || !resourceCode.equals(code) || !"approved".equals(state)) {
+      if (!initiator.equals(party) || !resourceCode.equals(code) || !"approved".equals(state)) {
         return false;
       }
       String until = request.path("validUntil").asText(null);
@@ -211,34 +145,20 @@ public final class ApplicationStore {
         throw new ApiException(WireCode.MALFORMED_REQUEST, "validUntil must be a date YYYY-MM-DD");
       }
     }
-    Instant now = clock.instant();
-    synchronized (this) {
-      for (App a : apps.values()) {
-        if (a.applicant.equals(applicant)
-            && a.resourceCode.equals(resourceCode)
-            && OPEN.contains(a.state())) {
-          throw new ApiException(
-              WireCode.APPLICATION_DUPLICATE,
-              "an open application " + a.id + " of this party for " + resourceCode + " exists");
-        }
-      }
-      LocalDate today = LocalDate.ofInstant(now, zone);
-      String id =
-          String.format(
-              "app-%s-%04d", today.format(DateTimeFormatter.BASIC_ISO_DATE), seq.incrementAndGet());
-      App a =
-          new App(
-              id,
-              resourceCode,
-              applicant,
-              provider,
-              body.deepCopy(),
-              now,
-              workingDays.add(today, timeLimit),
-              timeLimit);
-      apps.put(id, a);
-      return a;
-    }
+    return book.add(
+        a -> {
+          if (a.initiator.equals(applicant)
+              && a.resourceCode.equals(resourceCode)
+              && OPEN.contains(a.state())) {
+            throw new ApiException(
+                WireCode.APPLICATION_DUPLICATE,
+                "an open application " + a.id + " of this party for " + resourceCode + " exists");
+          }
+        },
+        (today, n) ->
+            String.format("app-%s-%04d", today.format(DateTimeFormatter.BASIC_ISO_DATE), n),
+        (id, at, due, limit) ->
+            new App(id, resourceCode, applicant, provider, body.deepCopy(), at, due, limit));
   }
 
   /**
@@ -250,19 +170,12 @@ public final class ApplicationStore {
    * @throws ApiException {@code GDX-3203} or {@code GDX-3216}
    */
   public App find(String id, @Nullable PartyId party) {
-    App a = apps.get(id);
-    if (a == null) {
-      throw new ApiException(WireCode.APPLICATION_NOT_FOUND, "no application " + id);
-    }
-    if (party != null && !a.applicant.equals(party) && !a.provider.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "the caller is not a party to application " + id);
-    }
-    return a;
+    return book.find(id, party);
   }
 
   /**
-   * Withdraws (§8.4): applicant only; idempotent on a withdrawn application.
+   * Withdraws (§8.4): applicant only; idempotent on a withdrawn application. A reason, when given, becomes
+   * the {@code decisionReason}.
    *
    * @param id the id
    * @param party the caller
@@ -270,27 +183,7 @@ public final class ApplicationStore {
    * @return the application
    */
   public App withdraw(String id, PartyId party, @Nullable String reason) {
-    App a = find(id, party);
-    if (!a.applicant.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "only the applicant may withdraw application " + id);
-    }
-    synchronized (a) {
-      if ("withdrawn".equals(a.state)) {
-        return a;
-      }
-      if (!"submitted".equals(a.state) && !"under_review".equals(a.state)) {
-        throw new ApiException(
-            WireCode.STATE_CONFLICT,
-            "application " + id + " is " + a.state + " and cannot be withdrawn");
-      }
-      move(a, "withdrawn", party, reason);
-      if (reason != null) {
-        a.decisionReason = reason;
-      }
-    }
-    onChange.accept(a);
-    return a;
+    return book.withdraw(id, party, reason);
   }
 
   /**
@@ -303,42 +196,17 @@ public final class ApplicationStore {
    * @return the application
    */
   public App decide(String id, @Nullable PartyId party, String state, @Nullable String reason) {
-    App a = find(id, party);
-    if (party != null && !a.provider.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "only the provider may decide application " + id);
-    }
-    if (!Set.of("under_review", "approved", "rejected").contains(state)) {
+    return book.decide(id, party, state, reason, ApplicationStore::checkDecision);
+  }
+
+  private static void checkDecision(String state, @Nullable String reason) {
+    if (!DECISIONS.contains(state)) {
       throw new ApiException(
           WireCode.MALFORMED_REQUEST, "state must be under_review, approved or rejected");
     }
     if ("rejected".equals(state) && (reason == null || reason.isBlank())) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "a rejection needs a reason");
     }
-    synchronized (a) {
-      boolean ok =
-          "under_review".equals(state)
-              ? "submitted".equals(a.state)
-              : "submitted".equals(a.state) || "under_review".equals(a.state);
-      if (!ok) {
-        throw new ApiException(
-            WireCode.STATE_CONFLICT,
-            "application " + id + " is " + a.state + " and cannot become " + state);
-      }
-      move(a, state, party == null ? a.provider : party, reason);
-      if (!"under_review".equals(state)) {
-        a.decisionReason = reason;
-      }
-    }
-    onChange.accept(a);
-    return a;
-  }
-
-  private void move(App a, String state, PartyId by, @Nullable String reason) {
-    Instant now = clock.instant();
-    a.state = state;
-    a.updatedAt = now;
-    a.history.add(state, now, by, reason);
   }
 
   /**
@@ -349,8 +217,8 @@ public final class ApplicationStore {
    * @return the granting application, or empty
    */
   public Optional<App> grant(PartyId party, String resourceCode) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-    for (App a : apps.values()) {
+    LocalDate today = book.today();
+    for (App a : book.cases()) {
       if (a.grants(party, resourceCode, today)) {
         return Optional.of(a);
       }
@@ -369,16 +237,7 @@ public final class ApplicationStore {
    */
   public List<ObjectNode> list(
       PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
-    List<ObjectNode> out = new ArrayList<>();
-    for (App a : apps.values()) {
-      PartyId who = "provider".equals(role) ? a.provider : a.applicant;
-      if (who.equals(party)
-          && (state == null || state.equals(a.state()))
-          && (resourceCode == null || resourceCode.equals(a.resourceCode))) {
-        out.add(a.json());
-      }
-    }
-    return out;
+    return book.list(party, role, state, resourceCode);
   }
 
   /**
@@ -387,7 +246,7 @@ public final class ApplicationStore {
    * @return the applications
    */
   public List<App> all() {
-    return new ArrayList<>(apps.values());
+    return new ArrayList<>(book.cases());
   }
 
   /**

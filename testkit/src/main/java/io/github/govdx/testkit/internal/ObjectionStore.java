@@ -7,12 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Data objections (数据异议, {@code docs/protocol.md} §12) and their state machine:
  * {@code submitted → under_review → resolved | rejected}, {@code submitted | under_review → withdrawn}.
- * Thread-safe.
+ * Thread-safe: each objection's transitions are atomic under the objection's own monitor, and ids are drawn
+ * under the {@code CaseBook}'s monitor; the shared bookkeeping is in {@code CaseBook}.
  */
 public final class ObjectionStore {
 
@@ -29,13 +26,19 @@ public final class ObjectionStore {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern POINTER = Pattern.compile("(/([^/~]|~[01])*)*");
 
-  private final Map<String, Obj> objections = new ConcurrentSkipListMap<>();
-  private final AtomicLong seq = new AtomicLong();
-  private final Clock clock;
-  private final ZoneId zone;
-  private final WorkingDays workingDays;
-  private final int timeLimit;
-  private final Consumer<Obj> onChange;
+  private static final CaseBook.Kind KIND =
+      new CaseBook.Kind(
+          "objection",
+          "objectionId",
+          "objector",
+          "resolution",
+          WireCode.OBJECTION_NOT_FOUND,
+          false);
+
+  /** The decisions a provider may take. */
+  private static final Set<String> DECISIONS = Set.of("under_review", "resolved", "rejected");
+
+  private final CaseBook<Obj> book;
 
   /**
    * Creates the store.
@@ -44,31 +47,15 @@ public final class ObjectionStore {
    * @param zone the platform zone
    * @param workingDays the calendar
    * @param timeLimit the default time limit in working days
-   * @param onChange called after each state change
+   * @param onChange called after each state change (outside the objection's lock)
    */
   public ObjectionStore(
       Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<Obj> onChange) {
-    this.clock = clock;
-    this.zone = zone;
-    this.workingDays = workingDays;
-    this.timeLimit = timeLimit;
-    this.onChange = onChange;
+    this.book = new CaseBook<>(KIND, clock, zone, workingDays, timeLimit, onChange);
   }
 
   /** One objection. Guarded by itself. */
-  public static final class Obj {
-    final String id;
-    final String resourceCode;
-    final PartyId objector;
-    final PartyId provider;
-    final ObjectNode request;
-    final Instant submittedAt;
-    final LocalDate dueDate;
-    final int timeLimit;
-    final History history = new History();
-    String state = "submitted";
-    Instant updatedAt;
-    @Nullable String resolution;
+  public static final class Obj extends CaseBook.Case {
 
     Obj(
         String id,
@@ -79,25 +66,7 @@ public final class ObjectionStore {
         Instant at,
         LocalDate due,
         int timeLimit) {
-      this.id = id;
-      this.resourceCode = resourceCode;
-      this.objector = objector;
-      this.provider = provider;
-      this.request = request;
-      this.submittedAt = at;
-      this.updatedAt = at;
-      this.dueDate = due;
-      this.timeLimit = timeLimit;
-      history.add("submitted", at, objector, null);
-    }
-
-    /**
-     * The id.
-     *
-     * @return the id
-     */
-    public String id() {
-      return id;
+      super(KIND, id, resourceCode, objector, provider, request, at, due, timeLimit);
     }
 
     /**
@@ -106,53 +75,16 @@ public final class ObjectionStore {
      * @return the party
      */
     public PartyId objector() {
-      return objector;
+      return initiator;
     }
 
-    /**
-     * The resource.
-     *
-     * @return the code
-     */
-    public String resourceCode() {
-      return resourceCode;
-    }
-
-    /**
-     * The state.
-     *
-     * @return the state
-     */
-    public synchronized String state() {
-      return state;
-    }
-
-    /**
-     * The JSON form.
-     *
-     * @return the object
-     */
-    public synchronized ObjectNode json() {
-      ObjectNode o = Json.object();
-      o.put("objectionId", id);
-      o.put("resourceCode", resourceCode);
-      o.put("objector", objector.toString());
-      o.put("provider", provider.toString());
+    @Override
+    void requestJson(ObjectNode o) {
       o.set("messageId", request.get("messageId"));
       o.set("digest", request.get("digest"));
       o.set("pointers", request.has("pointers") ? request.get("pointers") : Json.array());
       o.set("category", request.get("category"));
       o.set("description", request.get("description"));
-      o.put("state", state);
-      o.put("submittedAt", Json.instant(submittedAt));
-      o.put("updatedAt", Json.instant(updatedAt));
-      o.put("timeLimitWorkingDays", timeLimit);
-      o.put("dueDate", dueDate.toString());
-      if (resolution != null) {
-        o.put("resolution", resolution);
-      }
-      o.set("history", history.json());
-      return o;
     }
   }
 
@@ -222,21 +154,11 @@ public final class ObjectionStore {
               + " with that digest did not pass between the caller and the provider of "
               + resourceCode);
     }
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    String id = String.format("obj-%04d", seq.incrementAndGet());
-    Obj o =
-        new Obj(
-            id,
-            resourceCode,
-            objector,
-            provider,
-            body.deepCopy(),
-            now,
-            workingDays.add(today, timeLimit),
-            timeLimit);
-    objections.put(id, o);
-    return o;
+    return book.add(
+        o -> {},
+        (today, n) -> String.format("obj-%04d", n),
+        (id, at, due, limit) ->
+            new Obj(id, resourceCode, objector, provider, body.deepCopy(), at, due, limit));
   }
 
   /**
@@ -247,19 +169,11 @@ public final class ObjectionStore {
    * @return the objection
    */
   public Obj find(String id, PartyId party) {
-    Obj o = objections.get(id);
-    if (o == null) {
-      throw new ApiException(WireCode.OBJECTION_NOT_FOUND, "no objection " + id);
-    }
-    if (!o.objector.equals(party) && !o.provider.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "the caller is not a party to objection " + id);
-    }
-    return o;
+    return book.find(id, party);
   }
 
   /**
-   * Withdraws (objector only; idempotent on a withdrawn objection).
+   * Withdraws (objector only; idempotent on a withdrawn objection). The reason goes into the history only.
    *
    * @param id the id
    * @param party the caller
@@ -267,24 +181,7 @@ public final class ObjectionStore {
    * @return the objection
    */
   public Obj withdraw(String id, PartyId party, @Nullable String reason) {
-    Obj o = find(id, party);
-    if (!o.objector.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "only the objector may withdraw objection " + id);
-    }
-    synchronized (o) {
-      if ("withdrawn".equals(o.state)) {
-        return o;
-      }
-      if (!"submitted".equals(o.state) && !"under_review".equals(o.state)) {
-        throw new ApiException(
-            WireCode.STATE_CONFLICT,
-            "objection " + id + " is " + o.state + " and cannot be withdrawn");
-      }
-      move(o, "withdrawn", party, reason);
-    }
-    onChange.accept(o);
-    return o;
+    return book.withdraw(id, party, reason);
   }
 
   /**
@@ -297,46 +194,21 @@ public final class ObjectionStore {
    * @return the objection
    */
   public Obj decide(String id, PartyId party, String state, @Nullable String reason) {
-    Obj o = find(id, party);
-    if (!o.provider.equals(party)) {
-      throw new ApiException(
-          WireCode.NOT_A_PARTICIPANT, "only the provider may decide objection " + id);
-    }
-    if (!Set.of("under_review", "resolved", "rejected").contains(state)) {
+    return book.decide(id, party, state, reason, ObjectionStore::checkDecision);
+  }
+
+  private static void checkDecision(String state, @Nullable String reason) {
+    if (!DECISIONS.contains(state)) {
       throw new ApiException(
           WireCode.MALFORMED_REQUEST, "state must be under_review, resolved or rejected");
     }
     if (!"under_review".equals(state) && (reason == null || reason.isBlank())) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "a " + state + " decision needs a reason");
     }
-    synchronized (o) {
-      boolean ok =
-          "under_review".equals(state)
-              ? "submitted".equals(o.state)
-              : "submitted".equals(o.state) || "under_review".equals(o.state);
-      if (!ok) {
-        throw new ApiException(
-            WireCode.STATE_CONFLICT,
-            "objection " + id + " is " + o.state + " and cannot become " + state);
-      }
-      move(o, state, party, reason);
-      if (!"under_review".equals(state)) {
-        o.resolution = reason;
-      }
-    }
-    onChange.accept(o);
-    return o;
-  }
-
-  private void move(Obj o, String state, PartyId by, @Nullable String reason) {
-    Instant now = clock.instant();
-    o.state = state;
-    o.updatedAt = now;
-    o.history.add(state, now, by, reason);
   }
 
   /**
-   * Lists objections by role and filters.
+   * Lists objections by role and filters, ordered by id.
    *
    * @param party the caller
    * @param role {@code objector} or {@code provider}
@@ -346,15 +218,6 @@ public final class ObjectionStore {
    */
   public List<ObjectNode> list(
       PartyId party, String role, @Nullable String state, @Nullable String resourceCode) {
-    List<ObjectNode> out = new ArrayList<>();
-    for (Obj o : objections.values()) {
-      PartyId who = "provider".equals(role) ? o.provider : o.objector;
-      if (who.equals(party)
-          && (state == null || state.equals(o.state()))
-          && (resourceCode == null || resourceCode.equals(o.resourceCode))) {
-        out.add(o.json());
-      }
-    }
-    return out;
+    return book.list(party, role, state, resourceCode);
   }
 }
