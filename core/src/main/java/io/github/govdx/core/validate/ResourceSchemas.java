@@ -470,6 +470,27 @@ public final class ResourceSchemas {
   }
 
   /**
+   * Reads a resource schema back from the JSON Schema govdx exported for it ({@link
+   * RecordValidator#jsonSchema()}; also what a catalog detail's {@code schema} carries, {@code
+   * docs/protocol.md} section 6.2), so a receiver can validate with exactly the provider's rules: structure,
+   * representation formats, code tables and editions, identifier checks, sensitivity levels. The document is
+   * accepted only if the schema read from it exports the same constraints again (annotations such as {@code
+   * title} aside); a hand-written JSON Schema, or one with a keyword govdx does not produce, is refused rather
+   * than read in part. Data element references are not part of an export and come back as resolved
+   * attributes.
+   *
+   * @param jsonSchema the exported schema document
+   * @return the resource schema
+   * @throws GovdxException {@code GDX-1413} ({@link CoreErrorCode#RESOURCE_SCHEMA_INVALID}) naming the first
+   *     place where the document is not a govdx export
+   * @throws NullPointerException if {@code jsonSchema} is null
+   */
+  public static ResourceSchema fromJsonSchema(JsonNode jsonSchema) {
+    Objects.requireNonNull(jsonSchema, "jsonSchema == null");
+    return JsonSchemaImport.read(jsonSchema);
+  }
+
+  /**
    * Writes a schema in the file form read by {@link #fromJson(byte[])}, pretty-printed. Every value item is
    * written with its resolved {@code dataType} and attributes (never as an {@code element} reference), so the
    * file does not depend on a catalogue; {@code fromJson(toJson(s))} equals {@code s}.

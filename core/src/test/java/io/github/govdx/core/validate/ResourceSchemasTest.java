@@ -358,4 +358,53 @@ class ResourceSchemasTest {
         .hasMessageStartingWith(fragments[0])
         .hasMessageContainingAll(fragments);
   }
+
+  @Test
+  void fromJsonSchema_readsAnExportBack_exportingTheSameDocument() {
+    RecordValidator original = Fixtures.validator(Fixtures.person());
+    com.fasterxml.jackson.databind.JsonNode exported = original.jsonSchema();
+    ResourceSchema back = ResourceSchemas.fromJsonSchema(exported);
+    RecordValidator again =
+        RecordValidator.builder(back).codeTables(Fixtures.TABLES).identifiers(Fixtures.IDS).build();
+    assertThat(again.jsonSchema()).isEqualTo(exported);
+    assertThat(back.name()).isEqualTo(Fixtures.person().name());
+    // the same words for the same bad record, whichever side compiled the schema
+    String bad =
+        "{\"gmsfhm\":\"110105194912300000\",\"xm\":\"张3\",\"xb\":\"5\",\"csrq\":\"20230229\","
+            + "\"je\":12.345,\"dz\":{\"qh\":\"12345\"},\"lxfs\":[{\"dh\":\"1234567890123456789\"}],\"zz\":1}";
+    assertThat(again.validate(bad).violations()).isEqualTo(original.validate(bad).violations());
+  }
+
+  @Test
+  void fromJsonSchema_refusesWhatIsNotAGovdxExport_namingThePlace() {
+    com.fasterxml.jackson.databind.node.ObjectNode exported =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Fixtures.validator(Fixtures.person()).jsonSchema();
+    com.fasterxml.jackson.databind.node.ObjectNode extra = exported.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) extra.at("/properties/je")).put("minimum", 0);
+    assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(extra))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RESOURCE_SCHEMA_INVALID);
+              assertThat(e.getMessage()).contains("'minimum'").contains("/properties/je");
+            });
+    com.fasterxml.jackson.databind.node.ObjectNode loose = exported.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) loose.at("/properties/csrq"))
+        .remove("pattern");
+    assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(loose))
+        .hasMessageContaining("'pattern'")
+        .hasMessageContaining("/properties/csrq");
+    com.fasterxml.jackson.databind.node.ObjectNode array =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("type", "array");
+    assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(array))
+        .isInstanceOf(GovdxException.class)
+        .hasMessageContaining("GDX-1413");
+    com.fasterxml.jackson.databind.node.ObjectNode untyped = exported.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) untyped.at("/properties/xm")).remove("type");
+    assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(untyped))
+        .hasMessageContaining("no usable type at /properties/xm");
+  }
 }
