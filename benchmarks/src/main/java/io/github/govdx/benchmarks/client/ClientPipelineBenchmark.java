@@ -81,43 +81,7 @@ public class ClientPipelineBenchmark {
     base = "http://127.0.0.1:" + server.getAddress().getPort();
     // TCP_NODELAY on the client too: a POST's header and body writes would otherwise wait for
     // delayed ACKs
-    raw =
-        new OkHttpClient.Builder()
-            .socketFactory(
-                new javax.net.SocketFactory() {
-                  @Override
-                  public java.net.Socket createSocket() throws java.net.SocketException {
-                    java.net.Socket s = new java.net.Socket();
-                    s.setTcpNoDelay(true);
-                    return s;
-                  }
-
-                  @Override
-                  public java.net.Socket createSocket(String host, int port) {
-                    throw new UnsupportedOperationException();
-                  }
-
-                  @Override
-                  public java.net.Socket createSocket(
-                      String host, int port, java.net.InetAddress local, int localPort) {
-                    throw new UnsupportedOperationException();
-                  }
-
-                  @Override
-                  public java.net.Socket createSocket(java.net.InetAddress host, int port) {
-                    throw new UnsupportedOperationException();
-                  }
-
-                  @Override
-                  public java.net.Socket createSocket(
-                      java.net.InetAddress host,
-                      int port,
-                      java.net.InetAddress local,
-                      int localPort) {
-                    throw new UnsupportedOperationException();
-                  }
-                })
-            .build();
+    raw = new OkHttpClient.Builder().socketFactory(NoDelaySockets.INSTANCE).build();
     client =
         ExchangeClient.builder()
             .endpoint(URI.create(base))
