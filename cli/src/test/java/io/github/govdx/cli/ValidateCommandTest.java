@@ -217,6 +217,35 @@ class ValidateCommandTest {
   }
 
   @Test
+  void exportedJsonSchema_givesTheSameReportAsTheSchemaFile_andAnAlteredOneIsRefused()
+      throws IOException {
+    Path examples = Path.of("..", "docs", "examples");
+    Path schemaFile = examples.resolve("person.schema.json");
+    Path records = examples.resolve("person-records.ndjson");
+    String exported =
+        io.github.govdx.core.validate.RecordValidator.builder(
+                io.github.govdx.core.validate.ResourceSchemas.fromJson(schemaFile))
+            .build()
+            .jsonSchemaText();
+    Path jsonSchema = Files.writeString(dir.resolve("person.json-schema.json"), exported);
+    Result byFile =
+        CliRun.run("validate", "--schema", schemaFile.toString(), "--in", records.toString());
+    Result byExport =
+        CliRun.run("validate", "--schema", jsonSchema.toString(), "--in", records.toString());
+    assertThat(byExport.exitCode()).as(byExport.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(byExport.out()).isEqualTo(byFile.out());
+
+    Path altered =
+        Files.writeString(
+            dir.resolve("altered.json"),
+            exported.replaceFirst(
+                "\"type\" : \"object\",", "\"type\" : \"object\", \"minProperties\" : 1,"));
+    Result r = CliRun.run("validate", "--schema", altered.toString(), "--in", records.toString());
+    assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-1413").contains("'minProperties'");
+  }
+
+  @Test
   void badSchemaFile_exit2_gdx1414_namesPointer() throws IOException {
     Path in = Files.writeString(dir.resolve("one.json"), "{}");
     Path jsonSchema = Files.writeString(dir.resolve("schema.json"), "{\"type\":\"object\"}");

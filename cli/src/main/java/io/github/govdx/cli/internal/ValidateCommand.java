@@ -1,5 +1,7 @@
 package io.github.govdx.cli.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.cli.GovdxCli;
@@ -49,7 +51,9 @@ public final class ValidateCommand extends BaseCommand {
         required = true,
         paramLabel = "SCHEMA.json",
         description =
-            "A resource schema file (JSON form of ResourceSchema, see docs/validation.md).")
+            "A resource schema file (JSON form of ResourceSchema, see docs/validation.md), or the JSON"
+                + " Schema govdx exported for one (a document with \"$schema\", e.g. a catalog detail's"
+                + " schema).")
     @Nullable Path schema;
 
     @Option(
@@ -115,7 +119,11 @@ public final class ValidateCommand extends BaseCommand {
       Path file = required(s.schema, "--schema");
       byte[] json = CliFiles.read(file, CliFiles.DOCUMENT_LIMIT, "--schema");
       try {
-        schema = ResourceSchemas.fromJson(json);
+        JsonNode exported = exportedJsonSchema(json);
+        schema =
+            exported != null
+                ? ResourceSchemas.fromJsonSchema(exported)
+                : ResourceSchemas.fromJson(json);
       } catch (GovdxException e) {
         throw CliException.inputFailure("--schema " + file, e);
       }
@@ -128,6 +136,22 @@ public final class ValidateCommand extends BaseCommand {
       throw CliException.inputFailure("schema", e);
     }
   }
+
+  /**
+   * The document as a tree if it is a JSON Schema (it has a {@code $schema} member: what {@code
+   * RecordValidator.jsonSchema()} exports and a catalog detail carries), else {@code null} for the schema
+   * file form (which reports its own parse errors).
+   */
+  private static @Nullable JsonNode exportedJsonSchema(byte[] json) {
+    try {
+      JsonNode n = SCHEMA_SNIFFER.readTree(json);
+      return n != null && n.isObject() && n.has("$schema") ? n : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static final ObjectMapper SCHEMA_SNIFFER = new ObjectMapper();
 
   private static ValidationReport run(RecordValidator validator, Path records, InputStream input)
       throws IOException {
