@@ -12,13 +12,10 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
-import com.nimbusds.jose.crypto.ECDHEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.internal.Es256;
 import io.github.govdx.crypto.internal.GmAlgorithms;
 import io.github.govdx.crypto.internal.GmJweDecrypter;
 import io.github.govdx.crypto.internal.GmJweEncrypter;
@@ -122,8 +119,8 @@ public final class EnvelopeCodec {
     } else {
       try {
         ECPrivateKey key = KeyConversions.jdkPrivate(credentials.privateKey());
-        this.signer = new ECDSASigner(key);
-        this.decrypter = new ECDHDecrypter(key);
+        this.signer = Es256.signer(key);
+        this.decrypter = Es256.decrypter(key);
       } catch (JOSEException e) {
         throw new IllegalArgumentException("P-256 key unusable", e);
       }
@@ -382,7 +379,7 @@ public final class EnvelopeCodec {
     if (key instanceof ECPublicKeyParameters) {
       return new GmJweEncrypter((ECPublicKeyParameters) key);
     }
-    return new ECDHEncrypter((ECPublicKey) key);
+    return Es256.encrypter((ECPublicKey) key);
   }
 
   /** The parsed signer chain of an {@code x5c}; cached (bounded) by its text. */
@@ -629,7 +626,7 @@ public final class EnvelopeCodec {
       JWSVerifier verifier =
           signed.suite() == Suite.GM
               ? new GmJwsVerifier((ECPublicKeyParameters) info.engineKey())
-              : new ECDSAVerifier((ECPublicKey) info.engineKey());
+              : Es256.verifier((ECPublicKey) info.engineKey());
       byte[] input =
           signingInput != null
               ? signingInput

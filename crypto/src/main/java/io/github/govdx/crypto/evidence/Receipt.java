@@ -10,8 +10,6 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import io.github.govdx.core.GovdxException;
@@ -21,6 +19,7 @@ import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeException;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.internal.Es256;
 import io.github.govdx.crypto.internal.GmAlgorithms;
 import io.github.govdx.crypto.internal.GmJwsSigner;
 import io.github.govdx.crypto.internal.GmJwsVerifier;
@@ -171,7 +170,7 @@ public final class Receipt {
       JWSSigner signer =
           receiver.suite() == Suite.GM
               ? new GmJwsSigner(Sm2.privateParameters(receiver.privateKey()))
-              : new ECDSASigner(KeyConversions.jdkPrivate(receiver.privateKey()));
+              : Es256.signer(KeyConversions.jdkPrivate(receiver.privateKey()));
       jws.sign(signer);
     } catch (JOSEException e) {
       throw new IllegalStateException("receipt signing failed", e);
@@ -324,7 +323,7 @@ public final class Receipt {
       JWSVerifier v =
           suite == Suite.GM
               ? new GmJwsVerifier(Sm2.publicParameters(leaf.getPublicKey()))
-              : new ECDSAVerifier(KeyConversions.jdkPublic(leaf.getPublicKey()));
+              : Es256.verifier(KeyConversions.jdkPublic(leaf.getPublicKey()));
       ok =
           v.verify(
               header,
