@@ -22,11 +22,9 @@ import java.util.Set;
  * validation ({@code docs/validation.md}), in this order:
  *
  * <ol>
- *   <li>{@code schema}, when it is a JSON Schema exported by govdx-core: the {@link ResourceSchema} is recovered
- *       from it (values with {@code x-govdx-format}, {@code x-govdx-codeTable}, {@code x-govdx-identifier},
- *       objects, arrays, {@code required}, {@code additionalProperties}) and accepted only if compiling it again
- *       gives the same constraints (annotations such as {@code title} aside), so nothing of the served schema
- *       is lost;</li>
+ *   <li>{@code schema}, when it is a JSON Schema exported by govdx-core: read back whole with {@link
+ *       ResourceSchemas#fromJsonSchema} (which refuses anything it would not export again identically), so
+ *       nothing of the served schema is lost;</li>
  *   <li>otherwise the {@code items}: each item becomes a value item with its data type letter, data element
  *       (when govdx-core's shipped catalogue knows it), representation format, code table and edition,
  *       identifier check and {@code required}, the mapping of {@code ResourceSchema.fromCatalogEntry};</li>
@@ -41,20 +39,9 @@ import java.util.Set;
  */
 public final class ResourceSchemaResolver {
 
-  /** Annotation keywords that do not constrain a record; ignored when comparing schemas. */
-  private static final Set<String> ANNOTATIONS =
-      Set.of(
-          "title",
-          "description",
-          "$comment",
-          "examples",
-          "default",
-          "deprecated",
-          "readOnly",
-          "writeOnly",
-          "$schema",
-          "x-govdx-resource",
-          "x-govdx-sensitivity");
+  /** The govdx keywords that are annotations only (they ask a validator to check nothing). */
+  private static final Set<String> GOVDX_ANNOTATIONS =
+      Set.of("x-govdx-resource", "x-govdx-sensitivity");
 
   /** How a resource's records are validated. */
   public sealed interface Resolution {}
@@ -97,9 +84,10 @@ public final class ResourceSchemaResolver {
     String schemaProblem = null;
     if (schema != null) {
       try {
-        return new Core(fromSchema(detail, schema), "schema");
-      } catch (NotRecoverable e) {
-        schemaProblem = e.getMessage();
+        return new Core(
+            RecordValidator.builder(ResourceSchemas.fromJsonSchema(schema)).build(), "schema");
+      } catch (GovdxException e) {
+        schemaProblem = "cannot be used (" + e.getMessage() + ")";
       }
     }
     String itemsProblem = null;
@@ -190,33 +178,6 @@ public final class ResourceSchemaResolver {
 
   // ---------------------------------------------------------------- schema
 
-  /** The served schema is not one govdx-core exported. */
-  static final class NotRecoverable extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotRecoverable(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /**
-   * Recovers the resource schema of a served JSON Schema (govdx-core's {@link
-   * ResourceSchemas#fromJsonSchema}) and compiles it.
-   *
-   * @param detail the detail
-   * @param schema the served schema
-   * @return the validator, whose constraints equal the served schema's
-   * @throws NotRecoverable if the schema is not a govdx-core export, or names a table or check this client
-   *     does not have
-   */
-  static RecordValidator fromSchema(ResourceDetail detail, JsonNode schema) throws NotRecoverable {
-    try {
-      return RecordValidator.builder(ResourceSchemas.fromJsonSchema(schema)).build();
-    } catch (GovdxException e) {
-      throw new NotRecoverable(e.getMessage());
-    }
-  }
-
   /**
    * Whether a schema uses any govdx keyword (which a plain JSON Schema validator would not check).
    *
@@ -227,7 +188,7 @@ public final class ResourceSchemaResolver {
     if (n.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getKey().startsWith("x-govdx-") && !ANNOTATIONS.contains(e.getKey())) {
+        if (e.getKey().startsWith("x-govdx-") && !GOVDX_ANNOTATIONS.contains(e.getKey())) {
           return true;
         }
         if (hasGovdxKeyword(e.getValue())) {
