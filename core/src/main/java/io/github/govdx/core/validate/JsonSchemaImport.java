@@ -9,7 +9,9 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.catalog.SensitivityLevel;
 import io.github.govdx.core.element.DataType;
 import io.github.govdx.core.element.RepresentationFormat;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,10 @@ final class JsonSchemaImport {
    *     a govdx export
    */
   static ResourceSchema read(JsonNode schema) {
+    if (deeperThan(schema, ResourceSchemas.MAX_NESTING_DEPTH)) {
+      // the reading below recurses per level: refuse a deep tree before it can exhaust the stack
+      throw invalid("is nested deeper than " + ResourceSchemas.MAX_NESTING_DEPTH + " levels");
+    }
     if (!schema.isObject()
         || !"object".equals(schema.path("type").asText())
         || !SchemaCompiler.DIALECT.equals(schema.path("$schema").asText(SchemaCompiler.DIALECT))) {
@@ -85,6 +91,29 @@ final class JsonSchemaImport {
       throw invalid("is not a govdx export: " + diff);
     }
     return rs;
+  }
+
+  /** Whether a tree nests deeper than {@code limit} containers, found without recursion. */
+  private static boolean deeperThan(JsonNode root, int limit) {
+    Deque<JsonNode> nodes = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    nodes.push(root);
+    depths.push(1);
+    while (!nodes.isEmpty()) {
+      JsonNode n = nodes.pop();
+      int depth = depths.pop();
+      if (!n.isContainerNode()) {
+        continue;
+      }
+      if (depth > limit) {
+        return true;
+      }
+      for (JsonNode child : n) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+    return false;
   }
 
   private static GovdxException invalid(String why) {

@@ -407,4 +407,22 @@ class ResourceSchemasTest {
     assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(untyped))
         .hasMessageContaining("no usable type at /properties/xm");
   }
+
+  @Test
+  void fromJsonSchema_refusesADeepTree_withATypedErrorNotAStackOverflow() {
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema").put("type", "object");
+    com.fasterxml.jackson.databind.node.ObjectNode at = root;
+    for (int i = 0; i < 100_000; i++) {
+      at = at.putObject("properties").putObject("a").put("type", "object");
+    }
+    assertThatThrownBy(() -> ResourceSchemas.fromJsonSchema(root))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RESOURCE_SCHEMA_INVALID);
+              assertThat(e.getMessage()).contains("nested deeper than 64");
+            });
+  }
 }
