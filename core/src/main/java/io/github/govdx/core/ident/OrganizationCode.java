@@ -73,34 +73,49 @@ public final class OrganizationCode {
           "length",
           "an organisation code has 9 characters (10 with the hyphen), found " + v.length());
     }
+    CheckResult problem = problemAt(c, 0);
+    return problem != null ? problem : new OrganizationCode(c);
+  }
+
+  /**
+   * The rules after the length, applied to the nine characters of {@code s} at {@code from} (no hyphen):
+   * also used for the code embedded in a unified social credit code, without cutting it out.
+   *
+   * @param s the text
+   * @param from where the nine characters start
+   * @return the first rule failed, or {@code null} if the code is valid
+   */
+  static @Nullable CheckResult problemAt(String s, int from) {
     for (int i = 0; i < 8; i++) {
-      if (value(c.charAt(i)) < 0) {
+      if (value(s.charAt(from + i)) < 0) {
         return CheckResult.invalid(
             CoreErrorCode.IDENT_CHARSET,
             "charset",
             "body position " + (i + 1) + " must be a digit or an upper-case letter");
       }
     }
-    char last = c.charAt(8);
+    char last = s.charAt(from + 8);
     if (!((last >= '0' && last <= '9') || last == 'X')) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_CHARSET,
           "charset",
           "the check character must be a digit or upper-case X");
     }
-    if (last != checkCharacter(c)) {
+    if (last != checkCharacter(s, from)) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_CHECK_DIGIT,
           "check-digit",
           "the check character does not match GB 11714 MOD 11");
     }
-    if (c.startsWith("PDY") && !c.startsWith("00000", 3) && digits(c, 3, 8)) {
+    if (s.startsWith("PDY", from)
+        && !s.startsWith("00000", from + 3)
+        && digits(s, from + 3, from + 8)) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_RESERVED_RANGE,
           "reserved-range",
           "PDY00001-PDY99999 is reserved for internal use and not valid for exchange");
     }
-    return new OrganizationCode(c);
+    return null;
   }
 
   private static boolean digits(String s, int from, int to) {
@@ -128,33 +143,15 @@ public final class OrganizationCode {
    * @param body at least 8 characters
    * @return {@code 0-9} or {@code X}
    */
-  /**
-   * Whether the nine characters of {@code s} at {@code from} are a valid code (no hyphen): the same rules as
-   * {@link #check(String)}, without allocating (for the code embedded in a unified social credit code).
-   */
-  static boolean isValidAt(String s, int from) {
-    int sum = 0;
-    for (int i = 0; i < 8; i++) {
-      int v = value(s.charAt(from + i));
-      if (v < 0) {
-        return false;
-      }
-      sum += v * WEIGHTS[i];
-    }
-    int c = 11 - sum % 11;
-    char expected = c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
-    if (s.charAt(from + 8) != expected) {
-      return false;
-    }
-    return !(s.startsWith("PDY", from)
-        && !s.startsWith("00000", from + 3)
-        && digits(s, from + 3, from + 8));
+  static char checkCharacter(CharSequence body) {
+    return checkCharacter(body, 0);
   }
 
-  static char checkCharacter(CharSequence body) {
+  /** The check character of the eight characters of {@code body} at {@code from}. */
+  private static char checkCharacter(CharSequence body, int from) {
     int sum = 0;
     for (int i = 0; i < 8; i++) {
-      sum += value(body.charAt(i)) * WEIGHTS[i];
+      sum += value(body.charAt(from + i)) * WEIGHTS[i];
     }
     int c = 11 - sum % 11;
     return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);

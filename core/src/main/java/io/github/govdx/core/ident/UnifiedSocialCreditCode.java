@@ -146,11 +146,8 @@ public final class UnifiedSocialCreditCode {
           "region",
           "positions 3-8 are not a GB/T 2260 code of a known province nor 100000");
     }
-    CheckResult org =
-        OrganizationCode.isValidAt(v, 8)
-            ? CheckResult.valid()
-            : OrganizationCode.check(v.substring(8, 17));
-    if (!org.isValid()) {
+    CheckResult org = OrganizationCode.problemAt(v, 8);
+    if (org != null) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_EMBEDDED_ORG_CODE,
           "embedded-org-code",
