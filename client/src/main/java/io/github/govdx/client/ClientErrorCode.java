@@ -58,6 +58,12 @@ public enum ClientErrorCode implements ErrorCode {
   /** The gateway could not reach the platform. */
   GATEWAY_UPSTREAM_FAILED("GDX-3109", "gateway upstream failed", 502, true),
 
+  /**
+   * The gateway could not reach its shared nonce store, so it could not tell a fresh request from a replay and
+   * refused it (fail closed); send it again (a new nonce) later.
+   */
+  GATEWAY_STATE_UNAVAILABLE("GDX-3110", "gateway state store unavailable", 503, true),
+
   // GDX-32xx platform
 
   /** No catalog resource has that code. */
@@ -112,6 +118,12 @@ public enum ClientErrorCode implements ErrorCode {
   /** The provider is overloaded. */
   PROVIDER_BUSY("GDX-3307", "provider busy", 503, true),
 
+  /**
+   * The provider could not reach its shared replay cache or idempotency store, so it refused the request
+   * rather than risk handling it twice; send the same request (same {@code Idempotency-Key}) again later.
+   */
+  PROVIDER_STATE_UNAVAILABLE("GDX-3308", "provider state store unavailable", 503, true),
+
   // GDX-34xx raised by the client itself, never on the wire
 
   /** The connection failed: refused, reset, TLS or DNS failure, or a body cut short. */
@@ -147,7 +159,13 @@ public enum ClientErrorCode implements ErrorCode {
   /** The configured gateway authenticator could not sign the request (e.g. a one-shot body). */
   AUTHENTICATION_FAILED("GDX-3416", "gateway authentication failed locally", 0, false),
   /** The resource's catalog detail gives no schema the record validator can use, so records are refused. */
-  RESOURCE_SCHEMA_UNUSABLE("GDX-3417", "resource schema unusable", 0, false);
+  RESOURCE_SCHEMA_UNUSABLE("GDX-3417", "resource schema unusable", 0, false),
+
+  /**
+   * A shared state store the client itself uses (the shared rate limiter) could not answer, so the call was
+   * not sent; retryable.
+   */
+  STATE_STORE_UNAVAILABLE("GDX-3418", "client state store unavailable", 0, true);
 
   private final String code;
   private final String title;

@@ -18,7 +18,6 @@ import io.github.govdx.client.internal.Pipeline;
 import io.github.govdx.client.internal.RateLimitInterceptor;
 import io.github.govdx.client.internal.RetryInterceptor;
 import io.github.govdx.client.internal.SubscriptionsImpl;
-import io.github.govdx.client.internal.TokenBucket;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
 import io.github.govdx.core.party.PartyId;
@@ -26,11 +25,15 @@ import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.crypto.replay.InMemoryReplayCache;
+import io.github.govdx.crypto.replay.ReplayCache;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
@@ -74,6 +77,9 @@ public final class ExchangeClientBuilder {
   private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
   private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaultPolicy();
   private RateLimit rateLimit = RateLimit.unlimited();
+  private final Map<String, RateLimit> resourceRateLimits = new HashMap<>();
+  private @Nullable RateLimiter rateLimiter;
+  private @Nullable ReplayCache replayCache;
   private static final RetryInterceptor.Sleeper SLEEPER =
       d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
   private RecordValidator recordValidator = RecordValidator.govdx();
@@ -360,6 +366,51 @@ public final class ExchangeClientBuilder {
     return this;
   }
 
+  /**
+   * A rate limit for the data calls (query and push) to one resource, on top of {@link #rateLimit(RateLimit)}:
+   * each attempt also takes a permit from that resource's bucket.
+   *
+   * @param resourceCode the resource code, e.g. {@code "335001001/00012"}
+   * @param value the limit; {@link RateLimit#unlimited()} removes a limit set before
+   * @return this builder
+   */
+  public ExchangeClientBuilder rateLimit(String resourceCode, RateLimit value) {
+    Objects.requireNonNull(resourceCode, "resourceCode == null");
+    Objects.requireNonNull(value, "rateLimit == null");
+    if (value.isUnlimited()) {
+      resourceRateLimits.remove(resourceCode);
+    } else {
+      resourceRateLimits.put(resourceCode, value);
+    }
+    return this;
+  }
+
+  /**
+   * Where the rate-limit buckets live (default: a new {@link InMemoryRateLimiter} per client). Give every
+   * instance of one department the same shared limiter (Redis) so that together they stay under the agreed
+   * rate. A limiter that cannot answer fails the call with {@code GDX-3418} (retryable).
+   *
+   * @param value the limiter
+   * @return this builder
+   */
+  public ExchangeClientBuilder rateLimiter(RateLimiter value) {
+    this.rateLimiter = Objects.requireNonNull(value, "rateLimiter == null");
+    return this;
+  }
+
+  /**
+   * The replay cache for sealed responses opened by this client (default: a new in-memory cache per client).
+   * Share it between the instances of one department (JDBC or Redis) so that a response captured at one
+   * instance is refused at another.
+   *
+   * @param value the cache
+   * @return this builder
+   */
+  public ExchangeClientBuilder replayCache(ReplayCache value) {
+    this.replayCache = Objects.requireNonNull(value, "replayCache == null");
+    return this;
+  }
+
   /** Test and integration hook: the envelope operations (normally made from the credentials). */
   ExchangeClientBuilder messageSealer(MessageSealer value) {
     this.messageSealer = Objects.requireNonNull(value, "messageSealer == null");
@@ -390,7 +441,10 @@ public final class ExchangeClientBuilder {
         directory != null ? directory : remote,
         suite != null ? suite : creds.suite(),
         clock,
-        clockSkew);
+        clockSkew,
+        replayCache != null
+            ? replayCache
+            : new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES));
   }
 
   private Parts parts() {
@@ -440,8 +494,15 @@ public final class ExchangeClientBuilder {
     if (circuitBreaker.enabled()) {
       resilience.add(new CircuitBreakerInterceptor(new CircuitBreaker(circuitBreaker, clock)));
     }
-    if (!rateLimit.isUnlimited()) {
-      resilience.add(new RateLimitInterceptor(TokenBucket.create(rateLimit), readTimeout));
+    if (!rateLimit.isUnlimited() || !resourceRateLimits.isEmpty()) {
+      resilience.add(
+          new RateLimitInterceptor(
+              rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(),
+              party,
+              rateLimit,
+              resourceRateLimits,
+              readTimeout,
+              SLEEPER));
     }
     OkHttpClient http =
         Pipeline.build(

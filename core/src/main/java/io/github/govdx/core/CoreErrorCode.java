@@ -5,7 +5,7 @@ package io.github.govdx.core;
  *
  * <p>Ranges: {@code GDX-10xx} code tables, {@code GDX-11xx} identifier checks, {@code GDX-12xx} data
  * elements and representation formats, {@code GDX-13xx} catalog entries, {@code GDX-14xx} record
- * validation, {@code GDX-15xx} masking and party identifiers. Codes are stable: never renumber or reuse
+ * validation, {@code GDX-15xx} masking and party identifiers, {@code GDX-16xx} shared state stores. Codes are stable: never renumber or reuse
  * one. Thread-safe.
  */
 public enum CoreErrorCode implements ErrorCode {
@@ -167,7 +167,22 @@ public enum CoreErrorCode implements ErrorCode {
   MASK_LEVEL_UNKNOWN("GDX-1502", "unknown data security level"),
 
   /** A masking rules file is malformed. */
-  MASK_RULES_MALFORMED("GDX-1503", "malformed masking rules");
+  MASK_RULES_MALFORMED("GDX-1503", "malformed masking rules"),
+
+  // GDX-16xx shared state stores (DESIGN section 7)
+
+  /**
+   * A shared state store (replay cache, nonce cache, idempotency store, rate limiter, evidence store,
+   * outbox) did not answer in time or failed; the call was refused rather than accepted unchecked.
+   * Retryable: the same call can succeed once the store is back.
+   */
+  STATE_STORE_UNAVAILABLE("GDX-1601", "state store unavailable"),
+
+  /**
+   * A shared state store answered, but is not usable as configured (its tables are missing, or hold data
+   * this version cannot read). Not retryable: fix the configuration or run the shipped DDL.
+   */
+  STATE_STORE_MISCONFIGURED("GDX-1602", "state store misconfigured");
 
   private final String code;
   private final String title;

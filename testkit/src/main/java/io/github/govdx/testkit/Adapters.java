@@ -99,6 +99,9 @@ final class Adapters {
         case NONCE_REPLAYED:
           code = WireCode.GATEWAY_NONCE_REPLAYED;
           break;
+        case STATE_UNAVAILABLE:
+          code = WireCode.GATEWAY_STATE_UNAVAILABLE;
+          break;
         default:
           code = WireCode.GATEWAY_SIGNATURE_INVALID;
           break;

@@ -33,7 +33,12 @@ public final class GovdxHmacVerification {
     /** {@code X-Gdx-Content-SM3} does not match the SM3 of the received body. */
     BODY_DIGEST_MISMATCH,
     /** The MAC does not match: wrong secret, or method, path, query or a signed header changed. */
-    SIGNATURE_MISMATCH
+    SIGNATURE_MISMATCH,
+    /**
+     * The request is authentic, but the {@link NonceCache} could not answer whether its nonce is new, so it is
+     * refused (fail closed); the same request can be sent again once the cache is back.
+     */
+    STATE_UNAVAILABLE
   }
 
   private final Reason reason;

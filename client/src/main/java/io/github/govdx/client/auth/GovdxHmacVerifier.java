@@ -1,14 +1,13 @@
 package io.github.govdx.client.auth;
 
 import io.github.govdx.client.auth.GovdxHmacVerification.Reason;
+import io.github.govdx.core.state.StateStoreException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * <p>Checks, in order (the first failure is reported): headers present and well-formed, algorithm accepted, key id
  * known, timestamp within the allowed skew of the server clock, {@code X-Gdx-Content-SM3} equal to the SM3 of the
  * body, MAC equal (constant-time, {@link MessageDigest#isEqual}), nonce not seen before for this key. A nonce is
- * remembered only after the MAC verified, so forged requests cannot fill the cache. The nonce cache is bounded; a
- * nonce needs to be remembered only while its timestamp is inside the skew window, so size it to at least the peak
- * request rate times twice the skew (when full, the oldest entry is evicted).
+ * remembered only after the MAC verified, so forged requests cannot fill the cache. Nonces live in a
+ * {@link NonceCache}: by default a bounded {@link InMemoryNonceCache} (size it to at least the peak request rate
+ * times twice the skew); several instances share one JDBC or Redis cache so that a nonce used at one is refused at
+ * all. A cache that cannot answer fails the request closed ({@link GovdxHmacVerification.Reason#STATE_UNAVAILABLE}).
  *
  * <pre>{@code
  * GovdxHmacVerifier verifier = GovdxHmacVerifier.builder()
@@ -63,7 +63,7 @@ public final class GovdxHmacVerifier {
   private final Duration allowedSkew;
   private final Set<GovdxHmacAlgorithm> algorithms;
   private final int nonceCacheSize;
-  private final LinkedHashMap<String, Long> seenNonces = new LinkedHashMap<>();
+  private final NonceCache nonceCache;
 
   private GovdxHmacVerifier(Builder builder, KeyLookup keyLookup) {
     this.keyLookup = keyLookup;
@@ -71,6 +71,10 @@ public final class GovdxHmacVerifier {
     this.allowedSkew = builder.allowedSkew;
     this.algorithms = Set.copyOf(builder.algorithms);
     this.nonceCacheSize = builder.nonceCacheSize;
+    this.nonceCache =
+        builder.nonceCache != null
+            ? builder.nonceCache
+            : new InMemoryNonceCache(builder.clock, builder.nonceCacheSize);
   }
 
   /**
@@ -235,25 +239,25 @@ public final class GovdxHmacVerifier {
           keyId,
           signingString);
     }
-    if (!rememberNonce(
-        keyId, nonce, requestSeconds + allowedSkew.getSeconds(), now.getEpochSecond())) {
+    boolean fresh;
+    try {
+      fresh = rememberNonce(keyId, nonce, Instant.ofEpochSecond(requestSeconds).plus(allowedSkew));
+    } catch (StateStoreException e) {
+      return fail(
+          Reason.STATE_UNAVAILABLE,
+          "nonce cache unavailable (" + e.code() + "); refused, retry later",
+          now,
+          keyId,
+          signingString);
+    }
+    if (!fresh) {
       return fail(Reason.NONCE_REPLAYED, "nonce already used", now, keyId, signingString);
     }
     return new GovdxHmacVerification(Reason.OK, "authentic", now, keyId, signingString);
   }
 
-  private synchronized boolean rememberNonce(
-      String keyId, String nonce, long expiresAt, long nowSeconds) {
-    Iterator<Map.Entry<String, Long>> it = seenNonces.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, Long> eldest = it.next();
-      if (eldest.getValue() < nowSeconds || seenNonces.size() >= nonceCacheSize) {
-        it.remove();
-      } else {
-        break;
-      }
-    }
-    return seenNonces.putIfAbsent(keyId + '\n' + nonce, expiresAt) == null;
+  private boolean rememberNonce(String keyId, String nonce, Instant expiresAt) {
+    return nonceCache.firstUse(keyId + ' ' + nonce, expiresAt);
   }
 
   private static List<String> header(Map<String, List<String>> headers, String name) {
@@ -282,8 +286,8 @@ public final class GovdxHmacVerifier {
         + algorithms
         + ", allowedSkew="
         + allowedSkew
-        + ", nonceCacheSize="
-        + nonceCacheSize
+        + ", nonceCache="
+        + nonceCache
         + "}";
   }
 
@@ -293,7 +297,8 @@ public final class GovdxHmacVerifier {
     private Clock clock = Clock.systemUTC();
     private Duration allowedSkew = Duration.ofSeconds(300);
     private Set<GovdxHmacAlgorithm> algorithms = EnumSet.allOf(GovdxHmacAlgorithm.class);
-    private int nonceCacheSize = 100_000;
+    private int nonceCacheSize = InMemoryNonceCache.DEFAULT_MAX_ENTRIES;
+    private @Nullable NonceCache nonceCache;
 
     private Builder() {}
 
@@ -356,7 +361,8 @@ public final class GovdxHmacVerifier {
     }
 
     /**
-     * Sets how many nonces are remembered; default 100 000.
+     * Sets how many nonces the default {@link InMemoryNonceCache} remembers; default 100 000. Ignored when a
+     * {@link #nonceCache(NonceCache)} is set.
      *
      * @param nonceCacheSize at least 1
      * @return this builder
@@ -367,6 +373,19 @@ public final class GovdxHmacVerifier {
         throw new IllegalArgumentException("nonceCacheSize < 1: " + nonceCacheSize);
       }
       this.nonceCacheSize = nonceCacheSize;
+      return this;
+    }
+
+    /**
+     * Sets the nonce cache (default: a new {@link InMemoryNonceCache} of {@link #nonceCacheSize(int)} entries).
+     * Give every instance of one gateway or provider the same shared cache (JDBC or Redis) so that a nonce used
+     * at one instance is refused at all of them.
+     *
+     * @param nonceCache the cache
+     * @return this builder
+     */
+    public Builder nonceCache(NonceCache nonceCache) {
+      this.nonceCache = Objects.requireNonNull(nonceCache, "nonceCache == null");
       return this;
     }
 

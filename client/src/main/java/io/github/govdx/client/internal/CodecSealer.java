@@ -11,6 +11,7 @@ import io.github.govdx.crypto.evidence.Receipt;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.crypto.replay.ReplayCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -68,6 +69,7 @@ public final class CodecSealer implements MessageSealer {
    * @param suite the one accepted suite
    * @param clock the clock
    * @param skew the accepted clock skew
+   * @param replayCache remembers the message ids of strictly opened envelopes
    * @return the sealer
    */
   public static CodecSealer create(
@@ -76,7 +78,8 @@ public final class CodecSealer implements MessageSealer {
       PartyDirectory directory,
       Suite suite,
       Clock clock,
-      Duration skew) {
+      Duration skew,
+      ReplayCache replayCache) {
     Set<Suite> accepted = EnumSet.of(suite);
     EnvelopeCodec strict =
         EnvelopeCodec.builder()
@@ -86,6 +89,7 @@ public final class CodecSealer implements MessageSealer {
             .acceptedSuites(accepted)
             .clock(clock)
             .clockSkew(skew)
+            .replayCache(replayCache)
             .build();
     EnvelopeCodec lenient =
         EnvelopeCodec.builder()

@@ -110,7 +110,26 @@ public final class TokenBucket {
     return tokens;
   }
 
-  /** Takes a token now or reserves one; returns 0, the nanos to wait, or -1 if that exceeds maxWait. */
+  /**
+   * Takes a token now or reserves one, without waiting.
+   *
+   * @param maxWait the longest acceptable wait
+   * @return 0 (take it now), the nanoseconds to wait before using the reserved token, or -1 if that would
+   *     exceed {@code maxWait} (nothing taken)
+   */
+  public long reserve(Duration maxWait) {
+    return reserve(saturatedNanos(maxWait));
+  }
+
+  /**
+   * The limit this bucket enforces.
+   *
+   * @return the limit
+   */
+  public RateLimit limit() {
+    return limit;
+  }
+
   private synchronized long reserve(long maxWaitNanos) {
     refill(nanoTime.getAsLong());
     if (tokens >= 1) {

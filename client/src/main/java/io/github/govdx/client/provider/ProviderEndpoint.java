@@ -20,21 +20,21 @@ import io.github.govdx.client.internal.Routing;
 import io.github.govdx.client.internal.SealedMessage;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.crypto.replay.InMemoryReplayCache;
+import io.github.govdx.crypto.replay.ReplayCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,10 +82,8 @@ public final class ProviderEndpoint {
   private final Clock clock;
   private final long maxRequestBytes;
   private final Duration idempotencyTtl;
-  private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
-
-  /** An idempotency entry: the body digest and the answer, or {@code null} while in progress. */
-  private record Stored(String bodyDigest, @Nullable ProviderResponse answer, Instant at) {}
+  private final Duration lease;
+  private final IdempotencyStore idempotency;
 
   private ProviderEndpoint(Builder b) {
     this.self = Objects.requireNonNull(b.party, "party");
@@ -98,6 +96,9 @@ public final class ProviderEndpoint {
     this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
     this.idempotencyTtl = b.idempotencyTtl;
+    this.lease = b.idempotencyLease;
+    this.idempotency =
+        b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
   }
 
   /**
@@ -160,45 +161,64 @@ public final class ProviderEndpoint {
           400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
     String storeKey = caller + " " + resourceCode + " " + key;
-    String bodyDigest = Hashes.sha256Hex(request.body());
-    expire();
-    Stored mine = new Stored(bodyDigest, null, clock.instant());
-    Stored prior = idempotency.putIfAbsent(storeKey, mine);
-    if (prior != null) {
-      if (!prior.bodyDigest().equals(bodyDigest)) {
+    String fingerprint = Hashes.sha256Hex(request.body());
+    IdempotencyClaim claim =
+        stateCall(() -> idempotency.claim(storeKey, fingerprint, clock.instant().plus(lease)));
+    switch (claim.outcome()) {
+      case CONFLICT:
         throw new Refusal(
             422,
             ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
             "idempotency key used before with another body");
-      }
-      if (prior.answer() == null) {
+      case IN_PROGRESS:
         throw new Refusal(
             409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
-      }
-      Map<String, String> h = new HashMap<>(prior.answer().headers());
-      h.put("Idempotency-Replayed", "true");
-      h.put("X-Request-Id", requestId);
-      return new ProviderResponse(prior.answer().status(), h, prior.answer().body());
+      case COMPLETED:
+        ProviderResponse stored = claim.answer().orElseThrow();
+        Map<String, String> h = new HashMap<>(stored.headers());
+        h.put("Idempotency-Replayed", "true");
+        h.put("X-Request-Id", requestId);
+        return new ProviderResponse(stored.status(), h, stored.body());
+      default:
+        break;
     }
+    String token = claim.token().orElseThrow();
     ProviderResponse answer = null;
     try {
       answer = push(request, requestId, caller, resourceCode, key);
       return answer;
     } finally {
-      if (answer != null && answer.status() < 500) {
-        idempotency.put(storeKey, new Stored(bodyDigest, answer, clock.instant()));
-      } else {
-        idempotency.remove(storeKey, mine);
-      }
+      settle(storeKey, token, answer);
     }
   }
 
-  private void expire() {
-    Instant limit = clock.instant().minus(idempotencyTtl);
-    for (Iterator<Stored> it = idempotency.values().iterator(); it.hasNext(); ) {
-      if (it.next().at().isBefore(limit)) {
-        it.remove();
+  /**
+   * Stores an accepted push's answer for repeats, or, when the push was refused, frees the key so that a
+   * corrected or later retry runs again. A store that fails here leaves the claim to run out at the end of its
+   * lease; the answer still goes out.
+   */
+  private void settle(String storeKey, String token, @Nullable ProviderResponse answer) {
+    try {
+      if (answer != null) {
+        if (!idempotency.complete(storeKey, token, answer, clock.instant().plus(idempotencyTtl))) {
+          LOG.warn("idempotency claim lost its lease before the answer was stored");
+        }
+      } else {
+        idempotency.release(storeKey, token);
       }
+    } catch (StateStoreException e) {
+      LOG.warn("idempotency store failed to settle a claim: {}", e.code());
+    }
+  }
+
+  private static <T> T stateCall(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StateStoreException e) {
+      throw new Refusal(
+          503,
+          ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
+          "state store unavailable (" + e.code() + "); retry with the same Idempotency-Key");
     }
   }
 
@@ -207,6 +227,11 @@ public final class ProviderEndpoint {
     OpenedResponse opened;
     try {
       opened = sealer.open(request.body(), true);
+    } catch (StateStoreException e) {
+      throw new Refusal(
+          503,
+          ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
+          "replay cache unavailable (" + e.code() + "); retry later");
     } catch (GovdxException e) {
       throw new Refusal(
           400,
@@ -491,6 +516,9 @@ public final class ProviderEndpoint {
     private Clock clock = Clock.systemUTC();
     private long maxRequestBytes = 10L * 1024 * 1024;
     private Duration idempotencyTtl = Duration.ofHours(24);
+    private Duration idempotencyLease = Duration.ofMinutes(2);
+    private @Nullable IdempotencyStore idempotencyStore;
+    private @Nullable ReplayCache replayCache;
 
     private Builder() {}
 
@@ -591,6 +619,50 @@ public final class ProviderEndpoint {
     }
 
     /**
+     * The idempotency store (default: a new {@link InMemoryIdempotencyStore}). Give every instance of one provider
+     * the same shared store (JDBC or Redis) so that a push retried at another instance, or after a restart, is
+     * handled once.
+     *
+     * @param value the store
+     * @return this builder
+     */
+    public Builder idempotencyStore(IdempotencyStore value) {
+      this.idempotencyStore = Objects.requireNonNull(value, "idempotencyStore == null");
+      return this;
+    }
+
+    /**
+     * How long a push that is being handled keeps its {@code Idempotency-Key} exclusive (default 2 minutes):
+     * longer than the slowest handler; if an instance dies mid-push, a retry after the lease runs the handler
+     * again.
+     *
+     * @param value the lease, positive
+     * @return this builder
+     * @throws IllegalArgumentException if the lease is not positive
+     */
+    public Builder idempotencyLease(Duration value) {
+      Objects.requireNonNull(value, "idempotencyLease == null");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("idempotencyLease must be positive");
+      }
+      this.idempotencyLease = value;
+      return this;
+    }
+
+    /**
+     * The replay cache for request envelopes (default: a new in-memory cache per endpoint). Give every instance
+     * of one provider the same shared cache (JDBC or Redis) so that an envelope accepted at one instance is
+     * refused at the others.
+     *
+     * @param value the cache
+     * @return this builder
+     */
+    public Builder replayCache(ReplayCache value) {
+      this.replayCache = Objects.requireNonNull(value, "replayCache == null");
+      return this;
+    }
+
+    /**
      * The provider department's key and certificate chain: they open every request and sign every answer and
      * receipt.
      *
@@ -666,7 +738,15 @@ public final class ProviderEndpoint {
         }
         sealer =
             CodecSealer.create(
-                credentials, trustStore, directory, credentials.suite(), clock, clockSkew);
+                credentials,
+                trustStore,
+                directory,
+                credentials.suite(),
+                clock,
+                clockSkew,
+                replayCache != null
+                    ? replayCache
+                    : new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES));
       }
       if (resources.isEmpty()) {
         throw new IllegalStateException("ProviderEndpoint: no query or push handler");

@@ -1,18 +1,13 @@
 package io.github.govdx.crypto.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.internal.Hex;
 import io.github.govdx.crypto.internal.StrictJson;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * lines off the end, or rewriting the whole tail consistently, can only be detected against a {@link #head()}
  * kept elsewhere (e.g. in a signed checkpoint or a receipt); see {@code docs/security.md}.
  *
- * <p>Opening an existing log verifies it first and refuses a broken one. Each record is written and flushed
- * under a lock. Thread-safe within one JVM; only one process may append to a file.
+ * <p>The chain lives in an {@link EvidenceStore}: a file ({@link #open(Path, Clock)}; opening an existing file
+ * verifies it first and refuses a broken one; each record is written and flushed under a lock; one process per
+ * file), or a database table that every instance of a department appends to ({@link #create(EvidenceStore,
+ * Clock)} with the JDBC store of {@code govdx-store-jdbc}). Thread-safe.
  */
 public final class EvidenceLog implements AutoCloseable {
 
@@ -54,22 +51,21 @@ public final class EvidenceLog implements AutoCloseable {
     RECEIPTED
   }
 
-  private final Path file;
+  private final EvidenceStore store;
   private final Clock clock;
-  private final BufferedWriter out;
-  private long seq;
-  private String head;
+  private volatile long size;
+  private volatile String head;
 
-  private EvidenceLog(Path file, Clock clock, BufferedWriter out, long seq, String head) {
-    this.file = file;
+  private EvidenceLog(EvidenceStore store, Clock clock, long size, String head) {
+    this.store = store;
     this.clock = clock;
-    this.out = out;
-    this.seq = seq;
+    this.size = size;
     this.head = head;
   }
 
   /**
-   * Opens (or creates) a log, verifying the existing lines first.
+   * Opens (or creates) a log file, verifying the existing lines first. Only one process may append to a file;
+   * several instances share a chain through {@link #create(EvidenceStore, Clock)} on a database store.
    *
    * @param file the log file
    * @param clock the clock for the {@code time} member
@@ -79,35 +75,25 @@ public final class EvidenceLog implements AutoCloseable {
   public static EvidenceLog open(Path file, Clock clock) {
     Objects.requireNonNull(file, "file == null");
     Objects.requireNonNull(clock, "clock == null");
-    long seq = 0;
-    String head = GENESIS;
-    if (Files.exists(file)) {
-      EvidenceLogVerifier.Result r = EvidenceLogVerifier.verify(file);
-      if (!r.intact()) {
-        throw new EvidenceException(
-            CryptoErrorCode.EVIDENCE_LOG_BROKEN,
-            "evidence log broken at line "
-                + r.firstBrokenLine().orElse(0)
-                + ": "
-                + r.problem().orElse(""),
-            null);
-      }
-      seq = r.entries();
-      head = r.head();
-    }
-    try {
-      BufferedWriter w =
-          Files.newBufferedWriter(
-              file,
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND,
-              StandardOpenOption.WRITE);
-      return new EvidenceLog(file, clock, w, seq, head);
-    } catch (IOException e) {
-      throw new EvidenceException(
-          CryptoErrorCode.EVIDENCE_LOG_IO, "cannot open evidence log " + file.getFileName(), e);
-    }
+    FileEvidenceStore store = FileEvidenceStore.open(file);
+    return new EvidenceLog(store, clock, store.size(), store.head());
+  }
+
+  /**
+   * A log on a store, e.g. the JDBC evidence store of {@code govdx-store-jdbc} that every instance of a
+   * department appends to. The store's chain is not verified here (that reads it whole): run
+   * {@link EvidenceLogVerifier#verify(EvidenceStore)} or {@code govdx evidence verify --jdbc} for that.
+   *
+   * @param store the store; closed by {@link #close()}
+   * @param clock the clock for the {@code time} member
+   * @return the log
+   */
+  public static EvidenceLog create(EvidenceStore store, Clock clock) {
+    return new EvidenceLog(
+        Objects.requireNonNull(store, "store == null"),
+        Objects.requireNonNull(clock, "clock == null"),
+        0,
+        GENESIS);
   }
 
   /**
@@ -145,38 +131,39 @@ public final class EvidenceLog implements AutoCloseable {
     return record(Event.RECEIPTED, envelope, Hex.encode(Hex.sm3(receipt.toBytes())));
   }
 
-  private synchronized String record(
-      Event event, Envelope envelope, @Nullable String receiptDigest) {
+  private String record(Event event, Envelope envelope, @Nullable String receiptDigest) {
     Objects.requireNonNull(envelope, "envelope == null");
     RoutingHeaders h = envelope.headers();
-    ObjectNode n = StrictJson.mapper().createObjectNode();
-    n.put("seq", seq + 1);
-    n.put("time", Instant.now(clock).toString());
-    n.put("event", event.name());
-    n.put("mid", h.messageId());
-    n.put("digest", envelope.digest());
-    n.put("sender", h.sender().toString());
-    n.put("receiver", h.receiver().toString());
-    n.put("resource", h.resourceCode());
-    n.put("action", h.action());
-    if (receiptDigest != null) {
-      n.put("receipt", receiptDigest);
+    String time = Instant.now(clock).toString();
+    EvidenceStore.Entry e =
+        store.append(
+            (seq, prev) -> {
+              ObjectNode n = StrictJson.mapper().createObjectNode();
+              n.put("seq", seq);
+              n.put("time", time);
+              n.put("event", event.name());
+              n.put("mid", h.messageId());
+              n.put("digest", envelope.digest());
+              n.put("sender", h.sender().toString());
+              n.put("receiver", h.receiver().toString());
+              n.put("resource", h.resourceCode());
+              n.put("action", h.action());
+              if (receiptDigest != null) {
+                n.put("receipt", receiptDigest);
+              }
+              n.put("prev", prev);
+              String body = n.toString();
+              String hash = hashOf(body);
+              return new EvidenceStore.Entry(
+                  seq, body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}", hash);
+            });
+    synchronized (this) {
+      if (e.seq() > size) {
+        size = e.seq();
+        head = e.hash();
+      }
     }
-    n.put("prev", head);
-    String body = n.toString();
-    String hash = hashOf(body);
-    String line = body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}";
-    try {
-      out.write(line);
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new EvidenceException(
-          CryptoErrorCode.EVIDENCE_LOG_IO, "cannot append to evidence log", e);
-    }
-    seq++;
-    head = hash;
-    return hash;
+    return e.hash();
   }
 
   static String hashOf(String body) {
@@ -184,40 +171,46 @@ public final class EvidenceLog implements AutoCloseable {
   }
 
   /**
-   * The hash of the last line (the chain head), {@link #GENESIS} for an empty log. Keep it elsewhere to detect
-   * truncation.
+   * The hash of the last line this log appended or found when it opened its file (the chain head),
+   * {@link #GENESIS} before any. Keep it elsewhere to detect truncation. With a store shared by several
+   * instances, the others may have appended since.
    *
    * @return lowercase hex
    */
-  public synchronized String head() {
+  public String head() {
     return head;
   }
 
   /**
-   * The number of lines.
+   * The number of lines up to {@link #head()}.
    *
    * @return the count
    */
-  public synchronized long size() {
-    return seq;
+  public long size() {
+    return size;
   }
 
   /**
-   * Closes the file.
+   * The store the chain lives in.
+   *
+   * @return the store
+   */
+  public EvidenceStore store() {
+    return store;
+  }
+
+  /**
+   * Closes the store.
    *
    * @throws EvidenceException {@code GDX-2503} on I/O errors
    */
   @Override
-  public synchronized void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new EvidenceException(CryptoErrorCode.EVIDENCE_LOG_IO, "cannot close evidence log", e);
-    }
+  public void close() {
+    store.close();
   }
 
   @Override
   public String toString() {
-    return "EvidenceLog{" + file.getFileName() + ", " + size() + " lines}";
+    return "EvidenceLog{" + store.name() + ", " + size() + " lines}";
   }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies an {@link EvidenceLog} file and reports the first broken line: a modified line (its hash does not
+ * Verifies an {@link EvidenceLog} file or {@link EvidenceStore} and reports the first broken line: a modified line (its hash does not
  * match its content), a deleted, inserted or reordered line ({@code seq} out of order or {@code prev} not
  * the previous hash), or a line that is not a log record. Lines are read one at a time (at most 64 KiB each),
  * so any file size verifies in constant memory. Thread-safe.
@@ -105,8 +105,60 @@ public final class EvidenceLogVerifier {
    */
   public static Result verify(Path file) {
     Objects.requireNonNull(file, "file == null");
-    String prev = EvidenceLog.GENESIS;
-    long n = 0;
+    Walk walk = new Walk();
+    String problem = readLines(file, walk::visit);
+    return walk.result(walk.problem == null ? problem : null);
+  }
+
+  /**
+   * Verifies the chain in a store (for example the table that several instances append to), exactly as a file
+   * is verified: no entry lost, modified, inserted or reordered.
+   *
+   * @param store the store
+   * @return the result
+   * @throws io.github.govdx.core.state.StateStoreException if the store cannot answer
+   * @throws EvidenceException {@code GDX-2503} if a file store cannot be read
+   */
+  public static Result verify(EvidenceStore store) {
+    Objects.requireNonNull(store, "store == null");
+    Walk walk = new Walk();
+    store.read(walk::visit);
+    return walk.result(null);
+  }
+
+  /** Checks lines in order, stopping at the first broken one. */
+  private static final class Walk {
+    private String prev = EvidenceLog.GENESIS;
+    private long n;
+    private @Nullable String problem;
+
+    boolean visit(String line) {
+      problem = check(line, n + 1, prev);
+      if (problem != null) {
+        return false;
+      }
+      var m = TAIL.matcher(line);
+      m.find();
+      prev = m.group(1);
+      n++;
+      return true;
+    }
+
+    Result result(@Nullable String readProblem) {
+      if (problem != null) {
+        return new Result(n, prev, n + 1, problem);
+      }
+      return new Result(n, prev, n + 1, readProblem);
+    }
+  }
+
+  /**
+   * Reads a log file line by line (each at most 64 KiB) in constant memory.
+   *
+   * @return {@code null}, or what is wrong with the file's shape (a line too long: reading stopped before it;
+   *     the last line lacks its newline: it was still visited)
+   */
+  static @Nullable String readLines(Path file, EvidenceStore.LineVisitor visitor) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       StringBuilder sb = new StringBuilder();
       while (true) {
@@ -114,24 +166,18 @@ public final class EvidenceLogVerifier {
         int c;
         while ((c = r.read()) != -1 && c != '\n') {
           if (sb.length() >= MAX_LINE) {
-            return new Result(n, prev, n + 1, "line longer than 64 KiB");
+            return "line longer than 64 KiB";
           }
           sb.append((char) c);
         }
         if (c == -1 && sb.length() == 0) {
-          return new Result(n, prev, n + 1, null);
+          return null;
         }
-        String line = sb.toString();
-        String problem = check(line, n + 1, prev);
-        if (problem != null) {
-          return new Result(n, prev, n + 1, problem);
+        if (!visitor.visit(sb.toString())) {
+          return null;
         }
-        var m = TAIL.matcher(line);
-        m.find();
-        prev = m.group(1);
-        n++;
         if (c == -1) {
-          return new Result(n, prev, n + 1, "last line lacks its newline (truncated write)");
+          return "last line lacks its newline (truncated write)";
         }
       }
     } catch (IOException e) {

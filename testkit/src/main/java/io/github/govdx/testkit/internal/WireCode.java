@@ -43,6 +43,8 @@ public enum WireCode {
   GATEWAY_RATE_LIMITED("GDX-3108", 429, "gateway"),
   /** GDX-3109. */
   GATEWAY_UPSTREAM_FAILED("GDX-3109", 502, "gateway"),
+  /** GDX-3110. */
+  GATEWAY_STATE_UNAVAILABLE("GDX-3110", 503, "gateway"),
   /** GDX-3201. */
   RESOURCE_NOT_FOUND("GDX-3201", 404, "platform"),
   /** GDX-3202. */
@@ -90,7 +92,9 @@ public enum WireCode {
   /** GDX-3306. */
   PROVIDER_HANDLER_FAILED("GDX-3306", 500, "provider"),
   /** GDX-3307. */
-  PROVIDER_BUSY("GDX-3307", 503, "provider");
+  PROVIDER_BUSY("GDX-3307", 503, "provider"),
+  /** GDX-3308. */
+  PROVIDER_STATE_UNAVAILABLE("GDX-3308", 503, "provider");
 
   private final String code;
   private final int status;
