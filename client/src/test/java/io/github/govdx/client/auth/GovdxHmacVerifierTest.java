@@ -231,6 +231,41 @@ class GovdxHmacVerifierTest {
   }
 
   @Test
+  void verify_nonceCacheDown_refusedAsStateUnavailable_thenAcceptedOnceBack() throws IOException {
+    Wire wire = new Wire(sign().request());
+    InMemoryNonceCache real = new InMemoryNonceCache(GovdxHmacAuthenticatorTest.CLOCK, 100);
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    NonceCache flaky =
+        (key, expiresAt) -> {
+          if (down.get()) {
+            throw io.github.govdx.core.state.StateStoreException.unavailable(
+                "test nonce cache", "firstUse", null);
+          }
+          return real.firstUse(key, expiresAt);
+        };
+    GovdxHmacVerifier verifier =
+        verifier(GovdxHmacAuthenticatorTest.CLOCK).nonceCache(flaky).build();
+
+    assertThat(wire.verifyWith(verifier).reason()).isEqualTo(Reason.STATE_UNAVAILABLE);
+    assertThat(wire.verifyWith(verifier).isValid()).isFalse();
+    down.set(false);
+    assertThat(wire.verifyWith(verifier).reason()).isEqualTo(Reason.OK);
+    assertThat(wire.verifyWith(verifier).reason()).isEqualTo(Reason.NONCE_REPLAYED);
+  }
+
+  @Test
+  void verify_twoVerifiersOnOneSharedCache_nonceUsedAtOneRefusedAtTheOther() throws IOException {
+    Wire wire = new Wire(sign().request());
+    NonceCache shared = new InMemoryNonceCache(GovdxHmacAuthenticatorTest.CLOCK, 100);
+    GovdxHmacVerifier one = verifier(GovdxHmacAuthenticatorTest.CLOCK).nonceCache(shared).build();
+    GovdxHmacVerifier two = verifier(GovdxHmacAuthenticatorTest.CLOCK).nonceCache(shared).build();
+
+    assertThat(wire.verifyWith(one).reason()).isEqualTo(Reason.OK);
+    assertThat(wire.verifyWith(two).reason()).isEqualTo(Reason.NONCE_REPLAYED);
+  }
+
+  @Test
   void verify_wrongKey_signatureMismatch() throws IOException {
     AuthenticatedRequest signed =
         GovdxHmacAuthenticatorTest.builder()

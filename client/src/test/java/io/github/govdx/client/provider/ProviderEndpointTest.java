@@ -406,6 +406,70 @@ class ProviderEndpointTest {
   }
 
   @Test
+  void push_idempotencyStoreDown_refused503Retryable_handlerNotRun_thenHandledOnceWhenBack() {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    InMemoryIdempotencyStore real = new InMemoryIdempotencyStore(java.time.Clock.systemUTC());
+    IdempotencyStore flaky =
+        new IdempotencyStore() {
+          private void check() {
+            if (down.get()) {
+              throw io.github.govdx.core.state.StateStoreException.unavailable(
+                  "test idempotency store", "claim", null);
+            }
+          }
+
+          @Override
+          public IdempotencyClaim claim(String key, String fingerprint, Instant leaseUntil) {
+            check();
+            return real.claim(key, fingerprint, leaseUntil);
+          }
+
+          @Override
+          public boolean complete(
+              String key, String token, ProviderResponse answer, Instant expiresAt) {
+            check();
+            return real.complete(key, token, answer, expiresAt);
+          }
+
+          @Override
+          public void release(String key, String token) {
+            check();
+            real.release(key, token);
+          }
+        };
+    endpoint =
+        ProviderEndpoint.builder()
+            .party(Fixtures.POLICE)
+            .messageSealer(new FakeSealer(Fixtures.POLICE))
+            .idempotencyStore(flaky)
+            .push(
+                DETAIL,
+                p -> {
+                  stored.add(p);
+                  return "b-" + stored.size();
+                })
+            .build();
+    String path = Fixtures.RESOURCE_PATH + "/batches";
+    byte[] a =
+        envelope(
+            Fixtures.HOTLINE,
+            "push",
+            "{\"records\":[{\"xm\":\"甲\",\"sfzh\":\"11010519491231002X\"}]}");
+    ProviderResponse refused = call("POST", path, headers("key-0000-0000-0002"), a);
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(code(refused)).isEqualTo("GDX-3308");
+    assertThat(refused.headers()).containsKey("Retry-After");
+    assertThat(stored).isEmpty();
+    down.set(false);
+    ProviderResponse first = call("POST", path, headers("key-0000-0000-0002"), a);
+    ProviderResponse again = call("POST", path, headers("key-0000-0000-0002"), a);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.headers()).containsEntry("Idempotency-Replayed", "true");
+    assertThat(stored).hasSize(1);
+  }
+
+  @Test
   void refusalsBeforeOpening_carryTheirCodes() {
     String q = Fixtures.RESOURCE_PATH + "/query";
     byte[] env = envelope(Fixtures.HOTLINE, "query", "{\"filter\":{\"sfzh\":\"1\"}}");
