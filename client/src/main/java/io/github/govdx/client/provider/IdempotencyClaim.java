@@ -25,30 +25,45 @@ public final class IdempotencyClaim {
   }
 
   private static final IdempotencyClaim IN_PROGRESS_CLAIM =
-      new IdempotencyClaim(Outcome.IN_PROGRESS, null, null);
+      new IdempotencyClaim(Outcome.IN_PROGRESS, null, null, false);
   private static final IdempotencyClaim CONFLICT_CLAIM =
-      new IdempotencyClaim(Outcome.CONFLICT, null, null);
+      new IdempotencyClaim(Outcome.CONFLICT, null, null, false);
 
   private final Outcome outcome;
   private final @Nullable String token;
   private final @Nullable ProviderResponse answer;
+  private final boolean resumed;
 
   private IdempotencyClaim(
-      Outcome outcome, @Nullable String token, @Nullable ProviderResponse answer) {
+      Outcome outcome, @Nullable String token, @Nullable ProviderResponse answer, boolean resumed) {
     this.outcome = outcome;
     this.token = token;
     this.answer = answer;
+    this.resumed = resumed;
   }
 
   /**
-   * The key is now the caller's.
+   * The key was free and is now the caller's.
    *
    * @param token the owner token for {@code complete} and {@code release}
    * @return the claim
    */
   public static IdempotencyClaim acquired(String token) {
     return new IdempotencyClaim(
-        Outcome.ACQUIRED, Objects.requireNonNull(token, "token == null"), null);
+        Outcome.ACQUIRED, Objects.requireNonNull(token, "token == null"), null, false);
+  }
+
+  /**
+   * The key was held by a claim with the <em>same</em> fingerprint whose lease ran out (its owner died or gave
+   * up mid-call) and is now the caller's: the same request is being resumed, so the endpoint accepts its
+   * envelope although the dead owner already recorded the envelope's message id as seen.
+   *
+   * @param token the owner token for {@code complete} and {@code release}
+   * @return the claim
+   */
+  public static IdempotencyClaim resumed(String token) {
+    return new IdempotencyClaim(
+        Outcome.ACQUIRED, Objects.requireNonNull(token, "token == null"), null, true);
   }
 
   /**
@@ -68,7 +83,7 @@ public final class IdempotencyClaim {
    */
   public static IdempotencyClaim completed(ProviderResponse answer) {
     return new IdempotencyClaim(
-        Outcome.COMPLETED, null, Objects.requireNonNull(answer, "answer == null"));
+        Outcome.COMPLETED, null, Objects.requireNonNull(answer, "answer == null"), false);
   }
 
   /**
@@ -99,6 +114,16 @@ public final class IdempotencyClaim {
   }
 
   /**
+   * Whether an {@link Outcome#ACQUIRED ACQUIRED} claim took over an abandoned claim of the same fingerprint
+   * ({@link #resumed(String)}).
+   *
+   * @return {@code true} for a resumed claim
+   */
+  public boolean isResumed() {
+    return resumed;
+  }
+
+  /**
    * The stored answer of a {@link Outcome#COMPLETED COMPLETED} claim.
    *
    * @return the answer, or empty for the other outcomes
@@ -112,16 +137,21 @@ public final class IdempotencyClaim {
     return o instanceof IdempotencyClaim
         && ((IdempotencyClaim) o).outcome == outcome
         && Objects.equals(((IdempotencyClaim) o).token, token)
-        && Objects.equals(((IdempotencyClaim) o).answer, answer);
+        && Objects.equals(((IdempotencyClaim) o).answer, answer)
+        && ((IdempotencyClaim) o).resumed == resumed;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(outcome, token, answer);
+    return Objects.hash(outcome, token, answer, resumed);
   }
 
   @Override
   public String toString() {
-    return "IdempotencyClaim{" + outcome + (answer == null ? "" : ", " + answer) + "}";
+    return "IdempotencyClaim{"
+        + outcome
+        + (resumed ? ", resumed" : "")
+        + (answer == null ? "" : ", " + answer)
+        + "}";
   }
 }

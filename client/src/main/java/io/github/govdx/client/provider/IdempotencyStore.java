@@ -22,7 +22,9 @@ import java.time.Instant;
  * <p><b>Atomicity contract.</b> Implementations are thread-safe and, when shared by several instances, atomic
  * across all of them: of any number of concurrent {@code claim}s of a free key exactly one is
  * {@code ACQUIRED}. A claim whose lease ran out (its owner died mid-call) counts as free, whatever its
- * fingerprint: its handler never committed an answer. {@code complete} and {@code release} act only while the
+ * fingerprint: its handler never committed an answer; when the new claim has the same fingerprint the store says
+ * so ({@link IdempotencyClaim#resumed(String)}), so that the endpoint resumes the same request instead of refusing
+ * its envelope as a replay of the one the dead owner had opened. {@code complete} and {@code release} act only while the
  * token still owns the key (compare-and-set), so an owner whose lease was taken over cannot overwrite the new
  * owner's work. A completed entry is kept at least until the {@code expiresAt} given to {@code complete}.
  *

@@ -65,7 +65,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
     String token = UUID.randomUUID().toString();
     entries.put(key, new Entry(fingerprint, token, null, leaseUntil));
-    return IdempotencyClaim.acquired(token);
+    boolean resumed = e != null && e.answer() == null && e.fingerprint().equals(fingerprint);
+    return resumed ? IdempotencyClaim.resumed(token) : IdempotencyClaim.acquired(token);
   }
 
   @Override

@@ -21,6 +21,8 @@ import io.github.govdx.client.internal.SealedMessage;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
+import io.github.govdx.crypto.CryptoErrorCode;
+import io.github.govdx.crypto.ReplayDetectedException;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
@@ -185,7 +187,7 @@ public final class ProviderEndpoint {
     String token = claim.token().orElseThrow();
     ProviderResponse answer = null;
     try {
-      answer = push(request, requestId, caller, resourceCode, key);
+      answer = push(request, requestId, caller, resourceCode, key, claim.isResumed());
       return answer;
     } finally {
       settle(storeKey, token, answer);
@@ -224,9 +226,33 @@ public final class ProviderEndpoint {
 
   private OpenedResponse open(
       ProviderRequest request, PartyId caller, String resourceCode, String action) {
+    return open(request, caller, resourceCode, action, false);
+  }
+
+  /**
+   * Opens a request envelope with every check. A resumed push (the same body under the same key, whose first
+   * attempt died after its envelope was recorded as seen) passes on a replay finding alone: every other check
+   * already passed when the replay cache answered, and the idempotency claim guarantees the handler has not
+   * completed for this body.
+   */
+  private OpenedResponse open(
+      ProviderRequest request,
+      PartyId caller,
+      String resourceCode,
+      String action,
+      boolean resumed) {
     OpenedResponse opened;
     try {
       opened = sealer.open(request.body(), true);
+    } catch (ReplayDetectedException e) {
+      if (!resumed || !e.errorCode().equals(CryptoErrorCode.REPLAY_DETECTED)) {
+        throw new Refusal(
+            400,
+            ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+            "request envelope rejected: " + e.getMessage());
+      }
+      LOG.debug("resuming an abandoned push: its envelope was seen by the first attempt");
+      opened = sealer.open(request.body(), false);
     } catch (StateStoreException e) {
       throw new Refusal(
           503,
@@ -329,12 +355,17 @@ public final class ProviderEndpoint {
   }
 
   private ProviderResponse push(
-      ProviderRequest request, String requestId, PartyId caller, String resourceCode, String key) {
+      ProviderRequest request,
+      String requestId,
+      PartyId caller,
+      String resourceCode,
+      String key,
+      boolean resumed) {
     PushHandler handler = pushHandlers.get(resourceCode);
     if (handler == null) {
       throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
     }
-    OpenedResponse opened = open(request, caller, resourceCode, "push");
+    OpenedResponse opened = open(request, caller, resourceCode, "push", resumed);
     ResourceDetail detail = resources.get(resourceCode);
     JsonNode p = payload(opened, ClientErrorCode.PROVIDER_RECORDS_INVALID);
     JsonNode records = p.get("records");

@@ -65,6 +65,7 @@ public abstract class IdempotencyStoreContract {
     String key = key();
     IdempotencyClaim first = s.claim(key, "fp-1", lease());
     assertThat(first.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(first.isResumed()).isFalse();
     assertThat(first.token()).isPresent();
     assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
     assertThat(s.claim(key, "fp-2", lease()).outcome()).isEqualTo(Outcome.CONFLICT);
@@ -126,10 +127,32 @@ public abstract class IdempotencyStoreContract {
     clock.advance(Duration.ofSeconds(2));
     IdempotencyClaim takeover = newStore(clock).claim(key, "fp-1", lease());
     assertThat(takeover.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(takeover.isResumed()).as("same fingerprint after a lapsed lease").isTrue();
     assertThat(s.complete(key, dead, answer(), retention())).isFalse();
     ProviderResponse answer = answer();
     assertThat(s.complete(key, takeover.token().orElseThrow(), answer, retention())).isTrue();
     assertThat(s.claim(key, "fp-1", lease()).answer()).contains(answer);
+  }
+
+  @Test
+  void claim_otherFingerprintAfterLeaseRanOut_acquiredNotResumed() {
+    IdempotencyStore s = newStore(clock);
+    String key = key();
+    s.claim(key, "fp-1", clock.instant().plusSeconds(10));
+    clock.advance(Duration.ofSeconds(11));
+    IdempotencyClaim c = s.claim(key, "fp-2", lease());
+    assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(c.isResumed()).isFalse();
+  }
+
+  @Test
+  void claim_afterReleaseSameFingerprint_acquiredNotResumed() {
+    IdempotencyStore s = newStore(clock);
+    String key = key();
+    s.release(key, s.claim(key, "fp-1", lease()).token().orElseThrow());
+    IdempotencyClaim c = s.claim(key, "fp-1", lease());
+    assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(c.isResumed()).isFalse();
   }
 
   @Test
