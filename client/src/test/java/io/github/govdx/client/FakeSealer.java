@@ -122,6 +122,15 @@ public final class FakeSealer implements MessageSealer {
   }
 
   @Override
+  public String messageId(byte[] envelope) {
+    try {
+      return M.readTree(envelope).path("routing").path("messageId").asText();
+    } catch (IOException e) {
+      throw new GovdxException(FakeCode.BAD, "not JSON");
+    }
+  }
+
+  @Override
   public EnvelopeDigest digest(byte[] envelope) {
     return EnvelopeDigest.sha256(Hashes.sha256Hex(envelope));
   }

@@ -148,6 +148,11 @@ public final class CodecSealer implements MessageSealer {
   }
 
   @Override
+  public String messageId(byte[] envelope) {
+    return Envelope.parse(envelope).headers().messageId();
+  }
+
+  @Override
   public EnvelopeDigest digest(byte[] envelope) {
     return digest(Envelope.parse(envelope));
   }

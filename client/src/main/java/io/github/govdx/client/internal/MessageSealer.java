@@ -43,6 +43,15 @@ public interface MessageSealer {
   EnvelopeDigest digest(byte[] envelope);
 
   /**
+   * The message id of an envelope, from its authenticated routing header, without decrypting or checking it.
+   *
+   * @param envelope the envelope bytes
+   * @return the message id
+   * @throws GovdxException if the envelope cannot be parsed
+   */
+  String messageId(byte[] envelope);
+
+  /**
    * Verifies a push receipt ({@code docs/protocol.md} section 10, govdx-crypto's {@link Receipt}): signed by the
    * receiver of the push (chain checked against the trust store), naming the push's message id, sender and
    * receiver, and the digest of the exact envelope bytes sent.

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link IdempotencyStore#claim(String, String, java.time.Instant)} found: the key is now ours, another
+ * What {@link IdempotencyStore#claim(String, String, java.time.Instant, java.time.Instant)} found: the key is now ours, another
  * caller is working on it, its answer is stored, or it was used with another request.
  *
  * <p>Immutable and thread-safe.
@@ -54,9 +54,10 @@ public final class IdempotencyClaim {
   }
 
   /**
-   * The key was held by a claim with the <em>same</em> fingerprint whose lease ran out (its owner died or gave
-   * up mid-call) and is now the caller's: the same request is being resumed, so the endpoint accepts its
-   * envelope although the dead owner already recorded the envelope's message id as seen.
+   * The key is now the caller's, and an earlier attempt with the <em>same</em> fingerprint ended without an
+   * answer (it was released after a refusal or failure, or its owner died and its lease ran out): the same request
+   * is being resumed, so the endpoint accepts its envelope although the earlier attempt may already have recorded
+   * the envelope's message id as seen.
    *
    * @param token the owner token for {@code complete} and {@code release}
    * @return the claim

@@ -8,23 +8,25 @@ import java.time.Instant;
  * arrives. {@link ProviderEndpoint} uses it in three steps:
  *
  * <ol>
- *   <li>{@link #claim(String, String, Instant)} before anything else: the first caller gets the key
+ *   <li>{@link #claim(String, String, Instant, Instant)} before anything else: the first caller gets the key
  *       ({@link IdempotencyClaim.Outcome#ACQUIRED ACQUIRED}, with an owner token and a lease); a later caller with
  *       the same fingerprint gets {@link IdempotencyClaim.Outcome#IN_PROGRESS IN_PROGRESS} while the owner works,
  *       then {@link IdempotencyClaim.Outcome#COMPLETED COMPLETED} with the stored answer; a caller with another
  *       fingerprint gets {@link IdempotencyClaim.Outcome#CONFLICT CONFLICT}.
  *   <li>{@link #complete(String, String, ProviderResponse, Instant)} when the handler has run and the answer is
  *       final: the answer is kept until its expiry and served to every repeat.
- *   <li>{@link #release(String, String)} when the attempt failed in a way a retry may fix (a 5xx answer): the
- *       key is free again.
+ *   <li>{@link #release(String, String)} when the attempt was refused or failed: the key is free again (for any
+ *       fingerprint).
  * </ol>
  *
  * <p><b>Atomicity contract.</b> Implementations are thread-safe and, when shared by several instances, atomic
  * across all of them: of any number of concurrent {@code claim}s of a free key exactly one is
  * {@code ACQUIRED}. A claim whose lease ran out (its owner died mid-call) counts as free, whatever its
- * fingerprint: its handler never committed an answer; when the new claim has the same fingerprint the store says
- * so ({@link IdempotencyClaim#resumed(String)}), so that the endpoint resumes the same request instead of refusing
- * its envelope as a replay of the one the dead owner had opened. {@code complete} and {@code release} act only while the
+ * fingerprint: its handler never committed an answer. <b>Resumption:</b> an attempt that ended without an answer
+ * (released, or its lease ran out) is remembered until the {@code expiresAt} of its claim; a later claim of the
+ * same key with the same fingerprint is then {@link IdempotencyClaim#resumed(String) resumed}, so that the
+ * endpoint runs the same request again instead of refusing its envelope as a replay of the one the earlier attempt
+ * had already opened. {@code complete} and {@code release} act only while the
  * token still owns the key (compare-and-set), so an owner whose lease was taken over cannot overwrite the new
  * owner's work. A completed entry is kept at least until the {@code expiresAt} given to {@code complete}.
  *
@@ -44,10 +46,12 @@ public interface IdempotencyStore {
    * @param fingerprint what identifies the request under this key (a digest of the push); a different
    *     fingerprint under a live key is a {@link IdempotencyClaim.Outcome#CONFLICT CONFLICT}
    * @param leaseUntil until when an {@code ACQUIRED} claim is exclusive; after that another caller may take it
+   * @param expiresAt until when the store must remember this attempt if it ends without an answer (at least as
+   *     long as the request's envelope is remembered by the replay cache)
    * @return the outcome; never {@code null}
    * @throws io.github.govdx.core.state.StateStoreException if the store cannot answer
    */
-  IdempotencyClaim claim(String key, String fingerprint, Instant leaseUntil);
+  IdempotencyClaim claim(String key, String fingerprint, Instant leaseUntil, Instant expiresAt);
 
   /**
    * Stores the final answer of an acquired key.
@@ -62,7 +66,9 @@ public interface IdempotencyStore {
   boolean complete(String key, String token, ProviderResponse answer, Instant expiresAt);
 
   /**
-   * Frees an acquired key without an answer, so that a retry runs the handler again.
+   * Frees an acquired key without an answer, so that a retry runs the handler again: a retry with the same
+   * fingerprint is {@link IdempotencyClaim#resumed(String) resumed}, one with another fingerprint simply
+   * acquires the key.
    *
    * @param key the key
    * @param token the owner token of the {@code ACQUIRED} claim; a key owned by another token is left alone

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * mid-retry, wrong for several (each would run the handler once; share a JDBC or Redis store instead, see
  * {@code docs/scaling.md}).
  *
- * <p>Expired entries (answers past their expiry, claims past their lease) are purged by a scan every
+ * <p>Expired entries (answers past their expiry, abandoned attempts past their claim's expiry) are purged by a scan every
  * {@value #PURGE_EVERY} claims, so the cost per claim stays constant on average.
  *
  * <p>Thread-safe (one lock; each call is short).
@@ -26,12 +26,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private final Map<String, Entry> entries = new HashMap<>();
   private int claimsSincePurge;
 
-  /** An entry: fingerprint, owner token while in progress, answer once completed, and its end. */
+  /**
+   * An entry: fingerprint, owner token while in progress (null once released or completed), answer once
+   * completed, the lease end while in progress, and when the entry may be forgotten.
+   */
   private record Entry(
       String fingerprint,
       @Nullable String token,
       @Nullable ProviderResponse answer,
-      Instant until) {}
+      Instant leaseUntil,
+      Instant expiresAt) {
+
+    boolean live(Instant now) {
+      return answer != null || (token != null && leaseUntil.isAfter(now));
+    }
+  }
 
   /**
    * A store.
@@ -43,29 +52,32 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public synchronized IdempotencyClaim claim(String key, String fingerprint, Instant leaseUntil) {
+  public synchronized IdempotencyClaim claim(
+      String key, String fingerprint, Instant leaseUntil, Instant expiresAt) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(fingerprint, "fingerprint == null");
     Objects.requireNonNull(leaseUntil, "leaseUntil == null");
+    Objects.requireNonNull(expiresAt, "expiresAt == null");
     Instant now = clock.instant();
     if (++claimsSincePurge >= PURGE_EVERY) {
       claimsSincePurge = 0;
-      entries.values().removeIf(e -> !e.until().isAfter(now));
+      entries.values().removeIf(e -> !e.expiresAt().isAfter(now));
     }
     Entry e = entries.get(key);
-    if (e != null && e.until().isAfter(now)) {
-      if (e.answer() != null) {
-        return e.fingerprint().equals(fingerprint)
-            ? IdempotencyClaim.completed(e.answer())
-            : IdempotencyClaim.conflict();
+    if (e != null && !e.expiresAt().isAfter(now)) {
+      e = null;
+    }
+    if (e != null && e.live(now)) {
+      if (!e.fingerprint().equals(fingerprint)) {
+        return IdempotencyClaim.conflict();
       }
-      return e.fingerprint().equals(fingerprint)
-          ? IdempotencyClaim.inProgress()
-          : IdempotencyClaim.conflict();
+      return e.answer() != null
+          ? IdempotencyClaim.completed(e.answer())
+          : IdempotencyClaim.inProgress();
     }
     String token = UUID.randomUUID().toString();
-    entries.put(key, new Entry(fingerprint, token, null, leaseUntil));
-    boolean resumed = e != null && e.answer() == null && e.fingerprint().equals(fingerprint);
+    entries.put(key, new Entry(fingerprint, token, null, leaseUntil, expiresAt));
+    boolean resumed = e != null && e.fingerprint().equals(fingerprint);
     return resumed ? IdempotencyClaim.resumed(token) : IdempotencyClaim.acquired(token);
   }
 
@@ -78,7 +90,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     if (e == null || !Objects.requireNonNull(token, "token == null").equals(e.token())) {
       return false;
     }
-    entries.put(key, new Entry(e.fingerprint(), null, answer, expiresAt));
+    entries.put(key, new Entry(e.fingerprint(), null, answer, e.leaseUntil(), expiresAt));
     return true;
   }
 
@@ -86,7 +98,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public synchronized void release(String key, String token) {
     Entry e = entries.get(Objects.requireNonNull(key, "key == null"));
     if (e != null && Objects.requireNonNull(token, "token == null").equals(e.token())) {
-      entries.remove(key);
+      entries.put(key, new Entry(e.fingerprint(), null, null, e.leaseUntil(), e.expiresAt()));
     }
   }
 

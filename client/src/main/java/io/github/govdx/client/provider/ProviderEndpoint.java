@@ -11,7 +11,6 @@ import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.catalog.ResourceItem;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.internal.CodecSealer;
-import io.github.govdx.client.internal.Hashes;
 import io.github.govdx.client.internal.Json;
 import io.github.govdx.client.internal.MediaTypes;
 import io.github.govdx.client.internal.MessageSealer;
@@ -30,6 +29,7 @@ import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,9 +163,13 @@ public final class ProviderEndpoint {
           400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
     String storeKey = caller + " " + resourceCode + " " + key;
-    String fingerprint = Hashes.sha256Hex(request.body());
+    String fingerprint = fingerprint(request.body());
+    Instant now = clock.instant();
     IdempotencyClaim claim =
-        stateCall(() -> idempotency.claim(storeKey, fingerprint, clock.instant().plus(lease)));
+        stateCall(
+            () ->
+                idempotency.claim(
+                    storeKey, fingerprint, now.plus(lease), now.plus(idempotencyTtl)));
     switch (claim.outcome()) {
       case CONFLICT:
         throw new Refusal(
@@ -210,6 +214,22 @@ public final class ProviderEndpoint {
       }
     } catch (StateStoreException e) {
       LOG.warn("idempotency store failed to settle a claim: {}", e.code());
+    }
+  }
+
+  /**
+   * What identifies a push under its key: the sender-chosen message id of its envelope, read from the
+   * authenticated routing header without decrypting. A push sealed again (a fresh issued-at, so other bytes)
+   * keeps its message id, so its retries match; a different push under the same key does not ({@code GDX-3008}).
+   */
+  private String fingerprint(byte[] body) {
+    try {
+      return "mid " + sealer.messageId(body);
+    } catch (GovdxException | IllegalArgumentException e) {
+      throw new Refusal(
+          400,
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+          "request envelope rejected: " + e.getMessage());
     }
   }
 

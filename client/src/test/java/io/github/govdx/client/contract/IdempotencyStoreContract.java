@@ -63,13 +63,13 @@ public abstract class IdempotencyStoreContract {
   void claim_freeKey_acquiredThenInProgressOrConflict() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    IdempotencyClaim first = s.claim(key, "fp-1", lease());
+    IdempotencyClaim first = s.claim(key, "fp-1", lease(), retention());
     assertThat(first.outcome()).isEqualTo(Outcome.ACQUIRED);
     assertThat(first.isResumed()).isFalse();
     assertThat(first.token()).isPresent();
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
-    assertThat(s.claim(key, "fp-2", lease()).outcome()).isEqualTo(Outcome.CONFLICT);
-    assertThat(newStore(clock).claim(key, "fp-1", lease()).outcome())
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+    assertThat(s.claim(key, "fp-2", lease(), retention()).outcome()).isEqualTo(Outcome.CONFLICT);
+    assertThat(newStore(clock).claim(key, "fp-1", lease(), retention()).outcome())
         .isEqualTo(Outcome.IN_PROGRESS);
   }
 
@@ -77,13 +77,13 @@ public abstract class IdempotencyStoreContract {
   void complete_byOwner_answerServedToRepeatsAtEveryInstance() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String token = s.claim(key, "fp-1", lease()).token().orElseThrow();
+    String token = s.claim(key, "fp-1", lease(), retention()).token().orElseThrow();
     ProviderResponse answer = answer();
     assertThat(s.complete(key, token, answer, retention())).isTrue();
-    IdempotencyClaim again = newStore(clock).claim(key, "fp-1", lease());
+    IdempotencyClaim again = newStore(clock).claim(key, "fp-1", lease(), retention());
     assertThat(again.outcome()).isEqualTo(Outcome.COMPLETED);
     assertThat(again.answer()).contains(answer);
-    assertThat(newStore(clock).claim(key, "fp-other", lease()).outcome())
+    assertThat(newStore(clock).claim(key, "fp-other", lease(), retention()).outcome())
         .isEqualTo(Outcome.CONFLICT);
   }
 
@@ -91,29 +91,30 @@ public abstract class IdempotencyStoreContract {
   void complete_withForeignToken_refusedAndKeyStaysInProgress() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    s.claim(key, "fp-1", lease());
+    s.claim(key, "fp-1", lease(), retention());
     assertThat(s.complete(key, UUID.randomUUID().toString(), answer(), retention())).isFalse();
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
   }
 
   @Test
   void release_byOwner_keyFreeAgainWithNewToken() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String token = s.claim(key, "fp-1", lease()).token().orElseThrow();
+    String token = s.claim(key, "fp-1", lease(), retention()).token().orElseThrow();
     s.release(key, token);
-    IdempotencyClaim again = newStore(clock).claim(key, "fp-2", lease());
+    IdempotencyClaim again = newStore(clock).claim(key, "fp-2", lease(), retention());
     assertThat(again.outcome()).isEqualTo(Outcome.ACQUIRED);
     assertThat(again.token()).isPresent().get().isNotEqualTo(token);
+    assertThat(s.complete(key, token, answer(), retention())).isFalse();
   }
 
   @Test
   void release_withForeignToken_leavesTheOwnerAlone() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String token = s.claim(key, "fp-1", lease()).token().orElseThrow();
+    String token = s.claim(key, "fp-1", lease(), retention()).token().orElseThrow();
     s.release(key, UUID.randomUUID().toString());
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
     assertThat(s.complete(key, token, answer(), retention())).isTrue();
   }
 
@@ -121,36 +122,60 @@ public abstract class IdempotencyStoreContract {
   void claim_afterLeaseRanOut_takenOverAndOldOwnerCannotComplete() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String dead = s.claim(key, "fp-1", clock.instant().plusSeconds(10)).token().orElseThrow();
+    String dead =
+        s.claim(key, "fp-1", clock.instant().plusSeconds(10), retention()).token().orElseThrow();
     clock.advance(Duration.ofSeconds(9));
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.IN_PROGRESS);
     clock.advance(Duration.ofSeconds(2));
-    IdempotencyClaim takeover = newStore(clock).claim(key, "fp-1", lease());
+    IdempotencyClaim takeover = newStore(clock).claim(key, "fp-1", lease(), retention());
     assertThat(takeover.outcome()).isEqualTo(Outcome.ACQUIRED);
     assertThat(takeover.isResumed()).as("same fingerprint after a lapsed lease").isTrue();
     assertThat(s.complete(key, dead, answer(), retention())).isFalse();
     ProviderResponse answer = answer();
     assertThat(s.complete(key, takeover.token().orElseThrow(), answer, retention())).isTrue();
-    assertThat(s.claim(key, "fp-1", lease()).answer()).contains(answer);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).answer()).contains(answer);
   }
 
   @Test
   void claim_otherFingerprintAfterLeaseRanOut_acquiredNotResumed() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    s.claim(key, "fp-1", clock.instant().plusSeconds(10));
+    s.claim(key, "fp-1", clock.instant().plusSeconds(10), retention());
     clock.advance(Duration.ofSeconds(11));
-    IdempotencyClaim c = s.claim(key, "fp-2", lease());
+    IdempotencyClaim c = s.claim(key, "fp-2", lease(), retention());
     assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
     assertThat(c.isResumed()).isFalse();
   }
 
   @Test
-  void claim_afterReleaseSameFingerprint_acquiredNotResumed() {
+  void claim_afterReleaseSameFingerprint_resumed() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    s.release(key, s.claim(key, "fp-1", lease()).token().orElseThrow());
-    IdempotencyClaim c = s.claim(key, "fp-1", lease());
+    s.release(key, s.claim(key, "fp-1", lease(), retention()).token().orElseThrow());
+    IdempotencyClaim c = newStore(clock).claim(key, "fp-1", lease(), retention());
+    assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(c.isResumed()).isTrue();
+  }
+
+  @Test
+  void claim_afterReleaseOtherFingerprint_acquiredNotResumed() {
+    IdempotencyStore s = newStore(clock);
+    String key = key();
+    s.release(key, s.claim(key, "fp-1", lease(), retention()).token().orElseThrow());
+    IdempotencyClaim c = s.claim(key, "fp-2", lease(), retention());
+    assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(c.isResumed()).isFalse();
+  }
+
+  @Test
+  void claim_abandonedAttemptForgottenAfterItsExpiry_acquiredNotResumed() {
+    IdempotencyStore s = newStore(clock);
+    String key = key();
+    String token =
+        s.claim(key, "fp-1", lease(), clock.instant().plusSeconds(600)).token().orElseThrow();
+    s.release(key, token);
+    clock.advance(Duration.ofSeconds(601));
+    IdempotencyClaim c = s.claim(key, "fp-1", lease(), retention());
     assertThat(c.outcome()).isEqualTo(Outcome.ACQUIRED);
     assertThat(c.isResumed()).isFalse();
   }
@@ -159,22 +184,22 @@ public abstract class IdempotencyStoreContract {
   void claim_afterAnswerExpired_free() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String token = s.claim(key, "fp-1", lease()).token().orElseThrow();
+    String token = s.claim(key, "fp-1", lease(), retention()).token().orElseThrow();
     s.complete(key, token, answer(), clock.instant().plusSeconds(60));
     clock.advance(Duration.ofSeconds(59));
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.COMPLETED);
     clock.advance(Duration.ofSeconds(2));
-    assertThat(s.claim(key, "fp-1", lease()).outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(s.claim(key, "fp-1", lease(), retention()).outcome()).isEqualTo(Outcome.ACQUIRED);
   }
 
   @Test
   void claim_emptyBodyAnswer_roundTrips() {
     IdempotencyStore s = newStore(clock);
     String key = key();
-    String token = s.claim(key, "fp", lease()).token().orElseThrow();
+    String token = s.claim(key, "fp", lease(), retention()).token().orElseThrow();
     ProviderResponse empty = new ProviderResponse(204, Map.of(), new byte[0]);
     s.complete(key, token, empty, retention());
-    assertThat(s.claim(key, "fp", lease()).answer()).contains(empty);
+    assertThat(s.claim(key, "fp", lease(), retention()).answer()).contains(empty);
   }
 
   @Test
@@ -185,7 +210,9 @@ public abstract class IdempotencyStoreContract {
     }
     String key = key();
     List<Outcome> outcomes =
-        Race.run(50, i -> () -> stores[i % stores.length].claim(key, "fp", lease()).outcome());
+        Race.run(
+            50,
+            i -> () -> stores[i % stores.length].claim(key, "fp", lease(), retention()).outcome());
     assertThat(outcomes).filteredOn(o -> o == Outcome.ACQUIRED).hasSize(1);
     assertThat(outcomes).filteredOn(o -> o == Outcome.IN_PROGRESS).hasSize(49);
   }
@@ -194,9 +221,9 @@ public abstract class IdempotencyStoreContract {
   void claim_keyWithPersonalLookingText_storedAndFoundExactly() {
     IdempotencyStore s = newStore(clock);
     String a = "11010519491231002X 张三 " + UUID.randomUUID();
-    String token = s.claim(a, "fp", lease()).token().orElseThrow();
+    String token = s.claim(a, "fp", lease(), retention()).token().orElseThrow();
     s.complete(a, token, answer(), retention());
-    assertThat(s.claim(a + " ", "fp", lease()).outcome()).isEqualTo(Outcome.ACQUIRED);
-    assertThat(s.claim(a, "fp", lease()).outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(s.claim(a + " ", "fp", lease(), retention()).outcome()).isEqualTo(Outcome.ACQUIRED);
+    assertThat(s.claim(a, "fp", lease(), retention()).outcome()).isEqualTo(Outcome.COMPLETED);
   }
 }

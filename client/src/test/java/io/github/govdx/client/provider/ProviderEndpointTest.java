@@ -420,9 +420,10 @@ class ProviderEndpointTest {
           }
 
           @Override
-          public IdempotencyClaim claim(String key, String fingerprint, Instant leaseUntil) {
+          public IdempotencyClaim claim(
+              String key, String fingerprint, Instant leaseUntil, Instant expiresAt) {
             check();
-            return real.claim(key, fingerprint, leaseUntil);
+            return real.claim(key, fingerprint, leaseUntil, expiresAt);
           }
 
           @Override

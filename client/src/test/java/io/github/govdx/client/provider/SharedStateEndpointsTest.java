@@ -64,6 +64,10 @@ class SharedStateEndpointsTest {
   }
 
   private byte[] push() {
+    return push(UUID.randomUUID().toString());
+  }
+
+  private byte[] push(String messageId) {
     EnvelopeCodec codec =
         EnvelopeCodec.builder()
             .credentials(pki.credentials(Fixtures.HOTLINE))
@@ -74,7 +78,7 @@ class SharedStateEndpointsTest {
     return codec
         .seal(
             RoutingHeaders.builder()
-                .messageId(UUID.randomUUID().toString())
+                .messageId(messageId)
                 .sender(Fixtures.HOTLINE)
                 .receiver(Fixtures.POLICE)
                 .resourceCode(Fixtures.RESOURCE)
@@ -171,6 +175,49 @@ class SharedStateEndpointsTest {
     ProviderResponse later = send(other, "key-cccc-0000-0001", body);
     assertThat(later.headers()).containsEntry("Idempotency-Replayed", "true");
     assertThat(later.body()).isEqualTo(resumed.body());
+  }
+
+  @Test
+  void handlerFailedOnce_retryOfTheSameEnvelopeWithItsKey_handledNotRefusedAsReplay() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ProviderEndpoint one =
+        instance(
+            p -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("the department's database hiccuped");
+              }
+              handled.add(p.idempotencyKey());
+              return "b-" + handled.size();
+            });
+    ProviderEndpoint two = instance(recording());
+    byte[] body = push();
+    ProviderResponse failed = send(one, "key-eeee-0000-0001", body);
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(code(failed)).isEqualTo("GDX-3306");
+    ProviderResponse retried = send(one, "key-eeee-0000-0001", body);
+    assertThat(retried.status())
+        .as(new String(retried.body(), StandardCharsets.UTF_8))
+        .isEqualTo(201);
+    assertThat(send(two, "key-eeee-0000-0001", body).headers())
+        .containsEntry("Idempotency-Replayed", "true");
+    assertThat(handled).containsExactly("key-eeee-0000-0001");
+  }
+
+  @Test
+  void resealedPushSameMessageIdSameKey_answeredFromTheStore() {
+    ProviderEndpoint one = instance(recording());
+    String mid = UUID.randomUUID().toString();
+    byte[] first = push(mid);
+    clock.advance(Duration.ofSeconds(5));
+    byte[] resealed = push(mid);
+    assertThat(resealed).isNotEqualTo(first);
+    ProviderResponse a = send(one, "key-ffff-0000-0001", first);
+    ProviderResponse b = send(one, "key-ffff-0000-0001", resealed);
+    assertThat(a.status()).isEqualTo(201);
+    assertThat(b.status()).isEqualTo(201);
+    assertThat(b.body()).isEqualTo(a.body());
+    assertThat(handled).hasSize(1);
   }
 
   @Test
