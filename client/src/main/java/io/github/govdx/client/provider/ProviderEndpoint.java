@@ -113,6 +113,16 @@ public final class ProviderEndpoint {
   }
 
   /**
+   * The largest request body this endpoint accepts; an adapter need not read more than this plus one byte
+   * (a longer body is answered {@code 413}/{@code GDX-3003} all the same).
+   *
+   * @return bytes
+   */
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /**
    * Handles one inbound request. Never throws for bad input: every failure is an error answer with a
    * {@code GDX-} code and {@code source: provider}.
    *
@@ -530,6 +540,12 @@ public final class ProviderEndpoint {
       h.put("Retry-After", "1");
     }
     return new ProviderResponse(status, h, Json.bytes(o));
+  }
+
+  /** Returns the party and the resources served; never keys. */
+  @Override
+  public String toString() {
+    return "ProviderEndpoint{party=" + self + ", resources=" + resources.keySet() + "}";
   }
 
   /** A refusal on the way through the steps; becomes an error answer. */

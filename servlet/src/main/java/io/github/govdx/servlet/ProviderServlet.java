@@ -1,0 +1,88 @@
+package io.github.govdx.servlet;
+
+import io.github.govdx.client.provider.ProviderEndpoint;
+import io.github.govdx.client.provider.ProviderRequest;
+import io.github.govdx.client.provider.ProviderResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A servlet that hands every request to a {@link ProviderEndpoint} and writes out its answer: the provider side
+ * of data query and push ({@code docs/protocol.md} section 13) in any Jakarta Servlet 6 container.
+ *
+ * <p>Map it so that the path the endpoint sees starts at {@code /v1/data/}: the path below the context path is
+ * passed on, so with the servlet mapped at {@code /v1/data/*} in a context {@code /dept}, a request to
+ * {@code /dept/v1/data/335001001/00012/query} reaches the endpoint as {@code /v1/data/335001001/00012/query}.
+ *
+ * <pre>{@code
+ * ServletContextHandler context = new ServletContextHandler("/dept");
+ * context.addServlet(new ServletHolder(new ProviderServlet(endpoint)), "/v1/data/*");
+ * }</pre>
+ *
+ * <p>The body is read up to the endpoint's {@link ProviderEndpoint#maxRequestBytes() limit} plus one byte and no
+ * further, so an oversized body costs no more memory than the limit and is answered {@code 413}/{@code GDX-3003}
+ * by the endpoint. The endpoint never throws for bad input; a client that goes away mid-answer is logged at DEBUG.
+ *
+ * <p>Thread-safe (the endpoint is).
+ */
+public class ProviderServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderServlet.class);
+
+  private final transient ProviderEndpoint endpoint;
+
+  /**
+   * A servlet serving an endpoint.
+   *
+   * @param endpoint the provider endpoint
+   */
+  public ProviderServlet(ProviderEndpoint endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String uri = request.getRequestURI();
+    String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      String value = request.getHeader(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, endpoint.maxRequestBytes() + 1));
+    }
+    ProviderResponse answer =
+        endpoint.handle(ProviderRequest.of(request.getMethod(), path, headers, body));
+    response.setStatus(answer.status());
+    answer.headers().forEach(response::setHeader);
+    response.setContentLength(answer.body().length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(answer.body());
+    } catch (IOException e) {
+      LOG.debug("the caller went away before the answer was written: {}", e.getClass().getName());
+      throw e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderServlet{" + endpoint + "}";
+  }
+}
