@@ -19,20 +19,19 @@ import io.github.govdx.crypto.internal.Es256;
 import io.github.govdx.crypto.internal.GmAlgorithms;
 import io.github.govdx.crypto.internal.GmJweDecrypter;
 import io.github.govdx.crypto.internal.GmJweEncrypter;
-import io.github.govdx.crypto.internal.GmJwsSigner;
 import io.github.govdx.crypto.internal.GmJwsVerifier;
-import io.github.govdx.crypto.internal.KeyConversions;
-import io.github.govdx.crypto.internal.Sm2;
+import io.github.govdx.crypto.internal.HolderEcdhDecrypter;
+import io.github.govdx.crypto.internal.HolderJwsSigner;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.PrivateKeyHolder;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,14 +112,13 @@ public final class EnvelopeCodec {
             ? b.replayCache
             : new InMemoryReplayCache(b.clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
     this.limits = b.limits;
+    PrivateKeyHolder holder = credentials.keyHolder();
+    this.signer = new HolderJwsSigner(holder);
     if (credentials.suite() == Suite.GM) {
-      this.signer = new GmJwsSigner(Sm2.privateParameters(credentials.privateKey()));
-      this.decrypter = new GmJweDecrypter(Sm2.privateParameters(credentials.privateKey()));
+      this.decrypter = new GmJweDecrypter(holder);
     } else {
       try {
-        ECPrivateKey key = KeyConversions.jdkPrivate(credentials.privateKey());
-        this.signer = Es256.signer(key);
-        this.decrypter = Es256.decrypter(key);
+        this.decrypter = new HolderEcdhDecrypter(holder);
       } catch (JOSEException e) {
         throw new IllegalArgumentException("P-256 key unusable", e);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.govdx.crypto.internal.Sm2;
+import io.github.govdx.crypto.internal.SoftwareKeyHolder;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.Pem;
@@ -172,7 +173,10 @@ class InteropTest {
             "-out",
             "ct.der");
     assertThat(enc.exit()).as(enc.err()).isZero();
-    assertThat(Sm2.decrypt(Sm2.privateParameters(key), Files.readAllBytes(dir.resolve("ct.der"))))
+    assertThat(
+            Sm2.decrypt(
+                SoftwareKeyHolder.privateParameters(key),
+                Files.readAllBytes(dir.resolve("ct.der"))))
         .isEqualTo(cek);
 
     Files.write(dir.resolve("ours.der"), Sm2.encrypt(Sm2.publicParameters(pub), cek));

@@ -14,6 +14,7 @@ import io.github.govdx.crypto.internal.GmJweEncrypter;
 import io.github.govdx.crypto.internal.GmJwsSigner;
 import io.github.govdx.crypto.internal.KeyConversions;
 import io.github.govdx.crypto.internal.Sm2;
+import io.github.govdx.crypto.internal.SoftwareKeyHolder;
 import io.github.govdx.crypto.key.PartyCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -60,7 +61,7 @@ final class Splice {
     JWSObject jws = new JWSObject(header, new Payload(payload));
     jws.sign(
         signer.suite() == Suite.GM
-            ? new GmJwsSigner(Sm2.privateParameters(signer.privateKey()))
+            ? new GmJwsSigner(SoftwareKeyHolder.privateParameters(signer.privateKey()))
             : new ECDSASigner(KeyConversions.jdkPrivate(signer.privateKey())));
     return Envelope.json(Envelope.Kind.SIGNED, jws.serialize().split("\\.", -1));
   }

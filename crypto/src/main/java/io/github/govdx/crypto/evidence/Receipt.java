@@ -21,8 +21,8 @@ import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.internal.Es256;
 import io.github.govdx.crypto.internal.GmAlgorithms;
-import io.github.govdx.crypto.internal.GmJwsSigner;
 import io.github.govdx.crypto.internal.GmJwsVerifier;
+import io.github.govdx.crypto.internal.HolderJwsSigner;
 import io.github.govdx.crypto.internal.KeyConversions;
 import io.github.govdx.crypto.internal.Sm2;
 import io.github.govdx.crypto.internal.StrictJson;
@@ -167,10 +167,7 @@ public final class Receipt {
             .build();
     JWSObject jws = new JWSObject(h, new Payload(body.toString().getBytes(StandardCharsets.UTF_8)));
     try {
-      JWSSigner signer =
-          receiver.suite() == Suite.GM
-              ? new GmJwsSigner(Sm2.privateParameters(receiver.privateKey()))
-              : Es256.signer(KeyConversions.jdkPrivate(receiver.privateKey()));
+      JWSSigner signer = new HolderJwsSigner(receiver.keyHolder());
       jws.sign(signer);
     } catch (JOSEException e) {
       throw new IllegalStateException("receipt signing failed", e);

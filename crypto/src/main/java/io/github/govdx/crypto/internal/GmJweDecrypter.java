@@ -7,10 +7,10 @@ import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.jca.JWEJCAContext;
 import com.nimbusds.jose.util.Base64URL;
+import io.github.govdx.crypto.key.PrivateKeyHolder;
 import java.util.Arrays;
 import java.util.Set;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,17 +20,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GmJweDecrypter implements JWEDecrypter {
 
-  private final ECPrivateKeyParameters key;
+  private final PrivateKeyHolder key;
   private final JWEJCAContext jca =
       new JWEJCAContext(Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.PROVIDER, Bc.random());
 
   /**
    * Creates a decrypter.
    *
-   * @param key the receiver's SM2 private key
+   * @param key the holder of the receiver's SM2 private key
    */
-  public GmJweDecrypter(ECPrivateKeyParameters key) {
-    this.key = key;
+  public GmJweDecrypter(PrivateKeyHolder key) {
+    this.key = java.util.Objects.requireNonNull(key, "key == null");
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class GmJweDecrypter implements JWEDecrypter {
     byte[] cek = null;
     try {
       java.util.Base64.Decoder b64 = java.util.Base64.getUrlDecoder();
-      cek = Sm2.decrypt(key, b64.decode(encryptedKey.toString()));
+      cek = key.decrypt(b64.decode(encryptedKey.toString()));
       byte[] ivBytes = b64.decode(iv.toString());
       byte[] tag = b64.decode(authTag.toString());
       if (cek.length != Sm4Gcm.KEY_LENGTH
@@ -65,6 +65,7 @@ public final class GmJweDecrypter implements JWEDecrypter {
       System.arraycopy(tag, 0, in, ct.length, tag.length);
       return Sm4Gcm.decrypt(cek, ivBytes, aad, in);
     } catch (InvalidCipherTextException | RuntimeException e) {
+      // one message for every failure: no oracle
       throw new JOSEException("decryption failed");
     } finally {
       if (cek != null) {

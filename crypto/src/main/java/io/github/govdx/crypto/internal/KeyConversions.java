@@ -102,6 +102,26 @@ public final class KeyConversions {
   }
 
   /**
+   * An SM2 public key from its point.
+   *
+   * @param q the public point on sm2p256v1
+   * @return the key (a Bouncy Castle object)
+   */
+  public static PublicKey sm2PublicKey(org.bouncycastle.math.ec.ECPoint q) {
+    try {
+      byte[] spki =
+          new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                  new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                      org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey, Sm2.CURVE_OID),
+                  q.getEncoded(false))
+              .getEncoded();
+      return publicKey(spki);
+    } catch (java.io.IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an SM2 point", e);
+    }
+  }
+
+  /**
    * A P-256 private key as a JDK object (Nimbus uses the JDK provider for ES256 and ECDH-ES).
    *
    * @param key a P-256 private key from any provider

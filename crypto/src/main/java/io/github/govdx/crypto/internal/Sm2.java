@@ -3,9 +3,7 @@ package io.github.govdx.crypto.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -85,20 +83,6 @@ public final class Sm2 {
   public static boolean isSm2(ECParameterSpec spec) {
     return spec.getOrder().equals(DOMAIN.getN())
         && spec.getCurve().getA().equals(DOMAIN.getCurve().getA().toBigInteger());
-  }
-
-  /**
-   * Converts a JCA SM2 private key to Bouncy Castle parameters.
-   *
-   * @param key an EC private key on sm2p256v1
-   * @return the parameters
-   * @throws IllegalArgumentException if the key is not an SM2 private key
-   */
-  public static ECPrivateKeyParameters privateParameters(PrivateKey key) {
-    if (!(key instanceof ECPrivateKey) || !isSm2(((ECPrivateKey) key).getParams())) {
-      throw new IllegalArgumentException("not an SM2 private key");
-    }
-    return new ECPrivateKeyParameters(((ECPrivateKey) key).getS(), DOMAIN);
   }
 
   /**

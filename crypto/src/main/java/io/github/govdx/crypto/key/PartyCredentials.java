@@ -4,8 +4,8 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.internal.KeyConversions;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -15,10 +15,14 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A party's own signing and decryption credentials: its party id, its private key and its certificate chain
- * (leaf first, intermediates after; the trust anchor may be omitted).
+ * A party's own signing and decryption credentials: its party id, the holder of its private key and its
+ * certificate chain (leaf first, intermediates after; the trust anchor may be omitted).
  *
- * <p>{@link Builder#build()} checks that the leaf certificate holds the private key's public key and names
+ * <p>The private key is either a software key ({@link Builder#privateKey(PrivateKey)}) or stays where it is held
+ * — a PKCS#11 module, a vendor SDF/SKF module, a signing server — behind a {@link PrivateKeyHolder}
+ * ({@link Builder#keyHolder(PrivateKeyHolder)}); govdx only ever asks the holder to sign, decrypt or agree.
+ *
+ * <p>{@link Builder#build()} checks that the leaf certificate holds the key pair's public key and names
  * the party (or the party's department, see {@link Certificates#partyOf(X509Certificate)}). The
  * {@linkplain #suite() suite} follows from the key: SM2 → GM, P-256 → INTL.
  *
@@ -27,17 +31,22 @@ import org.jspecify.annotations.Nullable;
 public final class PartyCredentials {
 
   private final PartyId partyId;
-  private final PrivateKey privateKey;
+  private final @Nullable PrivateKey privateKey;
+  private final PrivateKeyHolder holder;
   private final List<X509Certificate> chain;
   private final Suite suite;
   private final String keyId;
 
   private PartyCredentials(
-      PartyId partyId, PrivateKey privateKey, List<X509Certificate> chain, Suite suite) {
+      PartyId partyId,
+      @Nullable PrivateKey privateKey,
+      PrivateKeyHolder holder,
+      List<X509Certificate> chain) {
     this.partyId = partyId;
     this.privateKey = privateKey;
+    this.holder = holder;
     this.chain = chain;
-    this.suite = suite;
+    this.suite = holder.suite();
     this.keyId = Certificates.keyId(chain.get(0));
   }
 
@@ -60,12 +69,35 @@ public final class PartyCredentials {
   }
 
   /**
-   * The private key. Handle with care: never log it.
+   * The software private key. Handle with care: never log it.
    *
    * @return the private key
+   * @throws IllegalStateException if the key is held by a module ({@link #keyHolder()}) and cannot be had
    */
   public PrivateKey privateKey() {
+    if (privateKey == null) {
+      throw new IllegalStateException(
+          "the private key of " + partyId + " is held by " + holder + " and never leaves it");
+    }
     return privateKey;
+  }
+
+  /**
+   * Whether the private key is a software key in this JVM (and so can be exported, e.g. to PKCS#12).
+   *
+   * @return {@code true} for a software key
+   */
+  public boolean isSoftwareKey() {
+    return privateKey != null;
+  }
+
+  /**
+   * What does the private-key operations (sign; decrypt or agree the content key).
+   *
+   * @return the holder
+   */
+  public PrivateKeyHolder keyHolder() {
+    return holder;
   }
 
   /**
@@ -121,6 +153,7 @@ public final class PartyCredentials {
 
     private @Nullable PartyId partyId;
     private @Nullable PrivateKey privateKey;
+    private @Nullable PrivateKeyHolder holder;
     private @Nullable List<X509Certificate> chain;
 
     private Builder() {}
@@ -137,13 +170,24 @@ public final class PartyCredentials {
     }
 
     /**
-     * Sets the private key (required): an SM2 or P-256 EC private key.
+     * Sets a software private key: an SM2 or P-256 EC private key (this or {@link #keyHolder}, not both).
      *
      * @param privateKey the key
      * @return this builder
      */
     public Builder privateKey(PrivateKey privateKey) {
       this.privateKey = Objects.requireNonNull(privateKey, "privateKey == null");
+      return this;
+    }
+
+    /**
+     * Sets the holder of a private key that stays in a module (this or {@link #privateKey}, not both).
+     *
+     * @param holder the holder, e.g. {@link PrivateKeyHolder#jca}
+     * @return this builder
+     */
+    public Builder keyHolder(PrivateKeyHolder holder) {
+      this.holder = Objects.requireNonNull(holder, "holder == null");
       return this;
     }
 
@@ -170,8 +214,11 @@ public final class PartyCredentials {
       if (partyId == null) {
         throw new IllegalStateException("partyId is required");
       }
-      if (privateKey == null) {
-        throw new IllegalStateException("privateKey is required");
+      if (privateKey == null && holder == null) {
+        throw new IllegalStateException("privateKey or keyHolder is required");
+      }
+      if (privateKey != null && holder != null) {
+        throw new IllegalStateException("privateKey and keyHolder are both set");
       }
       if (chain == null) {
         throw new IllegalStateException("certificateChain is required");
@@ -179,12 +226,9 @@ public final class PartyCredentials {
       if (chain.isEmpty()) {
         throw new IllegalArgumentException("certificateChain is empty");
       }
-      Suite suite =
-          KeyPairs.suiteOf(privateKey)
-              .orElseThrow(
-                  () -> new IllegalArgumentException("private key is neither SM2 nor P-256"));
+      PrivateKeyHolder h = holder != null ? holder : PrivateKeyHolder.software(privateKey);
       X509Certificate leaf = chain.get(0);
-      if (!holdsKey(leaf, (ECPrivateKey) privateKey, suite)) {
+      if (!samePublicKey(leaf.getPublicKey(), h.publicKey(), h.suite())) {
         throw new IllegalArgumentException(
             "the leaf certificate does not hold the private key's public key");
       }
@@ -196,23 +240,28 @@ public final class PartyCredentials {
         throw new IllegalArgumentException(
             "the leaf certificate names party " + named + ", not " + partyId);
       }
-      PrivateKey key = suite == Suite.INTL ? KeyConversions.jdkPrivate(privateKey) : privateKey;
-      return new PartyCredentials(partyId, key, chain, suite);
+      PrivateKey key =
+          privateKey == null
+              ? null
+              : h.suite() == Suite.INTL ? KeyConversions.jdkPrivate(privateKey) : privateKey;
+      return new PartyCredentials(partyId, key, h, chain);
     }
 
-    private static boolean holdsKey(X509Certificate leaf, ECPrivateKey key, Suite suite) {
+    private static boolean samePublicKey(PublicKey certified, PublicKey held, Suite suite) {
       try {
         X9ECParameters x9 =
             suite == Suite.GM
                 ? CustomNamedCurves.getByName("sm2p256v1")
                 : CustomNamedCurves.getByName("secp256r1");
-        SubjectPublicKeyInfo spki =
-            SubjectPublicKeyInfo.getInstance(leaf.getPublicKey().getEncoded());
-        if (!suite.name().equals(KeyConversions.suiteOfPublicKey(spki.getEncoded()))) {
+        SubjectPublicKeyInfo a = SubjectPublicKeyInfo.getInstance(certified.getEncoded());
+        SubjectPublicKeyInfo b = SubjectPublicKeyInfo.getInstance(held.getEncoded());
+        if (!suite.name().equals(KeyConversions.suiteOfPublicKey(a.getEncoded()))
+            || !suite.name().equals(KeyConversions.suiteOfPublicKey(b.getEncoded()))) {
           return false;
         }
-        ECPoint q = x9.getCurve().decodePoint(spki.getPublicKeyData().getOctets());
-        return x9.getG().multiply(key.getS()).normalize().equals(q.normalize());
+        ECPoint p = x9.getCurve().decodePoint(a.getPublicKeyData().getOctets()).normalize();
+        ECPoint q = x9.getCurve().decodePoint(b.getPublicKeyData().getOctets()).normalize();
+        return p.equals(q);
       } catch (java.io.IOException | RuntimeException e) {
         return false;
       }
