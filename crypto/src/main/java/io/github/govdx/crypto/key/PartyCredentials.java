@@ -6,6 +6,8 @@ import io.github.govdx.crypto.internal.KeyConversions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -134,6 +136,30 @@ public final class PartyCredentials {
    */
   public String keyId() {
     return keyId;
+  }
+
+  /**
+   * Whether the leaf certificate is valid at an instant ({@code notBefore ≤ at ≤ notAfter}).
+   *
+   * @param at the instant
+   * @return {@code true} if valid
+   */
+  public boolean isValidAt(Instant at) {
+    Objects.requireNonNull(at, "at == null");
+    return !at.isBefore(certificate().getNotBefore().toInstant())
+        && !at.isAfter(certificate().getNotAfter().toInstant());
+  }
+
+  /**
+   * How long the leaf certificate stays valid after an instant (its {@code notAfter} minus {@code at});
+   * negative once it has expired. Renew the pair well before this reaches zero (docs/keys.md).
+   *
+   * @param at the instant
+   * @return the time left
+   */
+  public Duration validFor(Instant at) {
+    return Duration.between(
+        Objects.requireNonNull(at, "at == null"), certificate().getNotAfter().toInstant());
   }
 
   /** Returns party, suite and key id; never the private key. */
