@@ -61,6 +61,12 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The receiver's certificate is of another suite or names another party. */
   RECEIVER_CERTIFICATE_UNSUITABLE("GDX-2206", "receiver certificate unsuitable"),
 
+  /**
+   * The signer's certificate does not allow signing (its keyUsage has neither digitalSignature nor
+   * nonRepudiation): for example an encryption certificate of a dual pair (双证书) used to sign.
+   */
+  CERTIFICATE_USAGE_NOT_ALLOWED("GDX-2207", "certificate not allowed for this use"),
+
   // GDX-23xx freshness and replay
 
   /** The issued-at time is older than the clock-skew window. */

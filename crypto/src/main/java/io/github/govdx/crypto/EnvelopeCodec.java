@@ -132,12 +132,13 @@ public final class EnvelopeCodec {
       return known;
     }
     PrivateKeyHolder holder = credentials.keyHolder();
+    PrivateKeyHolder decryption = credentials.decryptionKeyHolder();
     JWEDecrypter decrypter;
     if (credentials.suite() == Suite.GM) {
-      decrypter = new GmJweDecrypter(holder);
+      decrypter = new GmJweDecrypter(decryption);
     } else {
       try {
-        decrypter = new HolderEcdhDecrypter(holder);
+        decrypter = new HolderEcdhDecrypter(decryption);
       } catch (JOSEException e) {
         throw new IllegalArgumentException("P-256 key unusable", e);
       }
@@ -406,6 +407,11 @@ public final class EnvelopeCodec {
           CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate is not a " + suite() + " certificate");
     }
+    if (!Certificates.allowsEncryption(c)) {
+      throw new CertificateRejectedException(
+          CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+          "receiver certificate does not allow encryption (a signing certificate)");
+    }
     PartyId named = info.party;
     if (named == null || !covers(named, h.receiver())) {
       throw new CertificateRejectedException(
@@ -492,7 +498,7 @@ public final class EnvelopeCodec {
     RoutingHeaders h = outer.headers();
     checkReceiver(h);
     PartyCredentials recipient =
-        ring.byKeyId(outer.keyId())
+        ring.byDecryptionKeyId(outer.keyId())
             .orElseThrow(
                 () ->
                     new WrongReceiverException(
@@ -677,6 +683,11 @@ public final class EnvelopeCodec {
           CryptoErrorCode.CERTIFICATE_INVALID, "signer key is not a " + signed.suite() + " key");
     }
     trust.validate(info.chain, at);
+    if (!Certificates.allowsSigning(leaf)) {
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_USAGE_NOT_ALLOWED,
+          "the signer certificate does not allow signing (keyUsage without digitalSignature)");
+    }
     boolean ok;
     try {
       JWSVerifier verifier =

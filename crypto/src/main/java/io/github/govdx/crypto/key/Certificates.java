@@ -188,7 +188,8 @@ public final class Certificates {
         notBefore,
         notAfter,
         party,
-        false);
+        false,
+        CertificateUsage.BOTH);
   }
 
   /**
@@ -213,7 +214,8 @@ public final class Certificates {
         notBefore,
         notAfter,
         null,
-        true);
+        true,
+        CertificateUsage.BOTH);
   }
 
   /**
@@ -235,8 +237,34 @@ public final class Certificates {
       PrivateKey issuerKey,
       Instant notBefore,
       Instant notAfter) {
+    return issue(party, subjectKey, issuer, issuerKey, notBefore, notAfter, CertificateUsage.BOTH);
+  }
+
+  /**
+   * Issues a party certificate for one use: a signing or an encryption certificate of a dual pair (双证书), or
+   * one for both.
+   *
+   * @param party the party (CN and SAN URI)
+   * @param subjectKey the party's public key
+   * @param issuer the issuing CA certificate
+   * @param issuerKey the issuing CA's private key
+   * @param notBefore start of validity
+   * @param notAfter end of validity
+   * @param usage what the key may do (the keyUsage extension, critical)
+   * @return the certificate
+   * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
+   */
+  public static X509Certificate issue(
+      PartyId party,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      CertificateUsage usage) {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(issuer, "issuer == null");
+    Objects.requireNonNull(usage, "usage == null");
     return build(
         partyName(party),
         subjectKey,
@@ -246,7 +274,32 @@ public final class Certificates {
         notBefore,
         notAfter,
         party,
-        false);
+        false,
+        usage);
+  }
+
+  /**
+   * Whether a certificate's key may sign: no keyUsage extension, or {@code digitalSignature} or
+   * {@code nonRepudiation} set.
+   *
+   * @param certificate the certificate
+   * @return {@code true} if it may sign
+   */
+  public static boolean allowsSigning(X509Certificate certificate) {
+    boolean[] ku = certificate.getKeyUsage();
+    return ku == null || (ku.length > 1 && (ku[0] || ku[1]));
+  }
+
+  /**
+   * Whether a certificate's key may receive sealed mail: no keyUsage extension, or {@code keyEncipherment},
+   * {@code dataEncipherment} or {@code keyAgreement} set.
+   *
+   * @param certificate the certificate
+   * @return {@code true} if it may be sealed to
+   */
+  public static boolean allowsEncryption(X509Certificate certificate) {
+    boolean[] ku = certificate.getKeyUsage();
+    return ku == null || (ku.length > 4 && (ku[2] || ku[3] || ku[4]));
   }
 
   /**
@@ -277,7 +330,19 @@ public final class Certificates {
         notBefore,
         notAfter,
         null,
-        true);
+        true,
+        CertificateUsage.BOTH);
+  }
+
+  private static int keyUsageBits(CertificateUsage usage) {
+    switch (usage) {
+      case SIGNING:
+        return KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+      case ENCRYPTION:
+        return KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement;
+      default:
+        return KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement;
+    }
   }
 
   private static X500Name partyName(PartyId party) {
@@ -300,7 +365,8 @@ public final class Certificates {
       Instant notBefore,
       Instant notAfter,
       @Nullable PartyId party,
-      boolean ca) {
+      boolean ca,
+      CertificateUsage usage) {
     Objects.requireNonNull(subjectKey, "subjectKey == null");
     Objects.requireNonNull(issuerKey, "issuerKey == null");
     Objects.requireNonNull(notBefore, "notBefore == null");
@@ -332,11 +398,7 @@ public final class Certificates {
             Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        b.addExtension(
-            Extension.keyUsage,
-            true,
-            new KeyUsage(
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsageBits(usage)));
         b.addExtension(
             Extension.subjectAlternativeName,
             false,

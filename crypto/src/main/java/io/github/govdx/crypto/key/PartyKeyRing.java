@@ -126,6 +126,22 @@ public final class PartyKeyRing {
   }
 
   /**
+   * The pair whose decryption key has a key id: its encryption certificate's (a dual pair) or its single
+   * certificate's.
+   *
+   * @param keyId the key id of the envelope's recipient ({@code kid} of the JWE)
+   * @return the pair, or empty
+   */
+  public Optional<PartyCredentials> byDecryptionKeyId(String keyId) {
+    for (PartyCredentials k : keys) {
+      if (k.decryptionKeyId().equals(keyId)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The pair to sign and seal with at an instant: the newest one whose certificate is valid then; when none is
    * (all expired, or the new one not yet valid and the old one gone), the one whose certificate ends last.
    *
