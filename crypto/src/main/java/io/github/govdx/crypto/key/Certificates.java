@@ -24,7 +24,12 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -189,7 +194,7 @@ public final class Certificates {
         notAfter,
         party,
         false,
-        CertificateUsage.BOTH);
+        CertificateProfile.defaultProfile());
   }
 
   /**
@@ -215,7 +220,7 @@ public final class Certificates {
         notAfter,
         null,
         true,
-        CertificateUsage.BOTH);
+        CertificateProfile.defaultProfile());
   }
 
   /**
@@ -262,9 +267,40 @@ public final class Certificates {
       Instant notBefore,
       Instant notAfter,
       CertificateUsage usage) {
+    return issue(
+        party,
+        subjectKey,
+        issuer,
+        issuerKey,
+        notBefore,
+        notAfter,
+        CertificateProfile.builder().usage(usage).build());
+  }
+
+  /**
+   * Issues a party certificate with a profile: its usage, and its CRL distribution point and OCSP responder.
+   *
+   * @param party the party (CN and SAN URI)
+   * @param subjectKey the party's public key
+   * @param issuer the issuing CA certificate
+   * @param issuerKey the issuing CA's private key
+   * @param notBefore start of validity
+   * @param notAfter end of validity
+   * @param profile usage and revocation pointers
+   * @return the certificate
+   * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
+   */
+  public static X509Certificate issue(
+      PartyId party,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      CertificateProfile profile) {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(issuer, "issuer == null");
-    Objects.requireNonNull(usage, "usage == null");
+    Objects.requireNonNull(profile, "profile == null");
     return build(
         partyName(party),
         subjectKey,
@@ -275,7 +311,7 @@ public final class Certificates {
         notAfter,
         party,
         false,
-        usage);
+        profile);
   }
 
   /**
@@ -331,7 +367,7 @@ public final class Certificates {
         notAfter,
         null,
         true,
-        CertificateUsage.BOTH);
+        CertificateProfile.defaultProfile());
   }
 
   private static int keyUsageBits(CertificateUsage usage) {
@@ -366,7 +402,7 @@ public final class Certificates {
       Instant notAfter,
       @Nullable PartyId party,
       boolean ca,
-      CertificateUsage usage) {
+      CertificateProfile profile) {
     Objects.requireNonNull(subjectKey, "subjectKey == null");
     Objects.requireNonNull(issuerKey, "issuerKey == null");
     Objects.requireNonNull(notBefore, "notBefore == null");
@@ -398,7 +434,31 @@ public final class Certificates {
             Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsageBits(usage)));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsageBits(profile.usage())));
+        if (profile.crlDistributionPoint().isPresent()) {
+          GeneralNames where =
+              new GeneralNames(
+                  new GeneralName(
+                      GeneralName.uniformResourceIdentifier,
+                      profile.crlDistributionPoint().get().toString()));
+          b.addExtension(
+              Extension.cRLDistributionPoints,
+              false,
+              new CRLDistPoint(
+                  new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(where), null, null)
+                  }));
+        }
+        if (profile.ocspResponder().isPresent()) {
+          b.addExtension(
+              Extension.authorityInfoAccess,
+              false,
+              new AuthorityInformationAccess(
+                  AccessDescription.id_ad_ocsp,
+                  new GeneralName(
+                      GeneralName.uniformResourceIdentifier,
+                      profile.ocspResponder().get().toString())));
+        }
         b.addExtension(
             Extension.subjectAlternativeName,
             false,
