@@ -1,8 +1,7 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.internal.HttpBytes;
 import io.github.govdx.crypto.key.RevocationSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -14,10 +13,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RevocationSource} that fetches CRLs ({@code GET} of the certificate's first http(s) distribution point)
@@ -33,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpRevocationSource implements RevocationSource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(HttpRevocationSource.class);
   private static final MediaType OCSP_REQUEST = MediaType.get("application/ocsp-request");
   private static final long MAX_BYTES = 32L * 1024 * 1024;
 
@@ -86,25 +80,7 @@ public final class HttpRevocationSource implements RevocationSource {
   }
 
   private Optional<byte[]> fetch(Request request) {
-    try (Response r = http.newCall(request).execute()) {
-      ResponseBody body = r.body();
-      if (!r.isSuccessful() || body == null) {
-        LOG.debug("revocation fetch from {} answered {}", request.url().host(), r.code());
-        return Optional.empty();
-      }
-      try (InputStream in = body.byteStream()) {
-        byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-          LOG.debug("revocation information from {} over 32 MiB", request.url().host());
-          return Optional.empty();
-        }
-        return Optional.of(bytes);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.debug(
-          "revocation fetch from {} failed: {}", request.url().host(), e.getClass().getName());
-      return Optional.empty();
-    }
+    return HttpBytes.fetch(http, request, MAX_BYTES);
   }
 
   @Override

@@ -81,6 +81,17 @@ class HttpRevocationSourceTest {
   }
 
   @Test
+  void timestampQuery_postedWithItsMediaType_failureThrows() {
+    byte[] query = {0x30, 0x00};
+    assertThat(HttpTimestampAuthority.create(base.resolve("/ocsp")).respond(query))
+        .isEqualTo("OCSP-RESPONSE".getBytes(StandardCharsets.US_ASCII));
+    assertThat(ocspContentType.get()).isEqualTo("application/timestamp-query");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HttpTimestampAuthority.create(base.resolve("/gone")).respond(query))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void notFoundUnreachableOrNoHttpPoint_empty() {
     HttpRevocationSource s = HttpRevocationSource.create();
     assertThat(s.crl(null, List.of(base.resolve("/gone")))).isEmpty();

@@ -105,7 +105,13 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The evidence log's hash chain is broken (modified, deleted, inserted or reordered lines). */
   EVIDENCE_LOG_BROKEN("GDX-2502", "evidence log broken"),
   /** The evidence log could not be read or written. */
-  EVIDENCE_LOG_IO("GDX-2503", "evidence log input/output failure");
+  EVIDENCE_LOG_IO("GDX-2503", "evidence log input/output failure"),
+
+  /**
+   * An RFC 3161 time-stamp could not be had or does not verify: the TSA failed or refused, its answer does not
+   * match the request, or the token's imprint, TSA certificate or signature is wrong.
+   */
+  TIMESTAMP_INVALID("GDX-2504", "time-stamp invalid");
 
   private final String code;
   private final String title;

@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Receipt {
 
+  /**
+   * The member of the receipt's unprotected JWS {@code header} that carries its RFC 3161 time-stamp token
+   * (base64url DER) over the signature bytes: the JWS signature cannot cover it, the token covers the signature.
+   */
+  public static final String TIMESTAMP_MEMBER = "gdx_tst";
+
   /** The JOSE {@code typ} of receipts. */
   public static final String TYPE = "gdx-receipt";
 
@@ -77,8 +84,15 @@ public final class Receipt {
   private final Suite suite;
   private final String[] parts;
   private final JWSHeader header;
+  private final @Nullable TimestampToken timestamp;
 
-  private Receipt(JsonNode body, Suite suite, String[] parts, JWSHeader header) {
+  private Receipt(
+      JsonNode body,
+      Suite suite,
+      String[] parts,
+      JWSHeader header,
+      @Nullable TimestampToken timestamp) {
+    this.timestamp = timestamp;
     try {
       this.messageId = text(body, "mid");
       this.envelopeDigest = text(body, "dig");
@@ -189,8 +203,20 @@ public final class Receipt {
     }
     try {
       JsonNode root = StrictJson.parse(json);
-      if (root == null || !root.isObject() || root.size() != 3) {
+      if (root == null || !root.isObject() || (root.size() != 3 && root.size() != 4)) {
         throw invalid("receipt is not a flattened JWS");
+      }
+      TimestampToken tst = null;
+      if (root.size() == 4) {
+        JsonNode unprotected = root.get("header");
+        if (unprotected == null || !unprotected.isObject() || unprotected.size() != 1) {
+          throw invalid("a receipt's only unprotected header is its time-stamp");
+        }
+        String b64 = text(unprotected, TIMESTAMP_MEMBER);
+        if (!StrictJson.isCanonicalBase64Url(b64)) {
+          throw invalid("receipt time-stamp is not canonical base64url");
+        }
+        tst = TimestampToken.parse(new Base64URL(b64).decode());
       }
       String[] parts = {text(root, "protected"), text(root, "payload"), text(root, "signature")};
       for (String p : parts) {
@@ -221,7 +247,7 @@ public final class Receipt {
       if (suite == null) {
         throw invalid("receipt alg not allowed");
       }
-      return new Receipt(body, suite, parts, JWSHeader.parse(new Base64URL(parts[0])));
+      return new Receipt(body, suite, parts, JWSHeader.parse(new Base64URL(parts[0])), tst);
     } catch (IOException | ParseException | RuntimeException e) {
       if (e instanceof EvidenceException) {
         throw (EvidenceException) e;
@@ -402,7 +428,89 @@ public final class Receipt {
    * @return the bytes
    */
   public byte[] toBytes() {
-    return json(parts);
+    if (timestamp == null) {
+      return json(parts);
+    }
+    return ("{\"protected\":\""
+            + parts[0]
+            + "\",\"header\":{\""
+            + TIMESTAMP_MEMBER
+            + "\":\""
+            + Base64URL.encode(timestamp.toBytes())
+            + "\"},\"payload\":\""
+            + parts[1]
+            + "\",\"signature\":\""
+            + parts[2]
+            + "\"}")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The bytes a time-stamp of this receipt covers: its signature value.
+   *
+   * @return the decoded JWS signature
+   */
+  public byte[] signatureBytes() {
+    return new Base64URL(parts[2]).decode();
+  }
+
+  /**
+   * This receipt with an RFC 3161 time-stamp over its signature, asked of a time-stamping authority.
+   *
+   * @param tsa the authority
+   * @return the time-stamped receipt
+   * @throws EvidenceException {@code GDX-2504} if the TSA fails or answers something else
+   */
+  public Receipt timestamped(TimestampAuthority tsa) {
+    return withTimestamp(TimestampToken.request(tsa, signatureBytes(), suite));
+  }
+
+  /**
+   * This receipt with a given time-stamp token over its signature.
+   *
+   * @param token the token
+   * @return the time-stamped receipt
+   */
+  public Receipt withTimestamp(TimestampToken token) {
+    return parse(new Receipt(this, Objects.requireNonNull(token, "token == null")).toBytes());
+  }
+
+  private Receipt(Receipt r, TimestampToken token) {
+    this.messageId = r.messageId;
+    this.envelopeDigest = r.envelopeDigest;
+    this.digestAlgorithm = r.digestAlgorithm;
+    this.sender = r.sender;
+    this.receiver = r.receiver;
+    this.issuedAt = r.issuedAt;
+    this.suite = r.suite;
+    this.parts = r.parts;
+    this.header = r.header;
+    this.timestamp = token;
+  }
+
+  /**
+   * The receipt's time-stamp token, if it has one.
+   *
+   * @return the token, or empty
+   */
+  public Optional<TimestampToken> timestamp() {
+    return Optional.ofNullable(timestamp);
+  }
+
+  /**
+   * Verifies the receipt's time-stamp offline: the token covers this receipt's signature and was issued by a TSA
+   * the anchors trust.
+   *
+   * @param tsaTrust the anchors of the TSA
+   * @return the time the TSA vouches for
+   * @throws EvidenceException {@code GDX-2504} if there is no time-stamp or it does not verify
+   */
+  public Instant verifyTimestamp(TrustStore tsaTrust) {
+    if (timestamp == null) {
+      throw new EvidenceException(
+          CryptoErrorCode.TIMESTAMP_INVALID, "the receipt has no time-stamp", null);
+    }
+    return timestamp.verify(signatureBytes(), tsaTrust);
   }
 
   /**
@@ -416,12 +524,14 @@ public final class Receipt {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Receipt && Arrays.equals(parts, ((Receipt) o).parts);
+    return o instanceof Receipt
+        && Arrays.equals(parts, ((Receipt) o).parts)
+        && Objects.equals(timestamp, ((Receipt) o).timestamp);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(parts);
+    return Arrays.hashCode(parts) * 31 + Objects.hashCode(timestamp);
   }
 
   @Override

@@ -68,6 +68,33 @@ public final class TrustStore {
 
   private final @Nullable RevocationChecker revocation;
 
+  /**
+   * Marks a critical extended key usage as handled during path validation: RFC 3161 requires it critical on a
+   * TSA's certificate, and govdx checks the usages it relies on itself (keyUsage of party certificates,
+   * {@code timeStamping} of TSA certificates in {@code TimestampToken}).
+   */
+  private static final java.security.cert.PKIXCertPathChecker EKU_HANDLED =
+      new java.security.cert.PKIXCertPathChecker() {
+        @Override
+        public void init(boolean forward) {}
+
+        @Override
+        public boolean isForwardCheckingSupported() {
+          return true;
+        }
+
+        @Override
+        public Set<String> getSupportedExtensions() {
+          return Set.of(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage.getId());
+        }
+
+        @Override
+        public void check(
+            java.security.cert.Certificate cert, java.util.Collection<String> unresolved) {
+          unresolved.remove(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage.getId());
+        }
+      };
+
   private TrustStore(List<X509Certificate> anchors) {
     this(anchors, null);
   }
@@ -269,6 +296,7 @@ public final class TrustStore {
       PKIXParameters params = new PKIXParameters(trustAnchors);
       params.setRevocationEnabled(false);
       params.setDate(Date.from(at));
+      params.addCertPathChecker(EKU_HANDLED);
       CertPathValidator v = CertPathValidator.getInstance("PKIX", Bc.PROVIDER);
       PKIXCertPathValidatorResult r =
           (PKIXCertPathValidatorResult) v.validate(cf.generateCertPath(path), params);
