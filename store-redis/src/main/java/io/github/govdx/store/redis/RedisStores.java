@@ -21,6 +21,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -32,6 +33,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * govdx's shared security state on Redis (DESIGN section 7): the envelope {@link ReplayCache}, the gateway
@@ -62,6 +65,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public final class RedisStores implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisStores.class);
 
   /** The key prefix when none is set. */
   public static final String DEFAULT_KEY_PREFIX = "govdx:";
@@ -357,6 +362,7 @@ public final class RedisStores implements AutoCloseable {
       if (clusterClient != null) {
         StatefulRedisClusterConnection<String, String> c =
             connect(() -> clusterClient.connect(StringCodec.UTF8));
+        connectToMasters(c);
         return new RedisStores(c.async(), this, List.of(c), "cluster client");
       }
       return fromUri(Objects.requireNonNull(uri));
@@ -390,6 +396,7 @@ public final class RedisStores implements AutoCloseable {
           StatefulRedisClusterConnection<String, String> cluster =
               connect(() -> cc.connect(StringCodec.UTF8));
           c = cluster;
+          connectToMasters(cluster);
           commands = cluster.async();
         } else {
           RedisClient rc = RedisClient.create(resources, u);
@@ -417,6 +424,24 @@ public final class RedisStores implements AutoCloseable {
           }
         }
         throw e;
+      }
+    }
+
+    /**
+     * Opens the connections to every master now rather than on first use: with commands rejected while
+     * disconnected, Lettuce also rejects a command that would wait for a node connection still being opened, so
+     * the first call to each master would fail. Best effort: a master that cannot be reached now is connected to
+     * on first use (that call fails with {@code GDX-1601}).
+     */
+    private static void connectToMasters(StatefulRedisClusterConnection<String, String> c) {
+      for (RedisClusterNode node : c.getPartitions()) {
+        if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && node.getUri() != null) {
+          try {
+            c.getConnection(node.getUri().getHost(), node.getUri().getPort());
+          } catch (RuntimeException e) {
+            LOG.debug("Redis Cluster master not reachable yet ({})", e.getClass().getSimpleName());
+          }
+        }
       }
     }
 

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A redis-server child process of this test on its own free port, without persistence, that the test may kill,
@@ -19,21 +21,32 @@ final class PrivateRedisServer implements AutoCloseable {
 
   private final int port;
   private final Path log;
+  private final List<String> extraArgs;
   private Process process;
 
-  private PrivateRedisServer(int port) throws IOException {
+  private PrivateRedisServer(int port, List<String> extraArgs) throws IOException {
     this.port = port;
     this.log = Files.createTempFile("govdx-redis-" + port, ".log");
+    this.extraArgs = List.copyOf(extraArgs);
   }
 
+  /** Starts a server on a free port. */
   static PrivateRedisServer start() throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    PrivateRedisServer server = new PrivateRedisServer(port);
+    return start(freePort(), List.of());
+  }
+
+  /** Starts a server on a given port with extra command-line arguments. */
+  static PrivateRedisServer start(int port, List<String> extraArgs)
+      throws IOException, InterruptedException {
+    PrivateRedisServer server = new PrivateRedisServer(port, extraArgs);
     server.startAgain();
     return server;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   int port() {
@@ -47,8 +60,9 @@ final class PrivateRedisServer implements AutoCloseable {
   /** Starts (again) on the same port and waits until it answers PING. */
   void startAgain() throws IOException, InterruptedException {
     try {
-      process =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   "redis-server",
                   "--port",
                   Integer.toString(port),
@@ -59,7 +73,10 @@ final class PrivateRedisServer implements AutoCloseable {
                   "--appendonly",
                   "no",
                   "--daemonize",
-                  "no")
+                  "no"));
+      command.addAll(extraArgs);
+      process =
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
