@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * within one deadline per call, and turns every failure into a {@link StateStoreException}: a timeout, a refused
  * command while disconnected, a lost connection or a transient server state ({@code LOADING}, {@code BUSY},
  * {@code READONLY}, {@code CLUSTERDOWN}, {@code OOM}, …) is {@code GDX-1601} (retryable); a server that refuses
- * the data or the user ({@code WRONGTYPE}, {@code NOPERM}, {@code NOAUTH}, {@code WRONGPASS}) or an answer of the
- * wrong shape is {@code GDX-1602}. A command whose deadline passed is cancelled, so Lettuce does not send it later.
+ * the data or the user ({@code WRONGTYPE}, {@code NOPERM}, {@code NOAUTH}, {@code WRONGPASS}) is
+ * {@code GDX-1602}. A command whose deadline passed is cancelled, so Lettuce does not send it later.
  *
  * <p>Thread-safe (Lettuce connections are).
  */
@@ -142,10 +142,6 @@ public final class RedisCommandRunner {
           // LOADING, BUSY, READONLY, MASTERDOWN, CLUSTERDOWN, TRYAGAIN, OOM, ERR …: may pass
         }
       }
-    }
-    if (cause instanceof ClassCastException) {
-      return StateStoreException.misconfigured(
-          store, "Redis answered " + operation + " with an unexpected reply", cause);
     }
     return StateStoreException.unavailable(store, operation, cause);
   }
