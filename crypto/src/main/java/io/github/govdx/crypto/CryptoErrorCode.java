@@ -61,6 +61,27 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The receiver's certificate is of another suite or names another party. */
   RECEIVER_CERTIFICATE_UNSUITABLE("GDX-2206", "receiver certificate unsuitable"),
 
+  /**
+   * The signer's certificate does not allow signing (its keyUsage has neither digitalSignature nor
+   * nonRepudiation): for example an encryption certificate of a dual pair (双证书) used to sign.
+   */
+  CERTIFICATE_USAGE_NOT_ALLOWED("GDX-2207", "certificate not allowed for this use"),
+
+  /** A certificate of the chain was revoked (by a verified CRL or OCSP response). */
+  CERTIFICATE_REVOKED("GDX-2208", "certificate revoked"),
+
+  /** Hard-fail revocation policy: the OCSP responder answered "unknown" for a certificate of the chain. */
+  REVOCATION_STATUS_UNKNOWN("GDX-2209", "revocation status unknown"),
+
+  /** Hard-fail revocation policy: the only CRL to be had is past its nextUpdate. */
+  REVOCATION_INFO_STALE("GDX-2210", "revocation information stale"),
+
+  /**
+   * Hard-fail revocation policy: no CRL or OCSP answer could be had or verified for a certificate of the chain.
+   * Retryable: the source may answer later.
+   */
+  REVOCATION_INFO_UNAVAILABLE("GDX-2211", "revocation information unavailable"),
+
   // GDX-23xx freshness and replay
 
   /** The issued-at time is older than the clock-skew window. */

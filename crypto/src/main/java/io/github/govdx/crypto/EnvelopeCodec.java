@@ -25,6 +25,7 @@ import io.github.govdx.crypto.internal.HolderJwsSigner;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.PrivateKeyHolder;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,8 +86,8 @@ public final class EnvelopeCodec {
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeCodec.class);
   private static final int KEY_CACHE_SIZE = 512;
 
-  private final PartyCredentials credentials;
-  private final @Nullable TrustStore trustStore;
+  private final PartyKeyRing ring;
+  private final @Nullable Supplier<TrustStore> trustStore;
   private final @Nullable PartyDirectory directory;
   private final Set<Suite> acceptedSuites;
   private final Clock clock;
@@ -93,18 +95,23 @@ public final class EnvelopeCodec {
   private final ReplayCache replayCache;
   private final EnvelopeLimits limits;
 
-  private final JWSSigner signer;
-  private final JWEDecrypter decrypter;
-  private final List<Base64> x5c;
+  private final Duration expiryWarning;
+  private final Map<String, KeyOps> keyOps = new ConcurrentHashMap<>();
+  private final Map<String, Instant> expiryWarned = new ConcurrentHashMap<>();
+
+  /** What one key pair of the ring signs and decrypts with, and the chain it sends. */
+  private record KeyOps(
+      PartyCredentials credentials, JWSSigner signer, JWEDecrypter decrypter, List<Base64> x5c) {}
+
   private final Map<String, CertInfo> signerCache = new ConcurrentHashMap<>();
   private final Map<X509Certificate, CertInfo> receiverCache = new ConcurrentHashMap<>();
 
-  private EnvelopeCodec(Builder b, PartyCredentials credentials) {
-    this.credentials = credentials;
+  private EnvelopeCodec(Builder b, PartyKeyRing ring) {
+    this.ring = ring;
     this.trustStore = b.trustStore;
     this.directory = b.directory;
     this.acceptedSuites =
-        b.acceptedSuites == null ? Set.of(credentials.suite()) : Set.copyOf(b.acceptedSuites);
+        b.acceptedSuites == null ? Set.of(ring.suite()) : Set.copyOf(b.acceptedSuites);
     this.clock = b.clock;
     this.clockSkew = b.clockSkew;
     this.replayCache =
@@ -112,13 +119,26 @@ public final class EnvelopeCodec {
             ? b.replayCache
             : new InMemoryReplayCache(b.clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
     this.limits = b.limits;
+    this.expiryWarning = b.expiryWarning;
+    for (PartyCredentials c : ring.all()) {
+      ops(c);
+    }
+  }
+
+  /** The signer, decrypter and chain of a key pair, made once per key id. */
+  private KeyOps ops(PartyCredentials credentials) {
+    KeyOps known = keyOps.get(credentials.keyId());
+    if (known != null && known.credentials() == credentials) {
+      return known;
+    }
     PrivateKeyHolder holder = credentials.keyHolder();
-    this.signer = new HolderJwsSigner(holder);
+    PrivateKeyHolder decryption = credentials.decryptionKeyHolder();
+    JWEDecrypter decrypter;
     if (credentials.suite() == Suite.GM) {
-      this.decrypter = new GmJweDecrypter(holder);
+      decrypter = new GmJweDecrypter(decryption);
     } else {
       try {
-        this.decrypter = new HolderEcdhDecrypter(holder);
+        decrypter = new HolderEcdhDecrypter(decryption);
       } catch (JOSEException e) {
         throw new IllegalArgumentException("P-256 key unusable", e);
       }
@@ -131,7 +151,29 @@ public final class EnvelopeCodec {
         throw new IllegalArgumentException("certificate cannot be encoded", e);
       }
     }
-    this.x5c = List.copyOf(chain);
+    KeyOps ops =
+        new KeyOps(credentials, new HolderJwsSigner(holder), decrypter, List.copyOf(chain));
+    keyOps.put(credentials.keyId(), ops);
+    return ops;
+  }
+
+  /** The key pair to sign and seal with now, warning once a day while it nears its expiry. */
+  private KeyOps current() {
+    Instant now = clock.instant();
+    PartyCredentials c = ring.current(now);
+    Duration left = c.validFor(now);
+    if (left.compareTo(expiryWarning) < 0) {
+      Instant last = expiryWarned.get(c.keyId());
+      if (last == null || Duration.between(last, now).compareTo(Duration.ofDays(1)) >= 0) {
+        expiryWarned.put(c.keyId(), now);
+        LOG.warn(
+            "the certificate of key {} of {} expires in {} days: roll the key over (docs/keys.md)",
+            c.keyId(),
+            c.partyId(),
+            left.toDays());
+      }
+    }
+    return ops(c);
   }
 
   /**
@@ -144,12 +186,22 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * This codec's own credentials.
+   * This codec's current credentials: the key pair it signs and seals with now ({@link
+   * PartyKeyRing#current(Instant)}).
    *
    * @return the credentials
    */
   public PartyCredentials credentials() {
-    return credentials;
+    return ring.current(clock.instant());
+  }
+
+  /**
+   * This codec's key pairs.
+   *
+   * @return the ring (changes to it take effect on the next message)
+   */
+  public PartyKeyRing keyRing() {
+    return ring;
   }
 
   /**
@@ -158,7 +210,7 @@ public final class EnvelopeCodec {
    * @return the suite
    */
   public Suite suite() {
-    return credentials.suite();
+    return ring.suite();
   }
 
   /**
@@ -185,7 +237,8 @@ public final class EnvelopeCodec {
   public Envelope sign(RoutingHeaders headers, byte[] payload) {
     Objects.requireNonNull(payload, "payload == null");
     RoutingHeaders h = complete(headers);
-    JWSObject jws = signJws(h, payload);
+    KeyOps key = current();
+    JWSObject jws = signJws(h, payload, key);
     String[] parts = {
       jws.getHeader().toBase64URL().toString(),
       jws.getPayload().toBase64URL().toString(),
@@ -193,7 +246,7 @@ public final class EnvelopeCodec {
     };
     LOG.debug("signed message {} for {}", h.messageId(), h.receiver());
     return Envelope.produced(
-        Envelope.Kind.SIGNED, suite(), h, credentials.keyId(), parts, jws.getHeader());
+        Envelope.Kind.SIGNED, suite(), h, key.credentials().keyId(), parts, jws.getHeader());
   }
 
   /**
@@ -251,7 +304,7 @@ public final class EnvelopeCodec {
     Objects.requireNonNull(receiverCertificate, "receiverCertificate == null");
     RoutingHeaders h = complete(headers);
     CertInfo receiver = checkReceiverCertificate(h, receiverCertificate, clock.instant());
-    String inner = signJws(h, payload).serialize();
+    String inner = signJws(h, payload, current()).serialize();
     Suite suite = suite();
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
@@ -286,9 +339,9 @@ public final class EnvelopeCodec {
 
   private RoutingHeaders complete(RoutingHeaders headers) {
     Objects.requireNonNull(headers, "headers == null");
-    if (!covers(credentials.partyId(), headers.sender())) {
+    if (!covers(ring.partyId(), headers.sender())) {
       throw new IllegalArgumentException(
-          "sender " + headers.sender() + " is not this codec's party " + credentials.partyId());
+          "sender " + headers.sender() + " is not this codec's party " + ring.partyId());
     }
     if (headers.issuedAtIfSet().isPresent()) {
       return headers;
@@ -296,14 +349,14 @@ public final class EnvelopeCodec {
     return headers.toBuilder().issuedAt(clock.instant()).build();
   }
 
-  private JWSObject signJws(RoutingHeaders h, byte[] payload) {
+  private JWSObject signJws(RoutingHeaders h, byte[] payload, KeyOps key) {
     Map<String, Object> params = new LinkedHashMap<>();
     Envelope.putRouting(h, params);
     JWSHeader header =
         withEncoding(
             new JWSHeader.Builder(suite() == Suite.GM ? GmAlgorithms.SM2_SM3 : JWSAlgorithm.ES256)
-                .keyID(credentials.keyId())
-                .x509CertChain(x5c)
+                .keyID(key.credentials().keyId())
+                .x509CertChain(key.x5c())
                 .customParams(params)
                 .build());
     JWSObject jws =
@@ -313,7 +366,7 @@ public final class EnvelopeCodec {
                 new Base64URL(
                     java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
     try {
-      jws.sign(signer);
+      jws.sign(key.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("signing failed", e);
     }
@@ -354,6 +407,11 @@ public final class EnvelopeCodec {
           CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
           "receiver certificate is not a " + suite() + " certificate");
     }
+    if (!Certificates.allowsEncryption(c)) {
+      throw new CertificateRejectedException(
+          CryptoErrorCode.RECEIVER_CERTIFICATE_UNSUITABLE,
+          "receiver certificate does not allow encryption (a signing certificate)");
+    }
     PartyId named = info.party;
     if (named == null || !covers(named, h.receiver())) {
       throw new CertificateRejectedException(
@@ -361,7 +419,7 @@ public final class EnvelopeCodec {
           "receiver certificate names " + named + ", not " + h.receiver());
     }
     if (trustStore != null) {
-      trustStore.validate(List.of(c), now);
+      requireTrust().validate(List.of(c), now);
     } else if (now.isAfter(c.getNotAfter().toInstant())) {
       throw new CertificateRejectedException(
           CryptoErrorCode.CERTIFICATE_EXPIRED, "receiver certificate expired");
@@ -439,11 +497,17 @@ public final class EnvelopeCodec {
     }
     RoutingHeaders h = outer.headers();
     checkReceiver(h);
-    if (!credentials.keyId().equals(outer.keyId())) {
-      throw new WrongReceiverException(
-          CryptoErrorCode.WRONG_RECIPIENT_KEY,
-          "envelope is encrypted to key " + outer.keyId() + ", not " + credentials.keyId());
-    }
+    PartyCredentials recipient =
+        ring.byDecryptionKeyId(outer.keyId())
+            .orElseThrow(
+                () ->
+                    new WrongReceiverException(
+                        CryptoErrorCode.WRONG_RECIPIENT_KEY,
+                        "envelope is encrypted to key "
+                            + outer.keyId()
+                            + ", which is not among this codec's keys "
+                            + ring));
+    JWEDecrypter decrypter = ops(recipient).decrypter();
     byte[] plaintext;
     try {
       // the header was parsed (and its encoding kept) by Envelope.parse: decrypt with it directly
@@ -565,7 +629,7 @@ public final class EnvelopeCodec {
     if (trustStore == null) {
       throw new IllegalStateException("open and verify need a trust store");
     }
-    return trustStore;
+    return Objects.requireNonNull(trustStore.get(), "the trust store source gave null");
   }
 
   private void checkSuite(Suite s) {
@@ -577,10 +641,10 @@ public final class EnvelopeCodec {
   }
 
   private void checkReceiver(RoutingHeaders h) {
-    if (!covers(credentials.partyId(), h.receiver())) {
+    if (!covers(ring.partyId(), h.receiver())) {
       throw new WrongReceiverException(
           CryptoErrorCode.WRONG_RECEIVER,
-          "envelope is addressed to " + h.receiver() + ", not " + credentials.partyId());
+          "envelope is addressed to " + h.receiver() + ", not " + ring.partyId());
     }
   }
 
@@ -619,6 +683,11 @@ public final class EnvelopeCodec {
           CryptoErrorCode.CERTIFICATE_INVALID, "signer key is not a " + signed.suite() + " key");
     }
     trust.validate(info.chain, at);
+    if (!Certificates.allowsSigning(leaf)) {
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_USAGE_NOT_ALLOWED,
+          "the signer certificate does not allow signing (keyUsage without digitalSignature)");
+    }
     boolean ok;
     try {
       JWSVerifier verifier =
@@ -678,20 +747,15 @@ public final class EnvelopeCodec {
 
   @Override
   public String toString() {
-    return "EnvelopeCodec{"
-        + credentials
-        + ", accepted="
-        + acceptedSuites
-        + ", skew="
-        + clockSkew
-        + "}";
+    return "EnvelopeCodec{" + ring + ", accepted=" + acceptedSuites + ", skew=" + clockSkew + "}";
   }
 
   /** Builder of {@link EnvelopeCodec}. Not thread-safe. */
   public static final class Builder {
 
-    private @Nullable PartyCredentials credentials;
-    private @Nullable TrustStore trustStore;
+    private @Nullable PartyKeyRing ring;
+    private @Nullable Supplier<TrustStore> trustStore;
+    private Duration expiryWarning = Duration.ofDays(30);
     private @Nullable PartyDirectory directory;
     private @Nullable Set<Suite> acceptedSuites;
     private Clock clock = Clock.systemUTC();
@@ -708,7 +772,7 @@ public final class EnvelopeCodec {
      * @return this builder
      */
     public Builder credentials(PartyCredentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      this.ring = PartyKeyRing.of(Objects.requireNonNull(credentials, "credentials == null"));
       return this;
     }
 
@@ -719,7 +783,8 @@ public final class EnvelopeCodec {
      * @return this builder
      */
     public Builder trustStore(TrustStore trustStore) {
-      this.trustStore = Objects.requireNonNull(trustStore, "trustStore == null");
+      Objects.requireNonNull(trustStore, "trustStore == null");
+      this.trustStore = () -> trustStore;
       return this;
     }
 
@@ -801,16 +866,54 @@ public final class EnvelopeCodec {
     }
 
     /**
+     * Sets this party's key pairs during a rollover (instead of {@link #credentials}): the codec opens mail
+     * sealed to any of them and signs with the current one; changes to the ring take effect on the next
+     * message.
+     *
+     * @param ring the key ring
+     * @return this builder
+     */
+    public Builder keyRing(PartyKeyRing ring) {
+      this.ring = Objects.requireNonNull(ring, "ring == null");
+      return this;
+    }
+
+    /**
+     * Sets where the trust store comes from, asked on every open and verify (instead of a fixed
+     * {@link #trustStore(TrustStore)}): a source that reloads the anchors lets a renewed or added CA take effect
+     * without a restart.
+     *
+     * @param source gives the current trust store; must be thread-safe and fast (cache inside it)
+     * @return this builder
+     */
+    public Builder trustStoreSource(Supplier<TrustStore> source) {
+      this.trustStore = Objects.requireNonNull(source, "source == null");
+      return this;
+    }
+
+    /**
+     * How long before the current certificate's {@code notAfter} the codec starts warning in the log, once a day
+     * (default 30 days).
+     *
+     * @param before the warning period
+     * @return this builder
+     */
+    public Builder expiryWarning(Duration before) {
+      this.expiryWarning = Objects.requireNonNull(before, "before == null");
+      return this;
+    }
+
+    /**
      * Builds the codec.
      *
      * @return the codec
      * @throws IllegalStateException if the credentials are missing
      */
     public EnvelopeCodec build() {
-      if (credentials == null) {
+      if (ring == null) {
         throw new IllegalStateException("credentials are required");
       }
-      return new EnvelopeCodec(this, credentials);
+      return new EnvelopeCodec(this, ring);
     }
   }
 }

@@ -315,6 +315,9 @@ public final class Receipt {
           "receipt signer certificate rejected (" + e.code() + ")",
           e);
     }
+    if (!Certificates.allowsSigning(leaf)) {
+      throw invalid("receipt signer certificate does not allow signing (GDX-2207)");
+    }
     boolean ok;
     try {
       JWSVerifier v =

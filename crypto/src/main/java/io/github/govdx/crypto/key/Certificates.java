@@ -24,7 +24,12 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -188,7 +193,8 @@ public final class Certificates {
         notBefore,
         notAfter,
         party,
-        false);
+        false,
+        CertificateProfile.defaultProfile());
   }
 
   /**
@@ -213,7 +219,8 @@ public final class Certificates {
         notBefore,
         notAfter,
         null,
-        true);
+        true,
+        CertificateProfile.defaultProfile());
   }
 
   /**
@@ -235,8 +242,65 @@ public final class Certificates {
       PrivateKey issuerKey,
       Instant notBefore,
       Instant notAfter) {
+    return issue(party, subjectKey, issuer, issuerKey, notBefore, notAfter, CertificateUsage.BOTH);
+  }
+
+  /**
+   * Issues a party certificate for one use: a signing or an encryption certificate of a dual pair (双证书), or
+   * one for both.
+   *
+   * @param party the party (CN and SAN URI)
+   * @param subjectKey the party's public key
+   * @param issuer the issuing CA certificate
+   * @param issuerKey the issuing CA's private key
+   * @param notBefore start of validity
+   * @param notAfter end of validity
+   * @param usage what the key may do (the keyUsage extension, critical)
+   * @return the certificate
+   * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
+   */
+  public static X509Certificate issue(
+      PartyId party,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      CertificateUsage usage) {
+    return issue(
+        party,
+        subjectKey,
+        issuer,
+        issuerKey,
+        notBefore,
+        notAfter,
+        CertificateProfile.builder().usage(usage).build());
+  }
+
+  /**
+   * Issues a party certificate with a profile: its usage, and its CRL distribution point and OCSP responder.
+   *
+   * @param party the party (CN and SAN URI)
+   * @param subjectKey the party's public key
+   * @param issuer the issuing CA certificate
+   * @param issuerKey the issuing CA's private key
+   * @param notBefore start of validity
+   * @param notAfter end of validity
+   * @param profile usage and revocation pointers
+   * @return the certificate
+   * @throws IllegalArgumentException if a key is neither SM2 nor P-256 or the validity is empty
+   */
+  public static X509Certificate issue(
+      PartyId party,
+      PublicKey subjectKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      CertificateProfile profile) {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(issuer, "issuer == null");
+    Objects.requireNonNull(profile, "profile == null");
     return build(
         partyName(party),
         subjectKey,
@@ -246,7 +310,32 @@ public final class Certificates {
         notBefore,
         notAfter,
         party,
-        false);
+        false,
+        profile);
+  }
+
+  /**
+   * Whether a certificate's key may sign: no keyUsage extension, or {@code digitalSignature} or
+   * {@code nonRepudiation} set.
+   *
+   * @param certificate the certificate
+   * @return {@code true} if it may sign
+   */
+  public static boolean allowsSigning(X509Certificate certificate) {
+    boolean[] ku = certificate.getKeyUsage();
+    return ku == null || (ku.length > 1 && (ku[0] || ku[1]));
+  }
+
+  /**
+   * Whether a certificate's key may receive sealed mail: no keyUsage extension, or {@code keyEncipherment},
+   * {@code dataEncipherment} or {@code keyAgreement} set.
+   *
+   * @param certificate the certificate
+   * @return {@code true} if it may be sealed to
+   */
+  public static boolean allowsEncryption(X509Certificate certificate) {
+    boolean[] ku = certificate.getKeyUsage();
+    return ku == null || (ku.length > 4 && (ku[2] || ku[3] || ku[4]));
   }
 
   /**
@@ -277,7 +366,19 @@ public final class Certificates {
         notBefore,
         notAfter,
         null,
-        true);
+        true,
+        CertificateProfile.defaultProfile());
+  }
+
+  private static int keyUsageBits(CertificateUsage usage) {
+    switch (usage) {
+      case SIGNING:
+        return KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+      case ENCRYPTION:
+        return KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement;
+      default:
+        return KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement;
+    }
   }
 
   private static X500Name partyName(PartyId party) {
@@ -300,7 +401,8 @@ public final class Certificates {
       Instant notBefore,
       Instant notAfter,
       @Nullable PartyId party,
-      boolean ca) {
+      boolean ca,
+      CertificateProfile profile) {
     Objects.requireNonNull(subjectKey, "subjectKey == null");
     Objects.requireNonNull(issuerKey, "issuerKey == null");
     Objects.requireNonNull(notBefore, "notBefore == null");
@@ -332,11 +434,31 @@ public final class Certificates {
             Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        b.addExtension(
-            Extension.keyUsage,
-            true,
-            new KeyUsage(
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsageBits(profile.usage())));
+        if (profile.crlDistributionPoint().isPresent()) {
+          GeneralNames where =
+              new GeneralNames(
+                  new GeneralName(
+                      GeneralName.uniformResourceIdentifier,
+                      profile.crlDistributionPoint().get().toString()));
+          b.addExtension(
+              Extension.cRLDistributionPoints,
+              false,
+              new CRLDistPoint(
+                  new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(where), null, null)
+                  }));
+        }
+        if (profile.ocspResponder().isPresent()) {
+          b.addExtension(
+              Extension.authorityInfoAccess,
+              false,
+              new AuthorityInformationAccess(
+                  AccessDescription.id_ad_ocsp,
+                  new GeneralName(
+                      GeneralName.uniformResourceIdentifier,
+                      profile.ocspResponder().get().toString())));
+        }
         b.addExtension(
             Extension.subjectAlternativeName,
             false,

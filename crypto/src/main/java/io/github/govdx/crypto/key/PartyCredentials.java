@@ -6,8 +6,11 @@ import io.github.govdx.crypto.internal.KeyConversions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -36,18 +39,24 @@ public final class PartyCredentials {
   private final List<X509Certificate> chain;
   private final Suite suite;
   private final String keyId;
+  private final @Nullable PrivateKeyHolder encryptionHolder;
+  private final @Nullable X509Certificate encryptionCertificate;
 
   private PartyCredentials(
       PartyId partyId,
       @Nullable PrivateKey privateKey,
       PrivateKeyHolder holder,
-      List<X509Certificate> chain) {
+      List<X509Certificate> chain,
+      @Nullable PrivateKeyHolder encryptionHolder,
+      @Nullable X509Certificate encryptionCertificate) {
     this.partyId = partyId;
     this.privateKey = privateKey;
     this.holder = holder;
     this.chain = chain;
     this.suite = holder.suite();
     this.keyId = Certificates.keyId(chain.get(0));
+    this.encryptionHolder = encryptionHolder;
+    this.encryptionCertificate = encryptionCertificate;
   }
 
   /**
@@ -136,6 +145,59 @@ public final class PartyCredentials {
     return keyId;
   }
 
+  /**
+   * The encryption certificate of a dual pair (双证书), to publish in the party directory so that senders seal to
+   * it.
+   *
+   * @return the certificate, or empty for a single certificate that serves both uses
+   */
+  public Optional<X509Certificate> encryptionCertificate() {
+    return Optional.ofNullable(encryptionCertificate);
+  }
+
+  /**
+   * The key id that mail sealed to this party names ({@code kid} of the JWE): the encryption certificate's for a
+   * dual pair, else {@link #keyId()}.
+   *
+   * @return the key id
+   */
+  public String decryptionKeyId() {
+    return encryptionCertificate == null ? keyId : Certificates.keyId(encryptionCertificate);
+  }
+
+  /**
+   * What opens mail sealed to this party: the encryption key's holder of a dual pair, else {@link #keyHolder()}.
+   *
+   * @return the holder
+   */
+  public PrivateKeyHolder decryptionKeyHolder() {
+    return encryptionHolder == null ? holder : encryptionHolder;
+  }
+
+  /**
+   * Whether the leaf certificate is valid at an instant ({@code notBefore ≤ at ≤ notAfter}).
+   *
+   * @param at the instant
+   * @return {@code true} if valid
+   */
+  public boolean isValidAt(Instant at) {
+    Objects.requireNonNull(at, "at == null");
+    return !at.isBefore(certificate().getNotBefore().toInstant())
+        && !at.isAfter(certificate().getNotAfter().toInstant());
+  }
+
+  /**
+   * How long the leaf certificate stays valid after an instant (its {@code notAfter} minus {@code at});
+   * negative once it has expired. Renew the pair well before this reaches zero (docs/keys.md).
+   *
+   * @param at the instant
+   * @return the time left
+   */
+  public Duration validFor(Instant at) {
+    return Duration.between(
+        Objects.requireNonNull(at, "at == null"), certificate().getNotAfter().toInstant());
+  }
+
   /** Returns party, suite and key id; never the private key. */
   @Override
   public String toString() {
@@ -155,6 +217,8 @@ public final class PartyCredentials {
     private @Nullable PrivateKey privateKey;
     private @Nullable PrivateKeyHolder holder;
     private @Nullable List<X509Certificate> chain;
+    private @Nullable PrivateKeyHolder encryptionHolder;
+    private @Nullable X509Certificate encryptionCertificate;
 
     private Builder() {}
 
@@ -188,6 +252,21 @@ public final class PartyCredentials {
      */
     public Builder keyHolder(PrivateKeyHolder holder) {
       this.holder = Objects.requireNonNull(holder, "holder == null");
+      return this;
+    }
+
+    /**
+     * Adds the encryption key pair of a dual pair (双证书, GM/T 0015): the key the CA's key management centre
+     * escrowed, and its encryption certificate. The key set with {@link #privateKey} or {@link #keyHolder} and the
+     * {@link #certificateChain} are then the signing pair.
+     *
+     * @param key the holder of the encryption private key (e.g. {@link PrivateKeyHolder#software})
+     * @param certificate the encryption certificate (keyUsage keyEncipherment or keyAgreement)
+     * @return this builder
+     */
+    public Builder encryptionKey(PrivateKeyHolder key, X509Certificate certificate) {
+      this.encryptionHolder = Objects.requireNonNull(key, "key == null");
+      this.encryptionCertificate = Objects.requireNonNull(certificate, "certificate == null");
       return this;
     }
 
@@ -240,11 +319,31 @@ public final class PartyCredentials {
         throw new IllegalArgumentException(
             "the leaf certificate names party " + named + ", not " + partyId);
       }
+      if (encryptionHolder != null && encryptionCertificate != null) {
+        if (encryptionHolder.suite() != h.suite()
+            || !samePublicKey(
+                encryptionCertificate.getPublicKey(), encryptionHolder.publicKey(), h.suite())) {
+          throw new IllegalArgumentException(
+              "the encryption certificate does not hold the encryption key's public key");
+        }
+        if (!Certificates.allowsEncryption(encryptionCertificate)) {
+          throw new IllegalArgumentException(
+              "the encryption certificate's keyUsage does not allow encryption");
+        }
+        if (!Certificates.partyOf(encryptionCertificate).map(named::equals).orElse(false)) {
+          throw new IllegalArgumentException(
+              "the encryption certificate names another party than the signing certificate");
+        }
+        if (!Certificates.allowsSigning(leaf)) {
+          throw new IllegalArgumentException(
+              "the signing certificate's keyUsage does not allow signing");
+        }
+      }
       PrivateKey key =
           privateKey == null
               ? null
               : h.suite() == Suite.INTL ? KeyConversions.jdkPrivate(privateKey) : privateKey;
-      return new PartyCredentials(partyId, key, h, chain);
+      return new PartyCredentials(partyId, key, h, chain, encryptionHolder, encryptionCertificate);
     }
 
     private static boolean samePublicKey(PublicKey certified, PublicKey held, Suite suite) {

@@ -4,6 +4,7 @@ import io.github.govdx.crypto.CertificateRejectedException;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.internal.Bc;
 import io.github.govdx.crypto.internal.Hex;
+import io.github.govdx.crypto.internal.RevocationChecker;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +66,15 @@ public final class TrustStore {
             }
           });
 
+  private final @Nullable RevocationChecker revocation;
+
   private TrustStore(List<X509Certificate> anchors) {
+    this(anchors, null);
+  }
+
+  private TrustStore(List<X509Certificate> anchors, @Nullable RevocationChecker revocation) {
     this.anchors = anchors;
+    this.revocation = revocation;
     Set<TrustAnchor> ta = new HashSet<>();
     Set<String> digests = new HashSet<>();
     for (X509Certificate a : anchors) {
@@ -180,11 +189,63 @@ public final class TrustStore {
     Instant[] window = cache.get(key.toString());
     if (window != null) {
       checkWindow(window, at);
-      return leaf;
+    } else {
+      window = validateUncached(chain, ders, at);
+      cache.put(key.toString(), window);
     }
-    window = validateUncached(chain, ders, at);
-    cache.put(key.toString(), window);
+    if (revocation != null) {
+      checkRevocation(chain, ders, at);
+    }
     return leaf;
+  }
+
+  /**
+   * A trust store on the same anchors that also checks revocation (CRL and OCSP) on every validation.
+   *
+   * @param policy {@link RevocationPolicy#OFF} returns a store without the check
+   * @param source where CRLs and OCSP answers come from (e.g. the client's {@code HttpRevocationSource})
+   * @return the new trust store
+   */
+  public TrustStore withRevocation(RevocationPolicy policy, RevocationSource source) {
+    Objects.requireNonNull(policy, "policy == null");
+    Objects.requireNonNull(source, "source == null");
+    return new TrustStore(
+        anchors, policy == RevocationPolicy.OFF ? null : new RevocationChecker(policy, source));
+  }
+
+  /**
+   * The revocation policy of this store.
+   *
+   * @return {@link RevocationPolicy#OFF} unless made with {@link #withRevocation}
+   */
+  public RevocationPolicy revocationPolicy() {
+    return revocation == null ? RevocationPolicy.OFF : revocation.policy();
+  }
+
+  private void checkRevocation(List<X509Certificate> chain, List<byte[]> ders, Instant at) {
+    List<X509Certificate> path = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) {
+      if (anchorDigests.contains(Hex.encode(Hex.sha256(ders.get(i))))) {
+        break;
+      }
+      path.add(chain.get(i));
+    }
+    if (path.isEmpty()) {
+      return;
+    }
+    X509Certificate last = path.get(path.size() - 1);
+    X509Certificate anchor = null;
+    for (X509Certificate a : anchors) {
+      if (a.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+        anchor = a;
+        break;
+      }
+    }
+    if (anchor == null) {
+      throw new CertificateRejectedException(
+          CryptoErrorCode.CERTIFICATE_UNTRUSTED, "no anchor issued the chain");
+    }
+    Objects.requireNonNull(revocation).check(path, anchor, at);
   }
 
   private Instant[] validateUncached(List<X509Certificate> chain, List<byte[]> ders, Instant at) {
