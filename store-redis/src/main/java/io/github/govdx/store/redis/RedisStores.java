@@ -369,7 +369,10 @@ public final class RedisStores implements AutoCloseable {
     }
 
     private RedisStores fromUri(RedisURI redisUri) {
-      RedisURI u = RedisURI.builder(redisUri).withTimeout(commandTimeout).build();
+      // set on the parsed URI itself: RedisURI.builder(source) would drop a Sentinel URI's
+      // sentinels
+      RedisURI u = redisUri;
+      u.setTimeout(commandTimeout);
       ClientResources resources =
           ClientResources.builder()
               .reconnectDelay(

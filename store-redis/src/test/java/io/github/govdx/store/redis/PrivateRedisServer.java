@@ -21,13 +21,13 @@ final class PrivateRedisServer implements AutoCloseable {
 
   private final int port;
   private final Path log;
-  private final List<String> extraArgs;
+  private final List<String> command;
   private Process process;
 
-  private PrivateRedisServer(int port, List<String> extraArgs) throws IOException {
+  private PrivateRedisServer(int port, List<String> command) throws IOException {
     this.port = port;
     this.log = Files.createTempFile("govdx-redis-" + port, ".log");
-    this.extraArgs = List.copyOf(extraArgs);
+    this.command = List.copyOf(command);
   }
 
   /** Starts a server on a free port. */
@@ -38,7 +38,44 @@ final class PrivateRedisServer implements AutoCloseable {
   /** Starts a server on a given port with extra command-line arguments. */
   static PrivateRedisServer start(int port, List<String> extraArgs)
       throws IOException, InterruptedException {
-    PrivateRedisServer server = new PrivateRedisServer(port, extraArgs);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no"));
+    command.addAll(extraArgs);
+    PrivateRedisServer server = new PrivateRedisServer(port, command);
+    server.startAgain();
+    return server;
+  }
+
+  /** Starts a Sentinel on a free port that monitors {@code master} as {@code name} (quorum 1). */
+  static PrivateRedisServer startSentinel(PrivateRedisServer master, String name, Path dir)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Path conf = dir.resolve("sentinel-" + port + ".conf");
+    Files.writeString(
+        conf,
+        "port "
+            + port
+            + "\nbind 127.0.0.1\ndaemonize no\ndir "
+            + dir
+            + "\nsentinel monitor "
+            + name
+            + " 127.0.0.1 "
+            + master.port()
+            + " 1\n");
+    PrivateRedisServer server =
+        new PrivateRedisServer(port, List.of("redis-server", conf.toString(), "--sentinel"));
     server.startAgain();
     return server;
   }
@@ -60,21 +97,6 @@ final class PrivateRedisServer implements AutoCloseable {
   /** Starts (again) on the same port and waits until it answers PING. */
   void startAgain() throws IOException, InterruptedException {
     try {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  "redis-server",
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
-                  "--save",
-                  "",
-                  "--appendonly",
-                  "no",
-                  "--daemonize",
-                  "no"));
-      command.addAll(extraArgs);
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
