@@ -18,6 +18,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -214,7 +215,8 @@ public final class RedisStores implements AutoCloseable {
     }
 
     /**
-     * Connects to a Redis Cluster through one or more of its nodes, like {@link #uri(String)} otherwise.
+     * Connects to a Redis Cluster through one of its nodes, like {@link #uri(String)} otherwise; the topology is
+     * refreshed every 30 s and on every redirection or reconnect, so a failover is followed.
      *
      * @param uri the URI of a seed node
      * @return this builder
@@ -369,8 +371,7 @@ public final class RedisStores implements AutoCloseable {
     }
 
     private RedisStores fromUri(RedisURI redisUri) {
-      // set on the parsed URI itself: RedisURI.builder(source) would drop a Sentinel URI's
-      // sentinels
+      // on the parsed URI itself: RedisURI.builder(source) would drop a Sentinel URI's sentinels
       RedisURI u = redisUri;
       u.setTimeout(commandTimeout);
       ClientResources resources =
@@ -391,6 +392,11 @@ public final class RedisStores implements AutoCloseable {
           owned.add(0, () -> cc.shutdown(0, 2, TimeUnit.SECONDS));
           cc.setOptions(
               ClusterClientOptions.builder()
+                  .topologyRefreshOptions(
+                      ClusterTopologyRefreshOptions.builder()
+                          .enablePeriodicRefresh(Duration.ofSeconds(30))
+                          .enableAllAdaptiveRefreshTriggers()
+                          .build())
                   .autoReconnect(true)
                   .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                   .socketOptions(socket)
