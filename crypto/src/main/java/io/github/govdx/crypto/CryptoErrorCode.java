@@ -111,7 +111,27 @@ public enum CryptoErrorCode implements ErrorCode {
    * An RFC 3161 time-stamp could not be had or does not verify: the TSA failed or refused, its answer does not
    * match the request, or the token's imprint, TSA certificate or signature is wrong.
    */
-  TIMESTAMP_INVALID("GDX-2504", "time-stamp invalid");
+  TIMESTAMP_INVALID("GDX-2504", "time-stamp invalid"),
+
+  // GDX-26xx sealed streams (large bodies, DESIGN section 10)
+
+  /** A sealed stream is not in the stream format (magic, framing, lengths, header payload). */
+  STREAM_MALFORMED("GDX-2601", "malformed sealed stream"),
+
+  /** A sealed stream ended before its final chunk and trailer: it was truncated. */
+  STREAM_TRUNCATED("GDX-2602", "sealed stream truncated"),
+
+  /**
+   * A chunk did not authenticate: modified, reordered, duplicated, spliced from another stream, or its final flag
+   * moved.
+   */
+  STREAM_CHUNK_REJECTED("GDX-2603", "sealed stream chunk rejected"),
+
+  /** Bytes follow the final chunk other than the trailer, or follow the trailer. */
+  STREAM_TRAILING_DATA("GDX-2604", "data after the end of a sealed stream"),
+
+  /** The trailer's signature does not verify over the stream's identity, chunk count, length and digest. */
+  STREAM_SIGNATURE_INVALID("GDX-2605", "sealed stream signature invalid");
 
   private final String code;
   private final String title;

@@ -30,6 +30,8 @@ import io.github.govdx.crypto.key.PrivateKeyHolder;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -220,6 +222,76 @@ public final class EnvelopeCodec {
    */
   public Set<Suite> acceptedSuites() {
     return acceptedSuites;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // large bodies: sealed streams (DESIGN section 10, docs/envelope.md "Sealed streams")
+
+  /**
+   * Seals a large body as a sealed stream, in constant memory: a sealed envelope header (routing headers, the
+   * content key wrapped to the receiver as in {@link #seal(RoutingHeaders, byte[])}), then the body in authenticated
+   * binary chunks of 1 MiB, then the sender's signature over the digest of the whole plaintext. No base64.
+   *
+   * @param headers the routing headers (issued-at defaults to the clock's now)
+   * @param plaintext the body, read to its end (not closed)
+   * @param out where the sealed stream goes (flushed, not closed)
+   * @return the number of plaintext bytes sealed
+   * @throws java.io.UncheckedIOException if reading or writing fails
+   * @throws CertificateRejectedException {@code GDX-2205} if the directory has no usable receiver certificate
+   */
+  public long sealStream(RoutingHeaders headers, InputStream plaintext, OutputStream out) {
+    return sealStream(headers, plaintext, out, SealedStreams.DEFAULT_CHUNK);
+  }
+
+  /**
+   * Seals a large body with a given chunk size (see {@link #sealStream(RoutingHeaders, InputStream,
+   * OutputStream)}).
+   *
+   * @param headers the routing headers
+   * @param plaintext the body
+   * @param out the sealed stream's destination
+   * @param chunkSize bytes of plaintext per chunk, 1 to 16 MiB
+   * @return the number of plaintext bytes sealed
+   * @throws IllegalArgumentException if the chunk size is out of range
+   */
+  public long sealStream(
+      RoutingHeaders headers, InputStream plaintext, OutputStream out, int chunkSize) {
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(plaintext, "plaintext == null");
+    Objects.requireNonNull(out, "out == null");
+    if (chunkSize < 1 || chunkSize > SealedStreams.MAX_CHUNK) {
+      throw new IllegalArgumentException("chunkSize must be 1 to 16 MiB: " + chunkSize);
+    }
+    try {
+      return SealedStreams.seal(this, headers, plaintext, out, chunkSize);
+    } catch (java.io.IOException e) {
+      throw SealedStreams.io(e);
+    }
+  }
+
+  /**
+   * Opens a sealed stream in constant memory, writing the plaintext to {@code out} chunk by chunk as each chunk
+   * authenticates. <b>The output is complete and authentic only when this method returns</b>: if it throws, what
+   * was written so far is a prefix that may be truncated and is not covered by the sender's signature, and must be
+   * discarded (write to a temporary file and move it into place on return, as {@code govdx open --stream} does).
+   * The header is opened with every check of {@link #open(byte[])} (signature, chain, receiver, freshness, replay).
+   *
+   * @param sealed the sealed stream, read to its end (not closed)
+   * @param out where the plaintext goes (not closed)
+   * @return what was established about the stream
+   * @throws StreamException {@code GDX-2601..2605} for a malformed, truncated, tampered, over-long or mis-signed
+   *     stream
+   * @throws EnvelopeException the header's own codes ({@code GDX-20xx..23xx})
+   * @throws java.io.UncheckedIOException if reading or writing fails
+   */
+  public OpenedStream openStream(InputStream sealed, OutputStream out) {
+    Objects.requireNonNull(sealed, "sealed == null");
+    Objects.requireNonNull(out, "out == null");
+    try {
+      return SealedStreams.open(this, sealed, out);
+    } catch (java.io.IOException e) {
+      throw SealedStreams.io(e);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
