@@ -130,6 +130,77 @@ class EnvelopeCommandsTest {
   // ------------------------------------------------------------------ round trips
 
   @Test
+  void sealStreamThenOpenStream_bigFile_identical_andTamperedStreamLeavesNoOutput()
+      throws IOException {
+    Path big = dir.resolve("big.bin");
+    byte[] content = new byte[3 * (1 << 20) + 12345];
+    new java.util.Random(42).nextBytes(content);
+    Files.write(big, content);
+    Path sealed = dir.resolve("big.gdxs");
+    Result s =
+        CliRun.run(
+            "seal",
+            "--stream",
+            "--key",
+            Pki.key(a),
+            "--cert",
+            Pki.cert(a),
+            "--to",
+            Pki.cert(b),
+            "--from-party",
+            Pki.A,
+            "--to-party",
+            Pki.B + "/hotline",
+            "--resource",
+            "R-0001",
+            "--in",
+            big.toString(),
+            "--out",
+            sealed.toString());
+    assertThat(s.exitCode()).as(s.toString()).isZero();
+    assertThat(Files.size(sealed)).isLessThan(content.length + 8192L);
+    Path out = dir.resolve("big.out");
+    Result o =
+        CliRun.run(
+            "open",
+            "--stream",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            sealed.toString(),
+            "--out",
+            out.toString());
+    assertThat(o.exitCode()).as(o.toString()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(content);
+    assertThat(o.out()).contains("4 chunks");
+
+    byte[] cut = Files.readAllBytes(sealed);
+    Path truncated = dir.resolve("truncated.gdxs");
+    Files.write(truncated, java.util.Arrays.copyOf(cut, cut.length - 100));
+    Path never = dir.resolve("never.out");
+    Result t =
+        CliRun.run(
+            "open",
+            "--stream",
+            "--key",
+            Pki.key(b),
+            "--trust",
+            Pki.cert(a),
+            "--in",
+            truncated.toString(),
+            "--out",
+            never.toString());
+    assertThat(t.exitCode()).as(t.toString()).isEqualTo(1);
+    assertThat(t.err()).contains("GDX-2602");
+    assertThat(never).doesNotExist();
+    try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
   void sealThenOpen_gm_payloadOnStdoutReportOnStderr_exit0() throws IOException {
     Path msg = seal(a, Pki.A, b, Pki.B + "/hotline");
     Result r =

@@ -175,6 +175,64 @@ public final class CliFiles {
     }
   }
 
+  /** Writes an output through a stream. */
+  @FunctionalInterface
+  public interface StreamWriter<T> {
+    /**
+     * Writes.
+     *
+     * @param out the stream to write to
+     * @return a result
+     */
+    T write(OutputStream out);
+  }
+
+  /**
+   * Writes a large output without holding it in memory and without ever exposing a partial result: into a
+   * temporary file beside {@code path}, which is moved to {@code path} only when the writer returns; when the writer
+   * throws, the temporary file is deleted and {@code path} never appears.
+   *
+   * @param path the output file, which must not exist
+   * @param writer writes the content
+   * @param what what the file is, for messages
+   * @param <T> the writer's result
+   * @return the writer's result
+   * @throws CliException {@code GDX-5004} if the output exists, {@code GDX-5005} if it cannot be written
+   */
+  public static <T> T writeNewStreaming(Path path, StreamWriter<T> writer, String what) {
+    refuseExisting(path, what);
+    Path dir = path.toAbsolutePath().getParent();
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".part");
+    } catch (IOException e) {
+      throw CliException.error(
+          CliErrorCode.FILE_UNWRITABLE, "cannot write " + what + " " + path, e);
+    }
+    boolean done = false;
+    try {
+      T result;
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        result = writer.write(out);
+      }
+      Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      done = true;
+      return result;
+    } catch (IOException e) {
+      throw CliException.error(
+          CliErrorCode.FILE_UNWRITABLE, "cannot write " + what + " " + path, e);
+    } finally {
+      if (!done) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // the temporary file stays; it never has the output's name
+        }
+      }
+    }
+  }
+
   /**
    * Fails when a path exists (as anything, including a dangling link).
    *

@@ -2,12 +2,16 @@ package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
+import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
+import io.github.govdx.crypto.OpenedStream;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.TrustStore;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +73,13 @@ public final class OpenCommand extends BaseCommand {
   @Nullable Path out;
 
   @Option(
+      names = "--stream",
+      description =
+          "FILE is a sealed stream: the payload is written to a temporary file beside --out (required) and moved"
+              + " there only after the whole stream verified.")
+  boolean stream;
+
+  @Option(
       names = "--at",
       paramLabel = "INSTANT|issued",
       description =
@@ -88,6 +99,10 @@ public final class OpenCommand extends BaseCommand {
   protected int execute() {
     if (out != null) {
       CliFiles.refuseExisting(out, "--out");
+    }
+    if (stream) {
+      return openStream(
+          required(out, "--out (a sealed stream is never written to standard output)"));
     }
     byte[] bytes = CliFiles.read(required(in, "--in"), CliFiles.DATA_LIMIT, "--in");
     Duration skew = EnvelopeText.maxSkew(maxSkew);
@@ -120,6 +135,54 @@ public final class OpenCommand extends BaseCommand {
       ctx().rawOut().write(msg.payload(), 0, msg.payload().length);
       ctx().rawOut().flush();
     }
+    return GovdxCli.EXIT_OK;
+  }
+
+  private int openStream(Path outFile) {
+    Path inFile = required(in, "--in");
+    PartyCredentials me = Receiver.credentials(required(key, "--key"), cert, party);
+    TrustStore trustStore = KeyMaterial.trustStore(required(trust, "--trust"));
+    Duration skew = EnvelopeText.maxSkew(maxSkew);
+    if (at != null && "issued".equalsIgnoreCase(at)) {
+      throw CliException.error(CliErrorCode.USAGE, "--at issued is not available with --stream");
+    }
+    Instant when;
+    try {
+      when = at == null ? ctx().clock().instant() : Instant.parse(at);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CliException.error(
+          CliErrorCode.USAGE, "--at must be an ISO-8601 instant such as 2026-11-24T08:00:00Z");
+    }
+    EnvelopeCodec codec = Receiver.codec(me, trustStore, when, skew);
+    OpenedStream opened;
+    try (InputStream sealed =
+        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(inFile), 1 << 16)) {
+      opened = CliFiles.writeNewStreaming(outFile, o -> codec.openStream(sealed, o), "--out");
+    } catch (java.io.IOException e) {
+      throw CliException.error(CliErrorCode.FILE_UNREADABLE, "cannot read --in " + inFile, e);
+    }
+    if (json()) {
+      ObjectNode r = result();
+      r.put("out", outFile.toString());
+      r.put("kind", "STREAM");
+      EnvelopeText.putHeaders(r.putObject("headers"), opened.headers());
+      KeyMaterial.describe(r.putObject("signer"), opened.signerCertificate());
+      r.put("payloadBytes", opened.length());
+      r.put("chunks", opened.chunks());
+      r.put("digest", opened.digest());
+      return GovdxCli.EXIT_OK;
+    }
+    PrintWriter w = out();
+    w.println("OK  sealed stream opened by " + me.partyId() + "; every check passed");
+    EnvelopeText.printHeaders(w, opened.headers());
+    w.println(
+        "  payload        "
+            + opened.length()
+            + " bytes in "
+            + opened.chunks()
+            + " chunks to "
+            + outFile);
+    w.println("  digest         " + opened.digest());
     return GovdxCli.EXIT_OK;
   }
 

@@ -7,11 +7,17 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.key.InMemoryPartyDirectory;
 import io.github.govdx.crypto.key.PartyCredentials;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,6 +102,12 @@ public final class SealCommand extends BaseCommand {
       description = "Only sign (a flattened JWS); the payload stays readable.")
   boolean signOnly;
 
+  @Option(
+      names = "--stream",
+      description =
+          "Seal FILE of any size as a sealed stream (binary chunks, constant memory; docs/envelope.md).")
+  boolean stream;
+
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "The payload.")
   @Nullable Path in;
 
@@ -116,8 +128,10 @@ public final class SealCommand extends BaseCommand {
     if (signOnly && to != null) {
       throw CliException.error(CliErrorCode.USAGE, "--sign-only and --to exclude each other");
     }
+    if (stream && signOnly) {
+      throw CliException.error(CliErrorCode.USAGE, "--stream seals; it cannot be --sign-only");
+    }
     CliFiles.refuseExisting(outFile, "--out");
-    byte[] payload = CliFiles.read(required(in, "--in"), CliFiles.DATA_LIMIT, "--in");
     List<X509Certificate> chain = KeyMaterial.certificates(required(cert, "--cert"), "--cert");
     PartyCredentials credentials =
         KeyMaterial.credentials(
@@ -125,26 +139,15 @@ public final class SealCommand extends BaseCommand {
             chain,
             required(fromParty, "--from-party"));
     X509Certificate recipient = to == null ? null : KeyMaterial.certificates(to, "--to").get(0);
-
-    RoutingHeaders headers;
-    try {
-      RoutingHeaders.Builder b =
-          RoutingHeaders.builder()
-              .sender(required(fromParty, "--from-party"))
-              .receiver(required(toParty, "--to-party"))
-              .resourceCode(required(resource, "--resource"))
-              .action(action);
-      if (messageId != null) {
-        b.messageId(messageId);
-      }
-      if (correlationId != null) {
-        b.correlationId(correlationId);
-      }
-      headers = b.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw CliException.error(CliErrorCode.USAGE, "routing header: " + e.getMessage());
+    RoutingHeaders headers = headers();
+    if (stream) {
+      return sealStream(
+          outFile,
+          credentials,
+          Objects.requireNonNull(recipient),
+          headers.toBuilder().issuedAt(ctx().clock().instant()).build());
     }
-
+    byte[] payload = CliFiles.read(required(in, "--in"), CliFiles.DATA_LIMIT, "--in");
     EnvelopeCodec codec =
         EnvelopeCodec.builder().credentials(credentials).clock(ctx().clock()).build();
     Envelope envelope =
@@ -174,6 +177,58 @@ public final class SealCommand extends BaseCommand {
               + (recipient == null ? " (signer)" : " (receiver)"));
       w.println("  size           " + envelope.toBytes().length + " bytes");
       w.println("  digest         " + envelope.suite().digestAlgorithm() + " " + envelope.digest());
+    }
+    return GovdxCli.EXIT_OK;
+  }
+
+  private RoutingHeaders headers() {
+    try {
+      RoutingHeaders.Builder b =
+          RoutingHeaders.builder()
+              .sender(required(fromParty, "--from-party"))
+              .receiver(required(toParty, "--to-party"))
+              .resourceCode(required(resource, "--resource"))
+              .action(action);
+      if (messageId != null) {
+        b.messageId(messageId);
+      }
+      if (correlationId != null) {
+        b.correlationId(correlationId);
+      }
+      return b.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CliException.error(CliErrorCode.USAGE, "routing header: " + e.getMessage());
+    }
+  }
+
+  private int sealStream(
+      Path outFile,
+      PartyCredentials credentials,
+      X509Certificate recipient,
+      RoutingHeaders headers) {
+    Path inFile = required(in, "--in");
+    EnvelopeCodec codec =
+        EnvelopeCodec.builder()
+            .credentials(credentials)
+            .clock(ctx().clock())
+            .directory(InMemoryPartyDirectory.builder().add(recipient).build())
+            .build();
+    long bytes;
+    try (InputStream body = new BufferedInputStream(Files.newInputStream(inFile), 1 << 16)) {
+      bytes = CliFiles.writeNewStreaming(outFile, o -> codec.sealStream(headers, body, o), "--out");
+    } catch (IOException e) {
+      throw CliException.error(CliErrorCode.FILE_UNREADABLE, "cannot read --in " + inFile, e);
+    }
+    if (json()) {
+      ObjectNode r = result();
+      r.put("out", outFile.toString());
+      r.put("kind", "STREAM");
+      EnvelopeText.putHeaders(r.putObject("headers"), headers);
+      r.put("payloadBytes", bytes);
+    } else {
+      PrintWriter w = out();
+      w.println("sealed " + bytes + " bytes as a sealed stream into " + outFile);
+      EnvelopeText.printHeaders(w, headers);
     }
     return GovdxCli.EXIT_OK;
   }
