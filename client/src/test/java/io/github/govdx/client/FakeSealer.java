@@ -122,6 +122,11 @@ public final class FakeSealer implements MessageSealer {
   }
 
   @Override
+  public OpenedResponse openClaimed(byte[] envelope) {
+    return open(envelope, false);
+  }
+
+  @Override
   public String messageId(byte[] envelope) {
     try {
       return M.readTree(envelope).path("routing").path("messageId").asText();

@@ -33,6 +33,7 @@ public final class CodecSealer implements MessageSealer {
   static final Duration LENIENT_SKEW = Duration.ofDays(1);
 
   private final EnvelopeCodec strict;
+  private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
   private final PartyCredentials credentials;
   private final TrustStore trust;
@@ -42,6 +43,7 @@ public final class CodecSealer implements MessageSealer {
    * Creates the sealer.
    *
    * @param strict the codec with every check of DESIGN section 4
+   * @param claimed the same codec without replay cache (for pushes, whose message ids the idempotency store claims)
    * @param lenient the same codec without replay cache and with a long skew window
    * @param credentials our key and certificate chain (to issue receipts)
    * @param trust the trust anchors (to verify receipts)
@@ -49,11 +51,13 @@ public final class CodecSealer implements MessageSealer {
    */
   public CodecSealer(
       EnvelopeCodec strict,
+      EnvelopeCodec claimed,
       EnvelopeCodec lenient,
       PartyCredentials credentials,
       TrustStore trust,
       Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
+    this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
     this.credentials = Objects.requireNonNull(credentials, "credentials == null");
     this.trust = Objects.requireNonNull(trust, "trust == null");
@@ -91,6 +95,16 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(skew)
             .replayCache(replayCache)
             .build();
+    EnvelopeCodec claimed =
+        EnvelopeCodec.builder()
+            .credentials(credentials)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(skew)
+            .replayCache((messageId, expiresAt) -> true)
+            .build();
     EnvelopeCodec lenient =
         EnvelopeCodec.builder()
             .credentials(credentials)
@@ -101,7 +115,7 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(LENIENT_SKEW)
             .replayCache((messageId, expiresAt) -> true)
             .build();
-    return new CodecSealer(strict, lenient, credentials, trust, clock);
+    return new CodecSealer(strict, claimed, lenient, credentials, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -143,6 +157,13 @@ public final class CodecSealer implements MessageSealer {
   @Override
   public OpenedResponse open(byte[] envelope, boolean replayCheck) {
     OpenedMessage m = (replayCheck ? strict : lenient).open(envelope);
+    return new OpenedResponse(
+        routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+  }
+
+  @Override
+  public OpenedResponse openClaimed(byte[] envelope) {
+    OpenedMessage m = claimed.open(envelope);
     return new OpenedResponse(
         routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
   }

@@ -35,6 +35,17 @@ public interface MessageSealer {
   OpenedResponse open(byte[] envelope, boolean replayCheck);
 
   /**
+   * Opens and verifies a received envelope with every check but the replay cache: for a push, whose message id
+   * the provider's idempotency store claims instead (so a push resumed after a failed attempt is not refused as
+   * a replay of itself, while the same message under another key still is).
+   *
+   * @param envelope the envelope bytes as received
+   * @return the opened message
+   * @throws GovdxException (the crypto module's envelope exception) if any check fails
+   */
+  OpenedResponse openClaimed(byte[] envelope);
+
+  /**
    * Digests envelope bytes with the suite's hash.
    *
    * @param envelope the bytes

@@ -21,7 +21,6 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.CryptoErrorCode;
-import io.github.govdx.crypto.ReplayDetectedException;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
@@ -172,40 +171,76 @@ public final class ProviderEndpoint {
       throw new Refusal(
           400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
-    String storeKey = caller + " " + resourceCode + " " + key;
-    String fingerprint = fingerprint(request.body());
+    String messageId = messageIdOf(request.body());
     Instant now = clock.instant();
-    IdempotencyClaim claim =
-        stateCall(
-            () ->
-                idempotency.claim(
-                    storeKey, fingerprint, now.plus(lease), now.plus(idempotencyTtl)));
-    switch (claim.outcome()) {
+    Instant leaseUntil = now.plus(lease);
+    Instant expiresAt = now.plus(idempotencyTtl);
+    // 1. the Idempotency-Key: one message per key (GDX-3008), the stored answer for a repeat
+    String keyClaim = "key " + caller + " " + resourceCode + " " + key;
+    IdempotencyClaim byKey =
+        stateCall(() -> idempotency.claim(keyClaim, "mid " + messageId, leaseUntil, expiresAt));
+    switch (byKey.outcome()) {
       case CONFLICT:
         throw new Refusal(
             422,
             ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
-            "idempotency key used before with another body");
+            "idempotency key used before with another message");
       case IN_PROGRESS:
         throw new Refusal(
             409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
       case COMPLETED:
-        ProviderResponse stored = claim.answer().orElseThrow();
-        Map<String, String> h = new HashMap<>(stored.headers());
-        h.put("Idempotency-Replayed", "true");
-        h.put("X-Request-Id", requestId);
-        return new ProviderResponse(stored.status(), h, stored.body());
+        return replayed(claimAnswer(byKey), requestId);
       default:
         break;
     }
-    String token = claim.token().orElseThrow();
+    String keyToken = byKey.token().orElseThrow();
+    // 2. the message: handled under one key only; the same envelope under another key is a replay
+    String messageClaim = "mid " + caller + " " + messageId;
+    IdempotencyClaim byMessage;
+    try {
+      byMessage =
+          stateCall(
+              () ->
+                  idempotency.claim(
+                      messageClaim, "key " + resourceCode + " " + key, leaseUntil, expiresAt));
+    } catch (Refusal r) {
+      settle(keyClaim, keyToken, null);
+      throw r;
+    }
+    if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
+      settle(keyClaim, keyToken, null);
+      if (byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
+        return replayed(claimAnswer(byMessage), requestId);
+      }
+      throw new Refusal(
+          400,
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+          "request envelope rejected: "
+              + CryptoErrorCode.REPLAY_DETECTED.code()
+              + ": message "
+              + messageId
+              + " was already received under another Idempotency-Key");
+    }
+    String messageToken = byMessage.token().orElseThrow();
     ProviderResponse answer = null;
     try {
-      answer = push(request, requestId, caller, resourceCode, key, claim.isResumed());
+      answer = push(request, requestId, caller, resourceCode, key);
       return answer;
     } finally {
-      settle(storeKey, token, answer);
+      settle(keyClaim, keyToken, answer);
+      settle(messageClaim, messageToken, answer);
     }
+  }
+
+  private static ProviderResponse claimAnswer(IdempotencyClaim claim) {
+    return claim.answer().orElseThrow();
+  }
+
+  private static ProviderResponse replayed(ProviderResponse stored, String requestId) {
+    Map<String, String> h = new HashMap<>(stored.headers());
+    h.put("Idempotency-Replayed", "true");
+    h.put("X-Request-Id", requestId);
+    return new ProviderResponse(stored.status(), h, stored.body());
   }
 
   /**
@@ -228,13 +263,14 @@ public final class ProviderEndpoint {
   }
 
   /**
-   * What identifies a push under its key: the sender-chosen message id of its envelope, read from the
-   * authenticated routing header without decrypting. A push sealed again (a fresh issued-at, so other bytes)
-   * keeps its message id, so its retries match; a different push under the same key does not ({@code GDX-3008}).
+   * What identifies a push: the sender-chosen message id of its envelope, read from the authenticated routing
+   * header without decrypting (the open that follows checks it). A push sealed again (a fresh issued-at, so other
+   * bytes) keeps its message id, so its retries match; a different push under the same key does not
+   * ({@code GDX-3008}).
    */
-  private String fingerprint(byte[] body) {
+  private String messageIdOf(byte[] body) {
     try {
-      return "mid " + sealer.messageId(body);
+      return sealer.messageId(body);
     } catch (GovdxException | IllegalArgumentException e) {
       throw new Refusal(
           400,
@@ -256,33 +292,13 @@ public final class ProviderEndpoint {
 
   private OpenedResponse open(
       ProviderRequest request, PartyId caller, String resourceCode, String action) {
-    return open(request, caller, resourceCode, action, false);
-  }
-
-  /**
-   * Opens a request envelope with every check. A resumed push (the same body under the same key, whose first
-   * attempt died after its envelope was recorded as seen) passes on a replay finding alone: every other check
-   * already passed when the replay cache answered, and the idempotency claim guarantees the handler has not
-   * completed for this body.
-   */
-  private OpenedResponse open(
-      ProviderRequest request,
-      PartyId caller,
-      String resourceCode,
-      String action,
-      boolean resumed) {
     OpenedResponse opened;
     try {
-      opened = sealer.open(request.body(), true);
-    } catch (ReplayDetectedException e) {
-      if (!resumed || !e.errorCode().equals(CryptoErrorCode.REPLAY_DETECTED)) {
-        throw new Refusal(
-            400,
-            ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-            "request envelope rejected: " + e.getMessage());
-      }
-      LOG.debug("resuming an abandoned push: its envelope was seen by the first attempt");
-      opened = sealer.open(request.body(), false);
+      // a push's message id is claimed in the idempotency store, which also refuses its replays
+      opened =
+          action.equals("push")
+              ? sealer.openClaimed(request.body())
+              : sealer.open(request.body(), true);
     } catch (StateStoreException e) {
       throw new Refusal(
           503,
@@ -385,17 +401,18 @@ public final class ProviderEndpoint {
   }
 
   private ProviderResponse push(
-      ProviderRequest request,
-      String requestId,
-      PartyId caller,
-      String resourceCode,
-      String key,
-      boolean resumed) {
+      ProviderRequest request, String requestId, PartyId caller, String resourceCode, String key) {
     PushHandler handler = pushHandlers.get(resourceCode);
     if (handler == null) {
       throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
     }
-    OpenedResponse opened = open(request, caller, resourceCode, "push", resumed);
+    OpenedResponse opened = open(request, caller, resourceCode, "push");
+    if (!opened.routing().messageId().equals(sealer.messageId(request.body()))) {
+      throw new Refusal(
+          400,
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+          "the opened message id is not the one claimed");
+    }
     ResourceDetail detail = resources.get(resourceCode);
     JsonNode p = payload(opened, ClientErrorCode.PROVIDER_RECORDS_INVALID);
     JsonNode records = p.get("records");
