@@ -1,0 +1,145 @@
+package io.github.govdx.benchmarks.store;
+
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.EnvelopeCodec;
+import io.github.govdx.crypto.OpenedMessage;
+import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.Certificates;
+import io.github.govdx.crypto.key.InMemoryPartyDirectory;
+import io.github.govdx.crypto.key.KeyPairs;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.crypto.replay.ReplayCache;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * GM 1 KiB {@code open} with its replay check on each store, against the same open with no replay check ({@code
+ * none}): the target is that a shared store adds at most 10 % on loopback. Every operation opens the same sealed
+ * envelope; the replay cache under test is called with an id made unique per call (the real store call, its
+ * atomic insert and its round trip), so the envelope can be opened again.
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar ReplayCheckBenchmark -f 1 -wi 3 -i 5 -w 2s -r 3s} (needs Redis
+ * on 127.0.0.1:6379).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ReplayCheckBenchmark {
+
+  private static final PartyId A = PartyId.parse("11320500014160478L");
+  private static final PartyId B = PartyId.parse("91350100M000100Y43");
+
+  /** The replay cache: none, memory or redis. */
+  @Param({"none", "memory", "redis"})
+  public String store;
+
+  private final AtomicLong counter = new AtomicLong();
+  private StoreBenchmarks stores;
+  private EnvelopeCodec receiver;
+  private byte[] sealed;
+
+  /** Keys, codecs and one sealed 1 KiB GM envelope. */
+  @Setup
+  public void setup() {
+    Instant now = Instant.now();
+    KeyPair ca = KeyPairs.generate(Suite.GM);
+    X509Certificate caCert =
+        Certificates.selfSignedCa(
+            "bench CA", ca, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+    PartyCredentials a = party(A, ca, caCert, now);
+    PartyCredentials b = party(B, ca, caCert, now);
+    TrustStore trust = TrustStore.of(caCert);
+    ReplayCache underTest;
+    if (store.equals("none")) {
+      stores = null;
+      underTest = (id, exp) -> true;
+    } else {
+      stores = new StoreBenchmarks(store);
+      ReplayCache real = stores.replayCache();
+      underTest =
+          (id, exp) -> {
+            // a unique id per call: the real store call, and the envelope can be opened again
+            real.firstSeen(id + "#" + counter.incrementAndGet(), exp);
+            return true;
+          };
+    }
+    receiver =
+        EnvelopeCodec.builder()
+            .credentials(b)
+            .trustStore(trust)
+            .clockSkew(Duration.ofMinutes(30))
+            .replayCache(underTest)
+            .build();
+    byte[] payload = new byte[1024];
+    new java.util.Random(1).nextBytes(payload);
+    sealed =
+        EnvelopeCodec.builder()
+            .credentials(a)
+            .trustStore(trust)
+            .directory(InMemoryPartyDirectory.builder().add(b.certificate()).build())
+            .build()
+            .seal(
+                RoutingHeaders.builder()
+                    .messageId(UUID.randomUUID().toString())
+                    .sender(A)
+                    .receiver(B)
+                    .resourceCode("335001001/00012")
+                    .action("push")
+                    .build(),
+                payload)
+            .toBytes();
+  }
+
+  private static PartyCredentials party(
+      PartyId id, KeyPair ca, X509Certificate caCert, Instant now) {
+    KeyPair kp = KeyPairs.generate(Suite.GM);
+    return PartyCredentials.builder()
+        .partyId(id)
+        .privateKey(kp.getPrivate())
+        .certificateChain(
+            List.of(
+                Certificates.issue(
+                    id,
+                    kp.getPublic(),
+                    caCert,
+                    ca.getPrivate(),
+                    now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(30)))))
+        .build();
+  }
+
+  /** Removes the keys the run wrote. */
+  @TearDown
+  public void tearDown() {
+    if (stores != null) {
+      stores.close();
+    }
+  }
+
+  /**
+   * One GM 1 KiB open with every check, the replay check on the store under test.
+   *
+   * @return the opened message
+   */
+  @Benchmark
+  public OpenedMessage open() {
+    return receiver.open(sealed);
+  }
+}
