@@ -23,7 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -127,29 +132,38 @@ final class SealedStreams {
       writeInt(out, header.length);
       out.write(header);
       Digest digest = new Digest(suite);
-      byte[] current = new byte[chunkSize];
-      byte[] next = new byte[chunkSize];
-      int n = in.readNBytes(current, 0, chunkSize);
       long index = 0;
       long total = 0;
-      while (true) {
-        int m = n == chunkSize ? in.readNBytes(next, 0, chunkSize) : 0;
-        boolean last = m == 0;
-        digest.update(current, 0, n);
-        total += n;
-        byte type = last ? FINAL : CHUNK;
-        byte[] ct = aead(true, suite, cek, np, sid, index, type, Arrays.copyOf(current, n));
-        out.write(type);
-        writeInt(out, ct.length);
-        out.write(ct);
-        index++;
-        if (last) {
-          break;
+      ExecutorService pool = pool();
+      ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+      try {
+        byte[] current = new byte[chunkSize];
+        int n = in.readNBytes(current, 0, chunkSize);
+        while (true) {
+          byte[] next = new byte[chunkSize];
+          int m = n == chunkSize ? in.readNBytes(next, 0, chunkSize) : 0;
+          boolean last = m == 0;
+          digest.update(current, 0, n);
+          total += n;
+          byte type = last ? FINAL : CHUNK;
+          byte[] plain = n == chunkSize ? current : Arrays.copyOf(current, n);
+          long i = index++;
+          inFlight.add(
+              pool.submit(() -> frame(type, aead(true, suite, cek, np, sid, i, type, plain))));
+          while (inFlight.size() > WINDOW) {
+            out.write(take(inFlight.poll()));
+          }
+          if (last) {
+            break;
+          }
+          current = next;
+          n = m;
         }
-        byte[] t = current;
-        current = next;
-        next = t;
-        n = m;
+        while (!inFlight.isEmpty()) {
+          out.write(take(inFlight.poll()));
+        }
+      } finally {
+        pool.shutdownNow();
       }
       byte[] signature =
           codec.credentials().keyHolder().sign(trailerInput(sid, index, total, digest.finish()));
@@ -160,6 +174,40 @@ final class SealedStreams {
       return total;
     } finally {
       Arrays.fill(cek, (byte) 0);
+    }
+  }
+
+  /** Chunks encrypted at once: enough to keep every core busy, few enough for constant memory. */
+  private static final int THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  private static final int WINDOW = THREADS + 1;
+
+  private static ExecutorService pool() {
+    return Executors.newFixedThreadPool(
+        THREADS,
+        r -> {
+          Thread t = new Thread(r, "govdx-stream-chunk");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private static byte[] frame(byte type, byte[] body) {
+    return ByteBuffer.allocate(1 + 4 + body.length).put(type).putInt(body.length).put(body).array();
+  }
+
+  private static byte[] take(Future<byte[]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while sealing a stream");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -198,13 +246,20 @@ final class SealedStreams {
     if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
       throw malformed("chunk size out of range");
     }
+    ExecutorService pool = pool();
     try {
       Digest digest = new Digest(suite);
+      ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
       long index = 0;
-      long total = 0;
+      long[] total = {0};
       boolean finalSeen = false;
       while (true) {
         int type = in.read();
+        if (type != CHUNK && type != FINAL) {
+          // an earlier chunk's failure (a moved flag, a forged chunk) is the first thing wrong:
+          // report it first
+          drain(pending, 0, digest, out, total);
+        }
         if (type < 0) {
           throw new StreamException(
               CryptoErrorCode.STREAM_TRUNCATED,
@@ -218,11 +273,15 @@ final class SealedStreams {
             throw new StreamException(
                 CryptoErrorCode.STREAM_TRUNCATED, "trailer before the final chunk", null);
           }
+          drain(pending, 0, digest, out, total);
           int s = readLength(in, 1024, "trailer");
           byte[] signature = readFully(in, s);
           byte[] dig = digest.finish();
           if (!verify(
-              opened.signerCertificate(), suite, trailerInput(sid, index, total, dig), signature)) {
+              opened.signerCertificate(),
+              suite,
+              trailerInput(sid, index, total[0], dig),
+              signature)) {
             throw new StreamException(
                 CryptoErrorCode.STREAM_SIGNATURE_INVALID,
                 "the trailer signature does not cover this stream's plaintext",
@@ -233,12 +292,13 @@ final class SealedStreams {
                 CryptoErrorCode.STREAM_TRAILING_DATA, "bytes after the trailer", null);
           }
           return new OpenedStream(
-              opened.headers(), opened.signerCertificate(), total, index, Hex.encode(dig));
+              opened.headers(), opened.signerCertificate(), total[0], index, Hex.encode(dig));
         }
         if (type != CHUNK && type != FINAL) {
           throw malformed("unknown frame type " + type);
         }
         if (finalSeen) {
+          drain(pending, 0, digest, out, total);
           throw new StreamException(
               CryptoErrorCode.STREAM_TRAILING_DATA, "a chunk after the final chunk", null);
         }
@@ -247,15 +307,27 @@ final class SealedStreams {
           throw malformed("chunk shorter than its tag");
         }
         byte[] ct = readFully(in, l);
-        byte[] plain = aead(false, suite, cek, np, sid, index, (byte) type, ct);
-        digest.update(plain, 0, plain.length);
-        out.write(plain);
-        total += plain.length;
-        index++;
+        long i = index++;
+        byte t = (byte) type;
+        // chunks decrypt in parallel; their plaintext is digested and written in order
+        pending.add(pool.submit(() -> aead(false, suite, cek, np, sid, i, t, ct)));
+        drain(pending, WINDOW, digest, out, total);
         finalSeen = type == FINAL;
       }
     } finally {
+      pool.shutdownNow();
       Arrays.fill(cek, (byte) 0);
+    }
+  }
+
+  private static void drain(
+      ArrayDeque<Future<byte[]>> pending, int keep, Digest digest, OutputStream out, long[] total)
+      throws IOException {
+    while (pending.size() > keep) {
+      byte[] plain = take(pending.poll());
+      digest.update(plain, 0, plain.length);
+      out.write(plain);
+      total[0] += plain.length;
     }
   }
 
