@@ -160,6 +160,57 @@ public final class ExchangeSandbox implements AutoCloseable {
             b.port,
             b.threads,
             b.maxBodyBytes);
+    server.addContext("/pki/", this::pki);
+  }
+
+  /**
+   * The test CA's endpoints: {@code GET /pki/crl} (DER CRL), {@code POST /pki/ocsp} (RFC 6960,
+   * {@code application/ocsp-request}) and {@code POST /pki/tsa} (RFC 3161, {@code application/timestamp-query}).
+   */
+  private void pki(com.sun.net.httpserver.HttpExchange x) throws java.io.IOException {
+    try (x) {
+      String path = x.getRequestURI().getPath();
+      byte[] body;
+      String type;
+      int status = 200;
+      try {
+        if (path.equals("/pki/crl") && x.getRequestMethod().equals("GET")) {
+          body = pki.crl();
+          type = "application/pkix-crl";
+        } else if (path.equals("/pki/ocsp") && x.getRequestMethod().equals("POST")) {
+          body = pki.ocsp(x.getRequestBody().readNBytes(64 * 1024));
+          type = "application/ocsp-response";
+        } else if (path.equals("/pki/tsa") && x.getRequestMethod().equals("POST")) {
+          body = pki.timestampAuthority().respond(x.getRequestBody().readNBytes(64 * 1024));
+          type = "application/timestamp-reply";
+        } else {
+          status = 404;
+          body = new byte[0];
+          type = "text/plain";
+        }
+      } catch (IllegalArgumentException e) {
+        status = 400;
+        body = new byte[0];
+        type = "text/plain";
+      }
+      x.getResponseHeaders().set("Content-Type", type);
+      x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        x.getResponseBody().write(body);
+      }
+    }
+  }
+
+  /**
+   * Revokes a party's certificate at the test CA: the CA's CRL lists it and its OCSP responder answers "revoked"
+   * from now on. Parties that check revocation ({@link io.github.govdx.crypto.key.TrustStore#withRevocation} with
+   * {@link TestPki#revocationSource()} or the {@code /pki/} endpoints) then refuse its messages ({@code GDX-2208}).
+   *
+   * @param aliasOrId the party's alias or id
+   * @throws GovdxException {@code GDX-4xxx} if no such party
+   */
+  public void revoke(String aliasOrId) {
+    pki.revoke(party(aliasOrId).credentials().certificate());
   }
 
   private static List<JsonNode> toList(ArrayNode a) {

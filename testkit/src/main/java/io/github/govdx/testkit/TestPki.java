@@ -2,10 +2,16 @@ package io.github.govdx.testkit;
 
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.evidence.TimestampAuthority;
+import io.github.govdx.crypto.key.CertificateProfile;
+import io.github.govdx.crypto.key.CertificateUsage;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.KeyPairs;
 import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.PrivateKeyHolder;
+import io.github.govdx.crypto.key.RevocationSource;
 import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.testkit.internal.CaServices;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -41,6 +47,7 @@ public final class TestPki {
   private final TrustStore trustStore;
   private final Instant notBefore;
   private final Instant notAfter;
+  private final CaServices services;
 
   private TestPki(Clock clock) {
     this.clock = clock;
@@ -51,6 +58,7 @@ public final class TestPki {
     this.ca =
         Certificates.selfSignedCa(CA_NAME, caKeys, notBefore, notAfter.plus(Duration.ofDays(1)));
     this.trustStore = TrustStore.of(ca);
+    this.services = new CaServices(clock, ca, caKeys.getPrivate(), notAfter);
   }
 
   /**
@@ -96,13 +104,98 @@ public final class TestPki {
     Objects.requireNonNull(party, "party == null");
     Objects.requireNonNull(suite, "suite == null");
     KeyPair kp = KeyPairs.generate(suite);
-    X509Certificate leaf =
-        Certificates.issue(party, kp.getPublic(), ca, caKeys.getPrivate(), notBefore, notAfter);
     return PartyCredentials.builder()
         .partyId(party)
         .privateKey(kp.getPrivate())
-        .certificateChain(List.of(leaf))
+        .certificateChain(List.of(certify(party, kp, CertificateUsage.BOTH)))
         .build();
+  }
+
+  /**
+   * Issues a dual pair (双证书, GM/T 0015): a signing certificate, and an encryption certificate for a second key
+   * (the one a real CA's key management centre would escrow).
+   *
+   * @param party the party
+   * @param suite the suite
+   * @return credentials that sign with the signing key and open mail sealed to the encryption certificate
+   */
+  public PartyCredentials issueDual(PartyId party, Suite suite) {
+    Objects.requireNonNull(party, "party == null");
+    Objects.requireNonNull(suite, "suite == null");
+    KeyPair sign = KeyPairs.generate(suite);
+    KeyPair enc = KeyPairs.generate(suite);
+    return PartyCredentials.builder()
+        .partyId(party)
+        .privateKey(sign.getPrivate())
+        .certificateChain(List.of(certify(party, sign, CertificateUsage.SIGNING)))
+        .encryptionKey(
+            PrivateKeyHolder.software(enc.getPrivate()),
+            certify(party, enc, CertificateUsage.ENCRYPTION))
+        .build();
+  }
+
+  private X509Certificate certify(PartyId party, KeyPair kp, CertificateUsage usage) {
+    return Certificates.issue(
+        party,
+        kp.getPublic(),
+        ca,
+        caKeys.getPrivate(),
+        notBefore,
+        notAfter,
+        CertificateProfile.builder()
+            .usage(usage)
+            .crlDistributionPoint(CaServices.CRL)
+            .ocspResponder(CaServices.OCSP)
+            .build());
+  }
+
+  /**
+   * Revokes a certificate this CA issued: its CRL lists it and its OCSP responder answers "revoked" from now on.
+   *
+   * @param certificate the certificate
+   */
+  public void revoke(X509Certificate certificate) {
+    services.revoke(Objects.requireNonNull(certificate, "certificate == null"));
+  }
+
+  /**
+   * Makes the OCSP responder answer "unknown" for a certificate (to test hard-fail policies).
+   *
+   * @param certificate the certificate
+   */
+  public void forget(X509Certificate certificate) {
+    services.forget(Objects.requireNonNull(certificate, "certificate == null"));
+  }
+
+  /**
+   * This CA's CRL and OCSP responder, in process: give it to {@link TrustStore#withRevocation}. Its certificates
+   * name {@code http://sandbox-ca.govdx.test/pki/crl} and {@code …/pki/ocsp}; the sandbox serves both at its own
+   * base URI.
+   *
+   * @return the revocation source
+   */
+  public RevocationSource revocationSource() {
+    return services;
+  }
+
+  /**
+   * This CA's RFC 3161 time-stamping authority (SM2-SM3, certificate issued by this CA with critical extended key
+   * usage timeStamping), in process.
+   *
+   * @return the authority
+   */
+  public TimestampAuthority timestampAuthority() {
+    return services;
+  }
+
+  /** @return the DER CRL, for the sandbox's {@code /pki/crl} */
+  byte[] crl() {
+    return services.crl();
+  }
+
+  /** @return the OCSP answer, for the sandbox's {@code /pki/ocsp} */
+  byte[] ocsp(byte[] request) {
+    return services.ocsp(request);
   }
 
   /**

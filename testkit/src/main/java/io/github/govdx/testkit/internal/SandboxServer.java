@@ -111,6 +111,16 @@ public final class SandboxServer implements AutoCloseable {
     server.setExecutor(executor);
   }
 
+  /**
+   * Serves a path prefix outside the exchange protocol (the test CA's {@code /pki/} endpoints).
+   *
+   * @param prefix the path prefix, e.g. {@code /pki/}
+   * @param handler the handler
+   */
+  public void addContext(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(prefix, handler);
+  }
+
   /** Starts serving. */
   public void start() {
     server.start();
