@@ -24,6 +24,7 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
@@ -69,6 +70,7 @@ public final class ExchangeClientBuilder {
   private boolean sealing = true;
   private @Nullable MessageSealer messageSealer;
   private @Nullable PartyCredentials credentials;
+  private @Nullable PartyKeyRing keyRing;
   private @Nullable TrustStore trustStore;
   private @Nullable PartyDirectory directory;
   private @Nullable Suite suite;
@@ -272,6 +274,20 @@ public final class ExchangeClientBuilder {
   }
 
   /**
+   * The calling party's key pairs during a key rollover, instead of {@link #credentials}: the client signs with the
+   * newest valid pair and opens answers sealed to any of them; changes to the ring take effect on the next call
+   * (docs/keys.md).
+   *
+   * @param value the key ring; its party must be {@link #party(PartyId)} or its department
+   * @return this builder
+   */
+  public ExchangeClientBuilder keyRing(PartyKeyRing value) {
+    this.keyRing = Objects.requireNonNull(value, "keyRing == null");
+    this.credentials = value.current(clock.instant());
+    return this;
+  }
+
+  /**
    * The CAs that issue party certificates: every signer's chain is checked against it (required while sealing
    * is on).
    *
@@ -436,7 +452,7 @@ public final class ExchangeClientBuilder {
   private MessageSealer codecSealer(PartyDirectory remote) {
     PartyCredentials creds = Objects.requireNonNull(credentials);
     return CodecSealer.create(
-        creds,
+        keyRing != null ? keyRing : PartyKeyRing.of(creds),
         Objects.requireNonNull(trustStore),
         directory != null ? directory : remote,
         suite != null ? suite : creds.suite(),

@@ -8,8 +8,8 @@ import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.Receipt;
-import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.ReplayCache;
 import java.time.Clock;
@@ -35,7 +35,7 @@ public final class CodecSealer implements MessageSealer {
   private final EnvelopeCodec strict;
   private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
-  private final PartyCredentials credentials;
+
   private final TrustStore trust;
   private final Clock clock;
 
@@ -45,7 +45,6 @@ public final class CodecSealer implements MessageSealer {
    * @param strict the codec with every check of DESIGN section 4
    * @param claimed the same codec without replay cache (for pushes, whose message ids the idempotency store claims)
    * @param lenient the same codec without replay cache and with a long skew window
-   * @param credentials our key and certificate chain (to issue receipts)
    * @param trust the trust anchors (to verify receipts)
    * @param clock the clock for issued-at
    */
@@ -53,21 +52,19 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec strict,
       EnvelopeCodec claimed,
       EnvelopeCodec lenient,
-      PartyCredentials credentials,
       TrustStore trust,
       Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
-    this.credentials = Objects.requireNonNull(credentials, "credentials == null");
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
   /**
-   * Creates a sealer from a party's credentials.
+   * Creates a sealer from a party's key pairs.
    *
-   * @param credentials our key and certificate chain
+   * @param ring our key pairs (the current one signs and issues receipts; mail to any of them opens)
    * @param trust the trust anchors
    * @param directory where receivers' certificates come from
    * @param suite the one accepted suite
@@ -77,7 +74,7 @@ public final class CodecSealer implements MessageSealer {
    * @return the sealer
    */
   public static CodecSealer create(
-      PartyCredentials credentials,
+      PartyKeyRing ring,
       TrustStore trust,
       PartyDirectory directory,
       Suite suite,
@@ -87,7 +84,7 @@ public final class CodecSealer implements MessageSealer {
     Set<Suite> accepted = EnumSet.of(suite);
     EnvelopeCodec strict =
         EnvelopeCodec.builder()
-            .credentials(credentials)
+            .keyRing(ring)
             .trustStore(trust)
             .directory(directory)
             .acceptedSuites(accepted)
@@ -97,7 +94,7 @@ public final class CodecSealer implements MessageSealer {
             .build();
     EnvelopeCodec claimed =
         EnvelopeCodec.builder()
-            .credentials(credentials)
+            .keyRing(ring)
             .trustStore(trust)
             .directory(directory)
             .acceptedSuites(accepted)
@@ -107,7 +104,7 @@ public final class CodecSealer implements MessageSealer {
             .build();
     EnvelopeCodec lenient =
         EnvelopeCodec.builder()
-            .credentials(credentials)
+            .keyRing(ring)
             .trustStore(trust)
             .directory(directory)
             .acceptedSuites(accepted)
@@ -115,7 +112,7 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(LENIENT_SKEW)
             .replayCache((messageId, expiresAt) -> true)
             .build();
-    return new CodecSealer(strict, claimed, lenient, credentials, trust, clock);
+    return new CodecSealer(strict, claimed, lenient, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -180,7 +177,7 @@ public final class CodecSealer implements MessageSealer {
 
   @Override
   public JsonNode receipt(byte[] received, Routing routing, EnvelopeDigest digest) {
-    Receipt r = Receipt.issue(credentials, Envelope.parse(received), clock.instant());
+    Receipt r = Receipt.issue(strict.credentials(), Envelope.parse(received), clock.instant());
     return Json.parseObject(r.toBytes());
   }
 

@@ -23,6 +23,7 @@ import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.PartyDirectory;
+import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
@@ -589,6 +590,7 @@ public final class ProviderEndpoint {
     private @Nullable PartyId party;
     private @Nullable MessageSealer sealer;
     private @Nullable PartyCredentials credentials;
+    private @Nullable PartyKeyRing keyRing;
     private @Nullable TrustStore trustStore;
     private @Nullable PartyDirectory directory;
     private Duration clockSkew = Duration.ofMinutes(5);
@@ -759,6 +761,20 @@ public final class ProviderEndpoint {
     }
 
     /**
+     * The provider department's key pairs during a key rollover, instead of {@link #credentials}: requests sealed
+     * to any of them open, answers and receipts are signed with the newest valid one; changes to the ring take
+     * effect on the next request (docs/keys.md).
+     *
+     * @param value the key ring
+     * @return this builder
+     */
+    public Builder keyRing(PartyKeyRing value) {
+      this.keyRing = Objects.requireNonNull(value, "keyRing == null");
+      this.credentials = value.current(clock.instant());
+      return this;
+    }
+
+    /**
      * The CAs that issue party certificates; every caller's signature chain is checked against it.
      *
      * @param value the trust store
@@ -822,7 +838,7 @@ public final class ProviderEndpoint {
         }
         sealer =
             CodecSealer.create(
-                credentials,
+                keyRing != null ? keyRing : PartyKeyRing.of(credentials),
                 trustStore,
                 directory,
                 credentials.suite(),
