@@ -59,6 +59,32 @@ class EvidenceCommandTest {
   }
 
   @Test
+  void verify_timestampedLog_withTsaTrust_verifiesEveryToken() throws IOException {
+    io.github.govdx.testkit.TestPki pki = io.github.govdx.testkit.TestPki.create();
+    Path stamped = dir.resolve("stamped.log");
+    Files.copy(log, stamped);
+    try (EvidenceLog evidence = EvidenceLog.open(stamped, Clock.systemUTC())) {
+      evidence.timestamp(pki.timestampAuthority());
+    }
+    Path anchors =
+        Files.writeString(
+            dir.resolve("tsa-ca.pem"), io.github.govdx.crypto.key.Pem.write(pki.caCertificate()));
+    Result ok =
+        CliRun.run("evidence", "verify", stamped.toString(), "--tsa-trust", anchors.toString());
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    assertThat(ok.out()).contains("time-stamps    1 verified");
+    Path otherCa =
+        Files.writeString(
+            dir.resolve("other-ca.pem"),
+            io.github.govdx.crypto.key.Pem.write(
+                io.github.govdx.testkit.TestPki.create().caCertificate()));
+    Result bad =
+        CliRun.run("evidence", "verify", stamped.toString(), "--tsa-trust", otherCa.toString());
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(1);
+    assertThat(bad.err()).contains("GDX-2502").contains("time-stamp");
+  }
+
+  @Test
   void verify_intactLog_exit0() {
     Result r = CliRun.run("evidence", "verify", log.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();

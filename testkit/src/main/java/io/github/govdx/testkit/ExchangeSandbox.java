@@ -110,7 +110,7 @@ public final class ExchangeSandbox implements AutoCloseable {
         b.seedDir != null
             ? Seed.read(b.seedDir)
             : b.builtinSeed ? Seed.builtin() : new Seed(List.of(), List.of(), Map.of());
-    this.parties = new Parties(pki);
+    this.parties = new Parties(pki, b.dualCertificates);
     for (Seed.SeedParty p : seed.parties()) {
       parties.add(p.alias(), p.partyId(), p.name());
     }
@@ -674,6 +674,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     private boolean builtinSeed = true;
     private ReviewMode reviewMode = ReviewMode.AUTO_APPROVE;
     private boolean gatewayAuth = true;
+    private boolean dualCertificates;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
     private WorkingDayCalendar calendar = WorkingDayCalendar.weekendsOnly();
@@ -802,6 +803,18 @@ public final class ExchangeSandbox implements AutoCloseable {
      */
     public Builder reviewMode(ReviewMode mode) {
       this.reviewMode = Objects.requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * Whether parties get dual certificates (双证书, GM/T 0015): a signing certificate and a separate encryption
+     * certificate, both in the party directory; default {@code false} (one certificate for both uses).
+     *
+     * @param on whether to issue dual certificates
+     * @return this builder
+     */
+    public Builder dualCertificates(boolean on) {
+      this.dualCertificates = on;
       return this;
     }
 

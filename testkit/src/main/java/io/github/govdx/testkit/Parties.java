@@ -3,6 +3,7 @@ package io.github.govdx.testkit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.Pem;
@@ -23,6 +24,7 @@ final class Parties {
   private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
   private final TestPki pki;
+  private final boolean dual;
   private final SecureRandom random = new SecureRandom();
   private final List<TestParty> ordered = new CopyOnWriteArrayList<>();
   private final Map<String, TestParty> byAlias = new ConcurrentHashMap<>();
@@ -31,8 +33,9 @@ final class Parties {
   private final Map<PartyId, String> names = new ConcurrentHashMap<>();
   private final PartyDirectory directory = this::certificates;
 
-  Parties(TestPki pki) {
+  Parties(TestPki pki, boolean dual) {
     this.pki = pki;
+    this.dual = dual;
   }
 
   synchronized TestParty add(String alias, PartyId id, String name) {
@@ -44,7 +47,14 @@ final class Parties {
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    TestParty p = new TestParty(alias, id, name, pki.issue(id), "gdx-test-" + alias, secret);
+    TestParty p =
+        new TestParty(
+            alias,
+            id,
+            name,
+            dual ? pki.issueDual(id, Suite.GM) : pki.issue(id),
+            "gdx-test-" + alias,
+            secret);
     ordered.add(p);
     byAlias.put(alias, p);
     byId.put(id, p);
@@ -83,7 +93,13 @@ final class Parties {
 
   private List<X509Certificate> certificates(PartyId id) {
     TestParty p = byId.get(id);
-    return p == null ? List.of() : List.of(p.credentials().certificate());
+    if (p == null) {
+      return List.of();
+    }
+    List<X509Certificate> out = new ArrayList<>();
+    out.add(p.credentials().certificate());
+    p.credentials().encryptionCertificate().ifPresent(out::add);
+    return out;
   }
 
   Optional<ObjectNode> directoryJson(PartyId id) {
@@ -95,13 +111,14 @@ final class Parties {
     o.put("partyId", id.toString());
     o.put("name", p.name());
     ArrayNode certs = o.putArray("certificates");
-    X509Certificate c = p.credentials().certificate();
-    ObjectNode e = certs.addObject();
-    e.put("keyId", Certificates.keyId(c));
-    e.put("suite", Certificates.suiteOf(c).map(Enum::name).orElse("GM"));
-    e.put("notBefore", Json.instant(c.getNotBefore().toInstant()));
-    e.put("notAfter", Json.instant(c.getNotAfter().toInstant()));
-    e.put("pem", Pem.write(c));
+    for (X509Certificate c : certificates(id)) {
+      ObjectNode e = certs.addObject();
+      e.put("keyId", Certificates.keyId(c));
+      e.put("suite", Certificates.suiteOf(c).map(Enum::name).orElse("GM"));
+      e.put("notBefore", Json.instant(c.getNotBefore().toInstant()));
+      e.put("notAfter", Json.instant(c.getNotAfter().toInstant()));
+      e.put("pem", Pem.write(c));
+    }
     return Optional.of(o);
   }
 }

@@ -124,6 +124,59 @@ class SandboxCaTest {
   }
 
   @Test
+  void dualCertificates_endToEndThroughTheSandbox_pushSealedToTheEncryptionCertificate() {
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().dualCertificates(true).start();
+        io.github.govdx.client.ExchangeClient city = sandbox.client("citymgmt");
+        io.github.govdx.client.ExchangeClient hotline = sandbox.client("hotline")) {
+      TestParty cityParty = sandbox.party("citymgmt");
+      assertThat(cityParty.credentials().encryptionCertificate()).isPresent();
+      java.util.List<io.github.govdx.client.provider.ProviderPush> inbox =
+          new java.util.concurrent.CopyOnWriteArrayList<>();
+      io.github.govdx.client.catalog.ResourceDetail orders =
+          city.catalog().detail("335003001/00031");
+      io.github.govdx.client.provider.ProviderEndpoint endpoint =
+          io.github.govdx.client.provider.ProviderEndpoint.builder()
+              .party(cityParty.partyId())
+              .credentials(cityParty.credentials())
+              .trustStore(sandbox.trustStore())
+              .directory(sandbox.directory())
+              .push(
+                  orders,
+                  p -> {
+                    inbox.add(p);
+                    return "wo-" + inbox.size();
+                  })
+              .build();
+      sandbox.registerProvider(cityParty.partyId(), ExchangeSandbox.provider(endpoint));
+      com.fasterxml.jackson.databind.node.ObjectNode order =
+          new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      order.put("gdbh", "GD2026120300001");
+      order.put("sqlx", "投诉");
+      order.put("sqnr", "小区路灯不亮，夜间出行不便");
+      order.put("xzqh", "320505");
+      order.put("pdsj", "2026-12-03T08:20:00Z");
+      order.put("blsx", "2026-12-06");
+      io.github.govdx.client.data.PushResult r =
+          hotline
+              .data()
+              .push(
+                  io.github.govdx.client.data.PushRequest.builder()
+                      .resourceCode("335003001/00031")
+                      .addRecord(order)
+                      .idempotencyKey(UUID.randomUUID().toString())
+                      .build());
+      // the provider could open it: it was sealed to the encryption certificate (the signing key
+      // cannot decrypt)
+      assertThat(inbox).hasSize(1);
+      // the client verified the receipt (signed with the signing certificate) before returning
+      assertThat(r.receipt())
+          .hasValueSatisfying(rc -> assertThat(rc.receiver()).isEqualTo(cityParty.partyId()));
+      assertThat(cityParty.credentials().decryptionKeyId())
+          .isNotEqualTo(cityParty.credentials().keyId());
+    }
+  }
+
+  @Test
   void dualCertificateParties_signWithOneSealToTheOther() {
     TestPki pki = TestPki.create();
     PartyId a = PartyId.parse("11320500014160478L");

@@ -50,13 +50,24 @@ public final class EvidenceCommand {
             "The head hash recorded elsewhere (a checkpoint, a receipt); the log's last hash must equal it.")
     @Nullable String head;
 
+    @Option(
+        names = "--tsa-trust",
+        paramLabel = "CERTS",
+        description =
+            "Also verify every time-stamp line offline against these time-stamping authority anchors (PEM file or"
+                + " directory).")
+    @Nullable Path tsaTrust;
+
     @Override
     protected int execute() {
       Path file = required(log, "LOG");
       CliFiles.checkReadable(file, "LOG");
       EvidenceLogVerifier.Result r;
       try {
-        r = EvidenceLogVerifier.verify(file);
+        r =
+            tsaTrust == null
+                ? EvidenceLogVerifier.verify(file)
+                : EvidenceLogVerifier.verify(file, KeyMaterial.trustStore(tsaTrust));
       } catch (GovdxException e) {
         if (e.errorCode() == CryptoErrorCode.EVIDENCE_LOG_IO) {
           throw CliException.inputFailure("LOG " + file, e);
@@ -71,6 +82,10 @@ public final class EvidenceCommand {
         n.put("head", r.head());
         r.firstBrokenLine().ifPresent(l -> n.put("firstBrokenLine", l));
         r.problem().ifPresent(p -> n.put("problem", p));
+        if (tsaTrust != null) {
+          n.put("timestamps", r.timestamps());
+          r.latestTimestamp().ifPresent(t -> n.put("latestTimestamp", t.toString()));
+        }
       }
       if (!r.intact()) {
         throw new GovdxException(
@@ -99,6 +114,14 @@ public final class EvidenceCommand {
                     + r.entries()
                     + " entries, every hash and link verified");
         out().println("  head           " + r.head() + (head != null ? " (equals --head)" : ""));
+        if (tsaTrust != null) {
+          out()
+              .println(
+                  "  time-stamps    "
+                      + r.timestamps()
+                      + " verified"
+                      + r.latestTimestamp().map(t -> ", latest " + t).orElse(""));
+        }
       }
       return GovdxCli.EXIT_OK;
     }

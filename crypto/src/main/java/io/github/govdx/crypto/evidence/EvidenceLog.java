@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.internal.Hex;
 import io.github.govdx.crypto.internal.StrictJson;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,12 @@ public final class EvidenceLog implements AutoCloseable {
     /** This party opened (or verified) a received message. */
     OPENED,
     /** This party issued or received a receipt for a message. */
-    RECEIPTED
+    RECEIPTED,
+    /**
+     * An RFC 3161 time-stamp over the previous line's hash ({@code tst}, base64url DER): every line up to it existed
+     * at the time-stamp's time, by the word of a time-stamping authority rather than this party's clock.
+     */
+    TIMESTAMPED
   }
 
   private final EvidenceStore store;
@@ -131,6 +137,50 @@ public final class EvidenceLog implements AutoCloseable {
     return record(Event.RECEIPTED, envelope, Hex.encode(Hex.sm3(receipt.toBytes())));
   }
 
+  /**
+   * Appends a trusted time-stamp over the chain head (the previous line's hash), asked of a time-stamping
+   * authority while the chain is held, so no other line can come between. {@link EvidenceLogVerifier#verify(Path,
+   * io.github.govdx.crypto.key.TrustStore)} checks the tokens offline.
+   *
+   * @param tsa the time-stamping authority (keep its timeout short: appends wait for it)
+   * @return the new line's hash
+   * @throws EvidenceException {@code GDX-2504} if the TSA fails, {@code GDX-2503} on I/O errors
+   */
+  public String timestamp(TimestampAuthority tsa) {
+    Objects.requireNonNull(tsa, "tsa == null");
+    String time = Instant.now(clock).toString();
+    EvidenceStore.Entry e =
+        store.append(
+            (seq, prev) -> {
+              TimestampToken token = TimestampToken.request(tsa, Hex.decode(prev), Suite.GM);
+              ObjectNode n = StrictJson.mapper().createObjectNode();
+              n.put("seq", seq);
+              n.put("time", time);
+              n.put("event", Event.TIMESTAMPED.name());
+              n.put("tst", com.nimbusds.jose.util.Base64URL.encode(token.toBytes()).toString());
+              n.put("prev", prev);
+              return link(seq, n);
+            });
+    return advance(e);
+  }
+
+  private static EvidenceStore.Entry link(long seq, ObjectNode n) {
+    String body = n.toString();
+    String hash = hashOf(body);
+    return new EvidenceStore.Entry(
+        seq, body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}", hash);
+  }
+
+  private String advance(EvidenceStore.Entry e) {
+    synchronized (this) {
+      if (e.seq() > size) {
+        size = e.seq();
+        head = e.hash();
+      }
+    }
+    return e.hash();
+  }
+
   private String record(Event event, Envelope envelope, @Nullable String receiptDigest) {
     Objects.requireNonNull(envelope, "envelope == null");
     RoutingHeaders h = envelope.headers();
@@ -152,18 +202,9 @@ public final class EvidenceLog implements AutoCloseable {
                 n.put("receipt", receiptDigest);
               }
               n.put("prev", prev);
-              String body = n.toString();
-              String hash = hashOf(body);
-              return new EvidenceStore.Entry(
-                  seq, body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}", hash);
+              return link(seq, n);
             });
-    synchronized (this) {
-      if (e.seq() > size) {
-        size = e.seq();
-        head = e.hash();
-      }
-    }
-    return e.hash();
+    return advance(e);
   }
 
   static String hashOf(String body) {

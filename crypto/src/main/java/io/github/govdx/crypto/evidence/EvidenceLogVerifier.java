@@ -3,12 +3,14 @@ package io.github.govdx.crypto.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.internal.StrictJson;
+import io.github.govdx.crypto.key.TrustStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,12 +37,44 @@ public final class EvidenceLogVerifier {
     private final String head;
     private final long brokenLine;
     private final @Nullable String problem;
+    private final long timestamps;
+    private final @Nullable Instant latestTimestamp;
 
     Result(long entries, String head, long brokenLine, @Nullable String problem) {
+      this(entries, head, brokenLine, problem, 0, null);
+    }
+
+    Result(
+        long entries,
+        String head,
+        long brokenLine,
+        @Nullable String problem,
+        long timestamps,
+        @Nullable Instant latestTimestamp) {
       this.entries = entries;
       this.head = head;
       this.brokenLine = brokenLine;
       this.problem = problem;
+      this.timestamps = timestamps;
+      this.latestTimestamp = latestTimestamp;
+    }
+
+    /**
+     * The number of time-stamps verified (only with {@link #verify(Path, TrustStore)}).
+     *
+     * @return the count
+     */
+    public long timestamps() {
+      return timestamps;
+    }
+
+    /**
+     * The latest time a verified time-stamp vouches for.
+     *
+     * @return the instant, or empty when none was verified
+     */
+    public Optional<Instant> latestTimestamp() {
+      return Optional.ofNullable(latestTimestamp);
     }
 
     /**
@@ -105,7 +139,7 @@ public final class EvidenceLogVerifier {
    */
   public static Result verify(Path file) {
     Objects.requireNonNull(file, "file == null");
-    Walk walk = new Walk();
+    Walk walk = new Walk(null);
     String problem = readLines(file, walk::visit);
     return walk.result(walk.problem == null ? problem : null);
   }
@@ -121,19 +155,45 @@ public final class EvidenceLogVerifier {
    */
   public static Result verify(EvidenceStore store) {
     Objects.requireNonNull(store, "store == null");
-    Walk walk = new Walk();
+    Walk walk = new Walk(null);
     store.read(walk::visit);
     return walk.result(null);
   }
 
+  /**
+   * Verifies a log file and, offline, every time-stamp in it ({@code TIMESTAMPED} lines) against the anchors of its
+   * time-stamping authority; a time-stamp that does not verify breaks the log at its line.
+   *
+   * @param file the log file
+   * @param tsaTrust the anchors of the time-stamping authority
+   * @return the result, with the number of time-stamps verified and the latest time they vouch for
+   * @throws EvidenceException {@code GDX-2503} if the file cannot be read
+   */
+  public static Result verify(Path file, TrustStore tsaTrust) {
+    Objects.requireNonNull(file, "file == null");
+    Walk walk = new Walk(Objects.requireNonNull(tsaTrust, "tsaTrust == null"));
+    String problem = readLines(file, walk::visit);
+    return walk.result(walk.problem == null ? problem : null);
+  }
+
   /** Checks lines in order, stopping at the first broken one. */
   private static final class Walk {
+    private final @Nullable TrustStore tsaTrust;
     private String prev = EvidenceLog.GENESIS;
     private long n;
+    private long timestamps;
+    private @Nullable Instant latest;
     private @Nullable String problem;
+
+    Walk(@Nullable TrustStore tsaTrust) {
+      this.tsaTrust = tsaTrust;
+    }
 
     boolean visit(String line) {
       problem = check(line, n + 1, prev);
+      if (problem == null && tsaTrust != null && line.contains("\"event\":\"TIMESTAMPED\"")) {
+        problem = checkTimestamp(line, prev, tsaTrust);
+      }
       if (problem != null) {
         return false;
       }
@@ -144,11 +204,29 @@ public final class EvidenceLogVerifier {
       return true;
     }
 
+    private @Nullable String checkTimestamp(String line, String prevHash, TrustStore trust) {
+      try {
+        JsonNode node = StrictJson.parse(line.getBytes(StandardCharsets.UTF_8));
+        String tst = node == null ? null : node.path("tst").textValue();
+        if (tst == null || !StrictJson.isCanonicalBase64Url(tst)) {
+          return "time-stamp line without a token";
+        }
+        Instant at =
+            TimestampToken.parse(new com.nimbusds.jose.util.Base64URL(tst).decode())
+                .verify(io.github.govdx.crypto.internal.Hex.decode(prevHash), trust);
+        timestamps++;
+        latest = latest == null || at.isAfter(latest) ? at : latest;
+        return null;
+      } catch (IOException | RuntimeException e) {
+        return "time-stamp does not verify: " + e.getMessage();
+      }
+    }
+
     Result result(@Nullable String readProblem) {
       if (problem != null) {
-        return new Result(n, prev, n + 1, problem);
+        return new Result(n, prev, n + 1, problem, timestamps, latest);
       }
-      return new Result(n, prev, n + 1, readProblem);
+      return new Result(n, prev, n + 1, readProblem, timestamps, latest);
     }
   }
 
