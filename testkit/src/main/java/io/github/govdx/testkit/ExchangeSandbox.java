@@ -165,7 +165,8 @@ public final class ExchangeSandbox implements AutoCloseable {
 
   /**
    * The test CA's endpoints: {@code GET /pki/crl} (DER CRL), {@code POST /pki/ocsp} (RFC 6960,
-   * {@code application/ocsp-request}) and {@code POST /pki/tsa} (RFC 3161, {@code application/timestamp-query}).
+   * {@code application/ocsp-request}), {@code POST /pki/tsa} (RFC 3161, SM2-SM3) and {@code POST /pki/tsa-es256}
+   * (RFC 3161, ES256), both {@code application/timestamp-query}.
    */
   private void pki(com.sun.net.httpserver.HttpExchange x) throws java.io.IOException {
     try (x) {
@@ -182,6 +183,9 @@ public final class ExchangeSandbox implements AutoCloseable {
           type = "application/ocsp-response";
         } else if (path.equals("/pki/tsa") && x.getRequestMethod().equals("POST")) {
           body = pki.timestampAuthority().respond(x.getRequestBody().readNBytes(64 * 1024));
+          type = "application/timestamp-reply";
+        } else if (path.equals("/pki/tsa-es256") && x.getRequestMethod().equals("POST")) {
+          body = pki.es256TimestampAuthority().respond(x.getRequestBody().readNBytes(64 * 1024));
           type = "application/timestamp-reply";
         } else {
           status = 404;

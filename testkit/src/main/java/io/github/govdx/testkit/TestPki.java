@@ -188,6 +188,24 @@ public final class TestPki {
     return services;
   }
 
+  /**
+   * This CA's ES256 time-stamping authority (a P-256 TSA key, certificate issued by this CA), in process.
+   *
+   * @return the authority
+   */
+  public TimestampAuthority es256TimestampAuthority() {
+    return services.es256();
+  }
+
+  /**
+   * Makes this CA publish a stale CRL (its {@code nextUpdate} passed), or a fresh one again.
+   *
+   * @param stale whether the CRL is stale
+   */
+  public void staleCrl(boolean stale) {
+    services.staleCrl(stale);
+  }
+
   /** @return the DER CRL, for the sandbox's {@code /pki/crl} */
   byte[] crl() {
     return services.crl();

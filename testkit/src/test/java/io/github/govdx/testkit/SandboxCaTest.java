@@ -96,6 +96,93 @@ class SandboxCaTest {
   }
 
   @Test
+  void staleOrUnreachableCrl_softAccepts_hardRefusesWithItsCode() {
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start()) {
+      PartyCredentials c = sandbox.party("hotline").credentials();
+      // OCSP unreachable: the CRL decides
+      io.github.govdx.crypto.key.RevocationSource crlOnly =
+          new io.github.govdx.crypto.key.RevocationSource() {
+            @Override
+            public java.util.Optional<byte[]> crl(
+                java.security.cert.X509Certificate issuer, List<URI> points) {
+              return sandbox.pki().revocationSource().crl(issuer, points);
+            }
+          };
+      sandbox.pki().staleCrl(true);
+      assertThat(
+              sandbox
+                  .trustStore()
+                  .withRevocation(RevocationPolicy.SOFT_FAIL, crlOnly)
+                  .validate(c.certificateChain(), Instant.now()))
+          .isEqualTo(c.certificate());
+      assertThatThrownBy(
+              () ->
+                  sandbox
+                      .trustStore()
+                      .withRevocation(RevocationPolicy.HARD_FAIL, crlOnly)
+                      .validate(c.certificateChain(), Instant.now()))
+          .hasMessageStartingWith("GDX-2210");
+      io.github.govdx.crypto.key.RevocationSource unreachable =
+          (issuer, points) -> java.util.Optional.empty();
+      assertThat(
+              sandbox
+                  .trustStore()
+                  .withRevocation(RevocationPolicy.SOFT_FAIL, unreachable)
+                  .validate(c.certificateChain(), Instant.now()))
+          .isEqualTo(c.certificate());
+      assertThatThrownBy(
+              () ->
+                  sandbox
+                      .trustStore()
+                      .withRevocation(RevocationPolicy.HARD_FAIL, unreachable)
+                      .validate(c.certificateChain(), Instant.now()))
+          .hasMessageStartingWith("GDX-2211");
+    }
+  }
+
+  @Test
+  void ocspGoodAndRevoked_againstTheSandboxCa() {
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start()) {
+      PartyCredentials good = sandbox.party("hotline").credentials();
+      PartyCredentials bad = sandbox.party("police").credentials();
+      sandbox.revoke("police");
+      io.github.govdx.crypto.key.RevocationSource ocspOnly =
+          new io.github.govdx.crypto.key.RevocationSource() {
+            @Override
+            public java.util.Optional<byte[]> crl(
+                java.security.cert.X509Certificate issuer, List<URI> points) {
+              return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<byte[]> ocsp(URI responder, byte[] request) {
+              return sandbox.pki().revocationSource().ocsp(responder, request);
+            }
+          };
+      TrustStore hard = sandbox.trustStore().withRevocation(RevocationPolicy.HARD_FAIL, ocspOnly);
+      assertThat(hard.validate(good.certificateChain(), Instant.now()))
+          .isEqualTo(good.certificate());
+      assertThatThrownBy(() -> hard.validate(bad.certificateChain(), Instant.now()))
+          .hasMessageStartingWith("GDX-2208");
+    }
+  }
+
+  @Test
+  void es256Tsa_overHttp_verifiesOffline() {
+    try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start()) {
+      TestParty police = sandbox.party("police");
+      TestParty hotline = sandbox.party("hotline");
+      Envelope push = seal(sandbox.codecFor(hotline), hotline.partyId(), police.partyId());
+      Receipt stamped =
+          Receipt.issue(police.credentials(), push, Instant.now())
+              .timestamped(
+                  HttpTimestampAuthority.create(sandbox.baseUri().resolve("/pki/tsa-es256")));
+      assertThat(Receipt.parse(stamped.toBytes()).verifyTimestamp(sandbox.trustStore()))
+          .isBeforeOrEqualTo(Instant.now());
+    }
+  }
+
+  @Test
   void crlAndTsaOverHttp_atPki() throws Exception {
     try (ExchangeSandbox sandbox = ExchangeSandbox.builder().start()) {
       sandbox.revoke("police");

@@ -73,6 +73,9 @@ public final class CaServices implements RevocationSource, TimestampAuthority {
   private final PrivateKey caKey;
   private final KeyPair tsaKeys;
   private final X509Certificate tsaCert;
+  private final KeyPair es256TsaKeys;
+  private final X509Certificate es256TsaCert;
+  private volatile boolean staleCrl;
   private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
   private final Set<BigInteger> unknown = ConcurrentHashMap.newKeySet();
   private final AtomicLong serial = new AtomicLong(1);
@@ -90,28 +93,49 @@ public final class CaServices implements RevocationSource, TimestampAuthority {
     this.ca = ca;
     this.caKey = caKey;
     this.tsaKeys = KeyPairs.generate(Suite.GM);
+    this.es256TsaKeys = KeyPairs.generate(Suite.INTL);
+    this.tsaCert = tsaCertificate(tsaKeys, "govdx TEST TSA SM2-SM3 - not for production", notAfter);
+    this.es256TsaCert =
+        tsaCertificate(es256TsaKeys, "govdx TEST TSA ES256 - not for production", notAfter);
+  }
+
+  private X509Certificate tsaCertificate(KeyPair keys, String name, Instant notAfter) {
     try {
       JcaX509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
               new JcaX509CertificateHolder(ca).getSubject(),
-              BigInteger.valueOf(clock.millis()),
+              BigInteger.valueOf(serial.getAndIncrement() + clock.millis()),
               Date.from(clock.instant().minus(Duration.ofDays(1))),
               Date.from(notAfter),
-              new X500Name("CN=govdx TEST TSA - not for production"),
-              tsaKeys.getPublic());
+              new X500Name("CN=" + name),
+              keys.getPublic());
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       b.addExtension(
           Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-      this.tsaCert =
-          new JcaX509CertificateConverter().setProvider(BC).getCertificate(b.build(signer(caKey)));
+      return new JcaX509CertificateConverter()
+          .setProvider(BC)
+          .getCertificate(b.build(signer(caKey)));
     } catch (Exception e) {
       throw new IllegalStateException("test TSA certificate", e);
     }
   }
 
   private static ContentSigner signer(PrivateKey key) throws Exception {
-    return new JcaContentSignerBuilder("SM3withSM2").setProvider(BC).build(key);
+    boolean sm2 = KeyPairs.suiteOf(key).orElse(Suite.GM) == Suite.GM;
+    return new JcaContentSignerBuilder(sm2 ? "SM3withSM2" : "SHA256withECDSA")
+        .setProvider(BC)
+        .build(key);
+  }
+
+  /**
+   * Makes the CA publish a CRL whose {@code nextUpdate} has passed (to test the policies on stale revocation
+   * information), or a fresh one again.
+   *
+   * @param stale whether the CRL is stale
+   */
+  public void staleCrl(boolean stale) {
+    this.staleCrl = stale;
   }
 
   /**
@@ -145,10 +169,12 @@ public final class CaServices implements RevocationSource, TimestampAuthority {
   public byte[] crl() {
     try {
       Instant now = clock.instant();
+      Instant thisUpdate = staleCrl ? now.minus(Duration.ofDays(3)) : now.minusSeconds(60);
       X509v2CRLBuilder b =
           new X509v2CRLBuilder(
-              new JcaX509CertificateHolder(ca).getSubject(), Date.from(now.minusSeconds(60)));
-      b.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+              new JcaX509CertificateHolder(ca).getSubject(), Date.from(thisUpdate));
+      b.setNextUpdate(
+          Date.from(staleCrl ? now.minus(Duration.ofDays(1)) : now.plus(Duration.ofDays(1))));
       for (BigInteger s : revoked) {
         b.addCRLEntry(s, Date.from(now.minusSeconds(60)), CRLReason.keyCompromise);
       }
@@ -198,19 +224,32 @@ public final class CaServices implements RevocationSource, TimestampAuthority {
 
   @Override
   public byte[] respond(byte[] timeStampQuery) {
+    return timestamp(timeStampQuery, tsaKeys, tsaCert);
+  }
+
+  /**
+   * The ES256 time-stamping authority (P-256 key, certificate issued by this CA).
+   *
+   * @return the authority
+   */
+  public TimestampAuthority es256() {
+    return q -> timestamp(q, es256TsaKeys, es256TsaCert);
+  }
+
+  private byte[] timestamp(byte[] timeStampQuery, KeyPair keys, X509Certificate cert) {
     try {
       TimeStampRequest req = new TimeStampRequest(timeStampQuery);
       TimeStampTokenGenerator g =
           new TimeStampTokenGenerator(
               new JcaSignerInfoGeneratorBuilder(
                       new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
-                  .build(signer(tsaKeys.getPrivate()), tsaCert),
+                  .build(signer(keys.getPrivate()), cert),
               new JcaDigestCalculatorProviderBuilder()
                   .setProvider(BC)
                   .build()
                   .get(new AlgorithmIdentifier(GMObjectIdentifiers.sm3)),
               new ASN1ObjectIdentifier("1.2.156.10197.1.999.1"));
-      g.addCertificates(new JcaCertStore(List.of(tsaCert)));
+      g.addCertificates(new JcaCertStore(List.of(cert)));
       return new TimeStampResponseGenerator(
               g, Set.of(TSPAlgorithms.SHA256, GMObjectIdentifiers.sm3))
           .generate(req, BigInteger.valueOf(serial.getAndIncrement()), Date.from(clock.instant()))
