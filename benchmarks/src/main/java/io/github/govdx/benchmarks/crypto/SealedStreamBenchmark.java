@@ -1,22 +1,16 @@
 package io.github.govdx.benchmarks.crypto;
 
+import io.github.govdx.benchmarks.GmBenchPki;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
-import io.github.govdx.crypto.Suite;
-import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.InMemoryPartyDirectory;
-import io.github.govdx.crypto.key.KeyPairs;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.TrustStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.engines.SM4Engine;
@@ -66,14 +60,10 @@ public class SealedStreamBenchmark {
   public void setup() {
     data = new byte[size];
     new java.util.Random(7).nextBytes(data);
-    Instant now = Instant.now();
-    KeyPair ca = KeyPairs.generate(Suite.GM);
-    X509Certificate caCert =
-        Certificates.selfSignedCa(
-            "bench CA", ca, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-    PartyCredentials a = party(A, ca, caCert, now);
-    PartyCredentials b = party(B, ca, caCert, now);
-    TrustStore trust = TrustStore.of(caCert);
+    GmBenchPki pki = new GmBenchPki();
+    PartyCredentials a = pki.party(A);
+    PartyCredentials b = pki.party(B);
+    TrustStore trust = pki.trustStore();
     sender =
         EnvelopeCodec.builder()
             .credentials(a)
@@ -99,24 +89,6 @@ public class SealedStreamBenchmark {
         .receiver(B)
         .resourceCode("335001001/00012")
         .action("push")
-        .build();
-  }
-
-  private static PartyCredentials party(
-      PartyId id, KeyPair ca, X509Certificate caCert, Instant now) {
-    KeyPair kp = KeyPairs.generate(Suite.GM);
-    return PartyCredentials.builder()
-        .partyId(id)
-        .privateKey(kp.getPrivate())
-        .certificateChain(
-            List.of(
-                Certificates.issue(
-                    id,
-                    kp.getPublic(),
-                    caCert,
-                    ca.getPrivate(),
-                    now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(30)))))
         .build();
   }
 

@@ -1,21 +1,15 @@
 package io.github.govdx.benchmarks.store;
 
+import io.github.govdx.benchmarks.GmBenchPki;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
-import io.github.govdx.crypto.Suite;
-import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.InMemoryPartyDirectory;
-import io.github.govdx.crypto.key.KeyPairs;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.ReplayCache;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,14 +52,10 @@ public class ReplayCheckBenchmark {
   /** Keys, codecs and one sealed 1 KiB GM envelope. */
   @Setup
   public void setup() {
-    Instant now = Instant.now();
-    KeyPair ca = KeyPairs.generate(Suite.GM);
-    X509Certificate caCert =
-        Certificates.selfSignedCa(
-            "bench CA", ca, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-    PartyCredentials a = party(A, ca, caCert, now);
-    PartyCredentials b = party(B, ca, caCert, now);
-    TrustStore trust = TrustStore.of(caCert);
+    GmBenchPki pki = new GmBenchPki();
+    PartyCredentials a = pki.party(A);
+    PartyCredentials b = pki.party(B);
+    TrustStore trust = pki.trustStore();
     ReplayCache underTest;
     if (store.equals("none")) {
       stores = null;
@@ -105,24 +95,6 @@ public class ReplayCheckBenchmark {
                     .build(),
                 payload)
             .toBytes();
-  }
-
-  private static PartyCredentials party(
-      PartyId id, KeyPair ca, X509Certificate caCert, Instant now) {
-    KeyPair kp = KeyPairs.generate(Suite.GM);
-    return PartyCredentials.builder()
-        .partyId(id)
-        .privateKey(kp.getPrivate())
-        .certificateChain(
-            List.of(
-                Certificates.issue(
-                    id,
-                    kp.getPublic(),
-                    caCert,
-                    ca.getPrivate(),
-                    now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(30)))))
-        .build();
   }
 
   /** Removes the keys the run wrote. */
