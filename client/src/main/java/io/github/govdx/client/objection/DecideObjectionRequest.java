@@ -1,173 +1,45 @@
 package io.github.govdx.client.objection;
 
-import java.util.Objects;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import io.github.govdx.client.CaseDecision;
+import io.github.govdx.client.internal.ValueStyle;
+import org.immutables.value.Value;
 
 /**
- * A provider's answer to an objection ({@code POST /v1/objections/{id}/decision}): move it to
- * {@code under_review}, {@code resolved} or {@code rejected}.
+ * A provider's answer to an objection ({@code POST /v1/objections/{id}/decision}, {@code docs/protocol.md}
+ * section 12.3): move it to {@code under_review}, {@code resolved} or {@code rejected}, with the resolution or
+ * reason (required for resolved and rejected). {@code build()} throws {@link IllegalArgumentException} for any
+ * other state.
  *
  * <p>Immutable and thread-safe.
  */
-public final class DecideObjectionRequest {
+@Value.Immutable
+@ValueStyle
+public abstract class DecideObjectionRequest implements CaseDecision<ObjectionState> {
 
-  private final String objectionId;
-  private final ObjectionState state;
-  private final @Nullable String reason;
+  DecideObjectionRequest() {}
 
-  private DecideObjectionRequest(Builder b) {
-    if (b.objectionId == null) {
-      throw new IllegalStateException("DecideObjectionRequest: missing objectionId");
-    }
-    this.objectionId = b.objectionId;
-    if (b.state == null) {
-      throw new IllegalStateException("DecideObjectionRequest: missing state");
-    }
-    this.state = b.state;
-    this.reason = b.reason;
-  }
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
+  /** @return a new builder */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder initialised with this object's values.
-   *
-   * @return a new builder
-   */
+  /** @return a builder initialised with this object's values */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.objectionId = objectionId;
-    b.state = state;
-    b.reason = reason;
-    return b;
+    return builder().from(this);
   }
 
-  /**
-   * The objection.
-   *
-   * @return the value
-   */
-  public String objectionId() {
-    return objectionId;
-  }
+  /** @return the objection */
+  public abstract String objectionId();
 
-  /**
-   * The new state: UNDER_REVIEW, RESOLVED or REJECTED.
-   *
-   * @return the value
-   */
-  public ObjectionState state() {
-    return state;
-  }
-
-  /**
-   * The resolution or reason (required for resolved and rejected).
-   *
-   * @return the value, or empty when absent
-   */
-  public Optional<String> reason() {
-    return Optional.ofNullable(reason);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
+  @Value.Check
+  void checkState() {
+    if (state() == ObjectionState.SUBMITTED || state() == ObjectionState.WITHDRAWN) {
+      throw new IllegalArgumentException("a decision moves to under_review, resolved or rejected");
     }
-    if (!(o instanceof DecideObjectionRequest)) {
-      return false;
-    }
-    DecideObjectionRequest that = (DecideObjectionRequest) o;
-    return Objects.equals(objectionId, that.objectionId)
-        && Objects.equals(state, that.state)
-        && Objects.equals(reason, that.reason);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(objectionId, state, reason);
-  }
-
-  @Override
-  public String toString() {
-    return "DecideObjectionRequest{"
-        + "objectionId="
-        + objectionId
-        + ", "
-        + "state="
-        + state
-        + ", "
-        + "reason="
-        + reason
-        + "}";
   }
 
   /** Builds a {@link DecideObjectionRequest}. Not thread-safe. */
-  public static final class Builder {
-
-    private @Nullable String objectionId;
-    private @Nullable ObjectionState state;
-    private @Nullable String reason;
-
-    private Builder() {}
-
-    /**
-     * Sets: the objection.
-     *
-     * @param value the value
-     * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     */
-    public Builder objectionId(String value) {
-      Objects.requireNonNull(value, "objectionId == null");
-      this.objectionId = value;
-      return this;
-    }
-
-    /**
-     * Sets: the new state: UNDER_REVIEW, RESOLVED or REJECTED.
-     *
-     * @param value the value
-     * @return this builder
-     * @throws NullPointerException if {@code value} is null
-     */
-    public Builder state(ObjectionState value) {
-      Objects.requireNonNull(value, "state == null");
-      if (value == ObjectionState.SUBMITTED || value == ObjectionState.WITHDRAWN) {
-        throw new IllegalArgumentException(
-            "a decision moves to under_review, resolved or rejected");
-      }
-      this.state = value;
-      return this;
-    }
-
-    /**
-     * Sets: the resolution or reason (required for resolved and rejected).
-     *
-     * @param value the value, or {@code null} for none
-     * @return this builder
-     */
-    public Builder reason(@Nullable String value) {
-      this.reason = value;
-      return this;
-    }
-
-    /**
-     * Builds the value.
-     *
-     * @return the DecideObjectionRequest
-     * @throws IllegalStateException if a required field is missing
-     */
-    public DecideObjectionRequest build() {
-      return new DecideObjectionRequest(this);
-    }
+  public static final class Builder extends ImmutableDecideObjectionRequest.Builder {
+    Builder() {}
   }
 }
