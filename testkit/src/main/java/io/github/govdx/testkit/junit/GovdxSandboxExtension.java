@@ -117,9 +117,11 @@ public final class GovdxSandboxExtension implements BeforeAllCallback, Parameter
     return c.getStore(NS);
   }
 
-  /** Closes its resource when JUnit discards the store. */
-  @SuppressWarnings("deprecation")
-  private static final class Closing implements ExtensionContext.Store.CloseableResource {
+  /**
+   * Closes its resource when JUnit discards the store: JUnit 5.13+ closes {@link AutoCloseable} store values (the
+   * deprecated {@code CloseableResource} made JUnit warn).
+   */
+  private static final class Closing implements AutoCloseable {
     final AutoCloseable resource;
 
     Closing(AutoCloseable resource) {
@@ -127,8 +129,17 @@ public final class GovdxSandboxExtension implements BeforeAllCallback, Parameter
     }
 
     @Override
-    public void close() throws Exception {
-      resource.close();
+    public void close() {
+      try {
+        resource.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("closing the sandbox failed", e);
+      }
     }
   }
 }
