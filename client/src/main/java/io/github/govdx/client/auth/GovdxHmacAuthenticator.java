@@ -2,9 +2,13 @@ package io.github.govdx.client.auth;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Headers added: {@value #TIMESTAMP_HEADER} (Unix seconds), {@value #NONCE_HEADER} (32 random hex digits),
  * {@value #CONTENT_SM3_HEADER} (lowercase hex SM3 of the body bytes; for an empty or absent body
- * {@value #EMPTY_BODY_SM3}) and {@code Authorization: GDX-HMAC-SM3 keyId=<keyId>,signature=<Base64 MAC>}. The
- * signing string is these eight lines joined by {@code \n}, without a trailing newline:
+ * {@value #EMPTY_BODY_SM3}) and {@code Authorization: GDX-HMAC-SM3
+ * keyId=<keyId>,signedHeaders=<names>,signature=<Base64 MAC>}. The signing string is these lines joined by
+ * {@code \n}, without a trailing newline:
  * <pre>
  * GDX-HMAC-SM3            (scheme name of the algorithm)
  * POST                    (method, upper case)
@@ -25,7 +30,13 @@ import org.jspecify.annotations.Nullable;
  * 1732470000              (timestamp, as in the header)
  * 3f2a...                 (nonce, as in the header)
  * 1ab21d83...             (SM3 hex of the body, as in the header)
+ * content-type;x-gdx-party  (the signed headers: those of {@link #SIGNED_HEADERS} the request has, ";"-joined)
+ * content-type:application/json   (one line per signed header: lowercase name, ":", trimmed value)
+ * x-gdx-party:11320500014160478L/hotline
  * </pre>
+ * The signed headers are those of {@link #SIGNED_HEADERS} present on the request (as SigV4 lists its signed
+ * headers), so a gateway or proxy cannot change who the caller claims to be, the idempotency key or the content type
+ * without breaking the signature; the verifier refuses a request that carries one of them unsigned.
  * The body must be replayable: a one-shot body is rejected with {@link IllegalArgumentException}.
  *
  * <pre>{@code
@@ -55,6 +66,13 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   /** SM3 of the empty string (GB/T 32905-2016), the body digest of a request without a body. */
   public static final String EMPTY_BODY_SM3 =
       "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
+
+  /**
+   * The headers signed when present, lowercase and sorted: {@code Content-Type}, {@code Idempotency-Key},
+   * {@code X-Gdx-Party}.
+   */
+  public static final List<String> SIGNED_HEADERS =
+      List.of("content-type", "idempotency-key", "x-gdx-party");
 
   /** Key ids: 1 to 128 characters that need no quoting in the Authorization header. */
   static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~:@/+-]{1,128}");
@@ -103,6 +121,17 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
       throw new IllegalStateException(
           "nonce supplier returned an invalid nonce (need [A-Za-z0-9._~-]{8,128})");
     }
+    Map<String, String> signedHeaders = new TreeMap<>();
+    for (String name : SIGNED_HEADERS) {
+      String value = request.header(name);
+      if (value == null && name.equals("content-type") && request.body() != null) {
+        MediaType type = request.body().contentType();
+        value = type == null ? null : type.toString();
+      }
+      if (value != null) {
+        signedHeaders.put(name, value.trim());
+      }
+    }
     String signingString =
         signingString(
             algorithm,
@@ -112,7 +141,8 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
             keyId,
             timestamp,
             nonce,
-            bodyDigest);
+            bodyDigest,
+            signedHeaders);
     String signature =
         Base64.getEncoder()
             .encodeToString(
@@ -123,13 +153,23 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
             .header(TIMESTAMP_HEADER, timestamp)
             .header(NONCE_HEADER, nonce)
             .header(CONTENT_SM3_HEADER, bodyDigest)
-            .header(AUTHORIZATION_HEADER, authorization(algorithm, keyId, signature))
+            .header(
+                AUTHORIZATION_HEADER,
+                authorization(
+                    algorithm, keyId, String.join(";", signedHeaders.keySet()), signature))
             .build();
     return AuthenticatedRequest.of(signed, algorithm.schemeName(), signingString);
   }
 
-  static String authorization(GovdxHmacAlgorithm algorithm, String keyId, String signature) {
-    return algorithm.schemeName() + " keyId=" + keyId + ",signature=" + signature;
+  static String authorization(
+      GovdxHmacAlgorithm algorithm, String keyId, String signedHeaders, String signature) {
+    return algorithm.schemeName()
+        + " keyId="
+        + keyId
+        + ",signedHeaders="
+        + signedHeaders
+        + ",signature="
+        + signature;
   }
 
   static String signingString(
@@ -140,7 +180,11 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
       String keyId,
       String timestamp,
       String nonce,
-      String bodyDigest) {
+      String bodyDigest,
+      Map<String, String> signedHeaders) {
+    StringBuilder headers = new StringBuilder();
+    headers.append('\n').append(String.join(";", signedHeaders.keySet()));
+    signedHeaders.forEach((k, v) -> headers.append('\n').append(k).append(':').append(v));
     return algorithm.schemeName()
         + '\n'
         + method
@@ -155,7 +199,8 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
         + '\n'
         + nonce
         + '\n'
-        + bodyDigest;
+        + bodyDigest
+        + headers;
   }
 
   /** Returns the algorithm and key id; never the secret. */

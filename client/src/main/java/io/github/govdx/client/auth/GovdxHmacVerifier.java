@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -133,6 +134,7 @@ public final class GovdxHmacVerifier {
     String schemeName = authorization.substring(0, space);
     String keyId = null;
     String signatureB64 = null;
+    String signedHeaderNames = null;
     for (String param : authorization.substring(space + 1).split(",", -1)) {
       int eq = param.indexOf('=');
       if (eq < 0) {
@@ -145,6 +147,8 @@ public final class GovdxHmacVerifier {
         keyId = value;
       } else if ("signature".equals(name) && signatureB64 == null) {
         signatureB64 = value;
+      } else if ("signedHeaders".equals(name) && signedHeaderNames == null) {
+        signedHeaderNames = value;
       } else {
         return fail(
             Reason.MALFORMED_HEADER,
@@ -156,9 +160,14 @@ public final class GovdxHmacVerifier {
     }
     if (keyId == null
         || signatureB64 == null
+        || signedHeaderNames == null
         || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
       return fail(
-          Reason.MALFORMED_HEADER, "Authorization needs keyId and signature", now, null, null);
+          Reason.MALFORMED_HEADER,
+          "Authorization needs keyId, signedHeaders and signature",
+          now,
+          null,
+          null);
     }
     GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.bySchemeName(schemeName);
     if (algorithm == null || !algorithms.contains(algorithm)) {
@@ -187,6 +196,28 @@ public final class GovdxHmacVerifier {
           keyId,
           null);
     }
+    Map<String, String> signedHeaders = new TreeMap<>();
+    for (String name : GovdxHmacAuthenticator.SIGNED_HEADERS) {
+      List<String> values = header(headers, name);
+      if (values.size() > 1) {
+        return fail(Reason.MALFORMED_HEADER, name + " is repeated", now, keyId, null);
+      }
+      if (!values.isEmpty()) {
+        signedHeaders.put(name, values.get(0).trim());
+      }
+    }
+    if (!String.join(";", signedHeaders.keySet()).equals(signedHeaderNames)) {
+      return fail(
+          Reason.SIGNATURE_MISMATCH,
+          "signedHeaders '"
+              + signedHeaderNames
+              + "' is not the request's '"
+              + String.join(";", signedHeaders.keySet())
+              + "' (a signable header was added, removed or left unsigned)",
+          now,
+          keyId,
+          null);
+    }
     String bodyDigest = AuthSupport.sm3Hex(body);
     String signingString =
         GovdxHmacAuthenticator.signingString(
@@ -197,7 +228,8 @@ public final class GovdxHmacVerifier {
             keyId,
             timestamp,
             nonce,
-            bodyDigest);
+            bodyDigest,
+            signedHeaders);
 
     Optional<GatewaySecret> secret = keyLookup.find(keyId);
     if (secret.isEmpty()) {

@@ -32,7 +32,9 @@ class GovdxHmacAuthenticatorTest {
   static final String EMPTY_SM3 =
       "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
   // printf '%s' "$SIGNING_STRING" | openssl dgst -sm3 -hmac test-secret -binary | base64
-  static final String OPENSSL_HMAC_SM3 = "69ORsNLV6APYCJ0YpXCcRCXy7FMDpFMLfn4SarS5mSM=";
+  static final String OPENSSL_HMAC_SM3 = "9CB0CCjPX0qVwYS3GaFc4DMaWQ7DNwE15OWUDT5dX/o=";
+  static final String IDEMPOTENCY_KEY = "8d3a4f60-1c1b-4f7e-b6f2-2f0f5a9c1e44";
+  static final String PARTY = "11320500014160478L/hotline";
 
   static GovdxHmacAuthenticator.Builder builder() {
     return GovdxHmacAuthenticator.builder()
@@ -45,6 +47,8 @@ class GovdxHmacAuthenticatorTest {
   static Request postRequest() {
     return new Request.Builder()
         .url("https://gw.example/v1/data/query?b=2&a=x%20y&a=1")
+        .header("X-Gdx-Party", PARTY)
+        .header("Idempotency-Key", IDEMPOTENCY_KEY)
         .post(RequestBody.create(BODY.getBytes(StandardCharsets.UTF_8), JSON))
         .build();
   }
@@ -57,7 +61,13 @@ class GovdxHmacAuthenticatorTest {
         "GDX-HMAC-SM3\nPOST\n/v1/data/query\na=1&a=x%20y&b=2\ndept-42\n1732449600\n"
             + NONCE
             + "\n"
-            + BODY_SM3;
+            + BODY_SM3
+            + "\ncontent-type;idempotency-key;x-gdx-party"
+            + "\ncontent-type:application/json"
+            + "\nidempotency-key:"
+            + IDEMPOTENCY_KEY
+            + "\nx-gdx-party:"
+            + PARTY;
     assertThat(signed.signingString()).contains(expected);
     assertThat(signed.scheme()).isEqualTo("GDX-HMAC-SM3");
   }
@@ -67,7 +77,10 @@ class GovdxHmacAuthenticatorTest {
     Request out = builder().build().authenticate(postRequest()).request();
 
     assertThat(out.header("Authorization"))
-        .isEqualTo("GDX-HMAC-SM3 keyId=dept-42,signature=" + OPENSSL_HMAC_SM3);
+        .isEqualTo(
+            "GDX-HMAC-SM3 keyId=dept-42,signedHeaders=content-type;idempotency-key;x-gdx-party,"
+                + "signature="
+                + OPENSSL_HMAC_SM3);
     assertThat(out.header("X-Gdx-Timestamp")).isEqualTo("1732449600");
     assertThat(out.header("X-Gdx-Nonce")).isEqualTo(NONCE);
     assertThat(out.header("X-Gdx-Content-SM3")).isEqualTo(BODY_SM3);
@@ -88,7 +101,8 @@ class GovdxHmacAuthenticatorTest {
             + "a%2Bb=c&empty=&flag=&q=%E5%8F%B0\ndept-42\n1732449600\n"
             + NONCE
             + "\n"
-            + EMPTY_SM3;
+            + EMPTY_SM3
+            + "\n";
     assertThat(signed.signingString()).contains(expected);
     HMac mac = new HMac(new SM3Digest());
     mac.init(new KeyParameter("test-secret".getBytes(StandardCharsets.UTF_8)));
@@ -98,7 +112,8 @@ class GovdxHmacAuthenticatorTest {
     mac.doFinal(tag, 0);
     assertThat(signed.request().header("Authorization"))
         .isEqualTo(
-            "GDX-HMAC-SM3 keyId=dept-42,signature=" + Base64.getEncoder().encodeToString(tag));
+            "GDX-HMAC-SM3 keyId=dept-42,signedHeaders=,signature="
+                + Base64.getEncoder().encodeToString(tag));
     assertThat(signed.request().header("X-Gdx-Content-SM3")).isEqualTo(EMPTY_SM3);
   }
 
@@ -116,14 +131,22 @@ class GovdxHmacAuthenticatorTest {
         "GDX-HMAC-SHA256\nPOST\n/v1/data/query\na=1&a=x%20y&b=2\ndept-42\n1732449600\n"
             + NONCE
             + "\n"
-            + BODY_SM3;
+            + BODY_SM3
+            + "\ncontent-type;idempotency-key;x-gdx-party\ncontent-type:application/json"
+            + "\nidempotency-key:"
+            + IDEMPOTENCY_KEY
+            + "\nx-gdx-party:"
+            + PARTY;
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String signature =
         Base64.getEncoder().encodeToString(mac.doFinal(expected.getBytes(StandardCharsets.UTF_8)));
     assertThat(signed.signingString()).contains(expected);
     assertThat(signed.request().header("Authorization"))
-        .isEqualTo("GDX-HMAC-SHA256 keyId=dept-42,signature=" + signature);
+        .isEqualTo(
+            "GDX-HMAC-SHA256 keyId=dept-42,signedHeaders=content-type;idempotency-key;x-gdx-party,"
+                + "signature="
+                + signature);
   }
 
   @Test

@@ -43,6 +43,12 @@ class GovdxHmacVerifierTest {
       path = request.url().encodedPath();
       query = request.url().encodedQuery();
       headers = new HashMap<>(request.headers().toMultimap());
+      if (request.body() != null
+          && request.body().contentType() != null
+          && request.header("Content-Type") == null) {
+        // as OkHttp's bridge adds it on the wire
+        headers.put("content-type", List.of(request.body().contentType().toString()));
+      }
       Buffer buffer = new Buffer();
       if (request.body() != null) {
         request.body().writeTo(buffer);
@@ -336,9 +342,38 @@ class GovdxHmacVerifierTest {
   }
 
   @Test
+  void verify_changedPartyOrIdempotencyKeyOrContentType_signatureMismatch() throws IOException {
+    GovdxHmacVerifier verifier = verifier(GovdxHmacAuthenticatorTest.CLOCK).build();
+    Wire party = new Wire(sign().request());
+    party.headers.put("x-gdx-party", List.of("11320500014160494A"));
+    assertThat(party.verifyWith(verifier).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+    Wire key = new Wire(sign().request());
+    key.headers.put("idempotency-key", List.of("another-key-0000-0001"));
+    assertThat(key.verifyWith(verifier).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+    Wire type = new Wire(sign().request());
+    type.headers.put("content-type", List.of("text/plain"));
+    assertThat(type.verifyWith(verifier).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+  }
+
+  @Test
+  void verify_signableHeaderAddedOrLeftUnsigned_signatureMismatch() throws IOException {
+    GovdxHmacVerifier verifier = verifier(GovdxHmacAuthenticatorTest.CLOCK).build();
+    Wire added = new Wire(sign().request());
+    added.headers.remove("x-gdx-party");
+    added.headers.remove("idempotency-key");
+    assertThat(added.verifyWith(verifier).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+    Wire dropped = new Wire(sign().request());
+    String auth = dropped.headers.get("authorization").get(0);
+    dropped.headers.put(
+        "authorization", List.of(auth.replace("idempotency-key;x-gdx-party", "idempotency-key")));
+    assertThat(dropped.verifyWith(verifier).reason()).isEqualTo(Reason.SIGNATURE_MISMATCH);
+  }
+
+  @Test
   void verify_unknownScheme_unsupportedAlgorithm() throws IOException {
     Wire wire = new Wire(sign().request());
-    wire.headers.put("authorization", List.of("GDX-HMAC-MD5 keyId=dept-42,signature=AA=="));
+    wire.headers.put(
+        "authorization", List.of("GDX-HMAC-MD5 keyId=dept-42,signedHeaders=,signature=AA=="));
 
     assertThat(wire.verifyWith(verifier(GovdxHmacAuthenticatorTest.CLOCK).build()).reason())
         .isEqualTo(Reason.UNSUPPORTED_ALGORITHM);
