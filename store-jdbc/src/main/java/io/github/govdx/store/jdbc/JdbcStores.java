@@ -1,0 +1,231 @@
+package io.github.govdx.store.jdbc;
+
+import io.github.govdx.client.auth.NonceCache;
+import io.github.govdx.client.provider.IdempotencyStore;
+import io.github.govdx.core.state.StateStoreException;
+import io.github.govdx.crypto.replay.ReplayCache;
+import io.github.govdx.store.jdbc.internal.Dialect;
+import io.github.govdx.store.jdbc.internal.Jdbc;
+import io.github.govdx.store.jdbc.internal.JdbcFirstSeen;
+import io.github.govdx.store.jdbc.internal.JdbcIdempotencyStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * govdx's shared security state in the department's own relational database (DESIGN section 7): the envelope replay
+ * cache, the gateway nonce cache and the provider's idempotency store, shared by every instance that uses the same
+ * database and table prefix.
+ *
+ * <pre>{@code
+ * JdbcStores stores = JdbcStores.builder().dataSource(pool).build();
+ * stores.createTables();                       // or run the DDL of docs/store-jdbc.md yourself
+ * ProviderEndpoint endpoint = ProviderEndpoint.builder()
+ *     .replayCache(stores.replayCache())
+ *     .idempotencyStore(stores.idempotencyStore())
+ *     ...
+ * }</pre>
+ *
+ * <p><b>Engines.</b> PostgreSQL, MariaDB/MySQL (InnoDB) and H2 2.x, detected from the connection's metadata when
+ * the stores are built. The tables are {@code <prefix>first_seen} and {@code <prefix>idempotency}; keys are stored
+ * only as SHA-256 hashes, so no message id, nonce or idempotency key (which may carry personal data) reaches the
+ * database, and times are epoch milliseconds of this builder's {@link Clock}, never the server's.
+ *
+ * <p><b>Failure.</b> Every statement has a query timeout ({@link Builder#queryTimeout(Duration)}, default 5 s); set
+ * the pool's connection timeout and the driver's connect and socket timeouts too (see {@code docs/store-jdbc.md}),
+ * so a database that does not answer fails the call within seconds. Any failure is a {@link StateStoreException}:
+ * {@code GDX-1602} when the tables are missing, {@code GDX-1601} (retryable) otherwise; the callers then refuse the
+ * message or the request (fail closed). Connections are taken from the pool per call, so the stores work again as
+ * soon as the database does.
+ *
+ * <p>Immutable and thread-safe; it does not own the data source (closing the pool is the application's business).
+ */
+public final class JdbcStores {
+
+  /** The default table name prefix. */
+  public static final String DEFAULT_TABLE_PREFIX = "gdx_";
+
+  /** The default query timeout of each statement. */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,30}");
+
+  private final Jdbc db;
+  private final Dialect dialect;
+  private final String tablePrefix;
+  private final ReplayCache replayCache;
+  private final NonceCache nonceCache;
+  private final IdempotencyStore idempotencyStore;
+
+  private JdbcStores(Builder b, DataSource dataSource, Dialect dialect) {
+    this.dialect = dialect;
+    this.tablePrefix = b.tablePrefix;
+    this.db =
+        new Jdbc(
+            dataSource,
+            dialect,
+            b.tablePrefix,
+            b.clock,
+            (int) Math.max(1, b.queryTimeout.toSeconds()));
+    JdbcFirstSeen replay = new JdbcFirstSeen(db, "replay");
+    JdbcFirstSeen nonce = new JdbcFirstSeen(db, "nonce");
+    this.replayCache = replay::first;
+    this.nonceCache = nonce::first;
+    this.idempotencyStore = new JdbcIdempotencyStore(db);
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates the tables and their indexes if they do not exist ({@code CREATE … IF NOT EXISTS}; safe to run from
+   * every instance at start-up). Departments whose schema changes go through their own migration tool run the DDL
+   * in {@code docs/store-jdbc.md} instead.
+   *
+   * @throws StateStoreException if the database does not answer or refuses the DDL
+   */
+  public void createTables() {
+    db.createTables();
+  }
+
+  /**
+   * The envelope replay cache, for {@code EnvelopeCodec.Builder.replayCache} and {@code
+   * ProviderEndpoint.Builder.replayCache}.
+   *
+   * @return the cache
+   */
+  public ReplayCache replayCache() {
+    return replayCache;
+  }
+
+  /**
+   * The gateway nonce cache, for {@code GovdxHmacVerifier.Builder.nonceCache}.
+   *
+   * @return the cache
+   */
+  public NonceCache nonceCache() {
+    return nonceCache;
+  }
+
+  /**
+   * The provider's idempotency store, for {@code ProviderEndpoint.Builder.idempotencyStore}.
+   *
+   * @return the store
+   */
+  public IdempotencyStore idempotencyStore() {
+    return idempotencyStore;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStores{" + dialect + ", prefix=" + tablePrefix + "}";
+  }
+
+  /** Builds {@link JdbcStores}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable DataSource dataSource;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The database, normally a connection pool (HikariCP, the application server's pool). Required.
+     *
+     * @param dataSource the data source
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
+      return this;
+    }
+
+    /**
+     * The table name prefix, default {@value JdbcStores#DEFAULT_TABLE_PREFIX}: a letter then up to 30 letters, digits
+     * or underscores. Instances that share state use the same prefix.
+     *
+     * @param tablePrefix the prefix
+     * @return this builder
+     * @throws IllegalArgumentException if the prefix is not a plain identifier
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      Objects.requireNonNull(tablePrefix, "tablePrefix == null");
+      if (!PREFIX.matcher(tablePrefix).matches()) {
+        throw new IllegalArgumentException(
+            "tablePrefix must be a letter then up to 30 letters, digits or underscores: "
+                + tablePrefix);
+      }
+      this.tablePrefix = tablePrefix;
+      return this;
+    }
+
+    /**
+     * The timeout of each statement, 1 s to 5 min, default 5 s ({@code Statement.setQueryTimeout}).
+     *
+     * @param queryTimeout the timeout
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder queryTimeout(Duration queryTimeout) {
+      Objects.requireNonNull(queryTimeout, "queryTimeout == null");
+      if (queryTimeout.compareTo(Duration.ofSeconds(1)) < 0
+          || queryTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new IllegalArgumentException("queryTimeout must be 1 s to 5 min: " + queryTimeout);
+      }
+      this.queryTimeout = queryTimeout;
+      return this;
+    }
+
+    /**
+     * The clock that decides expiry and leases, default {@link Clock#systemUTC()}. Keep the instances' clocks
+     * synchronised (NTP), as the envelope's time checks already require.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Builds the stores, reading the engine from the database's metadata.
+     *
+     * @return the stores
+     * @throws IllegalStateException if no data source was set
+     * @throws StateStoreException {@code GDX-1601} if the database does not answer, {@code GDX-1602} if it is an
+     *     engine govdx does not support
+     */
+    public JdbcStores build() {
+      if (dataSource == null) {
+        throw new IllegalStateException("dataSource is required");
+      }
+      String product;
+      try (Connection c = dataSource.getConnection()) {
+        product = c.getMetaData().getDatabaseProductName();
+      } catch (SQLException e) {
+        throw StateStoreException.unavailable("jdbc stores", "connect", e);
+      }
+      Dialect dialect = Dialect.ofProduct(product);
+      if (dialect == null) {
+        throw StateStoreException.misconfigured(
+            "jdbc stores",
+            "the engine '" + product + "' is not supported (PostgreSQL, MariaDB/MySQL, H2)",
+            null);
+      }
+      return new JdbcStores(this, dataSource, dialect);
+    }
+  }
+}
