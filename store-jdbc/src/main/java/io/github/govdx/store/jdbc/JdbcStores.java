@@ -3,9 +3,11 @@ package io.github.govdx.store.jdbc;
 import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.core.state.StateStoreException;
+import io.github.govdx.crypto.evidence.EvidenceStore;
 import io.github.govdx.crypto.replay.ReplayCache;
 import io.github.govdx.store.jdbc.internal.Dialect;
 import io.github.govdx.store.jdbc.internal.Jdbc;
+import io.github.govdx.store.jdbc.internal.JdbcEvidenceStore;
 import io.github.govdx.store.jdbc.internal.JdbcFirstSeen;
 import io.github.govdx.store.jdbc.internal.JdbcIdempotencyStore;
 import java.sql.Connection;
@@ -19,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * govdx's shared security state in the department's own relational database (DESIGN section 7): the envelope replay
- * cache, the gateway nonce cache and the provider's idempotency store, shared by every instance that uses the same
- * database and table prefix.
+ * cache, the gateway nonce cache, the provider's idempotency store and the evidence hash chain, shared by every
+ * instance that uses the same database and table prefix.
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.builder().dataSource(pool).build();
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Engines.</b> PostgreSQL, MariaDB/MySQL (InnoDB) and H2 2.x, detected from the connection's metadata when
- * the stores are built. The tables are {@code <prefix>first_seen} and {@code <prefix>idempotency}; keys are stored
+ * the stores are built. The tables are {@code <prefix>first_seen}, {@code <prefix>idempotency}, {@code <prefix>evidence} and
+ * {@code <prefix>evidence_head}; keys are stored
  * only as SHA-256 hashes, so no message id, nonce or idempotency key (which may carry personal data) reaches the
  * database, and times are epoch milliseconds of this builder's {@link Clock}, never the server's.
  *
@@ -54,6 +57,7 @@ public final class JdbcStores {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,30}");
+  private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
   private final Jdbc db;
   private final Dialect dialect;
@@ -125,6 +129,24 @@ public final class JdbcStores {
    */
   public IdempotencyStore idempotencyStore() {
     return idempotencyStore;
+  }
+
+  /**
+   * The evidence hash chain (存证) named {@code chain}, shared by every instance that uses the same name: for {@code
+   * EvidenceLog.create(store, clock)} on each instance, and for {@code EvidenceLogVerifier.verify(store)} (which
+   * then covers every instance's entries).
+   *
+   * @param chain the chain's name: a letter or digit, then up to 63 letters, digits or {@code . _ : -}
+   * @return the store
+   * @throws IllegalArgumentException if the name is not of that form
+   */
+  public EvidenceStore evidenceStore(String chain) {
+    Objects.requireNonNull(chain, "chain == null");
+    if (!CHAIN.matcher(chain).matches()) {
+      throw new IllegalArgumentException(
+          "chain must be a letter or digit, then up to 63 letters, digits or . _ : -");
+    }
+    return new JdbcEvidenceStore(db, chain);
   }
 
   @Override

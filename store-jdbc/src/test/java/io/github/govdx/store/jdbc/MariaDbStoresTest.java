@@ -1,12 +1,15 @@
 package io.github.govdx.store.jdbc;
 
 import io.github.govdx.client.auth.NonceCache;
+import io.github.govdx.client.contract.EvidenceStoreContract;
 import io.github.govdx.client.contract.IdempotencyStoreContract;
 import io.github.govdx.client.contract.NonceCacheContract;
 import io.github.govdx.client.contract.ReplayCacheContract;
 import io.github.govdx.client.provider.IdempotencyStore;
+import io.github.govdx.crypto.evidence.EvidenceStore;
 import io.github.govdx.crypto.replay.ReplayCache;
 import java.time.Clock;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +38,23 @@ class MariaDbStoresTest {
     @Override
     protected IdempotencyStore newStore(Clock clock) {
       return TestDatabase.MARIADB.stores(clock).idempotencyStore();
+    }
+  }
+
+  @Nested
+  class Evidence extends EvidenceStoreContract {
+    @Override
+    protected EvidenceStore newChain() {
+      return TestDatabase.MARIADB
+          .stores(Clock.systemUTC())
+          .evidenceStore("chain-" + UUID.randomUUID());
+    }
+
+    @Override
+    protected EvidenceStore sameChain(EvidenceStore store) {
+      return TestDatabase.MARIADB
+          .stores(Clock.systemUTC())
+          .evidenceStore(store.name().substring("jdbc:".length()));
     }
   }
 }

@@ -80,7 +80,16 @@ public enum Dialect {
             + prefix
             + "idempotency_exp ON "
             + prefix
-            + "idempotency (expires_at)");
+            + "idempotency (expires_at)",
+        "CREATE TABLE IF NOT EXISTS "
+            + prefix
+            + "evidence_head (chain VARCHAR(64) NOT NULL PRIMARY KEY, seq BIGINT NOT NULL,"
+            + " hash VARCHAR(128) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS "
+            + prefix
+            + "evidence (chain VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, line "
+            + textType
+            + " NOT NULL, hash VARCHAR(128) NOT NULL, PRIMARY KEY (chain, seq))");
   }
 
   /**
