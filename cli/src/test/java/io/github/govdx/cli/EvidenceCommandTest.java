@@ -2,13 +2,19 @@ package io.github.govdx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.govdx.cli.CliRun.Result;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.evidence.EvidenceLog;
+import io.github.govdx.store.jdbc.JdbcStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +135,66 @@ class EvidenceCommandTest {
     Result r = CliRun.run("evidence", "verify", log.toString(), "--head", head);
     assertThat(r.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
     assertThat(r.err()).contains("GDX-2502").contains("cut off");
+  }
+
+  /** The same three envelopes recorded in a govdx-store-jdbc chain in an H2 file database. */
+  private String jdbcChain() throws IOException {
+    String url = "jdbc:h2:file:" + dir.resolve("evidence-db").toAbsolutePath();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      JdbcStores stores = JdbcStores.builder().dataSource(pool).build();
+      stores.createTables();
+      EvidenceLog evidence = EvidenceLog.create(stores.evidenceStore("hotline"), Clock.systemUTC());
+      for (int i = 0; i < 3; i++) {
+        head =
+            evidence.recordSealed(
+                Envelope.parse(Files.readAllBytes(dir.resolve("m" + i + ".json"))));
+      }
+    }
+    return url;
+  }
+
+  @Test
+  void verify_jdbcChain_intact_thenTampered_exit1() throws Exception {
+    String url = jdbcChain();
+
+    Result ok =
+        CliRun.run("evidence", "verify", "--jdbc", url, "--chain", "hotline", "--head", head);
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    assertThat(ok.out()).contains("3 entries").contains(head);
+
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      assertThat(
+              s.executeUpdate(
+                  "UPDATE gdx_evidence SET line = REPLACE(line, 'R-0002', 'R-0009') WHERE seq = 3"))
+          .isEqualTo(1);
+    }
+    Result bad = CliRun.run("evidence", "verify", "--jdbc", url, "--chain", "hotline", "--json");
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(bad.json().path("firstBrokenLine").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void verify_jdbcWrongPrefix_exit2_gdx1602() throws Exception {
+    String url = jdbcChain();
+    Result r =
+        CliRun.run(
+            "evidence", "verify", "--jdbc", url, "--chain", "hotline", "--table-prefix", "other_");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(r.err()).contains("GDX-1602");
+  }
+
+  @Test
+  void verify_jdbcWithoutChain_orWithLog_exit2_usage() throws Exception {
+    assertThat(CliRun.run("evidence", "verify", "--jdbc", "jdbc:h2:mem:x").err())
+        .contains("GDX-5001");
+    assertThat(
+            CliRun.run(
+                    "evidence", "verify", log.toString(), "--jdbc", "jdbc:h2:mem:x", "--chain", "c")
+                .err())
+        .contains("GDX-5001");
   }
 
   @Test

@@ -1,10 +1,16 @@
 package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.evidence.EvidenceLogVerifier;
+import io.github.govdx.crypto.evidence.EvidenceStore;
+import io.github.govdx.store.jdbc.JdbcStores;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +45,36 @@ public final class EvidenceCommand {
 
     @Parameters(
         index = "0",
+        arity = "0..1",
         paramLabel = "LOG",
-        description = "The evidence log file (one JSON record a line).")
+        description = "The evidence log file (one JSON record a line); or give --jdbc and --chain.")
     @Nullable Path log;
+
+    @Option(
+        names = "--jdbc",
+        paramLabel = "URL",
+        description =
+            "Verify a chain kept in a database by govdx-store-jdbc instead (PostgreSQL, MariaDB/MySQL, H2 JDBC URL)."
+                + " The password, if any, is read from the environment variable GOVDX_JDBC_PASSWORD.")
+    @Nullable String jdbc;
+
+    @Option(
+        names = "--jdbc-user",
+        paramLabel = "USER",
+        description = "The database user for --jdbc.")
+    @Nullable String jdbcUser;
+
+    @Option(
+        names = "--chain",
+        paramLabel = "NAME",
+        description = "The chain's name (JdbcStores.evidenceStore) for --jdbc.")
+    @Nullable String chain;
+
+    @Option(
+        names = "--table-prefix",
+        paramLabel = "PREFIX",
+        description = "The table name prefix for --jdbc (default: gdx_).")
+    @Nullable String tablePrefix;
 
     @Option(
         names = "--head",
@@ -60,23 +93,34 @@ public final class EvidenceCommand {
 
     @Override
     protected int execute() {
-      Path file = required(log, "LOG");
-      CliFiles.checkReadable(file, "LOG");
+      String source;
       EvidenceLogVerifier.Result r;
-      try {
-        r =
-            tsaTrust == null
-                ? EvidenceLogVerifier.verify(file)
-                : EvidenceLogVerifier.verify(file, KeyMaterial.trustStore(tsaTrust));
-      } catch (GovdxException e) {
-        if (e.errorCode() == CryptoErrorCode.EVIDENCE_LOG_IO) {
-          throw CliException.inputFailure("LOG " + file, e);
+      if (jdbc != null) {
+        if (log != null) {
+          throw CliException.error(CliErrorCode.USAGE, "give LOG or --jdbc, not both");
         }
-        throw e;
+        String name = required(chain, "--chain");
+        source = "jdbc chain " + name;
+        r = verifyJdbc(jdbc, name);
+      } else {
+        Path file = required(log, "LOG");
+        CliFiles.checkReadable(file, "LOG");
+        source = file.toString();
+        try {
+          r =
+              tsaTrust == null
+                  ? EvidenceLogVerifier.verify(file)
+                  : EvidenceLogVerifier.verify(file, KeyMaterial.trustStore(tsaTrust));
+        } catch (GovdxException e) {
+          if (e.errorCode() == CryptoErrorCode.EVIDENCE_LOG_IO) {
+            throw CliException.inputFailure("LOG " + file, e);
+          }
+          throw e;
+        }
       }
       if (json()) {
         ObjectNode n = result();
-        n.put("log", file.toString());
+        n.put("log", source);
         n.put("intact", r.intact());
         n.put("entries", r.entries());
         n.put("head", r.head());
@@ -124,6 +168,46 @@ public final class EvidenceCommand {
         }
       }
       return GovdxCli.EXIT_OK;
+    }
+
+    /** Reads the chain over one pooled connection with bounded timeouts; the store's errors pass through. */
+    private EvidenceLogVerifier.Result verifyJdbc(String url, String name) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(url);
+      if (jdbcUser != null) {
+        config.setUsername(jdbcUser);
+      }
+      String password = System.getenv("GOVDX_JDBC_PASSWORD");
+      if (password != null) {
+        config.setPassword(password);
+      }
+      config.setMaximumPoolSize(1);
+      config.setConnectionTimeout(10_000);
+      config.setInitializationFailTimeout(-1);
+      config.setPoolName("govdx-cli");
+      try (HikariDataSource pool = new HikariDataSource(config)) {
+        JdbcStores.Builder b = JdbcStores.builder().dataSource(pool);
+        if (tablePrefix != null) {
+          b.tablePrefix(tablePrefix);
+        }
+        EvidenceStore store = b.build().evidenceStore(name);
+        return tsaTrust == null
+            ? EvidenceLogVerifier.verify(store)
+            : EvidenceLogVerifier.verify(store, KeyMaterial.trustStore(tsaTrust));
+      } catch (StateStoreException e) {
+        throw CliException.inputFailure("--jdbc", e);
+      } catch (IllegalArgumentException e) {
+        throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
+      } catch (RuntimeException e) {
+        if (e instanceof GovdxException) {
+          throw e;
+        }
+        // the driver's message may echo the URL, which may carry a password: name the failure only
+        throw CliException.error(
+            CliErrorCode.USAGE,
+            "--jdbc: the database could not be opened (" + e.getClass().getSimpleName() + ")",
+            null);
+      }
     }
   }
 }

@@ -161,6 +161,22 @@ public final class EvidenceLogVerifier {
   }
 
   /**
+   * Verifies a chain in a store (a shared database chain) and, offline, every time-stamp in it against the anchors
+   * of its time-stamping authority, as {@link #verify(Path, TrustStore)} does for a file.
+   *
+   * @param store the store
+   * @param tsaTrust the anchors of the time-stamping authority
+   * @return the result
+   * @throws io.github.govdx.core.state.StateStoreException if the store cannot answer
+   */
+  public static Result verify(EvidenceStore store, TrustStore tsaTrust) {
+    Objects.requireNonNull(store, "store == null");
+    Walk walk = new Walk(Objects.requireNonNull(tsaTrust, "tsaTrust == null"));
+    store.read(walk::visit);
+    return walk.result(null);
+  }
+
+  /**
    * Verifies a log file and, offline, every time-stamp in it ({@code TIMESTAMPED} lines) against the anchors of its
    * time-stamping authority; a time-stamp that does not verify breaks the log at its line.
    *
