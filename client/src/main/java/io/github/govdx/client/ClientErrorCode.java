@@ -165,7 +165,16 @@ public enum ClientErrorCode implements ErrorCode {
    * A shared state store the client itself uses (the shared rate limiter) could not answer, so the call was
    * not sent; retryable.
    */
-  STATE_STORE_UNAVAILABLE("GDX-3418", "client state store unavailable", 0, true);
+  STATE_STORE_UNAVAILABLE("GDX-3418", "client state store unavailable", 0, true),
+
+  /**
+   * An outbox entry was not delivered within the outbox's maximum age (at most 23 hours, inside the receiver's
+   * 24-hour idempotency retention), so it is given up rather than risk a second delivery; the entry goes dead.
+   */
+  OUTBOX_EXPIRED("GDX-3419", "outbox entry expired", 0, false),
+
+  /** An outbox entry's own sealed copy no longer opens (tampered at rest, or our keys changed); it goes dead. */
+  OUTBOX_COPY_UNUSABLE("GDX-3420", "outbox entry unusable", 0, false);
 
   private final String code;
   private final String title;

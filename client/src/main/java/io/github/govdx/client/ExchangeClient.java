@@ -32,6 +32,10 @@ import io.github.govdx.core.party.PartyId;
  */
 public final class ExchangeClient implements AutoCloseable {
 
+  static {
+    io.github.govdx.client.internal.ClientAccess.install(c -> c.parts.data());
+  }
+
   private final ExchangeClientBuilder.Parts parts;
 
   ExchangeClient(ExchangeClientBuilder.Parts parts) {

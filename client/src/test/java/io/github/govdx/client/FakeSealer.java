@@ -164,4 +164,20 @@ public final class FakeSealer implements MessageSealer {
     o.put("signer", me.toString());
     return o;
   }
+
+  @Override
+  public SealedMessage sealToSelf(Routing routing, byte[] payload) {
+    return seal(routing, payload);
+  }
+
+  @Override
+  public OpenedResponse openOwn(byte[] envelope) {
+    return open(envelope, false);
+  }
+
+  @Override
+  public java.util.Optional<io.github.govdx.crypto.evidence.Receipt> verifyReceipt(
+      JsonNode receipt, SealedMessage sent, java.util.Collection<String> sentDigests) {
+    return verifyReceipt(receipt, sent);
+  }
 }

@@ -24,6 +24,9 @@ import io.github.govdx.client.objection.Objection;
 import io.github.govdx.client.objection.ObjectionCategory;
 import io.github.govdx.client.objection.ObjectionState;
 import io.github.govdx.client.objection.RaiseObjectionRequest;
+import io.github.govdx.client.outbox.Outbox;
+import io.github.govdx.client.outbox.OutboxEntry;
+import io.github.govdx.client.outbox.OutboxState;
 import io.github.govdx.client.provider.AccessPolicy;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.QueryAnswer;
@@ -33,8 +36,11 @@ import io.github.govdx.client.subscription.EventPage;
 import io.github.govdx.client.subscription.SubscribeRequest;
 import io.github.govdx.client.subscription.Subscription;
 import io.github.govdx.core.ident.IdentifierType;
+import io.github.govdx.store.jdbc.JdbcStores;
 import io.github.govdx.testkit.ExchangeSandbox;
+import io.github.govdx.testkit.Fault;
 import io.github.govdx.testkit.ReviewMode;
+import io.github.govdx.testkit.Route;
 import io.github.govdx.testkit.SyntheticPeople;
 import io.github.govdx.testkit.TestParty;
 import java.time.Duration;
@@ -323,6 +329,7 @@ public final class EndToEndDemo {
         again.batchId().equals(stored.batchId())
             && sandbox.batches(DemoCatalog.DEMANDS).size() == 1,
         "stored exactly once");
+    outbox(t, sandbox, hotline, demands.get(0));
 
     // 6. 接诉即办: dispatch a work order and answer it.
     t.step(
@@ -501,6 +508,64 @@ public final class EndToEndDemo {
       }
     }
     return out;
+  }
+
+  /**
+   * The durable outbox on the embedded default store (H2 in memory): a follow-up demand is submitted, the receiver
+   * answers the first attempt with 503, the dispatcher retries and stores the verified receipt.
+   */
+  private static void outbox(
+      Transcript t, ExchangeSandbox sandbox, ExchangeClient hotline, ObjectNode demand) {
+    t.step("12345 hotline sends a follow-up through the durable outbox (发件箱) on embedded H2");
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:govdx-outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    JdbcStores stores = JdbcStores.builder().dataSource(h2).build();
+    stores.createTables();
+    ObjectNode followUp = demand.deepCopy();
+    followUp.put("gdbh", demand.get("gdbh").asText().substring(0, 10) + "99999");
+    followUp.put("sqlx", "建议");
+    followUp.put("sqnr", "路灯已修复，建议定期巡检");
+    sandbox.inject(Route.DATA_PUSH, Fault.status(503).times(1));
+    int before = sandbox.batches(DemoCatalog.DEMANDS).size();
+    try (Outbox outbox =
+        Outbox.builder()
+            .client(hotline)
+            .store(stores.outboxStore())
+            .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(100))
+            .build()) {
+      String id =
+          outbox.submit(
+              PushRequest.builder()
+                  .resourceCode(DemoCatalog.DEMANDS)
+                  .addRecord(followUp)
+                  .idempotencyKey(UUID.randomUUID().toString())
+                  .build());
+      t.info("submitted entry %s: sealed and stored in table gdx_outbox, returned at once", id);
+      outbox.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      OutboxEntry e = outbox.get(id).orElseThrow();
+      while (e.state() != OutboxState.DELIVERED && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        e = outbox.get(id).orElseThrow();
+      }
+      t.info(
+          "entry %s: %s, message %s (outbox attempts that failed: %d, last error %s)",
+          id, e.state(), e.messageId(), e.attempts(), e.lastErrorCode().orElse("none"));
+      t.check(
+          e.state() == OutboxState.DELIVERED
+              && e.receipt().isPresent()
+              && sandbox.batches(DemoCatalog.DEMANDS).size() == before + 1,
+          "the receiver answered the first send with 503; the retry (same Idempotency-Key and message id)"
+              + " got the signed receipt, verified and stored in the outbox; the batch was stored once");
+    } finally {
+      sandbox.clearFaults();
+    }
   }
 
   private static List<ObjectNode> demandRecords(List<SyntheticPeople.Person> people) {

@@ -163,6 +163,32 @@ public final class DataImpl {
   // ---------------------------------------------------------------- push
 
   ApiCall<PushResult> pushCall(PushRequest r, ResourceDetail detail) {
+    byte[] payload = pushPayload(r, detail);
+    PartyId provider = r.provider().orElse(detail.provider());
+    ApiCall.Builder<PushResult> b =
+        ApiCall.<PushResult>builder(
+                "POST",
+                (s, h, body, st) ->
+                    pushResult(body, h, st, r.idempotencyKey(), provider, payload, null))
+            .path("data", r.resourceCode(), "batches")
+            .idempotencyKey(r.idempotencyKey());
+    if (sealer != null) {
+      b.seal(
+          new SealSpec(
+              provider,
+              r.resourceCode(),
+              "push",
+              "push.receipt",
+              payload,
+              pushEnvelope(r, provider, payload)));
+    } else {
+      b.json(payload);
+    }
+    return b.build();
+  }
+
+  /** Validates a push's records against the resource schema and returns the push payload. */
+  private byte[] pushPayload(PushRequest r, ResourceDetail detail) {
     List<JsonNode> records = r.records();
     List<ErrorDetail> violations = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -187,26 +213,174 @@ public final class DataImpl {
     ObjectNode o = Json.object();
     ArrayNode a = o.putArray("records");
     records.forEach(a::add);
-    byte[] payload = Json.bytes(o);
+    return Json.bytes(o);
+  }
+
+  // ---------------------------------------------------------------- outbox
+
+  /**
+   * A push prepared for an outbox: validated, sealed to the receiver, and sealed to ourselves under the same
+   * message id so that it can be sealed again with a fresh issued-at (docs/delivery.md). Nothing in it is
+   * plaintext.
+   *
+   * @param sealed the envelope to the receiver
+   * @param ownCopy the same payload sealed to ourselves
+   * @param idempotencyKey the push's idempotency key
+   * @param recordCount the number of records
+   */
+  public record OutboundPush(
+      SealedMessage sealed, byte[] ownCopy, String idempotencyKey, int recordCount) {}
+
+  /**
+   * Validates and seals a push for an outbox, without sending it.
+   *
+   * @param r the push
+   * @return the sealed push and its own copy
+   * @throws ExchangeValidationException {@code GDX-3410} if a record fails the schema
+   * @throws ExchangeEnvelopeException {@code GDX-3415} if it cannot be sealed
+   */
+  public OutboundPush preparePush(PushRequest r) {
+    MessageSealer s = requireSealer();
+    ResourceDetail detail = catalog.detail(r.resourceCode());
+    byte[] payload = pushPayload(r, detail);
     PartyId provider = r.provider().orElse(detail.provider());
-    ApiCall.Builder<PushResult> b =
-        ApiCall.<PushResult>builder(
-                "POST", (s, h, body, st) -> pushResult(body, h, st, r, provider, payload))
-            .path("data", r.resourceCode(), "batches")
-            .idempotencyKey(r.idempotencyKey());
-    if (sealer != null) {
-      b.seal(
-          new SealSpec(
-              provider,
-              r.resourceCode(),
-              "push",
-              "push.receipt",
-              payload,
-              pushEnvelope(r, provider, payload)));
-    } else {
-      b.json(payload);
+    PartyId self = transport.self();
+    Routing routing =
+        new Routing(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            self,
+            provider,
+            r.resourceCode(),
+            "push",
+            null);
+    try {
+      SealedMessage sealed = s.seal(routing, payload);
+      SealedMessage own =
+          s.sealToSelf(
+              new Routing(
+                  routing.messageId(),
+                  routing.issuedAt(),
+                  self,
+                  self,
+                  r.resourceCode(),
+                  "push",
+                  null),
+              payload);
+      return new OutboundPush(sealed, own.bytes(), r.idempotencyKey(), r.size());
+    } catch (GovdxException e) {
+      throw new ExchangeEnvelopeException(
+          ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+          "could not seal the push to " + provider + ": " + e.getMessage(),
+          e,
+          null,
+          0);
     }
-    return b.build();
+  }
+
+  /**
+   * Seals an outbox push again from its own copy: the same message id, payload, receiver and resource, a fresh
+   * issued-at.
+   *
+   * @param receiver the receiver
+   * @param ownCopy the copy sealed to ourselves
+   * @return the new envelope
+   * @throws GovdxException if the copy does not open (tampered, or older than the idempotency retention)
+   */
+  public SealedMessage resealPush(PartyId receiver, byte[] ownCopy) {
+    MessageSealer s = requireSealer();
+    OpenedResponse own = s.openOwn(ownCopy);
+    Routing r = own.routing();
+    if (!r.action().equals("push")) {
+      throw new IllegalArgumentException("the own copy is not a push");
+    }
+    return s.seal(
+        new Routing(
+            r.messageId(),
+            clock.instant(),
+            transport.self(),
+            receiver,
+            r.resourceCode(),
+            "push",
+            null),
+        own.payload());
+  }
+
+  /**
+   * Sends a sealed push as it is (every attempt of the client's retry policy re-sends the same bytes) and
+   * verifies its receipt.
+   *
+   * @param sealed the envelope
+   * @param idempotencyKey the push's idempotency key
+   * @param sentDigests the digests (hex) of every envelope sealed for this message id, {@code sealed}'s included:
+   *     the receiver answers a copy with the receipt of the one it stored first
+   * @return the result with the verified receipt
+   */
+  public PushResult deliverPush(
+      SealedMessage sealed, String idempotencyKey, List<String> sentDigests) {
+    Routing routing = sealed.routing();
+    ApiCall<PushResult> call =
+        ApiCall.<PushResult>builder(
+                "POST",
+                (s, h, body, st) ->
+                    pushResult(
+                        body, h, st, idempotencyKey, routing.receiver(), new byte[0], sentDigests))
+            .path("data", routing.resourceCode(), "batches")
+            .idempotencyKey(idempotencyKey)
+            .seal(
+                new SealSpec(
+                    routing.receiver(),
+                    routing.resourceCode(),
+                    "push",
+                    "push.receipt",
+                    new byte[0],
+                    sealed))
+            .build();
+    return transport.execute(call);
+  }
+
+  /**
+   * Parses an envelope's routing header and digest, so a stored envelope can be sent again.
+   *
+   * @param envelope the envelope bytes
+   * @return the sealed message
+   */
+  public SealedMessage sealedMessage(byte[] envelope) {
+    MessageSealer s = requireSealer();
+    io.github.govdx.crypto.RoutingHeaders h =
+        io.github.govdx.crypto.Envelope.parse(envelope).headers();
+    Routing routing =
+        new Routing(
+            h.messageId(),
+            h.issuedAt(),
+            h.sender(),
+            h.receiver(),
+            h.resourceCode(),
+            h.action(),
+            h.correlationId().orElse(null));
+    return new SealedMessage(routing, envelope, s.digest(envelope));
+  }
+
+  /** @return the calling party */
+  public PartyId self() {
+    return transport.self();
+  }
+
+  /** @return the client's clock */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** @return whether envelopes are sealed (an outbox needs them) */
+  public boolean sealing() {
+    return sealer != null;
+  }
+
+  private MessageSealer requireSealer() {
+    if (sealer == null) {
+      throw new IllegalStateException("an outbox needs a client with sealing on");
+    }
+    return sealer;
   }
 
   private SealedMessage pushEnvelope(PushRequest r, PartyId provider, byte[] payload) {
@@ -245,9 +419,10 @@ public final class DataImpl {
       byte[] body,
       okhttp3.Headers headers,
       CallState st,
-      PushRequest r,
+      String idempotencyKey,
       PartyId provider,
-      byte[] payload) {
+      byte[] payload,
+      @Nullable List<String> sentDigests) {
     JsonNode o = Json.parseObject(body);
     JsonNode receipt = o.get("receipt");
     SealedMessage sent = st.sealed();
@@ -266,7 +441,11 @@ public final class DataImpl {
             st.attempts());
       }
       try {
-        verified = sealer.verifyReceipt(receipt, sent).orElse(null);
+        verified =
+            (sentDigests == null
+                    ? sealer.verifyReceipt(receipt, sent)
+                    : sealer.verifyReceipt(receipt, sent, sentDigests))
+                .orElse(null);
       } catch (GovdxException e) {
         throw new ExchangeEnvelopeException(
             ClientErrorCode.RECEIPT_INVALID,
@@ -282,7 +461,7 @@ public final class DataImpl {
       }
     } else {
       // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check
-      messageId = "plain:" + r.idempotencyKey();
+      messageId = "plain:" + idempotencyKey;
       digest = EnvelopeDigest.sha256(Hashes.sha256Hex(payload));
     }
     return PushResult.builder()
@@ -291,7 +470,7 @@ public final class DataImpl {
         .storedAt(Json.instant(o, "storedAt"))
         .messageId(messageId)
         .digest(digest)
-        .idempotencyKey(r.idempotencyKey())
+        .idempotencyKey(idempotencyKey)
         .replayed("true".equalsIgnoreCase(headers.get("Idempotency-Replayed")))
         .receipt(verified)
         .build();

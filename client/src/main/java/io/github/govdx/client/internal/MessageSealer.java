@@ -76,6 +76,18 @@ public interface MessageSealer {
   Optional<Receipt> verifyReceipt(JsonNode receipt, SealedMessage sent);
 
   /**
+   * Verifies the receipt of a push sealed more than once under one message id (an outbox): the receipted digest
+   * may be that of any envelope sealed for it.
+   *
+   * @param receipt the receipt as carried in the {@code push.receipt} payload
+   * @param sent the push as last sent
+   * @param sentDigests the digests (hex) of every envelope sealed for the message id
+   * @return the verified receipt
+   */
+  Optional<Receipt> verifyReceipt(
+      JsonNode receipt, SealedMessage sent, java.util.Collection<String> sentDigests);
+
+  /**
    * Issues a signed receipt over a received message (provider side, DESIGN section 4 "Receipts"): govdx-crypto's
    * {@link Receipt} over the message id, parties and digest of the envelope exactly as received.
    *
@@ -85,4 +97,23 @@ public interface MessageSealer {
    * @return the receipt in its wire form, as carried in a {@code push.receipt} payload
    */
   JsonNode receipt(byte[] received, Routing routing, EnvelopeDigest digest);
+
+  /**
+   * Seals a payload to ourselves (sender and receiver are this party, sealed to our own encryption
+   * certificate): how an outbox keeps what it must be able to seal again later without plaintext at rest.
+   *
+   * @param routing the routing; its receiver must be this party
+   * @param payload the payload
+   * @return the sealed copy
+   */
+  SealedMessage sealToSelf(Routing routing, byte[] payload);
+
+  /**
+   * Opens an envelope sealed by {@link #sealToSelf}: every check but the replay cache, with the long skew window
+   * of the idempotency retention (24 hours), and sender and receiver both this party.
+   *
+   * @param envelope the sealed copy
+   * @return the opened copy
+   */
+  OpenedResponse openOwn(byte[] envelope);
 }

@@ -4,6 +4,8 @@ import io.github.govdx.client.InMemoryRateLimiter;
 import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.auth.InMemoryNonceCache;
 import io.github.govdx.client.auth.NonceCache;
+import io.github.govdx.client.outbox.InMemoryOutboxStore;
+import io.github.govdx.client.outbox.OutboxStore;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.client.provider.InMemoryIdempotencyStore;
 import io.github.govdx.crypto.evidence.EvidenceLog;
@@ -56,6 +58,16 @@ class InMemoryContractsTest {
       if (shared == null) {
         shared = new InMemoryIdempotencyStore(clock);
       }
+      return shared;
+    }
+  }
+
+  @Nested
+  class OutboxStores extends OutboxStoreContract {
+    private final OutboxStore shared = new InMemoryOutboxStore();
+
+    @Override
+    protected OutboxStore newStore() {
       return shared;
     }
   }

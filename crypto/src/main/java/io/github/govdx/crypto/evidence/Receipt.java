@@ -305,12 +305,36 @@ public final class Receipt {
    */
   public X509Certificate verify(Envelope sent, TrustStore trustStore, Instant at) {
     Objects.requireNonNull(sent, "sent == null");
+    return verify(sent, java.util.Set.of(sent.digest()), trustStore, at);
+  }
+
+  /**
+   * Verifies the receipt of a message that was sealed more than once under one message id (an outbox sealing a
+   * late push again with a fresh issued-at): as {@link #verify(Envelope, TrustStore, Instant)}, but the receipted
+   * digest may be that of any of the envelopes sealed for the message, since the receiver receipts the one it
+   * stored first and answers later copies with that receipt.
+   *
+   * @param sent the envelope as last sent (message id and parties)
+   * @param sentDigests the digests (lowercase hex) of every envelope sealed for this message id
+   * @param trustStore the trust anchors for the receiver's certificate
+   * @param at the instant at which the chain must be valid
+   * @return the receiver's certificate
+   * @throws EvidenceException {@code GDX-2501} if any check fails
+   */
+  public X509Certificate verify(
+      Envelope sent, java.util.Collection<String> sentDigests, TrustStore trustStore, Instant at) {
+    Objects.requireNonNull(sent, "sent == null");
+    Objects.requireNonNull(sentDigests, "sentDigests == null");
     Objects.requireNonNull(trustStore, "trustStore == null");
     Objects.requireNonNull(at, "at == null");
-    if (!messageId.equals(sent.headers().messageId())
-        || !MessageDigest.isEqual(
-            envelopeDigest.getBytes(StandardCharsets.US_ASCII),
-            sent.digest().getBytes(StandardCharsets.US_ASCII))) {
+    boolean digestKnown = false;
+    for (String d : sentDigests) {
+      digestKnown |=
+          MessageDigest.isEqual(
+              envelopeDigest.getBytes(StandardCharsets.US_ASCII),
+              d.getBytes(StandardCharsets.US_ASCII));
+    }
+    if (!messageId.equals(sent.headers().messageId()) || !digestKnown) {
       throw invalid("receipt is for another message or another envelope");
     }
     if (!receiver.equals(sent.headers().receiver()) || !sender.equals(sent.headers().sender())) {

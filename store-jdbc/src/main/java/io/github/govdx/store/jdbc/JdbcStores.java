@@ -1,6 +1,8 @@
 package io.github.govdx.store.jdbc;
 
 import io.github.govdx.client.auth.NonceCache;
+import io.github.govdx.client.outbox.OutboxEntry;
+import io.github.govdx.client.outbox.OutboxStore;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.evidence.EvidenceStore;
@@ -10,6 +12,7 @@ import io.github.govdx.store.jdbc.internal.Jdbc;
 import io.github.govdx.store.jdbc.internal.JdbcEvidenceStore;
 import io.github.govdx.store.jdbc.internal.JdbcFirstSeen;
 import io.github.govdx.store.jdbc.internal.JdbcIdempotencyStore;
+import io.github.govdx.store.jdbc.internal.JdbcOutboxStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -65,6 +68,7 @@ public final class JdbcStores {
   private final ReplayCache replayCache;
   private final NonceCache nonceCache;
   private final IdempotencyStore idempotencyStore;
+  private final JdbcOutboxStore outboxStore;
 
   private JdbcStores(Builder b, DataSource dataSource, Dialect dialect) {
     this.dialect = dialect;
@@ -81,6 +85,7 @@ public final class JdbcStores {
     this.replayCache = replay::first;
     this.nonceCache = nonce::first;
     this.idempotencyStore = new JdbcIdempotencyStore(db);
+    this.outboxStore = new JdbcOutboxStore(db);
   }
 
   /**
@@ -129,6 +134,33 @@ public final class JdbcStores {
    */
   public IdempotencyStore idempotencyStore() {
     return idempotencyStore;
+  }
+
+  /**
+   * The durable outbox (发件箱) of {@code io.github.govdx.client.outbox.Outbox}, in table {@code <prefix>outbox}
+   * shared by every sender instance: claims take rows with {@code SELECT … FOR UPDATE SKIP LOCKED} under a lease
+   * (docs/delivery.md).
+   *
+   * @return the store
+   */
+  public OutboxStore outboxStore() {
+    return outboxStore;
+  }
+
+  /**
+   * Writes an outbox entry ({@code Outbox.prepare(PushRequest)}) with the application's own connection, inside the
+   * transaction it has open, and never commits: the business change and its outbound push commit or roll back
+   * together (the transactional outbox). The dispatcher sees the entry once the transaction commits.
+   *
+   * @param connection the application's connection (same database and table prefix as these stores)
+   * @param entry the prepared entry
+   * @throws SQLException if the insert fails (the caller's transaction decides what happens next)
+   * @throws IllegalArgumentException if an entry with this id exists
+   */
+  public void addOutboxEntry(Connection connection, OutboxEntry entry) throws SQLException {
+    Objects.requireNonNull(connection, "connection == null");
+    Objects.requireNonNull(entry, "entry == null");
+    outboxStore.add(connection, entry);
   }
 
   /**

@@ -4,7 +4,9 @@ import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.client.contract.EvidenceStoreContract;
 import io.github.govdx.client.contract.IdempotencyStoreContract;
 import io.github.govdx.client.contract.NonceCacheContract;
+import io.github.govdx.client.contract.OutboxStoreContract;
 import io.github.govdx.client.contract.ReplayCacheContract;
+import io.github.govdx.client.outbox.OutboxStore;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.crypto.evidence.EvidenceStore;
 import io.github.govdx.crypto.replay.ReplayCache;
@@ -55,6 +57,19 @@ class PostgresStoresTest {
       return TestDatabase.POSTGRESQL
           .stores(Clock.systemUTC())
           .evidenceStore(store.name().substring("jdbc:".length()));
+    }
+  }
+
+  @Nested
+  class Outbox extends OutboxStoreContract {
+    private final String prefix = "o" + UUID.randomUUID().toString().substring(0, 8) + "_";
+    private boolean created;
+
+    @Override
+    protected OutboxStore newStore() {
+      OutboxStore s = TestDatabase.POSTGRESQL.outboxStore(prefix, !created);
+      created = true;
+      return s;
     }
   }
 }

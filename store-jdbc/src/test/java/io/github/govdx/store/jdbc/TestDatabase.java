@@ -2,6 +2,7 @@ package io.github.govdx.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.govdx.client.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -59,6 +60,18 @@ enum TestDatabase {
     JdbcStores s = JdbcStores.builder().dataSource(pool()).clock(clock).build();
     s.createTables();
     return s;
+  }
+
+  /**
+   * An outbox store on this run's schema under a table prefix: the first call for a prefix creates the tables
+   * (fresh, empty); every call returns a separate {@link JdbcStores} on them, as another instance would.
+   */
+  OutboxStore outboxStore(String tablePrefix, boolean create) {
+    JdbcStores s = JdbcStores.builder().dataSource(pool()).tablePrefix(tablePrefix).build();
+    if (create) {
+      s.createTables();
+    }
+    return s.outboxStore();
   }
 
   private HikariDataSource open() {

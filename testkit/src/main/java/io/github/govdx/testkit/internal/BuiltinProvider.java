@@ -119,7 +119,7 @@ public final class BuiltinProvider implements SandboxProvider {
         reply =
             store.execute(
                 caller + "\n" + key,
-                Digests.sha256Hex(body),
+                pushIdentity(body),
                 requestId,
                 () -> answer(code, true, caller, body));
       } else {
@@ -139,6 +139,18 @@ public final class BuiltinProvider implements SandboxProvider {
       }
     }
     return def;
+  }
+
+  /**
+   * A push is identified by its envelope's message id (so the same push sealed again with a fresh issued-at
+   * matches its stored answer), or by the body's digest when the body is not an envelope (the open refuses it).
+   */
+  private static String pushIdentity(byte[] body) {
+    try {
+      return "mid " + Envelope.parse(body).headers().messageId();
+    } catch (GovdxException e) {
+      return Digests.sha256Hex(body);
+    }
   }
 
   private Reply answer(String code, boolean push, String caller, byte[] body) {

@@ -508,6 +508,17 @@ public final class Platform {
     return Reply.json(201, Json.write(o.json())).withHeader("Location", "/v1/objections/" + o.id());
   }
 
+  /**
+   * Reads an envelope's cleartext routing facts.
+   *
+   * @param body the envelope bytes
+   * @return the facts
+   * @throws ApiException {@code GDX-3001} if the body is not an envelope
+   */
+  public EnvelopeFacts envelopeFacts(byte[] body) {
+    return envelopes.read(body);
+  }
+
   private Reply data(Call call, String action, String answerAction, int okStatus) {
     String code = call.resourceCode();
     EnvelopeFacts f = envelopes.read(call.body());

@@ -289,7 +289,20 @@ public final class SandboxServer implements AutoCloseable {
     }
     String storeKey = party + "\n" + method + "\n" + rawPath + "\n" + key;
     return idempotency.execute(
-        storeKey, Digests.sha256Hex(body), requestId, () -> platform.handle(call));
+        storeKey, requestIdentity(route, body), requestId, () -> platform.handle(call));
+  }
+
+  /**
+   * What makes two requests under one key "the same body" ({@code docs/protocol.md} §5): for a push, the
+   * envelope's message id (read from its cleartext routing header), so that the same push sealed again with a
+   * fresh issued-at — an outbox delivering after the receiver's freshness window — still matches; for every
+   * other request, the SHA-256 of the body.
+   */
+  private String requestIdentity(Route route, byte[] body) {
+    if (route == Route.DATA_PUSH) {
+      return "mid " + platform.envelopeFacts(body).messageId();
+    }
+    return Digests.sha256Hex(body);
   }
 
   private static void checkContentType(Route route, @Nullable String type, int bodyLength) {

@@ -82,7 +82,9 @@ public final class Jdbc {
     } catch (SQLException e) {
       throw mapped(store, operation, e);
     } catch (RuntimeException e) {
-      if (e instanceof StateStoreException || e instanceof Retry) {
+      if (e instanceof StateStoreException
+          || e instanceof Retry
+          || e instanceof IllegalArgumentException) {
         throw e;
       }
       throw StateStoreException.unavailable(store, operation, e);
@@ -123,6 +125,13 @@ public final class Jdbc {
           for (String ddl : dialect.ddl(prefix)) {
             try (PreparedStatement s = prepare(c, ddl)) {
               s.execute();
+            } catch (SQLException e) {
+              // two instances starting at once: PostgreSQL's IF NOT EXISTS can still lose the race
+              // on its
+              // catalog (23505 on pg_type, or 42P07); the other instance created the object
+              if (!Dialect.isDuplicate(e) && !"42P07".equals(e.getSQLState())) {
+                throw e;
+              }
             }
           }
           return null;

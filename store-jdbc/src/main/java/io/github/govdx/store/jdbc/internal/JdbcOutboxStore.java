@@ -1,0 +1,508 @@
+package io.github.govdx.store.jdbc.internal;
+
+import io.github.govdx.client.outbox.OutboxEntry;
+import io.github.govdx.client.outbox.OutboxState;
+import io.github.govdx.client.outbox.OutboxStats;
+import io.github.govdx.client.outbox.OutboxStore;
+import io.github.govdx.core.party.PartyId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outbox table shared by every sender instance. A claim runs in one transaction: a plain read finds the due
+ * candidates in sequence order (with, per order key, only the oldest undelivered entry), a locking read {@code FOR
+ * UPDATE SKIP LOCKED} takes those that no other claimer holds and that are still due, and an update moves them to
+ * {@code in_flight} under the caller's lease. Two claimers therefore never take the same row, and neither waits
+ * for the other. Later changes are single conditional updates (owner and state in the {@code WHERE} clause), so
+ * an instance whose lease was taken over changes nothing. Times are epoch milliseconds.
+ */
+public final class JdbcOutboxStore implements OutboxStore {
+
+  private static final String STORE = "jdbc outbox store";
+  private static final String COLUMNS =
+      "seq, id, receiver, resource_code, idempotency_key, message_id, record_count, envelope,"
+          + " own_copy, order_key, state, attempts, created_at, next_attempt_at, lease_owner,"
+          + " lease_until, delivered_at, receipt, last_error_code, last_error, sent_digests";
+  private static final int ATTEMPTS = 5;
+
+  private final Jdbc db;
+  private final String table;
+  private final String insert;
+  private final String candidates;
+  private final String byId;
+
+  /**
+   * The outbox of a database.
+   *
+   * @param db the database
+   */
+  public JdbcOutboxStore(Jdbc db) {
+    this.db = Objects.requireNonNull(db, "db == null");
+    this.table = db.table("outbox");
+    this.insert =
+        "INSERT INTO "
+            + table
+            + " (id, receiver, resource_code, idempotency_key, message_id, record_count, envelope,"
+            + " own_copy, order_key, state, attempts, created_at, next_attempt_at, sent_digests)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)";
+    String due =
+        "((o.state = 'pending' AND o.next_attempt_at <= ?)"
+            + " OR (o.state = 'in_flight' AND o.lease_until <= ?))";
+    this.candidates =
+        "SELECT o.seq FROM "
+            + table
+            + " o WHERE "
+            + due
+            + " AND (o.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
+            + table
+            + " b WHERE b.order_key = o.order_key AND b.seq < o.seq"
+            + " AND b.state IN ('pending', 'in_flight')))"
+            + " ORDER BY o.seq LIMIT ?";
+    this.byId = "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?";
+  }
+
+  // ---------------------------------------------------------------- add
+
+  @Override
+  public void add(OutboxEntry entry) {
+    Objects.requireNonNull(entry, "entry == null");
+    db.call(
+        STORE,
+        "add",
+        c -> {
+          add(c, entry);
+          return null;
+        });
+  }
+
+  /**
+   * Inserts an entry with the caller's connection, in whatever transaction it has open; never commits.
+   *
+   * @param c the connection
+   * @param entry the entry
+   * @throws SQLException if the insert fails
+   * @throws IllegalArgumentException if the id exists
+   */
+  public void add(Connection c, OutboxEntry entry) throws SQLException {
+    try (PreparedStatement s = db.prepare(c, insert)) {
+      s.setString(1, entry.id());
+      s.setString(2, entry.receiver().toString());
+      s.setString(3, entry.resourceCode());
+      s.setString(4, entry.idempotencyKey());
+      s.setString(5, entry.messageId());
+      s.setInt(6, entry.recordCount());
+      s.setBytes(7, entry.envelope());
+      s.setBytes(8, entry.ownCopy());
+      setNullable(s, 9, entry.orderKey().orElse(null));
+      s.setInt(10, entry.attempts());
+      s.setLong(11, entry.createdAt().toEpochMilli());
+      s.setLong(12, entry.nextAttemptAt().toEpochMilli());
+      s.setString(13, String.join(" ", entry.sentDigests()));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      if (Dialect.isDuplicate(e)) {
+        throw new IllegalArgumentException("an outbox entry " + entry.id() + " exists already", e);
+      }
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- claim
+
+  @Override
+  public List<OutboxEntry> claim(String owner, Instant now, Instant leaseUntil, int max) {
+    Objects.requireNonNull(owner, "owner == null");
+    if (max < 1) {
+      return List.of();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return db.transaction(STORE, "claim", c -> claimIn(c, owner, now, leaseUntil, max));
+      } catch (Jdbc.Retry r) {
+        if (attempt == ATTEMPTS) {
+          throw io.github.govdx.core.state.StateStoreException.unavailable(STORE, "claim", r);
+        }
+      }
+    }
+  }
+
+  private List<OutboxEntry> claimIn(
+      Connection c, String owner, Instant now, Instant leaseUntil, int max) throws SQLException {
+    long t = now.toEpochMilli();
+    List<Long> seqs = new ArrayList<>();
+    try (PreparedStatement s = db.prepare(c, candidates)) {
+      s.setLong(1, t);
+      s.setLong(2, t);
+      s.setInt(3, max);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          seqs.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw retryable(e);
+    }
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", Collections.nCopies(seqs.size(), "?"));
+    List<Long> locked = new ArrayList<>();
+    String lock =
+        "SELECT o.seq FROM "
+            + table
+            + " o WHERE o.seq IN ("
+            + in
+            + ") AND ((o.state = 'pending' AND o.next_attempt_at <= ?)"
+            + " OR (o.state = 'in_flight' AND o.lease_until <= ?))"
+            + " ORDER BY o.seq FOR UPDATE SKIP LOCKED";
+    try (PreparedStatement s = db.prepare(c, lock)) {
+      int i = 1;
+      for (Long seq : seqs) {
+        s.setLong(i++, seq);
+      }
+      s.setLong(i++, t);
+      s.setLong(i, t);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          locked.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw retryable(e);
+    }
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement s =
+        db.prepare(
+            c,
+            "UPDATE "
+                + table
+                + " SET state = 'in_flight', lease_owner = ?, lease_until = ? WHERE seq = ?")) {
+      for (Long seq : locked) {
+        s.setString(1, owner);
+        s.setLong(2, leaseUntil.toEpochMilli());
+        s.setLong(3, seq);
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw retryable(e);
+    }
+    String read =
+        "SELECT "
+            + COLUMNS
+            + " FROM "
+            + table
+            + " WHERE seq IN ("
+            + String.join(", ", Collections.nCopies(locked.size(), "?"))
+            + ") ORDER BY seq";
+    List<OutboxEntry> out = new ArrayList<>(locked.size());
+    try (PreparedStatement s = db.prepare(c, read)) {
+      int i = 1;
+      for (Long seq : locked) {
+        s.setLong(i++, seq);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(entry(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static SQLException retryable(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("40")) {
+      throw new Jdbc.Retry(e);
+    }
+    return e;
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  @Override
+  public boolean delivered(String id, Instant at, String receipt) {
+    return update(
+        "delivered",
+        "UPDATE "
+            + table
+            + " SET state = 'delivered', delivered_at = ?, receipt = ?, lease_owner = NULL,"
+            + " lease_until = NULL WHERE id = ? AND state <> 'delivered'",
+        s -> {
+          s.setLong(1, at.toEpochMilli());
+          s.setString(2, receipt);
+          s.setString(3, id);
+        });
+  }
+
+  @Override
+  public boolean resealed(String id, String owner, byte[] envelope, String digest) {
+    if (!digest.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("digest must be 64 lowercase hex characters");
+    }
+    return update(
+        "resealed",
+        "UPDATE "
+            + table
+            + " SET envelope = ?, sent_digests = "
+            + db.dialect().concat("sent_digests", "?")
+            + " WHERE id = ? AND state = 'in_flight' AND lease_owner = ?",
+        s -> {
+          s.setBytes(1, envelope);
+          s.setString(2, " " + digest);
+          s.setString(3, id);
+          s.setString(4, owner);
+        });
+  }
+
+  @Override
+  public boolean reschedule(
+      String id, String owner, Instant nextAttemptAt, String code, String message) {
+    return settle("reschedule", "pending", id, owner, nextAttemptAt, code, message);
+  }
+
+  @Override
+  public boolean dead(String id, String owner, Instant at, String code, String message) {
+    return settle("dead", "dead", id, owner, at, code, message);
+  }
+
+  /** Ends the lease holder's attempt: the new state, one more attempt, the error kept, the lease cleared. */
+  private boolean settle(
+      String operation,
+      String state,
+      String id,
+      String owner,
+      Instant at,
+      String code,
+      String message) {
+    return update(
+        operation,
+        "UPDATE "
+            + table
+            + " SET state = '"
+            + state
+            + "', attempts = attempts + 1, next_attempt_at = ?,"
+            + " last_error_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
+            + " WHERE id = ? AND state = 'in_flight' AND lease_owner = ?",
+        s -> {
+          s.setLong(1, at.toEpochMilli());
+          s.setString(2, code);
+          s.setString(3, message);
+          s.setString(4, id);
+          s.setString(5, owner);
+        });
+  }
+
+  @Override
+  public boolean retry(String id, Instant now) {
+    return update(
+        "retry",
+        "UPDATE "
+            + table
+            + " SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?"
+            + " AND state = 'dead'",
+        s -> {
+          s.setLong(1, now.toEpochMilli());
+          s.setString(2, id);
+        });
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  private boolean update(String operation, String sql, Binder binder) {
+    return db.call(
+        STORE,
+        operation,
+        c -> {
+          try (PreparedStatement s = db.prepare(c, sql)) {
+            binder.bind(s);
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<OutboxEntry> find(String id) {
+    Objects.requireNonNull(id, "id == null");
+    return db.call(
+        STORE,
+        "find",
+        c -> {
+          try (PreparedStatement s = db.prepare(c, byId)) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public OutboxStats stats() {
+    return db.call(
+        STORE,
+        "stats",
+        c -> {
+          Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+          for (OutboxState st : OutboxState.values()) {
+            counts.put(st, 0L);
+          }
+          try (PreparedStatement s =
+                  db.prepare(c, "SELECT state, COUNT(*) FROM " + table + " GROUP BY state");
+              ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              counts.put(OutboxState.ofStoredName(rs.getString(1)), rs.getLong(2));
+            }
+          }
+          Instant oldest = null;
+          try (PreparedStatement s =
+                  db.prepare(
+                      c,
+                      "SELECT MIN(created_at) FROM "
+                          + table
+                          + " WHERE state IN ('pending', 'in_flight')");
+              ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+              long v = rs.getLong(1);
+              if (!rs.wasNull()) {
+                oldest = Instant.ofEpochMilli(v);
+              }
+            }
+          }
+          return OutboxStats.builder().counts(counts).oldestUndelivered(oldest).build();
+        });
+  }
+
+  @Override
+  public List<OutboxEntry> list(OutboxState state, long afterSequence, int limit) {
+    Objects.requireNonNull(state, "state == null");
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("limit must be 1 to 1000");
+    }
+    return db.call(
+        STORE,
+        "list",
+        c -> {
+          try (PreparedStatement s =
+              db.prepare(
+                  c,
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM "
+                      + table
+                      + " WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            s.setString(1, state.storedName());
+            s.setLong(2, afterSequence);
+            s.setInt(3, limit);
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                out.add(entry(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public int purgeDelivered(Instant deliveredBefore, int max) {
+    if (max < 1) {
+      return 0;
+    }
+    return db.transaction(
+        STORE,
+        "purgeDelivered",
+        c -> {
+          List<Long> seqs = new ArrayList<>();
+          try (PreparedStatement s =
+              db.prepare(
+                  c,
+                  "SELECT seq FROM "
+                      + table
+                      + " WHERE state = 'delivered' AND delivered_at < ? ORDER BY seq LIMIT ?")) {
+            s.setLong(1, deliveredBefore.toEpochMilli());
+            s.setInt(2, max);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                seqs.add(rs.getLong(1));
+              }
+            }
+          }
+          int n = 0;
+          try (PreparedStatement s =
+              db.prepare(c, "DELETE FROM " + table + " WHERE seq = ? AND state = 'delivered'")) {
+            for (Long seq : seqs) {
+              s.setLong(1, seq);
+              n += s.executeUpdate();
+            }
+          }
+          return n;
+        });
+  }
+
+  // ---------------------------------------------------------------- mapping
+
+  private static OutboxEntry entry(ResultSet rs) throws SQLException {
+    OutboxEntry.Builder b =
+        OutboxEntry.builder()
+            .sequence(rs.getLong("seq"))
+            .id(rs.getString("id"))
+            .receiver(PartyId.parse(rs.getString("receiver")))
+            .resourceCode(rs.getString("resource_code"))
+            .idempotencyKey(rs.getString("idempotency_key"))
+            .messageId(rs.getString("message_id"))
+            .recordCount(rs.getInt("record_count"))
+            .envelope(rs.getBytes("envelope"))
+            .ownCopy(rs.getBytes("own_copy"))
+            .orderKey(rs.getString("order_key"))
+            .state(OutboxState.ofStoredName(rs.getString("state")))
+            .attempts(rs.getInt("attempts"))
+            .createdAt(Instant.ofEpochMilli(rs.getLong("created_at")))
+            .nextAttemptAt(Instant.ofEpochMilli(rs.getLong("next_attempt_at")))
+            .leaseOwner(rs.getString("lease_owner"))
+            .leaseUntil(instant(rs, "lease_until"))
+            .deliveredAt(instant(rs, "delivered_at"))
+            .receipt(rs.getString("receipt"))
+            .lastErrorCode(rs.getString("last_error_code"))
+            .lastError(rs.getString("last_error"));
+    String digests = rs.getString("sent_digests");
+    if (digests != null && !digests.isBlank()) {
+      b.addSentDigests(digests.trim().split(" "));
+    }
+    return b.build();
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static void setNullable(PreparedStatement s, int i, @Nullable String v)
+      throws SQLException {
+    if (v == null) {
+      s.setNull(i, Types.VARCHAR);
+    } else {
+      s.setString(i, v);
+    }
+  }
+}
