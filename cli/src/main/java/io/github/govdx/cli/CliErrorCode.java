@@ -62,6 +62,9 @@ public enum CliErrorCode implements ErrorCode {
   @Deprecated
   SCHEMA_FILE_UNSUPPORTED("GDX-5107", "schema files not supported yet"),
 
+  /** {@code govdx outbox retry}: no dead outbox entry has this id (unknown, or not dead). */
+  OUTBOX_ENTRY_NOT_DEAD("GDX-5120", "outbox entry not dead"),
+
   // GDX-59xx internal errors
 
   /** An unexpected internal error; the message says where. Please report it. */

@@ -1,7 +1,6 @@
 package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
@@ -172,20 +171,7 @@ public final class EvidenceCommand {
 
     /** Reads the chain over one pooled connection with bounded timeouts; the store's errors pass through. */
     private EvidenceLogVerifier.Result verifyJdbc(String url, String name) {
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(url);
-      if (jdbcUser != null) {
-        config.setUsername(jdbcUser);
-      }
-      String password = System.getenv("GOVDX_JDBC_PASSWORD");
-      if (password != null) {
-        config.setPassword(password);
-      }
-      config.setMaximumPoolSize(1);
-      config.setConnectionTimeout(10_000);
-      config.setInitializationFailTimeout(-1);
-      config.setPoolName("govdx-cli");
-      try (HikariDataSource pool = new HikariDataSource(config)) {
+      try (HikariDataSource pool = JdbcPools.open(url, jdbcUser)) {
         JdbcStores.Builder b = JdbcStores.builder().dataSource(pool);
         if (tablePrefix != null) {
           b.tablePrefix(tablePrefix);

@@ -17,10 +17,17 @@ import picocli.CommandLine.Option;
           + "exchange (政务数据共享交换平台)."
     },
     subcommands = {
-      KeygenCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class,
-          InspectCommand.class,
-      CheckIdCommand.class, CodesCommand.class, ValidateCommand.class, EvidenceCommand.class,
-          HelpCommand.class
+      KeygenCommand.class,
+      SealCommand.class,
+      OpenCommand.class,
+      VerifyCommand.class,
+      InspectCommand.class,
+      CheckIdCommand.class,
+      CodesCommand.class,
+      ValidateCommand.class,
+      EvidenceCommand.class,
+      OutboxCommand.class,
+      HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
