@@ -247,7 +247,7 @@ public final class DataImpl {
     PartyId self = transport.self();
     Routing routing =
         new Routing(
-            UUID.randomUUID().toString(),
+            pushMessageId(self, provider, r.resourceCode(), r.idempotencyKey(), payload),
             clock.instant(),
             self,
             provider,
@@ -361,6 +361,36 @@ public final class DataImpl {
     return new SealedMessage(routing, envelope, s.digest(envelope));
   }
 
+  /**
+   * The message id of a push: derived from (sender, receiver, resource, {@code Idempotency-Key}, SHA-256 of the
+   * payload) as an RFC 9562 version-8 UUID, so that the same push sealed again — by a retry, an outbox, or a
+   * command run again in another process — carries the same message id and is answered from the receiver's
+   * store, while other records under the same key get another id (and {@code GDX-3008}).
+   */
+  static String pushMessageId(
+      PartyId sender, PartyId receiver, String resourceCode, String key, byte[] payload) {
+    String name =
+        sender
+            + "\n"
+            + receiver
+            + "\n"
+            + resourceCode
+            + "\n"
+            + key
+            + "\n"
+            + Hashes.sha256Hex(payload);
+    byte[] h = Hashes.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long msb = 0;
+    long lsb = 0;
+    for (int i = 0; i < 8; i++) {
+      msb = (msb << 8) | (h[i] & 0xff);
+      lsb = (lsb << 8) | (h[8 + i] & 0xff);
+    }
+    msb = (msb & ~0xF000L) | 0x8000L; // version 8
+    lsb = (lsb & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // variant 10
+    return new UUID(msb, lsb).toString();
+  }
+
   /** @return the calling party */
   public PartyId self() {
     return transport.self();
@@ -393,7 +423,8 @@ public final class DataImpl {
     }
     Routing routing =
         new Routing(
-            UUID.randomUUID().toString(),
+            pushMessageId(
+                transport.self(), provider, r.resourceCode(), r.idempotencyKey(), payload),
             clock.instant(),
             transport.self(),
             provider,
@@ -441,11 +472,27 @@ public final class DataImpl {
             st.attempts());
       }
       try {
-        verified =
-            (sentDigests == null
-                    ? sealer.verifyReceipt(receipt, sent)
-                    : sealer.verifyReceipt(receipt, sent, sentDigests))
-                .orElse(null);
+        List<String> accepted = new ArrayList<>();
+        accepted.add(sent.digest().hex());
+        if (sentDigests != null) {
+          accepted.addAll(sentDigests);
+        }
+        if ("true".equalsIgnoreCase(headers.get("Idempotency-Replayed"))) {
+          // an answer from the receiver's store receipts the envelope it stored first, perhaps
+          // sealed by an
+          // earlier run of this push; its message id commits to this payload (pushMessageId), so a
+          // receipt over
+          // that message id — signature, receiver and parties still checked — proves this push was
+          // received
+          try {
+            accepted.add(
+                io.github.govdx.crypto.evidence.Receipt.parse(Json.bytes(receipt))
+                    .envelopeDigest());
+          } catch (GovdxException notAReceipt) {
+            // the verification below refuses it
+          }
+        }
+        verified = sealer.verifyReceipt(receipt, sent, accepted).orElse(null);
       } catch (GovdxException e) {
         throw new ExchangeEnvelopeException(
             ClientErrorCode.RECEIPT_INVALID,

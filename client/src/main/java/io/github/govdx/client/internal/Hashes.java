@@ -16,8 +16,18 @@ public final class Hashes {
    * @return 64 hex digits
    */
   public static String sha256Hex(byte[] data) {
+    return HexFormat.of().formatHex(sha256(data));
+  }
+
+  /**
+   * SHA-256.
+   *
+   * @param data the bytes
+   * @return 32 bytes
+   */
+  public static byte[] sha256(byte[] data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JDK", e);
     }

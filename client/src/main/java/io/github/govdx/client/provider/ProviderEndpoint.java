@@ -86,6 +86,7 @@ public final class ProviderEndpoint {
   private final Duration idempotencyTtl;
   private final Duration lease;
   private final IdempotencyStore idempotency;
+  private final @Nullable InboxTransactions transactions;
 
   private ProviderEndpoint(Builder b) {
     this.self = Objects.requireNonNull(b.party, "party");
@@ -101,6 +102,7 @@ public final class ProviderEndpoint {
     this.lease = b.idempotencyLease;
     this.idempotency =
         b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
+    this.transactions = b.inboxTransactions;
   }
 
   /**
@@ -173,6 +175,33 @@ public final class ProviderEndpoint {
           400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
     String messageId = messageIdOf(request.body());
+    if (transactions == null) {
+      return claimAndPush(request, requestId, caller, resourceCode, key, messageId, false);
+    }
+    try {
+      return transactions.inTransaction(
+          () -> claimAndPush(request, requestId, caller, resourceCode, key, messageId, true));
+    } catch (StateStoreException e) {
+      throw new Refusal(
+          503,
+          ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
+          "state store unavailable (" + e.code() + "); retry with the same Idempotency-Key");
+    }
+  }
+
+  /**
+   * The two idempotency claims, the push and the stored answers. In a transaction (the transactional inbox) a
+   * refusal or failure throws, so that the claims and the handler's writes roll back together, and a stored
+   * answer that cannot be written fails the push.
+   */
+  private ProviderResponse claimAndPush(
+      ProviderRequest request,
+      String requestId,
+      PartyId caller,
+      String resourceCode,
+      String key,
+      String messageId,
+      boolean inTransaction) {
     Instant now = clock.instant();
     Instant leaseUntil = now.plus(lease);
     Instant expiresAt = now.plus(idempotencyTtl);
@@ -223,6 +252,20 @@ public final class ProviderEndpoint {
               + " was already received under another Idempotency-Key");
     }
     String messageToken = byMessage.token().orElseThrow();
+    if (inTransaction) {
+      ProviderResponse answer = push(request, requestId, caller, resourceCode, key);
+      Instant keep = clock.instant().plus(idempotencyTtl);
+      boolean stored =
+          stateCall(() -> idempotency.complete(keyClaim, keyToken, answer, keep))
+              && stateCall(() -> idempotency.complete(messageClaim, messageToken, answer, keep));
+      if (!stored) {
+        throw new Refusal(
+            503,
+            ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
+            "the push's answer could not be stored; retry with the same Idempotency-Key");
+      }
+      return answer;
+    }
     ProviderResponse answer = null;
     try {
       answer = push(request, requestId, caller, resourceCode, key);
@@ -605,8 +648,22 @@ public final class ProviderEndpoint {
     private Duration idempotencyLease = Duration.ofMinutes(2);
     private @Nullable IdempotencyStore idempotencyStore;
     private @Nullable ReplayCache replayCache;
+    private @Nullable InboxTransactions inboxTransactions;
 
     private Builder() {}
+
+    /**
+     * Runs each push — its idempotency claims, the handler and the stored answer — in one transaction (the
+     * transactional inbox); the idempotency store must take part in it (see {@link InboxTransactions}). Default:
+     * none (each claim and answer commits on its own; the handler gets at-least-once with a de-duplication key).
+     *
+     * @param value the transactions
+     * @return this builder
+     */
+    public Builder inboxTransactions(InboxTransactions value) {
+      this.inboxTransactions = Objects.requireNonNull(value, "inboxTransactions == null");
+      return this;
+    }
 
     /**
      * The provider's own party (the receiver of every request, the sender of every answer).

@@ -4,6 +4,7 @@ import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.client.outbox.OutboxEntry;
 import io.github.govdx.client.outbox.OutboxStore;
 import io.github.govdx.client.provider.IdempotencyStore;
+import io.github.govdx.client.provider.InboxTransactions;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.evidence.EvidenceStore;
 import io.github.govdx.crypto.replay.ReplayCache;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -134,6 +136,28 @@ public final class JdbcStores {
    */
   public IdempotencyStore idempotencyStore() {
     return idempotencyStore;
+  }
+
+  /**
+   * The transactional inbox for {@code ProviderEndpoint.Builder.inboxTransactions}: each push's idempotency claims
+   * (made by {@link #idempotencyStore()} of this instance), the handler's writes (with {@link #currentConnection()})
+   * and the stored answer commit in one transaction, or none of them does. A second instance receiving the same
+   * push meanwhile waits on the claim's row (up to the query timeout) and then answers from the store.
+   *
+   * @return the transactions
+   */
+  public InboxTransactions inboxTransactions() {
+    return db::inTransaction;
+  }
+
+  /**
+   * The connection of the inbox transaction running on this thread: a push handler writes with it so that its
+   * work commits with the push's idempotency claim and answer. Do not commit, roll back or close it.
+   *
+   * @return the connection, or empty outside an inbox transaction
+   */
+  public Optional<Connection> currentConnection() {
+    return Optional.ofNullable(db.boundConnection());
   }
 
   /**

@@ -75,8 +75,74 @@ public final class Jdbc {
     return s;
   }
 
-  /** Runs work in auto-commit mode. */
+  /** The connection of the inbox transaction running on this thread, if any. */
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+  /**
+   * The connection of the transaction {@link #inTransaction} runs on this thread.
+   *
+   * @return the connection, or null outside such a transaction
+   */
+  public @org.jspecify.annotations.Nullable Connection boundConnection() {
+    return bound.get();
+  }
+
+  /**
+   * Runs work in one transaction on one connection that every store operation on this thread joins: committed
+   * when the work returns, rolled back when it throws (the transactional inbox).
+   *
+   * @param work the work
+   * @param <T> the result
+   * @return the result
+   */
+  public <T> T inTransaction(java.util.function.Supplier<T> work) {
+    if (bound.get() != null) {
+      return work.get();
+    }
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw mapped("jdbc inbox", "begin", e);
+    }
+    bound.set(c);
+    try {
+      T result = work.get();
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        throw mapped("jdbc inbox", "commit", e);
+      }
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    } finally {
+      bound.remove();
+      try {
+        c.setAutoCommit(true);
+        c.close();
+      } catch (SQLException ignored) {
+        // the pool discards a broken connection
+      }
+    }
+  }
+
+  /** Runs work in auto-commit mode, or inside the bound inbox transaction when there is one. */
   <T> T call(String store, String operation, Work<T> work) {
+    Connection joined = bound.get();
+    if (joined != null) {
+      try {
+        return work.run(joined);
+      } catch (SQLException e) {
+        throw mapped(store, operation, e);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -91,8 +157,14 @@ public final class Jdbc {
     }
   }
 
-  /** Runs work in one transaction, committed when it returns and rolled back when it throws. */
+  /**
+   * Runs work in one transaction, committed when it returns and rolled back when it throws; inside the bound
+   * inbox transaction it simply joins it.
+   */
   <T> T transaction(String store, String operation, Work<T> work) {
+    if (bound.get() != null) {
+      return call(store, operation, work);
+    }
     return call(
         store,
         operation,
