@@ -65,6 +65,9 @@ public enum CliErrorCode implements ErrorCode {
   /** {@code govdx outbox retry}: no dead outbox entry has this id (unknown, or not dead). */
   OUTBOX_ENTRY_NOT_DEAD("GDX-5120", "outbox entry not dead"),
 
+  /** {@code govdx push --outbox}: the receiver refused the push permanently; the entry is dead (exit 1). */
+  OUTBOX_ENTRY_DEAD("GDX-5121", "outbox entry refused"),
+
   // GDX-59xx internal errors
 
   /** An unexpected internal error; the message says where. Please report it. */

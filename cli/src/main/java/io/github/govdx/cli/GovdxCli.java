@@ -13,8 +13,9 @@ import java.util.Objects;
  * {@link #run(PrintStream, PrintStream, String...)} runs one command in-process and returns the code, for
  * tools and tests that embed the command line. Exit codes: {@link #EXIT_OK} when the command did its job and
  * every check passed, {@link #EXIT_CHECK_FAILED} when a check ran and failed (a signature, a certificate, an
- * identifier, a record), {@link #EXIT_ERROR} when the check could not run at all (a bad command line, an
- * unreadable file, an internal error). Every failure names its stable {@code GDX-} error code.
+ * identifier, a record; or the exchange refused a call), {@link #EXIT_ERROR} when the check could not run at
+ * all (a bad command line, an unreadable file, an internal error), {@link #EXIT_TRY_AGAIN} when an exchange call
+ * failed in a way a retry can help. Every failure names its stable {@code GDX-} error code.
  *
  * <p>Thread-safe: each call builds its own command objects; output goes only to the given streams.
  */
@@ -28,6 +29,13 @@ public final class GovdxCli {
 
   /** Exit code: the check could not run: a usage error, an I/O error or an internal error. */
   public static final int EXIT_ERROR = 2;
+
+  /**
+   * Exit code: an exchange call failed in a way a retry can help (unreachable, timed out, busy, a retryable
+   * {@code GDX-} code); running the same command again — with the same {@code --idempotency-key} for a push — is
+   * safe.
+   */
+  public static final int EXIT_TRY_AGAIN = 3;
 
   private GovdxCli() {}
 

@@ -53,6 +53,25 @@ public final class CliException extends GovdxException {
   }
 
   /**
+   * An exchange call that failed, under the library's code: exit 1 when the exchange refused (a retry cannot
+   * help), exit 3 when a retry can (unreachable, busy, failed; the same command with the same idempotency key is
+   * safe to run again).
+   *
+   * @param e the failure
+   * @return the exception
+   */
+  static CliException exchange(io.github.govdx.client.ExchangeException e) {
+    String message = String.valueOf(e.getMessage());
+    String prefix = e.code() + ": ";
+    String detail = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    return new CliException(
+        e.errorCode(),
+        detail,
+        e.retryable() ? GovdxCli.EXIT_TRY_AGAIN : GovdxCli.EXIT_CHECK_FAILED,
+        e);
+  }
+
+  /**
    * The exit code this failure maps to.
    *
    * @return the exit code

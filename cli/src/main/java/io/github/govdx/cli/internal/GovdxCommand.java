@@ -27,6 +27,10 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       EvidenceCommand.class,
       OutboxCommand.class,
+      ExchangeCommands.Catalog.class,
+      ExchangeCommands.Apply.class,
+      ExchangeCommands.Query.class,
+      ExchangeCommands.Push.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       OutboxCommand.Status.class,
       OutboxCommand.ListEntries.class,
-      OutboxCommand.Retry.class
+      OutboxCommand.Retry.class,
+      OutboxCommand.Dispatch.class
     })
 public final class OutboxCommand {
 
@@ -225,6 +226,59 @@ public final class OutboxCommand {
         result().put("id", id).put("state", OutboxState.PENDING.storedName());
       } else {
         out().println("OK  entry " + id + " is pending again");
+      }
+      return GovdxCli.EXIT_OK;
+    }
+  }
+
+  /** {@code govdx outbox dispatch}: deliver what is due, as the calling party. */
+  @Command(
+      name = "dispatch",
+      mixinStandardHelpOptions = true,
+      header =
+          "Deliver the outbox's due entries now (needs the party's credentials), then report the counts.")
+  public static final class Dispatch extends ExchangeOptions {
+
+    @Option(
+        names = "--jdbc",
+        required = true,
+        paramLabel = "URL",
+        description = "The outbox's database (password from GOVDX_JDBC_PASSWORD).")
+    String jdbc = "";
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", description = "The database user.")
+    @Nullable String jdbcUser;
+
+    @Override
+    protected int execute() {
+      int attempted;
+      OutboxStats stats;
+      try (HikariDataSource pool = JdbcPools.open(jdbc, jdbcUser);
+          io.github.govdx.client.ExchangeClient client = client()) {
+        JdbcStores stores = JdbcStores.builder().dataSource(pool).build();
+        try (io.github.govdx.client.outbox.Outbox box =
+            io.github.govdx.client.outbox.Outbox.builder()
+                .client(client)
+                .store(stores.outboxStore())
+                .build()) {
+          attempted = box.dispatchNow();
+          stats = box.stats();
+        }
+      } catch (StateStoreException e) {
+        throw CliException.inputFailure("--jdbc", e);
+      }
+      if (json()) {
+        ObjectNode n = result();
+        n.put("attempted", attempted);
+        ObjectNode counts = n.putObject("counts");
+        for (OutboxState s : OutboxState.values()) {
+          counts.put(s.storedName(), stats.count(s));
+        }
+      } else {
+        out().println("attempted " + attempted + " entr" + (attempted == 1 ? "y" : "ies"));
+        for (OutboxState s : OutboxState.values()) {
+          out().printf(Locale.ROOT, "%-10s %d%n", s.storedName(), stats.count(s));
+        }
       }
       return GovdxCli.EXIT_OK;
     }

@@ -1,0 +1,256 @@
+package io.github.govdx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.govdx.cli.CliRun.Result;
+import io.github.govdx.testkit.ExchangeSandbox;
+import io.github.govdx.testkit.Fault;
+import io.github.govdx.testkit.ReviewMode;
+import io.github.govdx.testkit.Route;
+import io.github.govdx.testkit.StoredBatch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code govdx catalog search}, {@code apply}, {@code query}, {@code push} and {@code push --outbox} against a real
+ * sandbox over HTTP, configured only by the credentials directory the sandbox writes.
+ */
+class ExchangeCommandsTest {
+
+  private static final String DEMANDS = "335002001/00003";
+  private static final String PEOPLE = "335001001/00012";
+
+  @TempDir Path dir;
+
+  private ExchangeSandbox sandbox;
+  private String creds;
+
+  @BeforeEach
+  void start() {
+    sandbox = ExchangeSandbox.builder().port(0).start();
+    creds = sandbox.writeCredentials(dir.resolve("keys")).toString();
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private Result run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--credentials");
+    all.add(creds);
+    all.add("--party");
+    all.add("hotline");
+    return CliRun.run(all.toArray(new String[0]));
+  }
+
+  private static String demand(String id) {
+    return "{\"gdbh\":\""
+        + id
+        + "\",\"sqqd\":\"电话\",\"sqlx\":\"投诉\",\"sqnr\":\"小区路灯不亮\",\"xzqh\":\"320505\","
+        + "\"slsj\":\"2026-12-04T08:12:00Z\"}";
+  }
+
+  private Path file(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  private List<String> stored() {
+    List<String> ids = new ArrayList<>();
+    for (StoredBatch b : sandbox.batches(DEMANDS)) {
+      b.records().forEach(r -> ids.add(r.get("gdbh").asText()));
+    }
+    return ids;
+  }
+
+  @Test
+  void catalogSearch_findsTheSeededResources() {
+    Result r = run("catalog", "search", "--all", "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<String> codes = new ArrayList<>();
+    r.json().path("resources").forEach(n -> codes.add(n.path("resourceCode").asText()));
+    assertThat(codes).contains(DEMANDS, PEOPLE);
+    Result text = run("catalog", "search", "--keyword", "户籍");
+    assertThat(text.out()).contains(PEOPLE);
+  }
+
+  @Test
+  void apply_thenApproved_thenQuery_printsTheSeededRecord() {
+    sandbox.reviewMode(ReviewMode.MANUAL);
+    Result a =
+        run(
+            "apply",
+            "--resource",
+            PEOPLE,
+            "--purpose",
+            "12345 工单核实诉求人身份",
+            "--items",
+            "xm,sfzh",
+            "--json");
+    assertThat(a.exitCode()).as(a.toString()).isZero();
+    String id = a.json().path("applicationId").asText();
+    assertThat(sandbox.applications()).anyMatch(x -> x.applicationId().equals(id));
+    assertThat(a.json().path("state").asText()).isNotEqualTo("approved");
+    sandbox.approve(id, "核实身份所需");
+    JsonNode person = sandbox.records(PEOPLE).get(3);
+    String idNumber = person.path("sfzh").asText();
+    Result q =
+        run(
+            "query",
+            "--resource",
+            PEOPLE,
+            "--filter",
+            "sfzh=" + idNumber,
+            "--items",
+            "xm,sfzh",
+            "--json");
+    assertThat(q.exitCode()).as(q.toString()).isZero();
+    JsonNode records = q.json().path("records");
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).path("sfzh").asText()).isEqualTo(idNumber);
+    assertThat(records.get(0).path("xm").asText()).isEqualTo(person.path("xm").asText());
+    Result text =
+        run("query", "--resource", PEOPLE, "--filter", "sfzh=" + idNumber, "--items", "xm,sfzh");
+    assertThat(text.out().strip()).startsWith("{").contains(idNumber);
+  }
+
+  @Test
+  void query_withoutAccess_isRefused_exit1() {
+    Result r = run("query", "--resource", PEOPLE, "--filter", "sfzh=11010519491231002X", "--json");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(r.json().path("error").path("code").asText()).startsWith("GDX-3");
+  }
+
+  @Test
+  void push_jsonArray_thenNdjson_thenTheSameKeyAgain_isStoredOnce() throws Exception {
+    Path array = file("a.json", "[" + demand("GD-CLI-1") + "," + demand("GD-CLI-2") + "]");
+    Result first =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            array.toString(),
+            "--idempotency-key",
+            "cli-test-key-000001",
+            "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.json().path("recordCount").asInt()).isEqualTo(2);
+    assertThat(first.json().path("receiptVerified").asBoolean()).isTrue();
+    assertThat(first.json().path("replayed").asBoolean()).isFalse();
+
+    Result again =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            array.toString(),
+            "--idempotency-key",
+            "cli-test-key-000001",
+            "--json");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.json().path("replayed").asBoolean()).isTrue();
+    assertThat(again.json().path("batchId").asText())
+        .isEqualTo(first.json().path("batchId").asText());
+
+    Path ndjson = file("b.ndjson", demand("GD-CLI-3") + "\n\n" + demand("GD-CLI-4") + "\n");
+    Result nd = run("push", "--resource", DEMANDS, "--records", ndjson.toString());
+    assertThat(nd.exitCode()).as(nd.toString()).isZero();
+    assertThat(nd.out()).contains("OK  batch").contains("receipt");
+    assertThat(stored()).containsExactly("GD-CLI-1", "GD-CLI-2", "GD-CLI-3", "GD-CLI-4");
+  }
+
+  @Test
+  void push_badRecords_areTypedErrors_nothingSent() throws Exception {
+    Result notJson = run("push", "--resource", DEMANDS, "--records", file("x", "[{").toString());
+    assertThat(notJson.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(notJson.err()).contains("GDX-5006");
+    Result notObject = run("push", "--resource", DEMANDS, "--records", file("y", "[1]").toString());
+    assertThat(notObject.err()).contains("GDX-5006");
+    Result invalid =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            file("z", "[" + demand("GD-CLI-9").replace("320505", "bad") + "]").toString());
+    assertThat(invalid.exitCode()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(invalid.err()).contains("GDX-3410");
+    assertThat(stored()).isEmpty();
+  }
+
+  @Test
+  void wrongEndpoint_exit3_withoutAStackTrace() throws Exception {
+    Path array = file("a.json", "[" + demand("GD-CLI-5") + "]");
+    Result r =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            array.toString(),
+            "--endpoint",
+            "http://127.0.0.1:1/");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_TRY_AGAIN);
+    assertThat(r.err()).contains("GDX-340").doesNotContain("\tat ");
+    Result unknown = CliRun.run("catalog", "search", "--credentials", creds, "--party", "nobody");
+    assertThat(unknown.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(unknown.err()).contains("GDX-5102");
+  }
+
+  @Test
+  void pushThroughTheOutbox_deliversOnce_andAPermanentRefusalIsDead() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("outbox-" + UUID.randomUUID()).toAbsolutePath();
+    sandbox.inject(Route.DATA_PUSH, Fault.status(503).times(1));
+    Path array = file("a.json", "[" + demand("GD-CLI-6") + "]");
+    Result r =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            array.toString(),
+            "--outbox",
+            url,
+            "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.json().path("state").asText()).isEqualTo("delivered");
+    assertThat(r.json().path("receiptVerified").asBoolean()).isTrue();
+    assertThat(stored()).containsExactly("GD-CLI-6");
+
+    sandbox.inject(Route.DATA_PUSH, Fault.status(403));
+    Path other = file("b.json", "[" + demand("GD-CLI-7") + "]");
+    Result refused =
+        run("push", "--resource", DEMANDS, "--records", other.toString(), "--outbox", url);
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(refused.err()).contains("GDX-5121");
+    sandbox.clearFaults();
+    Result status = CliRun.run("outbox", "status", "--jdbc", url, "--json");
+    JsonNode counts = status.json().path("counts");
+    assertThat(counts.path("delivered").asLong()).isEqualTo(1);
+    assertThat(counts.path("dead").asLong()).isEqualTo(1);
+    String deadId =
+        CliRun.run("outbox", "list", "--jdbc", url, "--json")
+            .json()
+            .path("entries")
+            .get(0)
+            .path("id")
+            .asText();
+    assertThat(CliRun.run("outbox", "retry", deadId, "--jdbc", url).exitCode()).isZero();
+    Result dispatched = run("outbox", "dispatch", "--jdbc", url, "--json");
+    assertThat(dispatched.exitCode()).as(dispatched.toString()).isZero();
+    assertThat(dispatched.json().path("counts").path("delivered").asLong()).isEqualTo(2);
+    assertThat(stored()).containsExactly("GD-CLI-6", "GD-CLI-7");
+  }
+}
