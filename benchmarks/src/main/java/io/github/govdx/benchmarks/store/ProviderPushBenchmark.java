@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * open with every check, record validation, the handler, the sealed answer and its receipt, two completions).
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar ProviderPushBenchmark -f 1 -wi 2 -i 5 -w 3s -r 5s}
- * (needs Redis on 127.0.0.1:6379).
+ * (needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,7 +44,7 @@ public class ProviderPushBenchmark {
   private static final int POOL = 6000;
 
   /** Where the provider's state lives: memory or redis. */
-  @Param({"memory", "redis"})
+  @Param({"memory", "h2", "postgresql", "redis"})
   public String store;
 
   private ExchangeSandbox sandbox;

@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * envelope; the replay cache under test is called with an id made unique per call (the real store call, its
  * atomic insert and its round trip), so the envelope can be opened again.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar ReplayCheckBenchmark -f 1 -wi 3 -i 5 -w 2s -r 3s} (needs Redis
- * on 127.0.0.1:6379).
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar ReplayCheckBenchmark -f 1 -wi 3 -i 5 -w 2s -r 3s} (needs PostgreSQL on
+ * 127.0.0.1:5432 and Redis on 127.0.0.1:6379).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,8 +40,8 @@ public class ReplayCheckBenchmark {
   private static final PartyId A = PartyId.parse("11320500014160478L");
   private static final PartyId B = PartyId.parse("91350100M000100Y43");
 
-  /** The replay cache: none, memory or redis. */
-  @Param({"none", "memory", "redis"})
+  /** The replay cache: none, memory, h2, postgresql or redis. */
+  @Param({"none", "memory", "h2", "postgresql", "redis"})
   public String store;
 
   private final AtomicLong counter = new AtomicLong();
