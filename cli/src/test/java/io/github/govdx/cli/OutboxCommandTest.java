@@ -109,6 +109,32 @@ class OutboxCommandTest {
             "--json");
     assertThat(next.json().path("entries").get(0).path("id").asText()).isEqualTo(ids.get(4));
     assertThat(next.json().path("entries")).hasSize(1);
+
+    // the entries were submitted about ten minutes ago
+    Result old =
+        CliRun.run(
+            "outbox",
+            "list",
+            "--jdbc",
+            url,
+            "--state",
+            "pending",
+            "--older-than",
+            "PT5M",
+            "--json");
+    assertThat(old.json().path("entries")).hasSize(2);
+    Result older =
+        CliRun.run(
+            "outbox",
+            "list",
+            "--jdbc",
+            url,
+            "--state",
+            "pending",
+            "--older-than",
+            "PT1H",
+            "--json");
+    assertThat(older.json().path("entries")).isEmpty();
   }
 
   @Test

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * context.addServlet(new ServletHolder(new ProviderServlet(endpoint)), "/v1/data/*");
  * }</pre>
  *
- * <p>The body is read up to the endpoint's {@link ProviderEndpoint#maxRequestBytes() limit} plus one byte and no
+ * <p>A body whose {@code Content-Length} is over the endpoint's limit is refused without being read; any other body is
+ * read up to the endpoint's {@link ProviderEndpoint#maxRequestBytes() limit} plus one byte and no
  * further, so an oversized body costs no more memory than the limit and is answered {@code 413}/{@code GDX-3003}
  * by the endpoint. The endpoint never throws for bad input; a client that goes away mid-answer is logged at DEBUG.
  *
@@ -64,12 +65,19 @@ public class ProviderServlet extends HttpServlet {
         headers.put(name, value);
       }
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, endpoint.maxRequestBytes() + 1));
+    ProviderResponse answer;
+    if (request.getContentLengthLong() > endpoint.maxRequestBytes()) {
+      // declared too large: refused without reading a byte of it
+      answer =
+          endpoint.payloadTooLarge(
+              ProviderRequest.of(request.getMethod(), path, headers, new byte[0]));
+    } else {
+      byte[] body;
+      try (InputStream in = request.getInputStream()) {
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, endpoint.maxRequestBytes() + 1));
+      }
+      answer = endpoint.handle(ProviderRequest.of(request.getMethod(), path, headers, body));
     }
-    ProviderResponse answer =
-        endpoint.handle(ProviderRequest.of(request.getMethod(), path, headers, body));
     response.setStatus(answer.status());
     answer.headers().forEach(response::setHeader);
     response.setContentLength(answer.body().length);

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,20 +156,32 @@ class ProviderServletTest {
 
   @Test
   void oversizedBody_refused413WithItsCode_withoutReadingItAll() throws Exception {
-    byte[] big = new byte[1024 * 1024];
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        base.resolve("/dept/v1/data/" + Fixtures.RESOURCE + "/batches"))
-                    .header("Content-Type", "application/govdx-envelope+json")
-                    .header("X-Gdx-Party", Fixtures.HOTLINE.toString())
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(big))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(M.readTree(r.body()).path("code").asText()).isEqualTo("GDX-3003");
+    // a raw request that declares 1 MiB and sends none of it: the answer comes at once, so the
+    // servlet did not
+    // wait for (or read) the body
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head =
+          "POST /dept/v1/data/"
+              + Fixtures.RESOURCE
+              + "/batches HTTP/1.1\r\n"
+              + "Host: 127.0.0.1\r\n"
+              + "Content-Type: application/govdx-envelope+json\r\n"
+              + "X-Gdx-Party: "
+              + Fixtures.HOTLINE
+              + "\r\n"
+              + "Idempotency-Key: "
+              + UUID.randomUUID()
+              + "\r\n"
+              + "Content-Length: 1048576\r\n"
+              + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413");
+      String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      assertThat(M.readTree(body).path("code").asText()).isEqualTo("GDX-3003");
+    }
   }
 
   @Test

@@ -144,6 +144,12 @@ public final class OutboxCommand {
     long after;
 
     @Option(
+        names = "--older-than",
+        paramLabel = "DURATION",
+        description = "Only entries submitted longer ago than this ISO-8601 duration, e.g. PT1H.")
+    @Nullable Duration olderThan;
+
+    @Option(
         names = "--limit",
         paramLabel = "N",
         description = "At most N entries, 1 to 1000 (default: 50).")
@@ -161,7 +167,11 @@ public final class OutboxCommand {
       if (limit < 1 || limit > 1000) {
         throw CliException.error(CliErrorCode.USAGE, "--limit must be 1 to 1000");
       }
-      List<OutboxEntry> entries = withStore(s -> s.list(st, after, limit));
+      Instant before =
+          olderThan == null
+              ? Instant.ofEpochMilli(Long.MAX_VALUE)
+              : Clock.systemUTC().instant().minus(olderThan);
+      List<OutboxEntry> entries = withStore(s -> s.list(st, before, after, limit));
       if (json()) {
         ArrayNode a = result().putArray("entries");
         for (OutboxEntry e : entries) {

@@ -184,13 +184,14 @@ public final class InMemoryOutboxStore implements OutboxStore {
   }
 
   @Override
-  public synchronized List<OutboxEntry> list(OutboxState state, long afterSequence, int limit) {
+  public synchronized List<OutboxEntry> list(
+      OutboxState state, Instant createdBefore, long afterSequence, int limit) {
     if (limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("limit must be 1 to 1000");
     }
     List<OutboxEntry> out = new ArrayList<>();
     for (OutboxEntry e : bySequence.tailMap(afterSequence, false).values()) {
-      if (e.state() == state) {
+      if (e.state() == state && e.createdAt().isBefore(createdBefore)) {
         out.add(e);
         if (out.size() == limit) {
           break;

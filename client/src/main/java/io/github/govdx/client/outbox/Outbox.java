@@ -219,6 +219,23 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
+   * Lists the entries in a state that were submitted longer ago than an age (the part of the backlog to look at),
+   * in submit order.
+   *
+   * @param state the state
+   * @param age how long ago at least
+   * @param afterSequence the last sequence of the previous page, {@code 0} for the first
+   * @param limit the page size (1 to 1000)
+   * @return the page
+   */
+  public List<OutboxEntry> listOlderThan(
+      OutboxState state, Duration age, long afterSequence, int limit) {
+    Objects.requireNonNull(state, "state == null");
+    Instant before = clock.instant().minus(Objects.requireNonNull(age, "age == null"));
+    return store.list(state, before, afterSequence, limit);
+  }
+
+  /**
    * Moves a dead entry back to pending, due now (after the cause was fixed: a missing access approval, a
    * receiver certificate, ...). If it is older than the maximum age it goes dead again.
    *

@@ -129,7 +129,20 @@ public interface OutboxStore {
    * @param limit the page size (1 to 1000)
    * @return the page
    */
-  List<OutboxEntry> list(OutboxState state, long afterSequence, int limit);
+  default List<OutboxEntry> list(OutboxState state, long afterSequence, int limit) {
+    return list(state, Instant.ofEpochMilli(Long.MAX_VALUE), afterSequence, limit);
+  }
+
+  /**
+   * Lists entries in one state submitted before an instant (the backlog older than an age), by sequence.
+   *
+   * @param state the state
+   * @param createdBefore list entries submitted before this instant
+   * @param afterSequence list entries with a larger sequence ({@code 0} for the first page)
+   * @param limit the page size (1 to 1000)
+   * @return the page
+   */
+  List<OutboxEntry> list(OutboxState state, Instant createdBefore, long afterSequence, int limit);
 
   /**
    * Deletes delivered entries delivered before an instant, at most {@code max} of them (call again while it

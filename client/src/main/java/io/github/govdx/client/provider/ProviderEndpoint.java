@@ -141,6 +141,25 @@ public final class ProviderEndpoint {
     }
   }
 
+  /**
+   * The answer to a request whose declared body length ({@code Content-Length}) is over {@link #maxRequestBytes()}:
+   * {@code 413}/{@code GDX-3003} at once, so that an adapter need not read the body at all (a client that sent
+   * {@code Expect: 100-continue} then never sends it).
+   *
+   * @param request the request's method, path and headers (its body is not looked at)
+   * @return the refusal to write out
+   */
+  public ProviderResponse payloadTooLarge(ProviderRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
+    return error(
+        413,
+        ClientErrorCode.PAYLOAD_TOO_LARGE,
+        "body over " + maxRequestBytes + " bytes",
+        requestId,
+        List.of());
+  }
+
   private ProviderResponse route(ProviderRequest request, String requestId) {
     Matcher m = ROUTE.matcher(request.path());
     if (!m.matches()) {

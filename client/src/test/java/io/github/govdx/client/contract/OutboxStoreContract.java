@@ -294,6 +294,10 @@ public abstract class OutboxStoreContract {
     List<OutboxEntry> p2 = s.list(OutboxState.PENDING, p1.get(1).sequence(), 2);
     assertThat(ids(p2)).containsExactly(added.get(6).id());
     assertThat(ids(s.list(OutboxState.DEAD, 0, 10))).containsExactly(added.get(2).id());
+    // by age: pending entries submitted before t0+6 (so not the last one)
+    assertThat(ids(newStore().list(OutboxState.PENDING, t0.plusSeconds(6), 0, 10)))
+        .containsExactly(added.get(4).id(), added.get(5).id());
+    assertThat(s.list(OutboxState.PENDING, t0, 0, 10)).isEmpty();
 
     assertThat(s.purgeDelivered(t0.plusSeconds(25), 10)).isEqualTo(1);
     assertThat(s.find(added.get(0).id())).isEmpty();

@@ -21,6 +21,7 @@ public final class JdbcFirstSeen {
   private final String store;
   private final String deleteExpired;
   private final String insert;
+  private final @org.jspecify.annotations.Nullable String upsert;
   private final String purge;
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -40,6 +41,16 @@ public final class JdbcFirstSeen {
         db.dialect()
             .insertIfAbsent("INSERT INTO " + t + " (ns, id_hash, expires_at) VALUES (?, ?, ?)");
     purge = "DELETE FROM " + t + " WHERE expires_at <= ?";
+    // PostgreSQL in one statement and one round trip: insert, or take over an expired row; a row
+    // still
+    // unexpired (also one another transaction just committed) leaves 0 rows affected
+    upsert =
+        db.dialect() == Dialect.POSTGRESQL
+            ? "INSERT INTO "
+                + t
+                + " AS f (ns, id_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (ns, id_hash)"
+                + " DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE f.expires_at <= ?"
+            : null;
   }
 
   /**
@@ -63,6 +74,15 @@ public final class JdbcFirstSeen {
             try (PreparedStatement s = db.prepare(c, purge)) {
               s.setLong(1, now);
               s.executeUpdate();
+            }
+          }
+          if (upsert != null) {
+            try (PreparedStatement s = db.prepare(c, upsert)) {
+              s.setString(1, namespace);
+              s.setBytes(2, h);
+              s.setLong(3, expiresAt.toEpochMilli());
+              s.setLong(4, now);
+              return s.executeUpdate() == 1;
             }
           }
           try (PreparedStatement s = db.prepare(c, deleteExpired)) {

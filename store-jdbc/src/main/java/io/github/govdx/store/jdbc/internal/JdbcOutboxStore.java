@@ -393,7 +393,8 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
-  public List<OutboxEntry> list(OutboxState state, long afterSequence, int limit) {
+  public List<OutboxEntry> list(
+      OutboxState state, Instant createdBefore, long afterSequence, int limit) {
     Objects.requireNonNull(state, "state == null");
     if (limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("limit must be 1 to 1000");
@@ -409,10 +410,11 @@ public final class JdbcOutboxStore implements OutboxStore {
                       + COLUMNS
                       + " FROM "
                       + table
-                      + " WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                      + " WHERE state = ? AND created_at < ? AND seq > ? ORDER BY seq LIMIT ?")) {
             s.setString(1, state.storedName());
-            s.setLong(2, afterSequence);
-            s.setInt(3, limit);
+            s.setLong(2, createdBefore.toEpochMilli());
+            s.setLong(3, afterSequence);
+            s.setInt(4, limit);
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
