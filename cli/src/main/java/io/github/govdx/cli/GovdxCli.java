@@ -2,6 +2,7 @@ package io.github.govdx.cli;
 
 import io.github.govdx.cli.internal.CliContext;
 import io.github.govdx.cli.internal.Commands;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
@@ -68,10 +69,15 @@ public final class GovdxCli {
   }
 
   static int run(Clock clock, PrintStream out, PrintStream err, String... args) {
+    return run(clock, System.in, out, err, args);
+  }
+
+  static int run(Clock clock, InputStream in, PrintStream out, PrintStream err, String... args) {
     Objects.requireNonNull(clock, "clock == null");
+    Objects.requireNonNull(in, "in == null");
     Objects.requireNonNull(out, "out == null");
     Objects.requireNonNull(err, "err == null");
     Objects.requireNonNull(args, "args == null");
-    return Commands.execute(new CliContext(clock, out, err), args);
+    return Commands.execute(new CliContext(clock, in, out, err), args);
   }
 }

@@ -2,6 +2,7 @@ package io.github.govdx.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,12 +43,21 @@ final class CliRun {
   }
 
   static Result run(Clock clock, String... args) {
+    return run(clock, new byte[0], args);
+  }
+
+  /** Runs with {@code stdin} as standard input. */
+  static Result runWithInput(byte[] stdin, String... args) {
+    return run(Clock.systemUTC(), stdin, args);
+  }
+
+  private static Result run(Clock clock, byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = GovdxCli.run(clock, o, e, args);
+      code = GovdxCli.run(clock, new ByteArrayInputStream(stdin), o, e, args);
     }
     return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }

@@ -253,4 +253,86 @@ class ExchangeCommandsTest {
     assertThat(dispatched.json().path("counts").path("delivered").asLong()).isEqualTo(2);
     assertThat(stored()).containsExactly("GD-CLI-6", "GD-CLI-7");
   }
+
+  // ------------------------------------------------------------------ records input
+
+  @Test
+  void push_fromStandardInput_withABom_andOnePrettyPrintedObject() throws Exception {
+    byte[] ndjson =
+        (demand("GD-CLI-I1") + "\r\n" + demand("GD-CLI-I2") + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "push",
+                "--resource",
+                DEMANDS,
+                "--records",
+                "-",
+                "--json",
+                "--credentials",
+                creds,
+                "--party",
+                "hotline"));
+    Result stdin = CliRun.runWithInput(ndjson, args.toArray(new String[0]));
+    assertThat(stdin.exitCode()).as(stdin.toString()).isZero();
+    assertThat(stdin.json().path("recordCount").asInt()).isEqualTo(2);
+
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path withBom = dir.resolve("bom.json");
+    Files.write(withBom, bom);
+    Files.writeString(
+        withBom,
+        "\n[" + demand("GD-CLI-I3") + "]\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    Result b = run("push", "--resource", DEMANDS, "--records", withBom.toString());
+    assertThat(b.exitCode()).as(b.toString()).isZero();
+
+    Path pretty =
+        file(
+            "pretty.json",
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(demand("GD-CLI-I4"))
+                .toPrettyString());
+    Result p = run("push", "--resource", DEMANDS, "--records", pretty.toString());
+    assertThat(p.exitCode()).as(p.toString()).isZero();
+    assertThat(stored()).containsExactly("GD-CLI-I1", "GD-CLI-I2", "GD-CLI-I3", "GD-CLI-I4");
+  }
+
+  @Test
+  void push_malformedRecords_gdx5006_exit2_neverQuotingTheInput_nothingSent() throws Exception {
+    String secret = "320505195004236931";
+    List<String[]> cases =
+        List.of(
+            new String[] {
+              "[" + demand("GD-CLI-M1") + "] [" + demand("GD-CLI-M2") + "]", "after the array"
+            },
+            new String[] {"{\"gdbh\":\"GD-CLI-M3\",\"gdbh\":\"" + secret + "\"}", "repeats"},
+            new String[] {"{\"sfzh\":\"" + secret + "\" \"xm\":1}", "line 1, column"},
+            new String[] {
+              demand("GD-CLI-M4") + "\n" + secret + "\n", "record 1 (line 2) is number"
+            },
+            new String[] {"[null]", "record 0 is null"},
+            new String[] {"  \n", "holds no record"},
+            new String[] {"[" + demand("GD-CLI-M5") + ",", "ends inside a value"});
+    int i = 0;
+    for (String[] c : cases) {
+      Path f = file("bad-" + i++ + ".json", c[0]);
+      Result r = run("push", "--resource", DEMANDS, "--records", f.toString(), "--json");
+      assertThat(r.exitCode()).as(c[0] + "\n" + r).isEqualTo(GovdxCli.EXIT_ERROR);
+      JsonNode error = r.json().path("error");
+      assertThat(error.path("code").asText()).as(r.toString()).isEqualTo("GDX-5006");
+      assertThat(error.path("message").asText())
+          .as(r.toString())
+          .contains(c[1])
+          .doesNotContain(secret);
+    }
+    Result missing =
+        run("push", "--resource", DEMANDS, "--records", dir.resolve("nope").toString());
+    assertThat(missing.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(missing.err()).contains("GDX-5002");
+    assertThat(stored()).isEmpty();
+    assertThat(sandbox.batches(DEMANDS)).isEmpty();
+  }
 }

@@ -2,6 +2,7 @@ package io.github.govdx.cli.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,11 +11,12 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What one run of the command line writes to and reads the time from. Not thread-safe: one per run.
+ * What one run of the command line reads from, writes to and reads the time from. Not thread-safe: one per run.
  */
 public final class CliContext {
 
   private final Clock clock;
+  private final InputStream in;
   private final PrintStream rawOut;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -28,7 +30,20 @@ public final class CliContext {
    * @param err standard error
    */
   public CliContext(Clock clock, PrintStream out, PrintStream err) {
+    this(clock, System.in, out, err);
+  }
+
+  /**
+   * Creates a context reading standard input from {@code in} and writing text as UTF-8 to the given streams.
+   *
+   * @param clock the clock for issued-at times and freshness checks
+   * @param in standard input (read by {@code govdx push --records -}; never closed)
+   * @param out standard output
+   * @param err standard error
+   */
+  public CliContext(Clock clock, InputStream in, PrintStream out, PrintStream err) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.in = Objects.requireNonNull(in, "in == null");
     this.rawOut = Objects.requireNonNull(out, "out == null");
     this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     this.err =
@@ -42,6 +57,11 @@ public final class CliContext {
   /** Returns the clock for issued-at times and freshness checks. */
   public Clock clock() {
     return clock;
+  }
+
+  /** Returns standard input; commands read it but never close it. */
+  public InputStream in() {
+    return in;
   }
 
   /** Returns standard output as bytes, for payloads, after flushing the text written so far. */

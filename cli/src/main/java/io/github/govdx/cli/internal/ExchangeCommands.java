@@ -1,6 +1,5 @@
 package io.github.govdx.cli.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,10 +24,6 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.store.jdbc.JdbcStores;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +40,6 @@ import picocli.CommandLine.Option;
  * ExchangeOptions}. Not thread-safe.
  */
 final class ExchangeCommands {
-
-  private static final long RECORDS_LIMIT = 64L << 20;
 
   private ExchangeCommands() {}
 
@@ -338,7 +331,7 @@ final class ExchangeCommands {
 
     @Override
     protected int execute() {
-      List<JsonNode> recs = readRecords(records);
+      List<JsonNode> recs = RecordsInput.read(ctx(), records);
       PushRequest request;
       try {
         PushRequest.Builder b = PushRequest.builder().resourceCode(resource).addRecords(recs);
@@ -454,65 +447,6 @@ final class ExchangeCommands {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-
-    /** Reads a JSON array or NDJSON of objects, bounded in size; a malformed file is a typed error. */
-    private List<JsonNode> readRecords(String source) {
-      byte[] bytes;
-      if (source.equals("-")) {
-        try (InputStream in = System.in) {
-          bytes = in.readNBytes((int) RECORDS_LIMIT + 1);
-        } catch (IOException e) {
-          throw CliException.error(
-              CliErrorCode.FILE_UNREADABLE, "standard input: " + e.getMessage(), e);
-        }
-        if (bytes.length > RECORDS_LIMIT) {
-          throw CliException.error(CliErrorCode.FILE_TOO_LARGE, "standard input over 64 MiB");
-        }
-      } else {
-        bytes = CliFiles.read(Path.of(source), RECORDS_LIMIT, "--records");
-      }
-      String text = new String(bytes, StandardCharsets.UTF_8).strip();
-      List<JsonNode> out = new ArrayList<>();
-      try {
-        if (text.startsWith("[")) {
-          JsonNode a = ctx().mapper().readTree(text);
-          for (JsonNode n : a) {
-            out.add(n);
-          }
-        } else {
-          int line = 0;
-          for (String l : text.split("\n", -1)) {
-            line++;
-            if (l.isBlank()) {
-              continue;
-            }
-            try {
-              out.add(ctx().mapper().readTree(l));
-            } catch (JsonProcessingException e) {
-              throw CliException.error(
-                  CliErrorCode.INPUT_MALFORMED, "--records line " + line + " is not JSON", e);
-            }
-          }
-        }
-      } catch (JsonProcessingException e) {
-        throw CliException.error(
-            CliErrorCode.INPUT_MALFORMED,
-            "--records is not a JSON array (" + CliFiles.locationOf(e) + ")",
-            e);
-      }
-      for (int i = 0; i < out.size(); i++) {
-        if (!out.get(i).isObject()) {
-          throw CliException.error(
-              CliErrorCode.INPUT_MALFORMED, "--records: record " + i + " is not a JSON object");
-        }
-      }
-      if (out.isEmpty() || out.size() > 10_000) {
-        throw CliException.error(
-            CliErrorCode.INPUT_MALFORMED,
-            "--records must hold 1 to 10000 records, not " + out.size());
-      }
-      return out;
     }
   }
 }
