@@ -254,6 +254,119 @@ class ExchangeCommandsTest {
     assertThat(stored()).containsExactly("GD-CLI-6", "GD-CLI-7");
   }
 
+  // ------------------------------------------------------------------ catalog show, provider
+  // alias, paging
+
+  @Test
+  void catalogShow_printsTheEntry_andItsSchemaValidatesRecordsOffline() throws Exception {
+    Result text = run("catalog", "show", PEOPLE);
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text.out())
+        .contains(PEOPLE + "  户籍人口基本信息")
+        .contains("share type     conditional")
+        .contains("actions        query")
+        .contains("items          6")
+        .containsPattern("sfzh\t[^\n]*\trequired")
+        .containsPattern("hjdz\t[^\n]*\toptional");
+
+    Result json = run("catalog", "show", PEOPLE, "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.json().path("provider").asText())
+        .isEqualTo(sandbox.party("police").partyId().toString());
+    assertThat(json.json().path("items")).hasSize(6);
+    assertThat(json.json().path("items").get(1).path("name").asText()).isEqualTo("sfzh");
+    assertThat(json.json().path("schema").path("$schema").asText()).contains("2020-12");
+
+    Result schema = run("catalog", "show", DEMANDS, "--schema");
+    assertThat(schema.exitCode()).as(schema.toString()).isZero();
+    Path schemaFile = file("demands.schema.json", schema.out());
+    Path good = file("good.ndjson", demand("GD-CLI-S1") + "\n");
+    Path bad = file("bad.ndjson", demand("GD-CLI-S2").replace("320505", "bad") + "\n");
+    Result ok = CliRun.run("validate", "--schema", schemaFile.toString(), "--in", good.toString());
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    Result invalid =
+        CliRun.run("validate", "--schema", schemaFile.toString(), "--in", bad.toString());
+    assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(invalid.out()).contains("/xzqh");
+  }
+
+  @Test
+  void catalogShow_unknownCode_exit1_gdx3201_malformedCode_exit2() {
+    Result unknown = run("catalog", "show", "335009009/00009", "--json");
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(unknown.json().path("error").path("code").asText()).isEqualTo("GDX-3201");
+    Result malformed = run("catalog", "show", "no-such-code");
+    assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(malformed.err()).contains("GDX-5001").contains("classCode/sequence");
+  }
+
+  @Test
+  void catalogSearch_providerByAlias_andPageByPage() {
+    Result police = run("catalog", "search", "--provider", "police", "--json");
+    assertThat(police.exitCode()).as(police.toString()).isZero();
+    assertThat(police.json().path("resources")).hasSize(1);
+    assertThat(police.json().path("resources").get(0).path("resourceCode").asText())
+        .isEqualTo(PEOPLE);
+    Result nobody = run("catalog", "search", "--provider", "nobody");
+    assertThat(nobody.exitCode()).as(nobody.toString()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(nobody.err()).contains("GDX-5102").contains("nobody");
+
+    Result first = run("catalog", "search", "--page-size", "1", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.json().path("resources")).hasSize(1);
+    String token = first.json().path("nextPageToken").asText();
+    assertThat(token).isNotEmpty();
+    Result second = run("catalog", "search", "--page-size", "1", "--page-token", token, "--json");
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.json().path("resources").get(0).path("resourceCode").asText())
+        .isNotEqualTo(first.json().path("resources").get(0).path("resourceCode").asText());
+    Result text = run("catalog", "search", "--page-size", "1");
+    assertThat(text.out()).contains("1 resource(s); more with --page-token ");
+    Result badSize = run("catalog", "search", "--page-size", "0");
+    assertThat(badSize.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(badSize.err()).contains("GDX-5001");
+  }
+
+  // ------------------------------------------------------------------ apply status
+
+  @Test
+  void applyStatus_showsTheDecision_andItsHistory() {
+    Result a =
+        run("apply", "--resource", PEOPLE, "--purpose", "12345 工单核实诉求人身份", "--items", "xm,sfzh");
+    assertThat(a.exitCode()).as(a.toString()).isZero();
+    String id = a.out().split(" ")[1];
+    assertThat(a.out()).startsWith("application " + id + " for " + PEOPLE + ": submitted");
+
+    Result status = run("apply", "status", id, "--json");
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    JsonNode j = status.json();
+    assertThat(j.path("command").asText()).isEqualTo("apply status");
+    assertThat(j.path("applicationId").asText()).isEqualTo(id);
+    assertThat(j.path("state").asText()).isEqualTo("approved");
+    assertThat(j.path("final").asBoolean()).isTrue();
+    assertThat(j.path("items").toString()).isEqualTo("[\"xm\",\"sfzh\"]");
+    List<String> states = new ArrayList<>();
+    j.path("history").forEach(h -> states.add(h.path("state").asText()));
+    assertThat(states).containsSubsequence("submitted", "approved");
+
+    Result text = run("apply", "status", id);
+    assertThat(text.out())
+        .contains(": approved")
+        .contains("  purpose        12345 工单核实诉求人身份")
+        .contains("  history");
+  }
+
+  @Test
+  void applyStatus_unknownId_exit1_gdx3203_andApplyWithoutPurpose_exit2() {
+    Result unknown = run("apply", "status", "app-does-not-exist", "--json");
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(unknown.json().path("error").path("code").asText()).isEqualTo("GDX-3203");
+    Result noPurpose = run("apply", "--resource", PEOPLE);
+    assertThat(noPurpose.exitCode()).as(noPurpose.toString()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(noPurpose.err()).contains("GDX-5001").contains("--purpose");
+    assertThat(sandbox.applications()).isEmpty();
+  }
+
   // ------------------------------------------------------------------ records input
 
   @Test
@@ -334,5 +447,21 @@ class ExchangeCommandsTest {
     assertThat(missing.err()).contains("GDX-5002");
     assertThat(stored()).isEmpty();
     assertThat(sandbox.batches(DEMANDS)).isEmpty();
+  }
+
+  @Test
+  void wrongEndpoint_json_carriesTheErrorObject_exit3() {
+    Result r = run("catalog", "search", "--endpoint", "http://127.0.0.1:1/", "--json");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(GovdxCli.EXIT_TRY_AGAIN);
+    JsonNode j = r.json();
+    assertThat(j.path("ok").asBoolean(true)).isFalse();
+    assertThat(j.path("exitCode").asInt()).isEqualTo(3);
+    assertThat(j.path("error").path("code").asText()).isEqualTo("GDX-3401");
+    assertThat(r.err()).doesNotContain("\tat ");
+    Result notUrl = run("catalog", "search", "--endpoint", "not a url");
+    assertThat(notUrl.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(notUrl.err()).contains("GDX-5001");
+    Result help = CliRun.run("--help");
+    assertThat(help.out()).contains("3   an exchange call failed in a way a retry can help");
   }
 }

@@ -8,8 +8,11 @@ import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.Page;
+import io.github.govdx.client.StateChange;
 import io.github.govdx.client.application.Application;
 import io.github.govdx.client.application.ApplyRequest;
+import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.catalog.ResourceItem;
 import io.github.govdx.client.catalog.ResourceSummary;
 import io.github.govdx.client.catalog.SearchCatalogRequest;
 import io.github.govdx.client.catalog.ShareType;
@@ -21,9 +24,9 @@ import io.github.govdx.client.outbox.Outbox;
 import io.github.govdx.client.outbox.OutboxEntry;
 import io.github.govdx.client.outbox.OutboxState;
 import io.github.govdx.core.GovdxException;
-import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.store.jdbc.JdbcStores;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The exchange from the command line ({@code docs/cli.md}): {@code govdx catalog search}, {@code apply}, {@code
@@ -43,12 +47,25 @@ final class ExchangeCommands {
 
   private ExchangeCommands() {}
 
+  /** A catalog summary as JSON: the protocol's member names (section 6). */
+  static void putSummary(ObjectNode n, ResourceSummary r) {
+    n.put("resourceCode", r.resourceCode());
+    n.put("name", r.name());
+    n.put("provider", r.provider().toString());
+    r.providerName().ifPresent(v -> n.put("providerName", v));
+    n.put("shareType", r.shareType().wireName());
+    r.summary().ifPresent(v -> n.put("summary", v));
+    r.updateCycle().ifPresent(v -> n.put("updateCycle", v));
+    r.format().ifPresent(v -> n.put("format", v));
+    r.publishedOn().ifPresent(v -> n.put("publishedOn", v.toString()));
+  }
+
   /** {@code govdx catalog}. */
   @Command(
       name = "catalog",
       mixinStandardHelpOptions = true,
-      header = "Search the exchange's resource catalog.",
-      subcommands = {Catalog.Search.class})
+      header = "Search the exchange's resource catalog and show an entry.",
+      subcommands = {Catalog.Search.class, Catalog.Show.class})
   static final class Catalog {
 
     private Catalog() {}
@@ -63,7 +80,11 @@ final class ExchangeCommands {
       @Option(names = "--keyword", paramLabel = "TEXT", description = "Words in name or summary.")
       @Nullable String keyword;
 
-      @Option(names = "--provider", paramLabel = "PARTY", description = "Only this provider's.")
+      @Option(
+          names = "--provider",
+          paramLabel = "ALIAS|ID",
+          description =
+              "Only this provider's: a party id, or an alias in the credentials directory.")
       @Nullable String provider;
 
       @Option(
@@ -75,6 +96,12 @@ final class ExchangeCommands {
       @Option(names = "--page-size", paramLabel = "N", description = "Page size, 1 to 100.")
       @Nullable Integer pageSize;
 
+      @Option(
+          names = "--page-token",
+          paramLabel = "TOKEN",
+          description = "Fetch the page after an earlier one (its next page token).")
+      @Nullable String pageToken;
+
       @Option(names = "--all", description = "Follow every page.")
       boolean all;
 
@@ -84,7 +111,7 @@ final class ExchangeCommands {
         try {
           b.query(keyword);
           if (provider != null) {
-            b.provider(PartyId.parse(provider));
+            b.provider(resolveParty(provider, "--provider"));
           }
           if (shareType != null) {
             b.shareType(ShareType.valueOf(shareType.toUpperCase(Locale.ROOT)));
@@ -92,11 +119,18 @@ final class ExchangeCommands {
           if (pageSize != null) {
             b.pageSize(pageSize);
           }
-        } catch (IllegalArgumentException | GovdxException e) {
+          b.pageToken(pageToken);
+        } catch (IllegalArgumentException e) {
           throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
         }
-        SearchCatalogRequest request = b.build();
+        SearchCatalogRequest request;
+        try {
+          request = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
+        }
         List<ResourceSummary> found = new ArrayList<>();
+        String[] next = new String[1];
         try (ExchangeClient client = client()) {
           ExchangeOptions.call(
               () -> {
@@ -105,6 +139,7 @@ final class ExchangeCommands {
                 } else {
                   Page<ResourceSummary> page = client.catalog().searchPage(request);
                   found.addAll(page.items());
+                  next[0] = page.nextPageToken().orElse(null);
                 }
                 return null;
               });
@@ -112,13 +147,10 @@ final class ExchangeCommands {
         if (json()) {
           ArrayNode a = result().putArray("resources");
           for (ResourceSummary r : found) {
-            ObjectNode n = a.addObject();
-            n.put("resourceCode", r.resourceCode());
-            n.put("name", r.name());
-            n.put("provider", r.provider().toString());
-            r.providerName().ifPresent(v -> n.put("providerName", v));
-            n.put("shareType", r.shareType().name().toLowerCase(Locale.ROOT));
-            r.summary().ifPresent(v -> n.put("summary", v));
+            putSummary(a.addObject(), r);
+          }
+          if (next[0] != null) {
+            result().put("nextPageToken", next[0]);
           }
         } else {
           for (ResourceSummary r : found) {
@@ -129,9 +161,117 @@ final class ExchangeCommands {
                     r.resourceCode(),
                     r.name(),
                     r.providerName().orElse(r.provider().toString()),
-                    r.shareType().name().toLowerCase(Locale.ROOT));
+                    r.shareType().wireName());
           }
-          out().println(found.size() + " resource(s)");
+          out()
+              .println(
+                  found.size()
+                      + " resource(s)"
+                      + (next[0] == null ? "" : "; more with --page-token " + next[0]));
+        }
+        return GovdxCli.EXIT_OK;
+      }
+    }
+
+    /** {@code govdx catalog show CODE}. */
+    @Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        header = "Show one catalog entry: provider, share type, actions and items.",
+        description = {
+          "Prints the entry's summary and one line per item:",
+          "  ITEM<TAB>name (zh)<TAB>data type<TAB>format<TAB>code table<TAB>identifier check<TAB>required|optional",
+          "With --schema it prints only the JSON Schema the exchange validates records with; save it and",
+          "'govdx validate --schema FILE --in RECORDS' checks records offline exactly as 'govdx push' will."
+        })
+    static final class Show extends ExchangeOptions {
+
+      @Parameters(
+          index = "0",
+          paramLabel = "CODE",
+          description = "The resource code, classCode/sequence (e.g. 335001001/00012).")
+      String code = "";
+
+      @Option(
+          names = "--schema",
+          description =
+              "Print only the resource's JSON Schema (draft 2020-12) instead of the entry.")
+      boolean schemaOnly;
+
+      @Override
+      protected int execute() {
+        ResourceDetail d;
+        try (ExchangeClient client = client()) {
+          d = ExchangeOptions.call(() -> client.catalog().detail(code));
+        } catch (IllegalArgumentException e) {
+          throw CliException.error(
+              CliErrorCode.USAGE, "CODE: " + e.getMessage() + " (e.g. 335001001/00012)", e);
+        }
+        if (schemaOnly) {
+          JsonNode schema =
+              d.schema()
+                  .orElseThrow(
+                      () ->
+                          CliException.error(
+                              CliErrorCode.INPUT_MALFORMED,
+                              "the catalog entry of " + code + " carries no schema"));
+          if (json()) {
+            result().set("schema", schema);
+          } else {
+            out().println(schema.toPrettyString());
+          }
+          return GovdxCli.EXIT_OK;
+        }
+        if (json()) {
+          ObjectNode n = result();
+          putSummary(n, d.summary());
+          d.shareConditions().ifPresent(v -> n.put("shareConditions", v));
+          ArrayNode actions = n.putArray("actions");
+          d.actions().forEach(actions::add);
+          ArrayNode items = n.putArray("items");
+          for (ResourceItem i : d.items()) {
+            ObjectNode o = items.addObject();
+            o.put("name", i.name());
+            i.nameZh().ifPresent(v -> o.put("nameZh", v));
+            i.dataType().ifPresent(v -> o.put("dataType", v));
+            i.element().ifPresent(v -> o.put("element", v));
+            i.format().ifPresent(v -> o.put("format", v));
+            i.codeTable().ifPresent(v -> o.put("codeTable", v));
+            i.codeTableEdition().ifPresent(v -> o.put("codeTableEdition", v));
+            i.identifier().ifPresent(v -> o.put("identifier", v));
+            o.put("required", i.required());
+            i.sensitivity().ifPresent(v -> o.put("sensitivity", v));
+          }
+          d.schema().ifPresent(v -> n.set("schema", v));
+          return GovdxCli.EXIT_OK;
+        }
+        ResourceSummary r = d.summary();
+        PrintWriter w = out();
+        w.println(r.resourceCode() + "  " + r.name());
+        w.println(
+            "  provider       " + r.provider() + r.providerName().map(v -> "  " + v).orElse(""));
+        w.println("  share type     " + r.shareType().wireName());
+        d.shareConditions().ifPresent(v -> w.println("  conditions     " + v));
+        w.println(
+            "  actions        " + (d.actions().isEmpty() ? "-" : String.join(", ", d.actions())));
+        r.updateCycle().ifPresent(v -> w.println("  update cycle   " + v));
+        r.format().ifPresent(v -> w.println("  format         " + v));
+        r.publishedOn().ifPresent(v -> w.println("  published      " + v));
+        r.summary().ifPresent(v -> w.println("  summary        " + v));
+        w.println("  items          " + d.items().size());
+        for (ResourceItem i : d.items()) {
+          w.println(
+              String.join(
+                  "\t",
+                  "    " + i.name(),
+                  i.nameZh().orElse(""),
+                  i.dataType().orElse(""),
+                  i.format().orElse(""),
+                  i.codeTable()
+                      .map(t -> t + i.codeTableEdition().map(e -> "-" + e).orElse(""))
+                      .orElse(""),
+                  i.identifier().orElse(""),
+                  i.required() ? "required" : "optional"));
         }
         return GovdxCli.EXIT_OK;
       }
@@ -142,18 +282,22 @@ final class ExchangeCommands {
   @Command(
       name = "apply",
       mixinStandardHelpOptions = true,
-      header = "Apply for access to a resource (数据共享申请).")
+      header = "Apply for access to a resource (数据共享申请); 'apply status ID' follows it.",
+      description = {
+        "Submits an access application for a conditionally shared resource and prints its id, state and the",
+        "day the provider must answer by. --resource and --purpose are required."
+      },
+      subcommands = {Apply.Status.class})
   static final class Apply extends ExchangeOptions {
 
-    @Option(
-        names = "--resource",
-        required = true,
-        paramLabel = "CODE",
-        description = "Resource code.")
-    String resource = "";
+    @Option(names = "--resource", paramLabel = "CODE", description = "Resource code (required).")
+    @Nullable String resource;
 
-    @Option(names = "--purpose", required = true, paramLabel = "TEXT", description = "Why.")
-    String purpose = "";
+    @Option(
+        names = "--purpose",
+        paramLabel = "TEXT",
+        description = "Why (用途), 1 to 500 characters (required).")
+    @Nullable String purpose;
 
     @Option(names = "--legal-basis", paramLabel = "TEXT", description = "The legal basis.")
     @Nullable String legalBasis;
@@ -177,7 +321,10 @@ final class ExchangeCommands {
       ApplyRequest request;
       try {
         ApplyRequest.Builder b =
-            ApplyRequest.builder().resourceCode(resource).purpose(purpose).addAllItems(items);
+            ApplyRequest.builder()
+                .resourceCode(required(resource, "--resource"))
+                .purpose(required(purpose, "--purpose"))
+                .addAllItems(items);
         b.legalBasis(legalBasis);
         if (idempotencyKey != null) {
           b.idempotencyKey(idempotencyKey);
@@ -190,26 +337,107 @@ final class ExchangeCommands {
       try (ExchangeClient client = client()) {
         a = ExchangeOptions.call(() -> client.applications().apply(request));
       }
-      if (json()) {
-        ObjectNode n = result();
+      report(this, a, false);
+      return GovdxCli.EXIT_OK;
+    }
+
+    /** {@code govdx apply status ID}. */
+    @Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        header = "Show an access application's state, due date and history.",
+        description = {
+          "Prints the application's current state (submitted, under_review, approved, rejected, withdrawn), the",
+          "day the provider must answer by, the reason given with a decision and every state change. Exit 0",
+          "whatever the state: scripts read it from --json (state, final)."
+        })
+    static final class Status extends ExchangeOptions {
+
+      @Parameters(
+          index = "0",
+          paramLabel = "ID",
+          description = "The application id 'govdx apply' printed.")
+      String id = "";
+
+      @Override
+      protected int execute() {
+        Application a;
+        try (ExchangeClient client = client()) {
+          a = ExchangeOptions.call(() -> client.applications().status(id));
+        } catch (IllegalArgumentException e) {
+          throw CliException.error(CliErrorCode.USAGE, "ID: " + e.getMessage(), e);
+        }
+        report(this, a, true);
+        return GovdxCli.EXIT_OK;
+      }
+    }
+
+    /** Prints an application; with {@code details} also its purpose, reason and history. */
+    static void report(BaseCommand c, Application a, boolean details) {
+      if (c.json()) {
+        ObjectNode n = c.result();
         n.put("applicationId", a.applicationId());
         n.put("resourceCode", a.resourceCode());
         n.put("provider", a.provider().toString());
-        n.put("state", a.state().name().toLowerCase(Locale.ROOT));
+        n.put("applicant", a.applicant().toString());
+        n.put("state", a.state().wireName());
+        n.put("final", a.state().isFinal());
+        n.put("purpose", a.purpose());
+        a.legalBasis().ifPresent(v -> n.put("legalBasis", v));
+        ArrayNode items = n.putArray("items");
+        a.items().forEach(items::add);
+        a.validUntil().ifPresent(v -> n.put("validUntil", v.toString()));
+        n.put("submittedAt", a.submittedAt().toString());
+        n.put("updatedAt", a.updatedAt().toString());
+        n.put("timeLimitWorkingDays", a.timeLimitWorkingDays());
         n.put("dueDate", a.dueDate().toString());
-      } else {
-        out()
-            .println(
-                "application "
-                    + a.applicationId()
-                    + " for "
-                    + a.resourceCode()
-                    + ": "
-                    + a.state().name().toLowerCase(Locale.ROOT)
-                    + ", answer due "
-                    + a.dueDate());
+        a.decisionReason().ifPresent(v -> n.put("decisionReason", v));
+        ArrayNode history = n.putArray("history");
+        for (StateChange h : a.history()) {
+          ObjectNode o = history.addObject();
+          o.put("state", h.state());
+          o.put("at", h.at().toString());
+          o.put("by", h.by().toString());
+          h.reason().ifPresent(v -> o.put("reason", v));
+        }
+        return;
       }
-      return GovdxCli.EXIT_OK;
+      PrintWriter w = c.out();
+      w.println(
+          "application "
+              + a.applicationId()
+              + " for "
+              + a.resourceCode()
+              + ": "
+              + a.state().wireName()
+              + ", answer due "
+              + a.dueDate());
+      if (!details) {
+        return;
+      }
+      w.println("  provider       " + a.provider());
+      w.println("  applicant      " + a.applicant());
+      w.println("  purpose        " + a.purpose());
+      a.legalBasis().ifPresent(v -> w.println("  legal basis    " + v));
+      w.println("  items          " + (a.items().isEmpty() ? "all" : String.join(", ", a.items())));
+      a.validUntil().ifPresent(v -> w.println("  valid until    " + v));
+      w.println("  submitted      " + a.submittedAt());
+      w.println(
+          "  due            " + a.dueDate() + " (" + a.timeLimitWorkingDays() + " working days)");
+      a.decisionReason().ifPresent(v -> w.println("  reason         " + v));
+      if (!a.history().isEmpty()) {
+        w.println("  history");
+        for (StateChange h : a.history()) {
+          w.println(
+              "    "
+                  + h.at()
+                  + "  "
+                  + h.state()
+                  + "  by "
+                  + h.by()
+                  + h.reason().map(r -> "  (" + r + ")").orElse(""));
+        }
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
-          + "exchange (政务数据共享交换平台)."
+          + "exchange (政务数据共享交换平台), and calls the exchange: catalog, apply, query, push."
     },
     subcommands = {
       KeygenCommand.class,
@@ -36,8 +36,10 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the command succeeded and every check passed",
-      "1:a check ran and failed (signature, trust, addressing, identifier, record, evidence chain)",
-      "2:the check could not run (usage error, unreadable or existing file, internal error)"
+      "1:a check ran and failed (signature, trust, addressing, identifier, record, evidence chain),"
+          + " or the exchange refused a call",
+      "2:the check could not run (usage error, unreadable or existing file, internal error)",
+      "3:an exchange call failed in a way a retry can help (unreachable, timed out, busy); run it again"
     },
     footer = {"%nEvery failure names its stable error code (GDX-nnnn); see docs/errors.md."})
 public final class GovdxCommand {
