@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.cli.CliRun.Result;
+import io.github.govdx.core.mask.MaskingPolicy;
+import io.github.govdx.core.mask.PiiKind;
 import io.github.govdx.testkit.ExchangeSandbox;
 import io.github.govdx.testkit.Fault;
 import io.github.govdx.testkit.ReviewMode;
@@ -365,6 +367,130 @@ class ExchangeCommandsTest {
     assertThat(noPurpose.exitCode()).as(noPurpose.toString()).isEqualTo(GovdxCli.EXIT_ERROR);
     assertThat(noPurpose.err()).contains("GDX-5001").contains("--purpose");
     assertThat(sandbox.applications()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ query paging and masking
+
+  private List<String> idsOf(JsonNode records) {
+    List<String> ids = new ArrayList<>();
+    records.forEach(r -> ids.add(r.path("sfzh").asText()));
+    return ids;
+  }
+
+  @Test
+  void query_pageByPage_andAll_matchTheProvidersRecords() {
+    assertThat(
+            run("apply", "--resource", PEOPLE, "--purpose", "核实", "--items", "xm,sfzh,xb")
+                .exitCode())
+        .isZero();
+    List<String> men = new ArrayList<>();
+    sandbox.records(PEOPLE).stream()
+        .filter(r -> r.path("xb").asText().equals("1"))
+        .forEach(r -> men.add(r.path("sfzh").asText()));
+    assertThat(men).hasSizeGreaterThan(20);
+
+    Result first =
+        run("query", "--resource", PEOPLE, "--filter", "xb=1", "--page-size", "10", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.json().path("records")).hasSize(10);
+    assertThat(first.json().path("recordCount").asInt()).isEqualTo(10);
+    String token = first.json().path("nextPageToken").asText();
+    assertThat(token).isNotEmpty();
+    Result second =
+        run(
+            "query",
+            "--resource",
+            PEOPLE,
+            "--filter",
+            "xb=1",
+            "--page-size",
+            "10",
+            "--page-token",
+            token,
+            "--json");
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(idsOf(second.json().path("records")))
+        .hasSize(10)
+        .doesNotContainAnyElementsOf(idsOf(first.json().path("records")));
+
+    Result all =
+        run("query", "--resource", PEOPLE, "--filter", "xb=1", "--page-size", "10", "--all");
+    assertThat(all.exitCode()).as(all.toString()).isZero();
+    List<String> lines = all.out().lines().toList();
+    assertThat(lines).hasSize(men.size()).allMatch(l -> l.startsWith("{"));
+    List<String> streamed = new ArrayList<>();
+    lines.forEach(l -> streamed.add(l.replaceAll(".*\"sfzh\":\"([^\"]+)\".*", "$1")));
+    assertThat(streamed).containsExactlyInAnyOrderElementsOf(men);
+    assertThat(all.err()).contains("# " + men.size() + " record(s)");
+
+    Result both =
+        run("query", "--resource", PEOPLE, "--filter", "xb=1", "--all", "--page-token", token);
+    assertThat(both.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+  }
+
+  @Test
+  void query_mask_hidesTheNamedItems_withTheCorePolicy() {
+    assertThat(run("apply", "--resource", PEOPLE, "--purpose", "核实").exitCode()).isZero();
+    JsonNode person = sandbox.records(PEOPLE).get(7);
+    String idNumber = person.path("sfzh").asText();
+    String name = person.path("xm").asText();
+    Result r =
+        run(
+            "query",
+            "--resource",
+            PEOPLE,
+            "--filter",
+            "sfzh=" + idNumber,
+            "--mask",
+            "sfzh=id_number,xm=name",
+            "--mask",
+            "hjdz=address",
+            "--json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode rec = r.json().path("records").get(0);
+    MaskingPolicy policy = MaskingPolicy.defaultPolicy();
+    assertThat(rec.path("sfzh").asText())
+        .isEqualTo(policy.mask(PiiKind.ID_NUMBER, idNumber))
+        .isNotEqualTo(idNumber);
+    assertThat(rec.path("xm").asText()).isEqualTo(policy.mask(PiiKind.NAME, name));
+    assertThat(rec.path("hjdz").asText())
+        .isEqualTo(policy.mask(PiiKind.ADDRESS, person.path("hjdz").asText()));
+    assertThat(rec.path("csrq").asText()).isEqualTo(person.path("csrq").asText());
+    assertThat(r.out()).doesNotContain(idNumber).doesNotContain(name);
+    assertThat(r.json().path("maskedWith").asText()).isEqualTo("L3");
+
+    Result l1 =
+        run(
+            "query",
+            "--resource",
+            PEOPLE,
+            "--filter",
+            "sfzh=" + idNumber,
+            "--mask",
+            "sfzh=id_number",
+            "--mask-level",
+            "L1");
+    assertThat(l1.out().strip())
+        .contains(MaskingPolicy.forLevel("L1").mask(PiiKind.ID_NUMBER, idNumber));
+    assertThat(l1.err()).contains("masked (L1)");
+
+    Result badLevel =
+        run(
+            "query",
+            "--resource",
+            PEOPLE,
+            "--filter",
+            "sfzh=" + idNumber,
+            "--mask",
+            "sfzh=id_number",
+            "--mask-level",
+            "L9");
+    assertThat(badLevel.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(badLevel.err()).contains("GDX-1502");
+    Result badKind =
+        run("query", "--resource", PEOPLE, "--filter", "sfzh=" + idNumber, "--mask", "sfzh=iban");
+    assertThat(badKind.exitCode()).isEqualTo(GovdxCli.EXIT_ERROR);
+    assertThat(badKind.err()).contains("GDX-5001");
   }
 
   // ------------------------------------------------------------------ records input

@@ -24,11 +24,13 @@ import io.github.govdx.client.outbox.Outbox;
 import io.github.govdx.client.outbox.OutboxEntry;
 import io.github.govdx.client.outbox.OutboxState;
 import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.mask.PiiKind;
 import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.store.jdbc.JdbcStores;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -447,9 +449,12 @@ final class ExchangeCommands {
       mixinStandardHelpOptions = true,
       header =
           "Query records of a resource (sealed; the records are validated against its schema).",
-      description =
-          "Prints the records as returned, one JSON object a line: they may hold personal data, which govdx never"
-              + " logs; keep the output where the data may be kept.")
+      description = {
+        "Prints the records as returned, one JSON object a line (--json: a records array), and a summary on",
+        "standard error. They may hold personal data, which govdx never logs: keep the output where the data",
+        "may be kept, or mask items with --mask ITEM=KIND (name, id_number, phone, address, email, bank_card)",
+        "before it goes into a ticket or transcript."
+      })
   static final class Query extends ExchangeOptions {
 
     @Option(
@@ -472,6 +477,41 @@ final class ExchangeCommands {
     @Option(names = "--purpose", paramLabel = "TEXT", description = "The purpose of this query.")
     @Nullable String purpose;
 
+    @Option(
+        names = "--page-size",
+        paramLabel = "N",
+        description = "Records per page, 1 to 1000 (default: the provider's, 100).")
+    @Nullable Integer pageSize;
+
+    @Option(
+        names = "--page-token",
+        paramLabel = "TOKEN",
+        description = "Fetch the page after an earlier one (its next page token).")
+    @Nullable String pageToken;
+
+    @Option(
+        names = "--all",
+        description =
+            "Follow every page (one sealed query each); text output streams as pages arrive.")
+    boolean all;
+
+    @Option(
+        names = "--mask",
+        split = ",",
+        paramLabel = "ITEM=KIND",
+        description =
+            "Mask an item's values with govdx-core's MaskingPolicy: KIND is name, id_number, phone, address,"
+                + " email or bank_card; repeat or separate with commas.")
+    Map<String, PiiKind> mask = new LinkedHashMap<>();
+
+    @Option(
+        names = "--mask-level",
+        paramLabel = "LEVEL",
+        description =
+            "The data security level whose masking rules --mask applies (GOVDX-SECURITY-LEVEL, e.g. L2; default"
+                + " L3).")
+    @Nullable String maskLevel;
+
     @Override
     protected int execute() {
       QueryRequest request;
@@ -479,25 +519,69 @@ final class ExchangeCommands {
         QueryRequest.Builder b = QueryRequest.builder().resourceCode(resource).addAllItems(items);
         filter.forEach(b::filter);
         b.purpose(purpose);
+        b.pageSize(pageSize);
+        b.pageToken(pageToken);
         request = b.build();
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
       }
-      QueryResult<JsonNode> r;
-      try (ExchangeClient client = client()) {
-        r = ExchangeOptions.call(() -> client.data().query(request));
+      if (all && pageToken != null) {
+        throw CliException.error(
+            CliErrorCode.USAGE, "--all starts at the first page; drop --page-token");
       }
+      RecordMask masker = RecordMask.of(mask, maskLevel);
+      ArrayNode array = json() ? result().putArray("records") : null;
+      long[] count = new long[1];
+      java.util.function.Consumer<JsonNode> sink =
+          rec -> {
+            JsonNode shown = masker.apply(rec);
+            count[0]++;
+            if (array != null) {
+              array.add(shown);
+            } else {
+              out().println(shown.toString());
+            }
+          };
+      QueryResult<JsonNode> page = null;
+      try (ExchangeClient client = client()) {
+        if (all) {
+          ExchangeOptions.call(
+              () -> {
+                client.data().queryAll(request, JsonNode.class).forEach(sink);
+                return null;
+              });
+        } else {
+          page = ExchangeOptions.call(() -> client.data().query(request));
+          page.records().forEach(sink);
+        }
+      }
+      String next = page == null ? null : page.nextPageToken().orElse(null);
       if (json()) {
         ObjectNode n = result();
         n.put("resourceCode", resource);
-        r.messageId().ifPresent(m -> n.put("messageId", m));
-        ArrayNode a = n.putArray("records");
-        r.records().forEach(a::add);
-        r.nextPageToken().ifPresent(t -> n.put("nextPageToken", t));
-      } else {
-        for (JsonNode rec : r.records()) {
-          out().println(rec.toString());
+        n.put("recordCount", count[0]);
+        if (page != null) {
+          page.messageId().ifPresent(m -> n.put("messageId", m));
+          page.total().ifPresent(t -> n.put("total", t));
         }
+        if (next != null) {
+          n.put("nextPageToken", next);
+        }
+        if (!mask.isEmpty()) {
+          n.put("maskedWith", masker.level());
+        }
+      } else {
+        ctx()
+            .err()
+            .println(
+                "# "
+                    + count[0]
+                    + " record(s)"
+                    + (page != null && page.total().isPresent()
+                        ? " of " + page.total().getAsLong()
+                        : "")
+                    + (mask.isEmpty() ? "" : ", masked (" + masker.level() + ")")
+                    + (next == null ? "" : "; next page: --page-token " + next));
       }
       return GovdxCli.EXIT_OK;
     }
