@@ -540,6 +540,30 @@ class ExchangeCommandsTest {
   }
 
   @Test
+  void push_sameKeyWithOtherRecords_isRefused_gdx3008_exit1_noSecondBatch() throws Exception {
+    String key = "cli-test-key-000002";
+    Path first = file("first.json", "[" + demand("GD-CLI-K1") + "]");
+    Result ok =
+        run("push", "--resource", DEMANDS, "--records", first.toString(), "--idempotency-key", key);
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    Path changed = file("changed.json", "[" + demand("GD-CLI-K2") + "]");
+    Result refused =
+        run(
+            "push",
+            "--resource",
+            DEMANDS,
+            "--records",
+            changed.toString(),
+            "--idempotency-key",
+            key,
+            "--json");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(GovdxCli.EXIT_CHECK_FAILED);
+    assertThat(refused.json().path("error").path("code").asText()).isEqualTo("GDX-3008");
+    assertThat(stored()).containsExactly("GD-CLI-K1");
+    assertThat(sandbox.batches(DEMANDS)).hasSize(1);
+  }
+
+  @Test
   void push_malformedRecords_gdx5006_exit2_neverQuotingTheInput_nothingSent() throws Exception {
     String secret = "320505195004236931";
     List<String[]> cases =
