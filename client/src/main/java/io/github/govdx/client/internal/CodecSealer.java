@@ -6,6 +6,7 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
+import io.github.govdx.crypto.OpenedStream;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.Receipt;
@@ -13,12 +14,15 @@ import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.ReplayCache;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MessageSealer} over govdx-crypto's {@link EnvelopeCodec}. A second codec, without replay cache and
@@ -39,6 +43,7 @@ public final class CodecSealer implements MessageSealer {
   private final EnvelopeCodec strict;
   private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
+  private final @Nullable EnvelopeCodec transfers;
 
   private final TrustStore trust;
   private final Clock clock;
@@ -59,9 +64,20 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec lenient,
       TrustStore trust,
       Clock clock) {
+    this(strict, claimed, lenient, null, trust, clock);
+  }
+
+  private CodecSealer(
+      EnvelopeCodec strict,
+      EnvelopeCodec claimed,
+      EnvelopeCodec lenient,
+      @Nullable EnvelopeCodec transfers,
+      TrustStore trust,
+      Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
+    this.transfers = transfers;
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.ownCopies = new OwnCopies(strict.suite(), clock, this::sealKey, this::openKey);
@@ -118,7 +134,17 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(LENIENT_SKEW)
             .replayCache((messageId, expiresAt) -> true)
             .build();
-    return new CodecSealer(strict, claimed, lenient, trust, clock);
+    EnvelopeCodec transfers =
+        EnvelopeCodec.builder()
+            .keyRing(ring)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(LENIENT_SKEW)
+            .replayCache(replayCache)
+            .build();
+    return new CodecSealer(strict, claimed, lenient, transfers, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -255,5 +281,35 @@ public final class CodecSealer implements MessageSealer {
   /** @return the suite of the credentials */
   public Suite suite() {
     return strict.suite();
+  }
+
+  @Override
+  public long sealStream(Routing routing, InputStream plaintext, OutputStream out) {
+    return strict.sealStream(headers(routing), plaintext, out);
+  }
+
+  @Override
+  public OpenedStream openStream(InputStream sealed, OutputStream out) {
+    if (transfers == null) {
+      throw new UnsupportedOperationException("this sealer was not built for file transfers");
+    }
+    return transfers.openStream(sealed, out);
+  }
+
+  @Override
+  public Receipt streamReceipt(OpenedStream opened, String sealedDigest) {
+    return Receipt.issue(
+        strict.credentials(), opened, strict.suite(), sealedDigest, clock.instant());
+  }
+
+  @Override
+  public java.security.cert.X509Certificate verifyStreamReceipt(
+      Receipt receipt, Routing sent, String sealedDigest) {
+    return receipt.verify(headers(sent), sealedDigest, trust, clock.instant());
+  }
+
+  @Override
+  public Optional<Suite> streamSuite() {
+    return Optional.of(strict.suite());
   }
 }
