@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 public final class CallState {
 
   private final String requestId;
+  private final String operation;
+  private final Observers observers;
+  private final Tracing.Span span;
   private final boolean safeToRetry;
   private final @Nullable Duration readTimeout;
   private final AtomicInteger attempts = new AtomicInteger();
@@ -26,9 +29,21 @@ public final class CallState {
    * @param requestId the call's {@code X-Request-Id}
    * @param safeToRetry whether the call may be repeated (idempotent method, a data query, or an idempotency key)
    * @param readTimeout a read timeout for this call only (long polling), or {@code null}
+   * @param operation the operation name
+   * @param observers the client's listeners
+   * @param span the call's span ({@link Tracing.Span#NOOP} without tracing)
    */
-  public CallState(String requestId, boolean safeToRetry, @Nullable Duration readTimeout) {
+  public CallState(
+      String requestId,
+      boolean safeToRetry,
+      @Nullable Duration readTimeout,
+      String operation,
+      Observers observers,
+      Tracing.Span span) {
     this.requestId = requestId;
+    this.operation = operation;
+    this.observers = observers;
+    this.span = span;
     this.safeToRetry = safeToRetry;
     this.readTimeout = readTimeout;
   }
@@ -36,6 +51,21 @@ public final class CallState {
   /** @return the request id */
   public String requestId() {
     return requestId;
+  }
+
+  /** @return the operation name */
+  public String operation() {
+    return operation;
+  }
+
+  /** @return the client's listeners */
+  public Observers observers() {
+    return observers;
+  }
+
+  /** @return the call's span */
+  public Tracing.Span span() {
+    return span;
   }
 
   /** @return whether retries are allowed */

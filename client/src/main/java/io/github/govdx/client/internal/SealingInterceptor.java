@@ -71,9 +71,11 @@ public final class SealingInterceptor implements Interceptor {
               spec.resourceCode(),
               spec.action(),
               null);
+      Tracing.Span sealSpan = st.span().child("govdx seal");
       try {
         sealed = sealer.seal(routing, spec.payload());
       } catch (GovdxException e) {
+        sealSpan.failed(e.code());
         throw new GovdxIoException(
             new ExchangeEnvelopeException(
                 ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
@@ -81,6 +83,8 @@ public final class SealingInterceptor implements Interceptor {
                 e,
                 st.requestId(),
                 st.attempts()));
+      } finally {
+        sealSpan.end();
       }
     }
     st.sealed(sealed);
@@ -108,6 +112,7 @@ public final class SealingInterceptor implements Interceptor {
       bytes = Bodies.readLimited(body, maxResponseBytes, st);
     }
     OpenedResponse opened;
+    Tracing.Span openSpan = st.span().child("govdx open");
     try {
       // a push answer replayed from an idempotency store repeats its message id; it is still bound
       // to this
@@ -116,6 +121,7 @@ public final class SealingInterceptor implements Interceptor {
           spec.preSealed() != null && "true".equalsIgnoreCase(r.header("Idempotency-Replayed"));
       opened = sealer.open(bytes, !replayed);
     } catch (GovdxException e) {
+      openSpan.failed(e.code());
       throw new GovdxIoException(
           new ExchangeEnvelopeException(
               ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
@@ -123,6 +129,8 @@ public final class SealingInterceptor implements Interceptor {
               e,
               st.requestId(),
               st.attempts()));
+    } finally {
+      openSpan.end();
     }
     String problem = bindingProblem(opened.routing(), sealed.routing(), spec);
     if (problem != null) {
