@@ -22,6 +22,7 @@ public final class CallState {
   private volatile @Nullable String signingString;
   private volatile @Nullable SealedMessage sealed;
   private volatile @Nullable OpenedResponse opened;
+  private volatile int lastStatus;
 
   /**
    * Creates the state of a call.
@@ -106,6 +107,16 @@ public final class CallState {
   /** @param sealed the sealed request of the current attempt */
   public void sealed(SealedMessage sealed) {
     this.sealed = sealed;
+  }
+
+  /** @return the HTTP status of the last answer received, 0 when none came */
+  public int lastStatus() {
+    return lastStatus;
+  }
+
+  /** @param status the HTTP status of an answer just received */
+  public void lastStatus(int status) {
+    this.lastStatus = status;
   }
 
   /** @return the opened, bound response, or {@code null} */

@@ -29,7 +29,8 @@ public final class LoggingInterceptor implements Interceptor {
           "retry-after",
           "date",
           "idempotency-replayed",
-          // W3C trace context: random ids, logged to tie a log line to its trace (tracestate is not)
+          // W3C trace context: random ids, logged to tie a log line to its trace (tracestate is
+          // not)
           "traceparent");
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggingInterceptor.class);

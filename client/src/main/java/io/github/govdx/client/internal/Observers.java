@@ -1,7 +1,7 @@
 package io.github.govdx.client.internal;
 
+import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeEnvelopeException;
-import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.ExchangeServiceException;
 import io.github.govdx.client.ExchangeValidationException;
 import io.github.govdx.client.observation.CallListener;
@@ -121,13 +121,16 @@ public final class Observers {
   }
 
   /**
-   * The crypto code of an answer envelope the client refused.
+   * The crypto code of an answer envelope the client refused ({@code GDX-3406}); not of an envelope it could not
+   * seal.
    *
    * @param e the failure
    * @return the code of the cause, or {@code null}
    */
   public static @Nullable String envelopeCodeOf(Throwable e) {
-    if (e instanceof ExchangeEnvelopeException && e.getCause() instanceof GovdxException) {
+    if (e instanceof ExchangeEnvelopeException
+        && ClientErrorCode.RESPONSE_ENVELOPE_REJECTED.code().equals(((GovdxException) e).code())
+        && e.getCause() instanceof GovdxException) {
       return ((GovdxException) e.getCause()).code();
     }
     return null;
@@ -141,15 +144,5 @@ public final class Observers {
    */
   public static int statusOf(Throwable e) {
     return e instanceof ExchangeServiceException ? ((ExchangeServiceException) e).status() : 0;
-  }
-
-  /**
-   * Whether a failure is an {@link ExchangeException} (others are bugs or listener-independent errors).
-   *
-   * @param e the failure
-   * @return whether it is
-   */
-  static boolean isExchange(Throwable e) {
-    return e instanceof ExchangeException;
   }
 }

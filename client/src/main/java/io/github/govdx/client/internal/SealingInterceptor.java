@@ -91,6 +91,7 @@ public final class SealingInterceptor implements Interceptor {
     Request sealedRequest =
         req.newBuilder().post(RequestBody.create(sealed.bytes(), MediaTypes.ENVELOPE)).build();
     Response r = chain.proceed(sealedRequest);
+    st.lastStatus(r.code()); // reported even if the answer is refused below
     if (!r.isSuccessful()) {
       return r;
     }

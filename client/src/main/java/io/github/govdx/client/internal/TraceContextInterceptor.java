@@ -7,8 +7,9 @@ import okhttp3.Request;
 /**
  * Sets the W3C {@code traceparent} (and {@code tracestate}) header of every attempt from the call's span: a plain
  * header, outside the sealed body and outside the gateway signature ({@code docs/protocol.md} section 2,
- * {@code docs/observability.md}). Without tracing the span injects nothing and the request is unchanged.
- * Thread-safe.
+ * {@code docs/observability.md}). Without tracing the span injects nothing and the request is unchanged. It also
+ * records each answer's HTTP status in the call's state, so that a call that fails after an answer came (an envelope
+ * refused, a response not bound) still reports that status. Thread-safe.
  */
 final class TraceContextInterceptor implements Interceptor {
 
@@ -16,11 +17,16 @@ final class TraceContextInterceptor implements Interceptor {
   public okhttp3.Response intercept(Chain chain) throws IOException {
     Request req = chain.request();
     CallState st = req.tag(CallState.class);
-    if (st == null || st.span() == Tracing.Span.NOOP) {
+    if (st == null) {
       return chain.proceed(req);
     }
-    Request.Builder b = req.newBuilder();
-    st.span().inject(b::header);
-    return chain.proceed(b.build());
+    if (st.span() != Tracing.Span.NOOP) {
+      Request.Builder b = req.newBuilder();
+      st.span().inject(b::header);
+      req = b.build();
+    }
+    okhttp3.Response r = chain.proceed(req);
+    st.lastStatus(r.code());
+    return r;
   }
 }

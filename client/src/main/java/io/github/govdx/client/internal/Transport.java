@@ -143,7 +143,13 @@ public final class Transport implements AutoCloseable {
   /** Ends the call's span and tells the listeners; never throws. */
   private void finish(CallState st, long t0, int status, @Nullable Throwable failure) {
     Duration latency = Duration.ofNanos(System.nanoTime() - t0);
-    int answered = status != 0 || failure == null ? status : Observers.statusOf(failure);
+    int answered = status;
+    if (answered == 0 && failure != null) {
+      answered = Observers.statusOf(failure);
+      if (answered == 0) {
+        answered = st.lastStatus(); // an answer came, then govdx refused it (envelope, binding)
+      }
+    }
     Outcome outcome = failure == null ? Outcome.SUCCESS : Observers.outcomeOf(failure);
     String code = failure == null ? null : Observers.codeOf(failure);
     Tracing.Span span = st.span();
