@@ -798,7 +798,8 @@ public final class ProviderEndpoint {
 
     /**
      * Traces handled requests with OpenTelemetry (an optional dependency): each request becomes a server span
-     * {@code govdx provider <operation>} whose parent is the caller's W3C {@code traceparent} header, with children
+     * {@code govdx provider <operation>} whose parent is the caller's W3C {@code traceparent} header (or an internal
+     * span under the current span when a framework already continued the trace on this thread), with children
      * {@code govdx open}, {@code govdx handler} (current while the department's handler runs) and
      * {@code govdx seal}. Without it no span is made.
      *

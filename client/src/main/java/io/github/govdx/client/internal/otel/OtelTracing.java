@@ -67,8 +67,20 @@ public final class OtelTracing implements Tracing {
             .startSpan());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the thread already has a valid current span — the HTTP server span of a framework or agent that
+   * continued the caller's trace — the endpoint's span is an internal child of it instead, so that traces do not
+   * hold two server spans for one request.
+   */
   @Override
   public Tracing.Span startServer(String name, Function<String, @Nullable String> headers) {
+    Context current = Context.current();
+    if (io.opentelemetry.api.trace.Span.fromContext(current).getSpanContext().isValid()) {
+      return new OtelSpan(
+          tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL).setParent(current).startSpan());
+    }
     Context parent = W3C.extract(Context.root(), headers, GETTER);
     return new OtelSpan(
         tracer.spanBuilder(name).setSpanKind(SpanKind.SERVER).setParent(parent).startSpan());
