@@ -14,13 +14,19 @@ import io.github.govdx.client.internal.DataImpl;
 import io.github.govdx.client.internal.DirectoryImpl;
 import io.github.govdx.client.internal.MessageSealer;
 import io.github.govdx.client.internal.ObjectionsImpl;
+import io.github.govdx.client.internal.Observers;
 import io.github.govdx.client.internal.Pipeline;
 import io.github.govdx.client.internal.RateLimitInterceptor;
 import io.github.govdx.client.internal.RetryInterceptor;
 import io.github.govdx.client.internal.SubscriptionsImpl;
+import io.github.govdx.client.internal.Tracing;
 import io.github.govdx.client.internal.TransfersImpl;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
+import io.github.govdx.client.internal.otel.OtelTracing;
+import io.github.govdx.client.observation.CallListener;
+import io.github.govdx.client.observation.CircuitState;
+import io.github.govdx.client.observation.CircuitStateChange;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.PartyCredentials;
@@ -29,6 +35,7 @@ import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +101,8 @@ public final class ExchangeClientBuilder {
   private Duration catalogCacheTtl = Duration.ofMinutes(5);
   private Duration directoryCacheTtl = Duration.ofMinutes(5);
   private long maxResponseBytes = 16L * 1024 * 1024;
+  private final List<CallListener> callListeners = new ArrayList<>();
+  private @Nullable OpenTelemetry openTelemetry;
 
   ExchangeClientBuilder() {}
 
@@ -429,6 +438,34 @@ public final class ExchangeClientBuilder {
     return this;
   }
 
+  /**
+   * Adds a listener told of every call (operation, outcome, status, {@code GDX-} code, latency, attempts), every
+   * retry, circuit-breaker change and rate-limit wait; any number may be added, each is called in order. A listener
+   * that throws never breaks a call. For Micrometer meters add
+   * {@code io.github.govdx.client.metrics.GovdxMeters} ({@code docs/observability.md}).
+   *
+   * @param value the listener
+   * @return this builder
+   */
+  public ExchangeClientBuilder addCallListener(CallListener value) {
+    callListeners.add(Objects.requireNonNull(value, "callListener == null"));
+    return this;
+  }
+
+  /**
+   * Traces calls with OpenTelemetry (an optional dependency, {@code io.opentelemetry:opentelemetry-api}): each call
+   * becomes a client span {@code govdx call <operation>} with children {@code govdx seal} and {@code govdx open},
+   * and every attempt carries the span's W3C {@code traceparent} (and {@code tracestate}) header, outside the
+   * sealed body and the gateway signature. Without it no span is made and no header is sent.
+   *
+   * @param value the OpenTelemetry instance (e.g. {@code GlobalOpenTelemetry.get()})
+   * @return this builder
+   */
+  public ExchangeClientBuilder openTelemetry(OpenTelemetry value) {
+    this.openTelemetry = Objects.requireNonNull(value, "openTelemetry == null");
+    return this;
+  }
+
   /** Test and integration hook: the envelope operations (normally made from the credentials). */
   ExchangeClientBuilder messageSealer(MessageSealer value) {
     this.messageSealer = Objects.requireNonNull(value, "messageSealer == null");
@@ -507,10 +544,25 @@ public final class ExchangeClientBuilder {
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;
     OkHttpClient root = owns ? new OkHttpClient() : httpClient;
+    Observers observers = new Observers(callListeners);
+    Tracing tracing = openTelemetry == null ? Tracing.NOOP : OtelTracing.create(openTelemetry);
     List<Interceptor> resilience = new ArrayList<>();
     resilience.add(new RetryInterceptor(retryPolicy, clock, null, SLEEPER));
     if (circuitBreaker.enabled()) {
-      resilience.add(new CircuitBreakerInterceptor(new CircuitBreaker(circuitBreaker, clock)));
+      String host = base.host();
+      resilience.add(
+          new CircuitBreakerInterceptor(
+              new CircuitBreaker(
+                  circuitBreaker,
+                  clock,
+                  observers.isEmpty()
+                      ? null
+                      : (from, to) ->
+                          observers.circuitStateChanged(
+                              new CircuitStateChange(
+                                  host,
+                                  CircuitState.valueOf(from.name()),
+                                  CircuitState.valueOf(to.name()))))));
     }
     if (!rateLimit.isUnlimited() || !resourceRateLimits.isEmpty()) {
       resilience.add(
@@ -535,7 +587,8 @@ public final class ExchangeClientBuilder {
             sealer,
             authenticator == null ? null : new AuthenticationInterceptor(authenticator),
             maxResponseBytes);
-    Transport transport = new Transport(http, base, party, clock, maxResponseBytes, owns);
+    Transport transport =
+        new Transport(http, base, party, clock, maxResponseBytes, owns, observers, tracing);
     CatalogImpl catalog =
         new CatalogImpl(
             transport, new TtlCache<String, ResourceDetail>(catalogCacheTtl, clock, 1024));

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * further, so an oversized body costs no more memory than the limit and is answered {@code 413}/{@code GDX-3003}
  * by the endpoint. The endpoint never throws for bad input; a client that goes away mid-answer is logged at DEBUG.
  *
+ * <p>Every request header is passed on, the W3C {@code traceparent} and {@code tracestate} included: an endpoint built
+ * with {@code ProviderEndpoint.Builder.openTelemetry} continues the caller's trace ({@code docs/observability.md}).
+ *
  * <p>Thread-safe (the endpoint is).
  */
 public class ProviderServlet extends HttpServlet {

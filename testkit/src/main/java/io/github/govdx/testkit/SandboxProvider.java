@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A provider department's endpoint registered in-process with the sandbox ({@code docs/protocol.md} §13): the
  * sandbox forwards each data query and push addressed to the provider <em>unchanged</em> (method, path below
- * {@code /v1}, body bytes, and the headers {@code Content-Type}, {@code X-Request-Id}, {@code X-Gdx-Party} and
- * {@code Idempotency-Key}) and returns the answer to the caller unchanged.
+ * {@code /v1}, body bytes, and the headers {@code Content-Type}, {@code X-Request-Id}, {@code X-Gdx-Party},
+ * {@code Idempotency-Key} and the W3C trace context {@code traceparent} and {@code tracestate}) and returns the
+ * answer to the caller unchanged.
  *
  * <p>Implementations open the envelope, check it, call their handler and seal the answer, exactly as a provider
  * reached over HTTP would. A provider may add the informational headers {@code X-Gdx-Batch-Id} and

@@ -48,6 +48,7 @@ public final class ApiCall<T> {
   }
 
   final String method;
+  final String operation;
   final List<String> path;
   final Map<String, String> query;
   final byte @Nullable [] jsonBody;
@@ -62,6 +63,7 @@ public final class ApiCall<T> {
 
   private ApiCall(Builder<T> b) {
     this.method = b.method;
+    this.operation = b.operation;
     this.path = List.copyOf(b.path);
     this.query = new LinkedHashMap<>(b.query);
     this.jsonBody = b.jsonBody;
@@ -96,6 +98,11 @@ public final class ApiCall<T> {
     return method;
   }
 
+  /** @return the operation name reported to listeners and spans, e.g. {@code data.query} */
+  public String operation() {
+    return operation;
+  }
+
   /** @return whether a seal spec is attached */
   public boolean sealed() {
     return seal != null;
@@ -108,6 +115,7 @@ public final class ApiCall<T> {
    */
   public static final class Builder<T> {
     private String method = "GET";
+    private String operation = "other";
     private final List<String> path = new ArrayList<>();
     private final Map<String, String> query = new LinkedHashMap<>();
     private byte @Nullable [] jsonBody;
@@ -121,6 +129,18 @@ public final class ApiCall<T> {
     private @Nullable Handler<T> handler;
 
     private Builder() {}
+
+    /**
+     * Names the operation for listeners, meters and spans: a fixed name such as {@code data.query}, never built
+     * from input (see {@link io.github.govdx.client.observation.CallOutcome}).
+     *
+     * @param name the name
+     * @return this
+     */
+    public Builder<T> operation(String name) {
+      this.operation = Objects.requireNonNull(name, "operation == null");
+      return this;
+    }
 
     /**
      * Appends path segments below {@code /v1} (each segment is encoded; a segment containing {@code /} is

@@ -40,6 +40,7 @@ public final class ApplicationsImpl {
     Json.putStrings(o, "items", r.items());
     Json.putOpt(o, "validUntil", r.validUntil().orElse(null));
     return ApiCall.builder("POST", ONE)
+        .operation("applications.submit")
         .path("applications")
         .json(Json.bytes(o))
         .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
@@ -48,6 +49,7 @@ public final class ApplicationsImpl {
 
   ApiCall<Application> statusCall(String id) {
     return ApiCall.builder("GET", ONE)
+        .operation("applications.get")
         .path("applications", Keys.checkId(id, "applicationId"))
         .build();
   }
@@ -59,6 +61,7 @@ public final class ApplicationsImpl {
     // withdrawing twice returns the same object (docs/protocol.md 8.4), so the call is safe to
     // repeat
     return ApiCall.builder("POST", ONE)
+        .operation("applications.withdraw")
         .path("applications", Keys.checkId(id, "applicationId"), "withdraw")
         .json(Json.bytes(o))
         .safeToRetry()
@@ -69,6 +72,7 @@ public final class ApplicationsImpl {
     Objects.requireNonNull(r, "request == null");
     return ApiCall.<Page<Application>>builder(
             "GET", (s, h, b, st) -> Mappers.page(b, Mappers::application))
+        .operation("applications.list")
         .path("applications")
         .query("role", r.role().wireName())
         .query("state", r.state().map(ApplicationState::wireName).orElse(null))
@@ -84,6 +88,7 @@ public final class ApplicationsImpl {
     o.put("state", r.state().wireName());
     Json.putOpt(o, "reason", r.reason().orElse(null));
     return ApiCall.builder("POST", ONE)
+        .operation("applications.decide")
         .path("applications", Keys.checkId(r.applicationId(), "applicationId"), "decision")
         .json(Json.bytes(o))
         .build();

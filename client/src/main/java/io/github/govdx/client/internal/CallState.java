@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
 public final class CallState {
 
   private final String requestId;
+  private final String operation;
+  private final Observers observers;
+  private final Tracing.Span span;
   private final boolean safeToRetry;
   private final @Nullable Duration readTimeout;
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile @Nullable String signingString;
   private volatile @Nullable SealedMessage sealed;
   private volatile @Nullable OpenedResponse opened;
+  private volatile int lastStatus;
 
   /**
    * Creates the state of a call.
@@ -26,9 +30,21 @@ public final class CallState {
    * @param requestId the call's {@code X-Request-Id}
    * @param safeToRetry whether the call may be repeated (idempotent method, a data query, or an idempotency key)
    * @param readTimeout a read timeout for this call only (long polling), or {@code null}
+   * @param operation the operation name
+   * @param observers the client's listeners
+   * @param span the call's span ({@link Tracing.Span#NOOP} without tracing)
    */
-  public CallState(String requestId, boolean safeToRetry, @Nullable Duration readTimeout) {
+  public CallState(
+      String requestId,
+      boolean safeToRetry,
+      @Nullable Duration readTimeout,
+      String operation,
+      Observers observers,
+      Tracing.Span span) {
     this.requestId = requestId;
+    this.operation = operation;
+    this.observers = observers;
+    this.span = span;
     this.safeToRetry = safeToRetry;
     this.readTimeout = readTimeout;
   }
@@ -36,6 +52,21 @@ public final class CallState {
   /** @return the request id */
   public String requestId() {
     return requestId;
+  }
+
+  /** @return the operation name */
+  public String operation() {
+    return operation;
+  }
+
+  /** @return the client's listeners */
+  public Observers observers() {
+    return observers;
+  }
+
+  /** @return the call's span */
+  public Tracing.Span span() {
+    return span;
   }
 
   /** @return whether retries are allowed */
@@ -76,6 +107,16 @@ public final class CallState {
   /** @param sealed the sealed request of the current attempt */
   public void sealed(SealedMessage sealed) {
     this.sealed = sealed;
+  }
+
+  /** @return the HTTP status of the last answer received, 0 when none came */
+  public int lastStatus() {
+    return lastStatus;
+  }
+
+  /** @param status the HTTP status of an answer just received */
+  public void lastStatus(int status) {
+    this.lastStatus = status;
   }
 
   /** @return the opened, bound response, or {@code null} */

@@ -32,6 +32,7 @@ public final class CatalogImpl {
     Objects.requireNonNull(r, "request == null");
     return ApiCall.<Page<ResourceSummary>>builder(
             "GET", (s, h, b, st) -> Mappers.page(b, Mappers::resourceSummary))
+        .operation("catalog.search")
         .path("catalog", "resources")
         .query("q", r.query().orElse(null))
         .query("provider", r.provider().orElse(null))
@@ -49,6 +50,7 @@ public final class CatalogImpl {
     return ApiCall.<ResourceDetail>builder(
             "GET",
             (s, h, b, st) -> details.put(resourceCode, Mappers.resourceDetail(Json.parseObject(b))))
+        .operation("catalog.get")
         .path("catalog", "resources", resourceCode)
         .build();
   }

@@ -3,7 +3,11 @@ package io.github.govdx.client.internal;
 import io.github.govdx.client.CircuitBreakerPolicy;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class CircuitBreaker {
   private final CircuitBreakerPolicy policy;
   private final Clock clock;
   private final ArrayDeque<Long> failureTimes = new ArrayDeque<>();
+  private final @Nullable BiConsumer<State, State> onChange;
+  private final List<State[]> changes = new ArrayList<>();
   private State state = State.CLOSED;
   private long openedAt;
   private long halfOpenSince;
@@ -55,8 +61,47 @@ public final class CircuitBreaker {
    * @throws NullPointerException if an argument is {@code null}
    */
   public CircuitBreaker(CircuitBreakerPolicy policy, Clock clock) {
+    this(policy, clock, null);
+  }
+
+  /**
+   * Creates a closed breaker that reports its state changes.
+   *
+   * @param policy the policy
+   * @param clock the clock for the window and open duration
+   * @param onChange told (from, to) of every change, outside the breaker's lock, or {@code null}
+   * @throws NullPointerException if the policy or the clock is {@code null}
+   */
+  public CircuitBreaker(
+      CircuitBreakerPolicy policy, Clock clock, @Nullable BiConsumer<State, State> onChange) {
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.onChange = onChange;
+  }
+
+  /** Tells the listener of the changes made under the lock, after releasing it. */
+  private void fire() {
+    if (onChange == null) {
+      return;
+    }
+    List<State[]> done;
+    synchronized (this) {
+      if (changes.isEmpty()) {
+        return;
+      }
+      done = new ArrayList<>(changes);
+      changes.clear();
+    }
+    for (State[] c : done) {
+      onChange.accept(c[0], c[1]);
+    }
+  }
+
+  private void moveTo(State to) {
+    if (onChange != null && state != to) {
+      changes.add(new State[] {state, to});
+    }
+    state = to;
   }
 
   /**
@@ -64,7 +109,13 @@ public final class CircuitBreaker {
    *
    * @return {@code true} if the call may proceed
    */
-  public synchronized boolean allowRequest() {
+  public boolean allowRequest() {
+    boolean allowed = allow();
+    fire();
+    return allowed;
+  }
+
+  private synchronized boolean allow() {
     if (!policy.enabled()) {
       return true;
     }
@@ -83,7 +134,12 @@ public final class CircuitBreaker {
   }
 
   /** Records a successful call. */
-  public synchronized void recordSuccess() {
+  public void recordSuccess() {
+    success();
+    fire();
+  }
+
+  private synchronized void success() {
     if (!policy.enabled()) {
       return;
     }
@@ -91,14 +147,19 @@ public final class CircuitBreaker {
       probesSucceeded++;
       if (probesSucceeded >= policy.halfOpenProbes()) {
         LOG.debug("circuit breaker closed after {} successful probes", probesSucceeded);
-        state = State.CLOSED;
+        moveTo(State.CLOSED);
         failureTimes.clear();
       }
     }
   }
 
   /** Records a failed call (a transport failure or a retryable status). */
-  public synchronized void recordFailure() {
+  public void recordFailure() {
+    failure();
+    fire();
+  }
+
+  private synchronized void failure() {
     if (!policy.enabled()) {
       return;
     }
@@ -124,14 +185,19 @@ public final class CircuitBreaker {
    *
    * @return the state
    */
-  public synchronized State state() {
-    return policy.enabled() ? advance() : State.CLOSED;
+  public State state() {
+    State now;
+    synchronized (this) {
+      now = policy.enabled() ? advance() : State.CLOSED;
+    }
+    fire();
+    return now;
   }
 
   private State advance() {
     if (state == State.OPEN && clock.millis() - openedAt >= policy.openDuration().toMillis()) {
       LOG.debug("circuit breaker half-open");
-      state = State.HALF_OPEN;
+      moveTo(State.HALF_OPEN);
       halfOpenSince = clock.millis();
       probesIssued = 0;
       probesSucceeded = 0;
@@ -150,7 +216,7 @@ public final class CircuitBreaker {
 
   private void open(long now) {
     LOG.debug("circuit breaker opened for {}", policy.openDuration());
-    state = State.OPEN;
+    moveTo(State.OPEN);
     openedAt = now;
     failureTimes.clear();
   }

@@ -95,6 +95,7 @@ public final class DataImpl {
     ApiCall.Builder<QueryResult<T>> b =
         ApiCall.<QueryResult<T>>builder(
                 "POST", (s, h, body, st) -> queryResult(body, st, detail, type))
+            .operation("data.query")
             .path("data", r.resourceCode(), "query")
             .safeToRetry();
     if (sealer != null) {
@@ -170,6 +171,7 @@ public final class DataImpl {
                 "POST",
                 (s, h, body, st) ->
                     pushResult(body, h, st, r.idempotencyKey(), provider, payload, null))
+            .operation("data.push")
             .path("data", r.resourceCode(), "batches")
             .idempotencyKey(r.idempotencyKey());
     if (sealer != null) {
@@ -325,6 +327,7 @@ public final class DataImpl {
                 (s, h, body, st) ->
                     pushResult(
                         body, h, st, idempotencyKey, routing.receiver(), new byte[0], sentDigests))
+            .operation("data.push")
             .path("data", routing.resourceCode(), "batches")
             .idempotencyKey(idempotencyKey)
             .seal(
@@ -432,15 +435,20 @@ public final class DataImpl {
             "push",
             null);
     SealedMessage sealed;
+    // sealed once, before the call (every attempt re-sends it): a sibling of the call's span
+    Tracing.Span sealSpan = transport.tracing().startInternal("govdx seal");
     try {
       sealed = s.seal(routing, payload);
     } catch (GovdxException e) {
+      sealSpan.failed(e.code());
       throw new ExchangeEnvelopeException(
           ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
           "could not seal the push to " + provider + ": " + e.getMessage(),
           e,
           null,
           0);
+    } finally {
+      sealSpan.end();
     }
     pushEnvelopes.put(r.idempotencyKey(), new PushEnvelope(payload, sealed));
     return sealed;

@@ -28,7 +28,10 @@ public final class LoggingInterceptor implements Interceptor {
           "content-length",
           "retry-after",
           "date",
-          "idempotency-replayed");
+          "idempotency-replayed",
+          // W3C trace context: random ids, logged to tie a log line to its trace (tracestate is
+          // not)
+          "traceparent");
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggingInterceptor.class);
 

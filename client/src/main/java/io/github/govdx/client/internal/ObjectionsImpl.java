@@ -43,6 +43,7 @@ public final class ObjectionsImpl {
     o.put("category", r.category().wireName());
     o.put("description", r.description());
     return ApiCall.builder("POST", ONE)
+        .operation("objections.raise")
         .path("objections")
         .json(Json.bytes(o))
         .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
@@ -50,13 +51,17 @@ public final class ObjectionsImpl {
   }
 
   ApiCall<Objection> getCall(String id) {
-    return ApiCall.builder("GET", ONE).path("objections", Keys.checkId(id, "objectionId")).build();
+    return ApiCall.builder("GET", ONE)
+        .operation("objections.get")
+        .path("objections", Keys.checkId(id, "objectionId"))
+        .build();
   }
 
   ApiCall<Page<Objection>> listCall(ListObjectionsRequest r) {
     Objects.requireNonNull(r, "request == null");
     return ApiCall.<Page<Objection>>builder(
             "GET", (s, h, b, st) -> Mappers.page(b, Mappers::objection))
+        .operation("objections.list")
         .path("objections")
         .query("role", r.asProvider() ? "provider" : "objector")
         .query("state", r.state().map(ObjectionState::wireName).orElse(null))
@@ -71,6 +76,7 @@ public final class ObjectionsImpl {
     ObjectNode o = Json.object();
     o.put("reason", reason);
     return ApiCall.builder("POST", ONE)
+        .operation("objections.withdraw")
         .path("objections", Keys.checkId(id, "objectionId"), "withdraw")
         .json(Json.bytes(o))
         .build();
@@ -82,6 +88,7 @@ public final class ObjectionsImpl {
     o.put("state", r.state().wireName());
     Json.putOpt(o, "reason", r.reason().orElse(null));
     return ApiCall.builder("POST", ONE)
+        .operation("objections.decide")
         .path("objections", Keys.checkId(r.objectionId(), "objectionId"), "decision")
         .json(Json.bytes(o))
         .build();

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Assembles the govdx interceptor chain on a copy of an {@link OkHttpClient} (derived with
  * {@code newBuilder()}, so a caller's client keeps its connection pool and dispatcher and is never changed).
  * Order, outermost first: request id; retries; circuit breaker; rate limit; per-call timeout; attempt
- * counting and buffering; sealing; gateway authentication; masked logging. Each attempt thus gets a fresh
+ * counting and buffering; trace context ({@code traceparent}, only with tracing on); sealing; gateway
+ * authentication; masked logging. Each attempt thus gets a fresh
  * rate-limit permit, circuit check, envelope (queries) and gateway signature, and is logged as sent.
  */
 public final class Pipeline {
@@ -59,6 +60,7 @@ public final class Pipeline {
     resilience.forEach(b::addInterceptor);
     b.addInterceptor(new TimeoutInterceptor());
     b.addInterceptor(new BufferingInterceptor(maxResponseBytes));
+    b.addInterceptor(new TraceContextInterceptor());
     if (sealer != null) {
       b.addInterceptor(new SealingInterceptor(sealer, self, clock, maxResponseBytes));
     }

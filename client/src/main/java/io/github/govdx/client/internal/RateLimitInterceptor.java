@@ -4,6 +4,7 @@ import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeClientException;
 import io.github.govdx.client.RateLimit;
 import io.github.govdx.client.RateLimiter;
+import io.github.govdx.client.observation.RateLimitWait;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class RateLimitInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     CallState st = chain.request().tag(CallState.class);
     if (!partyLimit.isUnlimited()) {
-      take(partyBucket, partyLimit, st);
+      take(partyBucket, partyLimit, st, "party");
     }
     if (!resourceLimits.isEmpty()) {
       Matcher m = DATA_ROUTE.matcher(chain.request().url().encodedPath());
@@ -74,14 +75,15 @@ public final class RateLimitInterceptor implements Interceptor {
         String code = m.group(1) + "/" + m.group(2);
         RateLimit limit = resourceLimits.get(code);
         if (limit != null) {
-          take(resourcePrefix + code, limit, st);
+          take(resourcePrefix + code, limit, st, "resource");
         }
       }
     }
     return chain.proceed(chain.request());
   }
 
-  private void take(String bucket, RateLimit limit, @Nullable CallState st) throws IOException {
+  private void take(String bucket, RateLimit limit, @Nullable CallState st, String scope)
+      throws IOException {
     Optional<Duration> wait;
     try {
       wait = limiter.reserve(bucket, limit, maxWait);
@@ -105,6 +107,9 @@ public final class RateLimitInterceptor implements Interceptor {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw fail(ClientErrorCode.CANCELLED, "interrupted waiting for a permit", null, st);
+      }
+      if (st != null && !st.observers().isEmpty()) {
+        st.observers().rateLimitWaited(new RateLimitWait(st.operation(), scope, wait.get()));
       }
     }
   }

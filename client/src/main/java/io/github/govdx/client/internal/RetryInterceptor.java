@@ -1,6 +1,7 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.RetryPolicy;
+import io.github.govdx.client.observation.RetryEvent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -86,6 +87,7 @@ public final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       Duration wait;
       String why;
+      String reason;
       try {
         Response r = chain.proceed(request);
         if (attempt >= max || !policy.isRetryableStatus(r.code())) {
@@ -95,6 +97,7 @@ public final class RetryInterceptor implements Interceptor {
             policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         Duration retryAfter = RetryAfter.parse(r.header("Retry-After"), clock).orElse(null);
         wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+        reason = Integer.toString(r.code());
         why =
             "HTTP "
                 + r.code()
@@ -108,6 +111,16 @@ public final class RetryInterceptor implements Interceptor {
         }
         wait = policy.backoff(attempt, random != null ? random : ThreadLocalRandom.current());
         why = e.getClass().getSimpleName();
+        reason =
+            e instanceof java.net.SocketTimeoutException || "timeout".equals(e.getMessage())
+                ? "timeout"
+                : "io";
+      }
+      CallState st = request.tag(CallState.class);
+      if (st != null && !st.observers().isEmpty()) {
+        st.observers()
+            .retryScheduled(
+                new RetryEvent(st.operation(), request.url().host(), attempt, reason, wait));
       }
       LOG.debug(
           "retrying {} {} after {}: attempt {} of {} in {} ms",

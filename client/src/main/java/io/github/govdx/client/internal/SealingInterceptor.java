@@ -71,9 +71,11 @@ public final class SealingInterceptor implements Interceptor {
               spec.resourceCode(),
               spec.action(),
               null);
+      Tracing.Span sealSpan = st.span().child("govdx seal");
       try {
         sealed = sealer.seal(routing, spec.payload());
       } catch (GovdxException e) {
+        sealSpan.failed(e.code());
         throw new GovdxIoException(
             new ExchangeEnvelopeException(
                 ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
@@ -81,12 +83,15 @@ public final class SealingInterceptor implements Interceptor {
                 e,
                 st.requestId(),
                 st.attempts()));
+      } finally {
+        sealSpan.end();
       }
     }
     st.sealed(sealed);
     Request sealedRequest =
         req.newBuilder().post(RequestBody.create(sealed.bytes(), MediaTypes.ENVELOPE)).build();
     Response r = chain.proceed(sealedRequest);
+    st.lastStatus(r.code()); // reported even if the answer is refused below
     if (!r.isSuccessful()) {
       return r;
     }
@@ -108,6 +113,7 @@ public final class SealingInterceptor implements Interceptor {
       bytes = Bodies.readLimited(body, maxResponseBytes, st);
     }
     OpenedResponse opened;
+    Tracing.Span openSpan = st.span().child("govdx open");
     try {
       // a push answer replayed from an idempotency store repeats its message id; it is still bound
       // to this
@@ -116,6 +122,7 @@ public final class SealingInterceptor implements Interceptor {
           spec.preSealed() != null && "true".equalsIgnoreCase(r.header("Idempotency-Replayed"));
       opened = sealer.open(bytes, !replayed);
     } catch (GovdxException e) {
+      openSpan.failed(e.code());
       throw new GovdxIoException(
           new ExchangeEnvelopeException(
               ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
@@ -123,6 +130,8 @@ public final class SealingInterceptor implements Interceptor {
               e,
               st.requestId(),
               st.attempts()));
+    } finally {
+      openSpan.end();
     }
     String problem = bindingProblem(opened.routing(), sealed.routing(), spec);
     if (problem != null) {

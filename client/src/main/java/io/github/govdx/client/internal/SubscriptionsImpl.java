@@ -39,6 +39,7 @@ public final class SubscriptionsImpl {
     o.put("resourceCode", r.resourceCode());
     Json.putStrings(o, "eventTypes", r.eventTypes());
     return ApiCall.builder("POST", ONE)
+        .operation("subscriptions.create")
         .path("subscriptions")
         .json(Json.bytes(o))
         .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
@@ -47,12 +48,14 @@ public final class SubscriptionsImpl {
 
   ApiCall<Subscription> getCall(String id) {
     return ApiCall.builder("GET", ONE)
+        .operation("subscriptions.get")
         .path("subscriptions", Keys.checkId(id, "subscriptionId"))
         .build();
   }
 
   ApiCall<Void> deleteCall(String id) {
     return ApiCall.builder("DELETE", NONE)
+        .operation("subscriptions.delete")
         .path("subscriptions", Keys.checkId(id, "subscriptionId"))
         .build();
   }
@@ -61,6 +64,7 @@ public final class SubscriptionsImpl {
     Objects.requireNonNull(r, "request == null");
     ApiCall.Builder<EventPage> b =
         ApiCall.<EventPage>builder("GET", (s, h, body, st) -> Mappers.eventPage(body))
+            .operation("subscriptions.events")
             .path("subscriptions", Keys.checkId(r.subscriptionId(), "subscriptionId"), "events")
             .query("cursor", r.cursor().orElse(null))
             .query("limit", r.limit().orElse(null));
@@ -78,6 +82,7 @@ public final class SubscriptionsImpl {
     o.put("cursor", cursor);
     // acknowledging is idempotent (docs/protocol.md 11.4)
     return ApiCall.builder("POST", NONE)
+        .operation("subscriptions.ack")
         .path("subscriptions", Keys.checkId(id, "subscriptionId"), "ack")
         .json(Json.bytes(o))
         .safeToRetry()

@@ -116,6 +116,7 @@ public final class TransfersImpl implements TransfersClient {
                             replayed[0] = "true".equalsIgnoreCase(h.get("Idempotency-Replayed"));
                             return transfer(b);
                           })
+                      .operation("transfers.create")
                       .path("transfers")
                       .json(Json.bytes(create))
                       .idempotencyKey(key)
@@ -139,6 +140,7 @@ public final class TransfersImpl implements TransfersClient {
           t =
               transport.execute(
                   ApiCall.<Transfer>builder("POST", (st, h, b, cs) -> transfer(b))
+                      .operation("transfers.complete")
                       .path("transfers", t.transferId(), "complete")
                       .safeToRetry()
                       .build());
@@ -252,6 +254,7 @@ public final class TransfersImpl implements TransfersClient {
     String digest = Base64.getEncoder().encodeToString(sha256().digest(part));
     transport.execute(
         ApiCall.<Void>builder("PUT", (st, h, b, cs) -> null)
+            .operation("transfers.part")
             .path("transfers", t.transferId(), "parts", Integer.toString(n))
             .octets(part)
             .header("Content-Digest", "sha-256=:" + digest + ":")
@@ -265,6 +268,7 @@ public final class TransfersImpl implements TransfersClient {
   public Transfer get(String transferId) {
     return transport.execute(
         ApiCall.<Transfer>builder("GET", (st, h, b, cs) -> transfer(b))
+            .operation("transfers.get")
             .path("transfers", transferId)
             .build());
   }
@@ -273,6 +277,7 @@ public final class TransfersImpl implements TransfersClient {
   public Page<Transfer> list(ListTransfersRequest r) {
     return transport.execute(
         ApiCall.<Page<Transfer>>builder("GET", (st, h, b, cs) -> Mappers.page(b, this::transfer))
+            .operation("transfers.list")
             .path("transfers")
             .query("role", r.sent() ? "sent" : "received")
             .query("state", r.state().map(TransferState::wireName).orElse(null))
@@ -348,6 +353,7 @@ public final class TransfersImpl implements TransfersClient {
     ack.set("receipt", Json.parseObject(receipt.toJson().getBytes(StandardCharsets.UTF_8)));
     transport.execute(
         ApiCall.<Transfer>builder("POST", (st, h, b, cs) -> transfer(b))
+            .operation("transfers.ack")
             .path("transfers", transferId, "ack")
             .json(Json.bytes(ack))
             .safeToRetry()
@@ -387,6 +393,7 @@ public final class TransfersImpl implements TransfersClient {
       try {
         transport.execute(
             ApiCall.<Void>builder("GET", (st, h, b, cs) -> null)
+                .operation("transfers.content")
                 .path("transfers", t.transferId(), "content")
                 .header("Range", "bytes=" + from + "-")
                 .stream(

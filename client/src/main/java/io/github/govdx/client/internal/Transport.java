@@ -3,6 +3,8 @@ package io.github.govdx.client.internal;
 import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeClientException;
 import io.github.govdx.client.ExchangeException;
+import io.github.govdx.client.observation.CallOutcome;
+import io.github.govdx.client.observation.Outcome;
 import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -38,6 +40,8 @@ public final class Transport implements AutoCloseable {
   private final Clock clock;
   private final long maxResponseBytes;
   private final boolean ownsHttp;
+  private final Observers observers;
+  private final Tracing tracing;
 
   /**
    * Creates a transport.
@@ -49,6 +53,8 @@ public final class Transport implements AutoCloseable {
    * @param maxResponseBytes the largest response body accepted
    * @param ownsHttp whether closing this transport shuts down {@code http}'s dispatcher and pool (only when
    *     govdx created them)
+   * @param observers the client's listeners
+   * @param tracing the client's tracing
    */
   public Transport(
       OkHttpClient http,
@@ -56,7 +62,9 @@ public final class Transport implements AutoCloseable {
       PartyId self,
       Clock clock,
       long maxResponseBytes,
-      boolean ownsHttp) {
+      boolean ownsHttp,
+      Observers observers,
+      Tracing tracing) {
     this.http = Objects.requireNonNull(http, "http == null");
     this.v1 =
         Objects.requireNonNull(base, "base == null").newBuilder().addPathSegment("v1").build();
@@ -65,6 +73,13 @@ public final class Transport implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.maxResponseBytes = maxResponseBytes;
     this.ownsHttp = ownsHttp;
+    this.observers = Objects.requireNonNull(observers, "observers == null");
+    this.tracing = Objects.requireNonNull(tracing, "tracing == null");
+  }
+
+  /** @return the client's tracing */
+  public Tracing tracing() {
+    return tracing;
   }
 
   /** @return the calling party */
@@ -91,12 +106,77 @@ public final class Transport implements AutoCloseable {
    * @throws ExchangeException on any failure
    */
   public <T> T execute(ApiCall<T> call) {
-    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
+    long t0 = System.nanoTime();
+    CallState st = newState(call);
     Call c = newCall(call, st);
-    try (Response r = c.execute()) {
-      return complete(call, st, r);
+    Response r = null;
+    int status = 0;
+    try {
+      r = c.execute();
+      status = r.code();
+      T result = complete(call, st, r);
+      finish(st, t0, status, null);
+      return result;
     } catch (IOException e) {
-      throw mapIo(e, st, c);
+      ExchangeException x = mapIo(e, st, c);
+      finish(st, t0, status, x);
+      throw x;
+    } catch (RuntimeException | Error e) {
+      finish(st, t0, status, e);
+      throw e;
+    } finally {
+      if (r != null) {
+        r.close();
+      }
+    }
+  }
+
+  private CallState newState(ApiCall<?> call) {
+    Tracing.Span span = tracing.startClient("govdx call " + call.operation);
+    span.attribute("govdx.operation", call.operation);
+    span.attribute("http.request.method", call.method);
+    span.attribute("server.address", v1.host());
+    return new CallState(
+        newRequestId(), call.safeToRetry, call.readTimeout, call.operation, observers, span);
+  }
+
+  /** Ends the call's span and tells the listeners; never throws. */
+  private void finish(CallState st, long t0, int status, @Nullable Throwable failure) {
+    Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+    int answered = status;
+    if (answered == 0 && failure != null) {
+      answered = Observers.statusOf(failure);
+      if (answered == 0) {
+        answered = st.lastStatus(); // an answer came, then govdx refused it (envelope, binding)
+      }
+    }
+    Outcome outcome = failure == null ? Outcome.SUCCESS : Observers.outcomeOf(failure);
+    String code = failure == null ? null : Observers.codeOf(failure);
+    Tracing.Span span = st.span();
+    try {
+      if (answered != 0) {
+        span.attribute("http.response.status_code", answered);
+      }
+      span.attribute("govdx.attempts", st.attempts());
+      span.attribute("govdx.outcome", outcome.tagValue());
+      if (failure != null) {
+        span.failed(code != null ? code : failure.getClass().getSimpleName());
+      }
+      span.end();
+    } catch (RuntimeException e) {
+      // a tracing failure never changes the call
+    }
+    if (!observers.isEmpty()) {
+      observers.callCompleted(
+          CallOutcome.of(
+              st.operation(),
+              v1.host(),
+              outcome,
+              answered,
+              code,
+              failure == null ? null : Observers.envelopeCodeOf(failure),
+              latency,
+              st.attempts()));
     }
   }
 
@@ -108,7 +188,8 @@ public final class Transport implements AutoCloseable {
    * @return the future result; fails with an {@link ExchangeException}
    */
   public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
-    CallState st = new CallState(newRequestId(), call.safeToRetry, call.readTimeout);
+    long t0 = System.nanoTime();
+    CallState st = newState(call);
     Call c = newCall(call, st);
     CompletableFuture<T> future = new CompletableFuture<>();
     future.whenComplete(
@@ -121,18 +202,27 @@ public final class Transport implements AutoCloseable {
         new Callback() {
           @Override
           public void onFailure(Call failed, IOException e) {
-            future.completeExceptionally(mapIo(e, st, failed));
+            ExchangeException x = mapIo(e, st, failed);
+            finish(st, t0, 0, x);
+            future.completeExceptionally(x);
           }
 
           @Override
           public void onResponse(Call done, Response response) {
+            int status = response.code();
             try (Response r = response) {
-              future.complete(complete(call, st, r));
+              T result = complete(call, st, r);
+              finish(st, t0, status, null);
+              future.complete(result);
             } catch (ExchangeException e) {
+              finish(st, t0, status, e);
               future.completeExceptionally(e);
             } catch (IOException e) {
-              future.completeExceptionally(mapIo(e, st, done));
+              ExchangeException x = mapIo(e, st, done);
+              finish(st, t0, status, x);
+              future.completeExceptionally(x);
             } catch (RuntimeException e) {
+              finish(st, t0, status, e);
               future.completeExceptionally(e);
             }
           }

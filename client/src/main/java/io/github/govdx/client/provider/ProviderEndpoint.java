@@ -14,9 +14,15 @@ import io.github.govdx.client.internal.CodecSealer;
 import io.github.govdx.client.internal.Json;
 import io.github.govdx.client.internal.MediaTypes;
 import io.github.govdx.client.internal.MessageSealer;
+import io.github.govdx.client.internal.Observers;
 import io.github.govdx.client.internal.OpenedResponse;
 import io.github.govdx.client.internal.Routing;
 import io.github.govdx.client.internal.SealedMessage;
+import io.github.govdx.client.internal.Tracing;
+import io.github.govdx.client.internal.otel.OtelTracing;
+import io.github.govdx.client.observation.Outcome;
+import io.github.govdx.client.observation.ProviderListener;
+import io.github.govdx.client.observation.ProviderOutcome;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.core.state.StateStoreException;
@@ -27,6 +33,7 @@ import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +94,8 @@ public final class ProviderEndpoint {
   private final Duration lease;
   private final IdempotencyStore idempotency;
   private final @Nullable InboxTransactions transactions;
+  private final List<ProviderListener> listeners;
+  private final Tracing tracing;
 
   private ProviderEndpoint(Builder b) {
     this.self = Objects.requireNonNull(b.party, "party");
@@ -103,6 +112,8 @@ public final class ProviderEndpoint {
     this.idempotency =
         b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
     this.transactions = b.inboxTransactions;
+    this.listeners = List.copyOf(b.listeners);
+    this.tracing = b.openTelemetry == null ? Tracing.NOOP : OtelTracing.create(b.openTelemetry);
   }
 
   /**
@@ -133,11 +144,75 @@ public final class ProviderEndpoint {
    */
   public ProviderResponse handle(ProviderRequest request) {
     Objects.requireNonNull(request, "request == null");
+    long t0 = System.nanoTime();
+    String operation = operationOf(request);
     String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
-    try {
-      return route(request, requestId);
+    Tracing.Span span =
+        tracing.startServer("govdx provider " + operation, h -> request.header(h).orElse(null));
+    span.attribute("govdx.operation", operation);
+    ProviderResponse answer;
+    String envelopeCode = null;
+    try (Tracing.Scope scope = span.makeCurrent()) {
+      answer = route(request, requestId);
     } catch (Refusal r) {
-      return error(r.status, r.code, r.getMessage(), requestId, r.details);
+      answer = error(r.status, r.code, r.getMessage(), requestId, r.details);
+      if (r.code == ClientErrorCode.PROVIDER_ENVELOPE_REJECTED) {
+        envelopeCode = r.envelopeCode != null ? r.envelopeCode : r.code.code();
+      }
+    }
+    finish(span, t0, operation, answer, envelopeCode);
+    return answer;
+  }
+
+  private static String operationOf(ProviderRequest request) {
+    Matcher m = ROUTE.matcher(request.path());
+    if (!m.matches()) {
+      return "unknown";
+    }
+    return m.group(3).equals("query") ? "data.query" : "data.push";
+  }
+
+  /** Ends the server span and tells the listeners; never throws. */
+  private void finish(
+      Tracing.Span span,
+      long t0,
+      String operation,
+      ProviderResponse answer,
+      @Nullable String envelopeCode) {
+    int status = answer.status();
+    Outcome outcome =
+        status < 400 ? Outcome.SUCCESS : status < 500 ? Outcome.REFUSED : Outcome.ERROR;
+    String code = status < 400 ? null : errorCodeOf(answer);
+    try {
+      span.attribute("http.response.status_code", status);
+      span.attribute("govdx.outcome", outcome.tagValue());
+      if (code != null) {
+        span.failed(code);
+      }
+      span.end();
+    } catch (RuntimeException e) {
+      // a tracing failure never changes the answer
+    }
+    if (!listeners.isEmpty()) {
+      Observers.requestHandled(
+          listeners,
+          ProviderOutcome.of(
+              operation,
+              outcome,
+              status,
+              code,
+              envelopeCode,
+              "true".equals(answer.headers().get("Idempotency-Replayed")),
+              Duration.ofNanos(System.nanoTime() - t0)));
+    }
+  }
+
+  private static @Nullable String errorCodeOf(ProviderResponse answer) {
+    try {
+      JsonNode code = Json.parseObject(answer.body()).get("code");
+      return code != null && code.isTextual() ? code.asText() : null;
+    } catch (Json.MalformedJsonException e) {
+      return null;
     }
   }
 
@@ -151,13 +226,21 @@ public final class ProviderEndpoint {
    */
   public ProviderResponse payloadTooLarge(ProviderRequest request) {
     Objects.requireNonNull(request, "request == null");
+    long t0 = System.nanoTime();
+    String operation = operationOf(request);
     String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
-    return error(
-        413,
-        ClientErrorCode.PAYLOAD_TOO_LARGE,
-        "body over " + maxRequestBytes + " bytes",
-        requestId,
-        List.of());
+    Tracing.Span span =
+        tracing.startServer("govdx provider " + operation, h -> request.header(h).orElse(null));
+    span.attribute("govdx.operation", operation);
+    ProviderResponse answer =
+        error(
+            413,
+            ClientErrorCode.PAYLOAD_TOO_LARGE,
+            "body over " + maxRequestBytes + " bytes",
+            requestId,
+            List.of());
+    finish(span, t0, operation, answer, null);
+    return answer;
   }
 
   private ProviderResponse route(ProviderRequest request, String requestId) {
@@ -262,13 +345,14 @@ public final class ProviderEndpoint {
         return replayed(claimAnswer(byMessage), requestId);
       }
       throw new Refusal(
-          400,
-          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-          "request envelope rejected: "
-              + CryptoErrorCode.REPLAY_DETECTED.code()
-              + ": message "
-              + messageId
-              + " was already received under another Idempotency-Key");
+              400,
+              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+              "request envelope rejected: "
+                  + CryptoErrorCode.REPLAY_DETECTED.code()
+                  + ": message "
+                  + messageId
+                  + " was already received under another Idempotency-Key")
+          .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
     }
     String messageToken = byMessage.token().orElseThrow();
     if (inTransaction) {
@@ -336,9 +420,10 @@ public final class ProviderEndpoint {
       return sealer.messageId(body);
     } catch (GovdxException | IllegalArgumentException e) {
       throw new Refusal(
-          400,
-          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-          "request envelope rejected: " + e.getMessage());
+              400,
+              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+              "request envelope rejected: " + e.getMessage())
+          .envelopeCode(e instanceof GovdxException ? ((GovdxException) e).code() : null);
     }
   }
 
@@ -356,6 +441,7 @@ public final class ProviderEndpoint {
   private OpenedResponse open(
       ProviderRequest request, PartyId caller, String resourceCode, String action) {
     OpenedResponse opened;
+    Tracing.Span span = tracing.startInternal("govdx open");
     try {
       // a push's message id is claimed in the idempotency store, which also refuses its replays
       opened =
@@ -363,15 +449,20 @@ public final class ProviderEndpoint {
               ? sealer.openClaimed(request.body())
               : sealer.open(request.body(), true);
     } catch (StateStoreException e) {
+      span.failed(e.code());
       throw new Refusal(
           503,
           ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
           "replay cache unavailable (" + e.code() + "); retry later");
     } catch (GovdxException e) {
+      span.failed(e.code());
       throw new Refusal(
-          400,
-          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-          "request envelope rejected: " + e.getMessage());
+              400,
+              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+              "request envelope rejected: " + e.getMessage())
+          .envelopeCode(e.code());
+    } finally {
+      span.end();
     }
     Routing r = opened.routing();
     if (!r.sender().equals(caller)) {
@@ -437,6 +528,7 @@ public final class ProviderEndpoint {
       throw new Refusal(422, ClientErrorCode.PROVIDER_QUERY_INVALID, "invalid query", bad);
     }
     QueryAnswer answer;
+    Tracing.Span span = tracing.startInternal("govdx handler");
     try {
       answer =
           handler.answer(
@@ -451,9 +543,12 @@ public final class ProviderEndpoint {
                   .messageId(opened.routing().messageId())
                   .build());
     } catch (RuntimeException e) {
+      span.failed(ClientErrorCode.PROVIDER_HANDLER_FAILED.code());
       LOG.warn("query handler for {} failed: {}", resourceCode, e.getClass().getName());
       throw new Refusal(
           500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+    } finally {
+      span.end();
     }
     ObjectNode out = Json.object();
     ArrayNode recs = out.putArray("records");
@@ -519,6 +614,7 @@ public final class ProviderEndpoint {
           bad);
     }
     String batchId;
+    Tracing.Span span = tracing.startInternal("govdx handler");
     try {
       batchId =
           handler.store(
@@ -530,9 +626,12 @@ public final class ProviderEndpoint {
                   .messageId(opened.routing().messageId())
                   .build());
     } catch (RuntimeException e) {
+      span.failed(ClientErrorCode.PROVIDER_HANDLER_FAILED.code());
       LOG.warn("push handler for {} failed: {}", resourceCode, e.getClass().getName());
       throw new Refusal(
           500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+    } finally {
+      span.end();
     }
     EnvelopeDigest digest = sealer.digest(request.body());
     ObjectNode out = Json.object();
@@ -583,12 +682,16 @@ public final class ProviderEndpoint {
             action,
             request.routing().messageId());
     SealedMessage m;
+    Tracing.Span span = tracing.startInternal("govdx seal");
     try {
       m = sealer.seal(routing, Json.bytes(payload));
     } catch (GovdxException e) {
+      span.failed(e.code());
       LOG.warn("cannot seal the answer to {}: {}", caller, e.code());
       throw new Refusal(
           500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
+    } finally {
+      span.end();
     }
     return new ProviderResponse(
         status,
@@ -634,6 +737,12 @@ public final class ProviderEndpoint {
     private final int status;
     private final transient ClientErrorCode code;
     private final transient List<ErrorDetail> details;
+    private @Nullable String envelopeCode;
+
+    Refusal envelopeCode(@Nullable String value) {
+      this.envelopeCode = value;
+      return this;
+    }
 
     Refusal(int status, ClientErrorCode code, String message) {
       this(status, code, message, List.of());
@@ -668,8 +777,39 @@ public final class ProviderEndpoint {
     private @Nullable IdempotencyStore idempotencyStore;
     private @Nullable ReplayCache replayCache;
     private @Nullable InboxTransactions inboxTransactions;
+    private final List<ProviderListener> listeners = new ArrayList<>();
+    private @Nullable OpenTelemetry openTelemetry;
 
     private Builder() {}
+
+    /**
+     * Adds a listener told of every request handled: operation ({@code data.query}, {@code data.push}), outcome,
+     * status, the {@code GDX-} code of a refusal and, for a refused envelope, why (e.g. {@code GDX-2303} replayed),
+     * latency. Any number may be added; a listener that throws never changes an answer. For Micrometer meters add
+     * {@code io.github.govdx.client.metrics.GovdxMeters} ({@code docs/observability.md}).
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder addListener(ProviderListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Traces handled requests with OpenTelemetry (an optional dependency): each request becomes a server span
+     * {@code govdx provider <operation>} whose parent is the caller's W3C {@code traceparent} header (or an internal
+     * span under the current span when a framework already continued the trace on this thread), with children
+     * {@code govdx open}, {@code govdx handler} (current while the department's handler runs) and
+     * {@code govdx seal}. Without it no span is made.
+     *
+     * @param value the OpenTelemetry instance
+     * @return this builder
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = Objects.requireNonNull(value, "openTelemetry == null");
+      return this;
+    }
 
     /**
      * Runs each push — its idempotency claims, the handler and the stored answer — in one transaction (the

@@ -251,6 +251,51 @@ class SealedEndToEndTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Suite.class)
+  void replayedAnswer_isCountedByGovdxMeters_underTheReplayCode_onTheClientSide(Suite suite)
+      throws IOException {
+    start(suite);
+    forgedAnswer.set(
+        sealedBy(
+            Fixtures.POLICE, Fixtures.HOTLINE, "query.result", "old-request", "{\"records\":[]}"));
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    try (ExchangeClient client =
+        ExchangeClient.builder()
+            .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .party(Fixtures.HOTLINE)
+            .credentials(pki.credentials(Fixtures.HOTLINE))
+            .trustStore(pki.trust)
+            .directory(pki.directory)
+            .suite(pki.suite)
+            .addCallListener(io.github.govdx.client.metrics.GovdxMeters.create(registry))
+            .build()) {
+      QueryRequest q =
+          QueryRequest.builder().resourceCode(Fixtures.RESOURCE).filter("sfzh", "1").build();
+      assertThatThrownBy(() -> client.data().query(q)).hasMessageStartingWith("GDX-3405");
+      assertThatThrownBy(() -> client.data().query(q)).hasMessageStartingWith("GDX-3406");
+    }
+    assertThat(
+            registry
+                .get("govdx.envelope.refused")
+                .tags("code", CryptoErrorCode.REPLAY_DETECTED.code(), "side", "client")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    for (String code : List.of("GDX-3405", "GDX-3406")) {
+      assertThat(
+              registry
+                  .get("govdx.client.calls")
+                  .tags("operation", "data.query", "outcome", "refused", "status", "200")
+                  .tag("code", code)
+                  .timer()
+                  .count())
+          .as(code)
+          .isEqualTo(1);
+    }
+  }
+
   /** Answers a push with a correctly sealed push.receipt whose receipt is {@code receipt(request envelope)}. */
   private java.util.function.UnaryOperator<byte[]> pushAnswerWith(
       java.util.function.UnaryOperator<byte[]> receipt) {

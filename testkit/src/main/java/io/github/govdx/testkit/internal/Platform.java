@@ -614,6 +614,10 @@ public final class Platform {
     headers.put("X-Request-Id", call.requestId());
     headers.put("X-Gdx-Party", call.party().toString());
     call.header("Idempotency-Key").ifPresent(k -> headers.put("Idempotency-Key", k));
+    // W3C trace context, unchanged: a trace id sent by the caller is seen by the provider
+    // (docs/observability.md)
+    call.header("traceparent").ifPresent(t -> headers.put("traceparent", t));
+    call.header("tracestate").ifPresent(t -> headers.put("tracestate", t));
     SandboxProvider.Request forwarded =
         new SandboxProvider.Request("POST", call.rawPath(), headers, call.body());
     SandboxProvider.Response answer = forward(endpoint, forwarded, provider);
