@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "spring.config.name=docs-minimal")
 class MinimalConfigurationTest {
 
-  @SpringBootApplication
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
   static class App {}
 
   @DynamicPropertySource
