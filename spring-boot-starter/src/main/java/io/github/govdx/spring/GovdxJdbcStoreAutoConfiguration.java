@@ -5,6 +5,7 @@ import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.crypto.evidence.EvidenceLog;
 import io.github.govdx.crypto.evidence.EvidenceStore;
 import io.github.govdx.crypto.replay.ReplayCache;
+import io.github.govdx.spring.internal.SingleRole;
 import io.github.govdx.store.jdbc.JdbcStores;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -70,13 +71,13 @@ public class GovdxJdbcStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReplayCache govdxReplayCache(JdbcStores stores) {
-      return stores.replayCache();
+      return SingleRole.replayCache(stores.replayCache());
     }
 
     @Bean
     @ConditionalOnMissingBean
     NonceCache govdxNonceCache(JdbcStores stores) {
-      return stores.nonceCache();
+      return SingleRole.nonceCache(stores.nonceCache());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.crypto.replay.ReplayCache;
 import io.github.govdx.spring.internal.ConfigChecks;
+import io.github.govdx.spring.internal.SingleRole;
 import io.github.govdx.store.redis.RedisStores;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -76,13 +77,13 @@ public class GovdxRedisStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReplayCache govdxReplayCache(RedisStores stores) {
-      return stores.replayCache();
+      return SingleRole.replayCache(stores.replayCache());
     }
 
     @Bean
     @ConditionalOnMissingBean
     NonceCache govdxNonceCache(RedisStores stores) {
-      return stores.nonceCache();
+      return SingleRole.nonceCache(stores.nonceCache());
     }
 
     @Bean
