@@ -185,6 +185,45 @@ class BrokenConfigurationTest {
         "Property govdx.gateway.secret: GDX-6010: ");
   }
 
+  @Test
+  void pkcs12WrongPassword() {
+    fails(
+        working()
+            .withPropertyValues(
+                "govdx.party-id=" + TestSandbox.get().party("bigdata").partyId(),
+                "govdx.credentials.private-key=",
+                "govdx.credentials.certificate=",
+                "govdx.credentials.pkcs12=" + TestSandbox.keys().resolve("test-bigdata.p12"),
+                "govdx.credentials.pkcs12-password=wrong"),
+        "Property govdx.credentials.pkcs12: GDX-6004: ");
+  }
+
+  @Test
+  void suiteDoesNotMatchTheKey() {
+    fails(working().withPropertyValues("govdx.suite=INTL"), "Property govdx.suite: GDX-6010: ");
+  }
+
+  @Test
+  void redisStoreWithoutClientOrUri() {
+    fails(
+        working().withPropertyValues("govdx.store.type=redis"),
+        "Property govdx.store.redis.uri: GDX-6008: ");
+  }
+
+  @Test
+  void outboxWithoutDataSource() {
+    fails(
+        working().withPropertyValues("govdx.outbox.enabled=true"),
+        "Property govdx.outbox.enabled: GDX-6008: ");
+  }
+
+  @Test
+  void providerEnabledWithoutHandlers() {
+    fails(
+        working().withPropertyValues("govdx.provider.enabled=true"),
+        "Property govdx.provider.enabled: GDX-6009: the provider side is enabled but no handler");
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class UnnamedHandler {
     @Bean
