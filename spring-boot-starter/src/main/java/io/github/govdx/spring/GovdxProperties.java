@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code govdx.*} configuration of a department system (docs/spring-boot.md lists every property). Bound once
  * at start-up through the constructor, immutable; checked by the auto-configuration, which stops start-up with
- * one message naming the property at fault ({@link GovdxConfigurationException}).
+ * one message naming the property at fault ({@link GovdxConfigurationException}). Immutable and thread-safe;
+ * {@code toString()} never shows passwords, PINs, secrets or a Redis URI.
  *
  * @param partyId the department's party id: its unified social credit code, optionally {@code /system} (e.g.
  *     {@code 11320500014160486F/hotline})

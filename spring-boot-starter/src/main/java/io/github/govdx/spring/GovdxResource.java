@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  *
  * <p>A bean that implements both interfaces serves both queries and pushes of the resource. The resource's catalog
  * detail (its items and schema drive validation) is fetched from the exchange at start-up; to serve without
- * asking the exchange, declare a {@link ProviderRegistration} bean with the detail instead.
+ * asking the exchange, declare a {@link ProviderRegistration} bean with the detail instead. The handlers must be
+ * thread-safe.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
