@@ -6,11 +6,14 @@ import io.github.govdx.client.ExchangeClientBuilder;
 import io.github.govdx.client.InMemoryRateLimiter;
 import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.RetryPolicy;
+import io.github.govdx.client.auth.ClientIdHmacAuthenticator;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacAuthenticator;
+import io.github.govdx.client.auth.HeaderHmacAuthenticator;
 import io.github.govdx.client.auth.InMemoryNonceCache;
 import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.client.auth.RequestAuthenticator;
+import io.github.govdx.client.auth.TimestampNonceAuthenticator;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.client.provider.InMemoryIdempotencyStore;
 import io.github.govdx.core.party.PartyId;
@@ -299,11 +302,46 @@ public class GovdxAutoConfiguration {
     if (g.secret() == null || g.secret().isBlank()) {
       throw ConfigChecks.missing(
           "gateway.secret",
-          "the gateway secret in Base64 (from an environment variable or secret store)");
+          "the gateway secret (Base64 for govdx-hmac), from an environment variable or secret store");
     }
-    byte[] secret;
+    return switch (g.scheme()) {
+      case GOVDX_HMAC ->
+          GovdxHmacAuthenticator.builder()
+              .keyId(g.keyId())
+              .secret(GatewaySecret.of(base64(g.secret())))
+              .algorithm(g.algorithm())
+              .clock(clock)
+              .build();
+      case HEADER_HMAC ->
+          HeaderHmacAuthenticator.builder()
+              .accessKey(g.keyId())
+              .secretKey(GatewaySecret.ofUtf8(g.secret().toCharArray()))
+              .clock(clock)
+              .build();
+      case TIMESTAMP_NONCE -> {
+        TimestampNonceAuthenticator.Builder b =
+            TimestampNonceAuthenticator.builder()
+                .paasId(g.keyId())
+                .token(GatewaySecret.ofUtf8(g.secret().toCharArray()))
+                .clock(clock);
+        if (g.serviceId() != null) {
+          b.serviceId(g.serviceId());
+        }
+        yield b.build();
+      }
+      case CLIENT_ID_HMAC ->
+          ClientIdHmacAuthenticator.builder()
+              .clientId(g.keyId())
+              .secret(GatewaySecret.ofUtf8(g.secret().toCharArray()))
+              .clock(clock)
+              .build();
+      case NONE -> null;
+    };
+  }
+
+  private static byte[] base64(String secret) {
     try {
-      secret = Base64.getDecoder().decode(g.secret().trim());
+      return Base64.getDecoder().decode(secret.trim());
     } catch (IllegalArgumentException e) {
       throw new GovdxConfigurationException(
           SpringErrorCode.PROPERTY_INVALID,
@@ -312,11 +350,5 @@ public class GovdxAutoConfiguration {
           "Set govdx.gateway.secret to the Base64 form of the secret the gateway issued.",
           null);
     }
-    return GovdxHmacAuthenticator.builder()
-        .keyId(g.keyId())
-        .secret(GatewaySecret.of(secret))
-        .algorithm(g.algorithm())
-        .clock(clock)
-        .build();
   }
 }

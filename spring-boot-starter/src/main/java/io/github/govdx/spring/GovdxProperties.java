@@ -106,16 +106,20 @@ public record GovdxProperties(
   /**
    * Gateway authentication.
    *
-   * @param scheme {@code none} or {@code govdx-hmac} (docs/gateway-auth.md)
-   * @param keyId the gateway credential's key id
-   * @param secret the gateway secret, Base64 (take it from an environment variable or a secret store)
-   * @param algorithm {@code hmac-sm3} (default) or {@code hmac-sha256}
+   * @param scheme {@code none}, {@code govdx-hmac}, or a provincial scheme: {@code header-hmac} (Zhejiang),
+   *     {@code timestamp-nonce} (Guangdong), {@code client-id-hmac} (Shandong) (docs/gateway-auth.md)
+   * @param keyId the gateway credential's key id (the access key, paas id or client id of a provincial scheme)
+   * @param secret the gateway secret: Base64 for {@code govdx-hmac}, the issued text for a provincial scheme
+   *     (take it from an environment variable or a secret store)
+   * @param algorithm {@code hmac-sm3} (default) or {@code hmac-sha256}, for {@code govdx-hmac}
+   * @param serviceId the {@code x-tif-serviceId} of {@code timestamp-nonce}, if the gateway wants one
    */
   public record Gateway(
       @DefaultValue("none") GatewayScheme scheme,
       @Nullable String keyId,
       @Nullable String secret,
-      @DefaultValue("hmac-sm3") GovdxHmacAlgorithm algorithm) {
+      @DefaultValue("hmac-sm3") GovdxHmacAlgorithm algorithm,
+      @Nullable String serviceId) {
 
     /** Never shows the secret. */
     @Override
@@ -129,7 +133,13 @@ public record GovdxProperties(
     /** No gateway authentication. */
     NONE,
     /** The govdx HMAC signature (HMAC-SM3 or HMAC-SHA256 over method, path, query, time, nonce and body). */
-    GOVDX_HMAC
+    GOVDX_HMAC,
+    /** Zhejiang's header HMAC ({@code X-BG-HMAC-*}). */
+    HEADER_HMAC,
+    /** Guangdong's timestamp-nonce SHA-256 ({@code x-tif-*}). */
+    TIMESTAMP_NONCE,
+    /** Shandong's client-id HMAC ({@code X-Client-*}). */
+    CLIENT_ID_HMAC
   }
 
   /**
