@@ -99,6 +99,22 @@ public class GovdxJdbcStoreAutoConfiguration {
     }
   }
 
+  /**
+   * The transactional inbox ({@code govdx.provider.inbox-transactions=true} with the jdbc store): each push's
+   * idempotency claims, handler and stored answer in one transaction ({@code JdbcStores.inboxTransactions()};
+   * the handler writes through {@code JdbcStores.currentConnection()}).
+   *
+   * @param stores the JDBC stores
+   * @return the customizer of the provider endpoint
+   */
+  @Bean
+  @ConditionalOnProperty(name = "govdx.provider.inbox-transactions", havingValue = "true")
+  @ConditionalOnBean(DataSource.class)
+  @Conditional(JdbcWanted.class)
+  public ProviderEndpointCustomizer govdxInboxTransactions(JdbcStores stores) {
+    return b -> b.inboxTransactions(stores.inboxTransactions());
+  }
+
   /** JDBC stores are wanted for the jdbc store type or for the outbox. */
   static final class JdbcWanted extends AnyNestedCondition {
     JdbcWanted() {

@@ -255,9 +255,13 @@ public record GovdxProperties(
    *
    * @param enabled whether to serve the {@code QueryHandler} and {@code PushHandler} beans
    * @param path the servlet mapping; the path the endpoint sees must start at {@code /v1/data/}
+   * @param inboxTransactions with the jdbc store: run each push's idempotency claims, handler and stored answer in
+   *     one transaction (the handler writes through {@code JdbcStores.currentConnection()})
    */
   public record Provider(
-      @DefaultValue("false") boolean enabled, @DefaultValue("/v1/data/*") String path) {}
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("/v1/data/*") String path,
+      @DefaultValue("false") boolean inboxTransactions) {}
 
   /**
    * Thresholds of the {@code govdx} health contributor.
