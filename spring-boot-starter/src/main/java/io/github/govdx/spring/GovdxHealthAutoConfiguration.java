@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * management.health.govdx.enabled} is not {@code false}), with the components {@code credentials} (DOWN when the
  * certificate is expired or not yet valid, a warning within {@code govdx.health.certificate-warning}), {@code
  * stores} (a round trip on the replay cache of the configured store), {@code exchange} (a GET to the endpoint with
- * a short timeout) and, with the outbox, {@code outbox} (backlog, dead entries and oldest age against thresholds).
+ * a short timeout; when {@code govdx.endpoint} is set) and, with the outbox, {@code outbox} (backlog, dead entries and oldest age against thresholds).
  */
 @AutoConfiguration(after = {GovdxAutoConfiguration.class, GovdxOutboxAutoConfiguration.class})
 @ConditionalOnClass(HealthContributor.class)
