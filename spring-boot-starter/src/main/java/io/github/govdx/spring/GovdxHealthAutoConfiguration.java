@@ -62,8 +62,10 @@ public class GovdxHealthAutoConfiguration {
     if (replay != null) {
       parts.put("stores", GovdxHealth.stores(replay, properties.store().type(), c));
     }
-    parts.put(
-        "exchange", GovdxHealth.exchange(ConfigChecks.endpoint(properties), h.exchangeTimeout()));
+    if (properties.endpoint() != null) {
+      parts.put(
+          "exchange", GovdxHealth.exchange(ConfigChecks.endpoint(properties), h.exchangeTimeout()));
+    }
     Outbox o = outbox.getIfAvailable();
     if (o != null) {
       parts.put(
