@@ -49,6 +49,7 @@ class StartupCostTest {
     long start = System.nanoTime();
     try (ConfigurableApplicationContext c = app.run(rest.toArray(String[]::new))) {
       long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.println("BEANS=" + c.getBeanDefinitionCount());
       System.out.println("STARTUP_MS=" + ms);
       steps.getBufferedTimeline().getEvents().stream()
           .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
