@@ -37,6 +37,12 @@ public enum ClientErrorCode implements ErrorCode {
   /** A page token or cursor is expired, tampered or used with other filters. */
   PAGE_TOKEN_INVALID("GDX-3010", "invalid page token or cursor", 400, false),
 
+  /** A transfer part's body does not match its {@code Content-Digest}; send the part again. */
+  PART_DIGEST_MISMATCH("GDX-3011", "part digest mismatch", 422, true),
+
+  /** The {@code Range} of a transfer download lies outside the stream. */
+  RANGE_NOT_SATISFIABLE("GDX-3012", "range not satisfiable", 416, false),
+
   // GDX-31xx gateway
 
   /** The request carries no gateway credentials. */
@@ -100,6 +106,15 @@ public enum ClientErrorCode implements ErrorCode {
   NOT_A_PARTICIPANT("GDX-3216", "not a participant", 403, false),
   /** The cited message id and digest are unknown for this party and resource. */
   OBJECTION_CITATION_INVALID("GDX-3217", "objection citation invalid", 422, false),
+
+  /** A file transfer was completed with parts missing. */
+  TRANSFER_INCOMPLETE("GDX-3218", "transfer incomplete", 409, false),
+
+  /** The stored parts do not make a stream with the transfer's declared SHA-256. */
+  TRANSFER_DIGEST_MISMATCH("GDX-3219", "transfer digest mismatch", 422, false),
+
+  /** No such file transfer, or it expired. */
+  TRANSFER_NOT_FOUND("GDX-3220", "transfer not found", 404, false),
 
   // GDX-33xx provider
 
@@ -174,7 +189,10 @@ public enum ClientErrorCode implements ErrorCode {
   OUTBOX_EXPIRED("GDX-3419", "outbox entry expired", 0, false),
 
   /** An outbox entry's own sealed copy no longer opens (tampered at rest, or our keys changed); it goes dead. */
-  OUTBOX_COPY_UNUSABLE("GDX-3420", "outbox entry unusable", 0, false);
+  OUTBOX_COPY_UNUSABLE("GDX-3420", "outbox entry unusable", 0, false),
+
+  /** A local file of a file transfer (source, spool or output) could not be read or written. */
+  TRANSFER_FILE_FAILED("GDX-3421", "transfer file failed", 0, false);
 
   private final String code;
   private final String title;

@@ -6,6 +6,7 @@ import io.github.govdx.client.data.DataClient;
 import io.github.govdx.client.directory.DirectoryClient;
 import io.github.govdx.client.objection.ObjectionsClient;
 import io.github.govdx.client.subscription.SubscriptionsClient;
+import io.github.govdx.client.transfer.TransfersClient;
 import io.github.govdx.core.party.PartyId;
 
 /**
@@ -112,6 +113,16 @@ public final class ExchangeClient implements AutoCloseable {
    */
   public ObjectionsClient objections() {
     return parts.objections().sync();
+  }
+
+  /**
+   * File transfers (文件交换): large files as sealed streams, uploaded and downloaded in parts with resume
+   * ({@code docs/files.md}). Blocking; there is no asynchronous form.
+   *
+   * @return the transfers sub-client
+   */
+  public TransfersClient transfers() {
+    return parts.transfers();
   }
 
   /** Releases the connection pool and threads if this client created them; idempotent. */

@@ -18,6 +18,7 @@ import io.github.govdx.client.internal.Pipeline;
 import io.github.govdx.client.internal.RateLimitInterceptor;
 import io.github.govdx.client.internal.RetryInterceptor;
 import io.github.govdx.client.internal.SubscriptionsImpl;
+import io.github.govdx.client.internal.TransfersImpl;
 import io.github.govdx.client.internal.Transport;
 import io.github.govdx.client.internal.TtlCache;
 import io.github.govdx.core.party.PartyId;
@@ -61,7 +62,8 @@ public final class ExchangeClientBuilder {
       ApplicationsImpl applications,
       DataImpl data,
       SubscriptionsImpl subscriptions,
-      ObjectionsImpl objections) {}
+      ObjectionsImpl objections,
+      TransfersImpl transfers) {}
 
   private @Nullable URI endpoint;
   private @Nullable PartyId party;
@@ -548,7 +550,8 @@ public final class ExchangeClientBuilder {
         new ApplicationsImpl(transport),
         new DataImpl(transport, catalog, recordValidator, sealer, clock),
         new SubscriptionsImpl(transport, readTimeout),
-        new ObjectionsImpl(transport));
+        new ObjectionsImpl(transport),
+        new TransfersImpl(transport, sealer));
   }
 
   /**

@@ -140,6 +140,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.retention = b.eventRetention;
     parts.maxEvents = b.maxEventsPerSubscription;
     parts.personalData = Adapters.personalDataCheck();
+    parts.maxBody = b.maxBodyBytes;
     this.platform = new Platform(parts);
     for (ObjectNode e : seed.catalog()) {
       platform.publish(schemas.withSchema(e));

@@ -44,7 +44,21 @@ public enum Route {
   /** {@code POST /v1/objections/{objectionId}/withdraw} (§12.3). */
   OBJECTION_WITHDRAW("POST", "/v1/objections/{objectionId}/withdraw"),
   /** {@code POST /v1/objections/{objectionId}/decision} (§12.3). */
-  OBJECTION_DECISION("POST", "/v1/objections/{objectionId}/decision");
+  OBJECTION_DECISION("POST", "/v1/objections/{objectionId}/decision"),
+  /** {@code POST /v1/transfers} (§15.1). */
+  TRANSFER_CREATE("POST", "/v1/transfers"),
+  /** {@code GET /v1/transfers} (§15). */
+  TRANSFER_LIST("GET", "/v1/transfers"),
+  /** {@code GET /v1/transfers/{transferId}} (§15.1). */
+  TRANSFER_GET("GET", "/v1/transfers/{transferId}"),
+  /** {@code PUT /v1/transfers/{transferId}/parts/{partNumber}} (§15.2). */
+  TRANSFER_PART("PUT", "/v1/transfers/{transferId}/parts/{partNumber}"),
+  /** {@code POST /v1/transfers/{transferId}/complete} (§15.3). */
+  TRANSFER_COMPLETE("POST", "/v1/transfers/{transferId}/complete"),
+  /** {@code GET /v1/transfers/{transferId}/content} (§15.4). */
+  TRANSFER_CONTENT("GET", "/v1/transfers/{transferId}/content"),
+  /** {@code POST /v1/transfers/{transferId}/ack} (§15.5). */
+  TRANSFER_ACK("POST", "/v1/transfers/{transferId}/ack");
 
   private final String method;
   private final String template;
@@ -57,7 +71,7 @@ public enum Route {
   /**
    * The HTTP method of this route.
    *
-   * @return {@code GET}, {@code POST} or {@code DELETE}
+   * @return {@code GET}, {@code POST}, {@code PUT} or {@code DELETE}
    */
   public String method() {
     return method;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Checks and makes govdx envelopes, keys, records and identifiers for the government data-sharing "
-          + "exchange (政务数据共享交换平台), and calls the exchange: catalog, apply, query, push."
+          + "exchange (政务数据共享交换平台), and calls the exchange: catalog, apply, query, push, transfer."
     },
     subcommands = {
       KeygenCommand.class,
@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       ExchangeCommands.Apply.class,
       ExchangeCommands.Query.class,
       ExchangeCommands.Push.class,
+      TransferCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -32,10 +32,28 @@ public final class ApiCall<T> {
     T handle(int status, Headers headers, byte[] body, CallState state);
   }
 
+  /** Reads a successful response body as a stream (file transfers): never buffered in memory. */
+  @FunctionalInterface
+  public interface StreamHandler<T> {
+    /**
+     * Consumes a successful response.
+     *
+     * @param status the 2xx status
+     * @param headers the response headers
+     * @param body the body as it arrives; an {@link java.io.IOException} while reading it is a failed call
+     * @return the result
+     * @throws java.io.IOException if reading the body fails
+     */
+    T handle(int status, Headers headers, java.io.InputStream body) throws java.io.IOException;
+  }
+
   final String method;
   final List<String> path;
   final Map<String, String> query;
   final byte @Nullable [] jsonBody;
+  final byte @Nullable [] octetBody;
+  final Map<String, String> headers;
+  final @Nullable StreamHandler<T> streamHandler;
   final @Nullable SealSpec seal;
   final @Nullable String idempotencyKey;
   final boolean safeToRetry;
@@ -47,6 +65,9 @@ public final class ApiCall<T> {
     this.path = List.copyOf(b.path);
     this.query = new LinkedHashMap<>(b.query);
     this.jsonBody = b.jsonBody;
+    this.octetBody = b.octetBody;
+    this.headers = Map.copyOf(b.headers);
+    this.streamHandler = b.streamHandler;
     this.seal = b.seal;
     this.idempotencyKey = b.idempotencyKey;
     this.safeToRetry = b.safeToRetry;
@@ -90,6 +111,9 @@ public final class ApiCall<T> {
     private final List<String> path = new ArrayList<>();
     private final Map<String, String> query = new LinkedHashMap<>();
     private byte @Nullable [] jsonBody;
+    private byte @Nullable [] octetBody;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable StreamHandler<T> streamHandler;
     private @Nullable SealSpec seal;
     private @Nullable String idempotencyKey;
     private boolean safeToRetry;
@@ -136,6 +160,41 @@ public final class ApiCall<T> {
      */
     public Builder<T> json(byte[] body) {
       this.jsonBody = body;
+      return this;
+    }
+
+    /**
+     * Sets an {@code application/octet-stream} body (a transfer part).
+     *
+     * @param body the bytes
+     * @return this
+     */
+    public Builder<T> octets(byte[] body) {
+      this.octetBody = body;
+      return this;
+    }
+
+    /**
+     * Adds a request header (e.g. {@code Content-Digest}, {@code Range}).
+     *
+     * @param name the name
+     * @param value the value
+     * @return this
+     */
+    public Builder<T> header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    /**
+     * Reads a successful response as a stream instead of through the handler (file downloads). The stream is not
+     * buffered, so a body cut short fails the call after its status was received; the caller resumes.
+     *
+     * @param handler consumes the body
+     * @return this
+     */
+    public Builder<T> stream(StreamHandler<T> handler) {
+      this.streamHandler = handler;
       return this;
     }
 

@@ -31,6 +31,9 @@ public final class BufferingInterceptor implements Interceptor {
     }
     st.startAttempt();
     Response r = chain.proceed(chain.request());
+    if (chain.request().tag(ApiCall.StreamHandler.class) != null && r.isSuccessful()) {
+      return r; // a file download: read by the caller as it arrives, never held in memory
+    }
     try (ResponseBody body = r.body()) {
       byte[] bytes = Bodies.readLimited(body, maxResponseBytes, st);
       return r.newBuilder().body(Bodies.buffered(bytes, body.contentType())).build();

@@ -2,9 +2,11 @@ package io.github.govdx.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
+import io.github.govdx.crypto.OpenedStream;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.Receipt;
@@ -12,12 +14,15 @@ import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.PartyKeyRing;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.crypto.replay.ReplayCache;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MessageSealer} over govdx-crypto's {@link EnvelopeCodec}. A second codec, without replay cache and
@@ -32,12 +37,17 @@ public final class CodecSealer implements MessageSealer {
   /** The skew window of the lenient codec: the idempotency retention of 24 hours (the codec maximum). */
   static final Duration LENIENT_SKEW = Duration.ofDays(1);
 
+  private static final String OWN_KEY_RESOURCE = "govdx-outbox";
+  private static final String OWN_KEY_ACTION = "outbox-key";
+
   private final EnvelopeCodec strict;
   private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
+  private final @Nullable EnvelopeCodec transfers;
 
   private final TrustStore trust;
   private final Clock clock;
+  private final OwnCopies ownCopies;
 
   /**
    * Creates the sealer.
@@ -54,11 +64,23 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec lenient,
       TrustStore trust,
       Clock clock) {
+    this(strict, claimed, lenient, null, trust, clock);
+  }
+
+  private CodecSealer(
+      EnvelopeCodec strict,
+      EnvelopeCodec claimed,
+      EnvelopeCodec lenient,
+      @Nullable EnvelopeCodec transfers,
+      TrustStore trust,
+      Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
+    this.transfers = transfers;
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.ownCopies = new OwnCopies(strict.suite(), clock, this::sealKey, this::openKey);
   }
 
   /**
@@ -112,7 +134,17 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(LENIENT_SKEW)
             .replayCache((messageId, expiresAt) -> true)
             .build();
-    return new CodecSealer(strict, claimed, lenient, trust, clock);
+    EnvelopeCodec transfers =
+        EnvelopeCodec.builder()
+            .keyRing(ring)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(LENIENT_SKEW)
+            .replayCache(replayCache)
+            .build();
+    return new CodecSealer(strict, claimed, lenient, transfers, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -167,24 +199,52 @@ public final class CodecSealer implements MessageSealer {
 
   @Override
   public SealedMessage sealToSelf(Routing routing, byte[] payload) {
-    io.github.govdx.crypto.key.PartyCredentials own = strict.credentials();
     if (!routing.receiver().equals(routing.sender())) {
       throw new IllegalArgumentException("a copy sealed to ourselves must name us as its receiver");
     }
-    Envelope e =
-        strict.seal(
-            headers(routing), payload, own.encryptionCertificate().orElse(own.certificate()));
-    return new SealedMessage(routing, e.toBytes(), digest(e));
+    return ownCopies.seal(routing, payload);
   }
 
   @Override
-  public OpenedResponse openOwn(byte[] envelope) {
-    OpenedMessage m = lenient.open(envelope);
+  public OpenedResponse openOwn(byte[] copy) {
+    if (OwnCopies.isOwnCopy(copy)) {
+      OwnCopies.Opened o = ownCopies.open(copy);
+      return new OpenedResponse(o.routing(), o.payload(), ownCopies.digest(copy), null);
+    }
+    // a copy made before 0.1.0's own-copy format: a whole envelope sealed to ourselves
+    OpenedMessage m = lenient.open(copy);
     if (!m.headers().sender().equals(m.headers().receiver())) {
       throw new IllegalArgumentException("not a copy sealed to ourselves");
     }
     return new OpenedResponse(
         routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+  }
+
+  /** Seals an own-copy data key to ourselves: an ordinary envelope, action {@code outbox-key}. */
+  private byte[] sealKey(String messageId, java.time.Instant issuedAt, byte[] key) {
+    io.github.govdx.crypto.key.PartyCredentials own = strict.credentials();
+    RoutingHeaders h =
+        RoutingHeaders.builder()
+            .messageId(messageId)
+            .issuedAt(issuedAt)
+            .sender(own.partyId())
+            .receiver(own.partyId())
+            .resourceCode(OWN_KEY_RESOURCE)
+            .action(OWN_KEY_ACTION)
+            .build();
+    return strict.seal(h, key, own.encryptionCertificate().orElse(own.certificate())).toBytes();
+  }
+
+  /** Opens an own-copy key envelope: signed by us, to us, with the own-copy action. */
+  private byte[] openKey(byte[] envelope) {
+    OpenedMessage m = lenient.open(envelope);
+    PartyId self = strict.credentials().partyId();
+    if (!m.headers().sender().equals(self)
+        || !m.headers().receiver().equals(self)
+        || !m.headers().action().equals(OWN_KEY_ACTION)) {
+      throw new IllegalArgumentException("the copy's key envelope is not ours");
+    }
+    return m.payload();
   }
 
   @Override
@@ -221,5 +281,35 @@ public final class CodecSealer implements MessageSealer {
   /** @return the suite of the credentials */
   public Suite suite() {
     return strict.suite();
+  }
+
+  @Override
+  public long sealStream(Routing routing, InputStream plaintext, OutputStream out) {
+    return strict.sealStream(headers(routing), plaintext, out);
+  }
+
+  @Override
+  public OpenedStream openStream(InputStream sealed, OutputStream out) {
+    if (transfers == null) {
+      throw new UnsupportedOperationException("this sealer was not built for file transfers");
+    }
+    return transfers.openStream(sealed, out);
+  }
+
+  @Override
+  public Receipt streamReceipt(OpenedStream opened, String sealedDigest) {
+    return Receipt.issue(
+        strict.credentials(), opened, strict.suite(), sealedDigest, clock.instant());
+  }
+
+  @Override
+  public java.security.cert.X509Certificate verifyStreamReceipt(
+      Receipt receipt, Routing sent, String sealedDigest) {
+    return receipt.verify(headers(sent), sealedDigest, trust, clock.instant());
+  }
+
+  @Override
+  public Optional<Suite> streamSuite() {
+    return Optional.of(strict.suite());
   }
 }

@@ -12,6 +12,9 @@ public final class MediaTypes {
   /** A sealed or signed envelope. */
   public static final MediaType ENVELOPE = MediaType.get("application/govdx-envelope+json");
 
+  /** Raw bytes: file transfer parts and content ({@code docs/protocol.md} §15). */
+  public static final MediaType OCTETS = MediaType.get("application/octet-stream");
+
   private MediaTypes() {}
 
   /**

@@ -116,4 +116,67 @@ public interface MessageSealer {
    * @return the opened copy
    */
   OpenedResponse openOwn(byte[] envelope);
+
+  /**
+   * Seals a large body to a receiver as a sealed stream (file transfers, {@code docs/protocol.md} §15), in constant
+   * memory.
+   *
+   * @param routing the routing (issued-at is the stream's)
+   * @param plaintext the body, read to its end
+   * @param out the sealed stream
+   * @return the number of plaintext bytes sealed
+   * @throws UnsupportedOperationException if this sealer has no stream support
+   */
+  default long sealStream(
+      Routing routing, java.io.InputStream plaintext, java.io.OutputStream out) {
+    throw new UnsupportedOperationException("this sealer does not seal streams");
+  }
+
+  /**
+   * Opens a sealed stream received by file transfer: every check of the header envelope, freshness measured
+   * against a transfer's 24-hour life, the replay cache applied; the output is complete and authentic only when
+   * this returns.
+   *
+   * @param sealed the sealed stream
+   * @param out the plaintext
+   * @return what opening established
+   * @throws UnsupportedOperationException if this sealer has no stream support
+   */
+  default io.github.govdx.crypto.OpenedStream openStream(
+      java.io.InputStream sealed, java.io.OutputStream out) {
+    throw new UnsupportedOperationException("this sealer does not open streams");
+  }
+
+  /**
+   * Issues our signed receipt over a sealed stream received whole (file transfers).
+   *
+   * @param opened what opening established
+   * @param sealedDigest the suite's digest (hex) of the sealed bytes as received
+   * @return the receipt
+   * @throws UnsupportedOperationException if this sealer has no stream support
+   */
+  default io.github.govdx.crypto.evidence.Receipt streamReceipt(
+      io.github.govdx.crypto.OpenedStream opened, String sealedDigest) {
+    throw new UnsupportedOperationException("this sealer does not receipt streams");
+  }
+
+  /**
+   * Verifies a receiver's receipt over a sealed stream we sent.
+   *
+   * @param receipt the receipt
+   * @param sent the stream's routing as sealed
+   * @param sealedDigest the suite's digest (hex) of the sealed bytes sent
+   * @return the receiver's certificate
+   * @throws io.github.govdx.core.GovdxException {@code GDX-2501} if it does not verify
+   * @throws UnsupportedOperationException if this sealer has no stream support
+   */
+  default java.security.cert.X509Certificate verifyStreamReceipt(
+      io.github.govdx.crypto.evidence.Receipt receipt, Routing sent, String sealedDigest) {
+    throw new UnsupportedOperationException("this sealer does not verify stream receipts");
+  }
+
+  /** @return the suite sealed with, or empty when the sealer does not say */
+  default java.util.Optional<io.github.govdx.crypto.Suite> streamSuite() {
+    return java.util.Optional.empty();
+  }
 }

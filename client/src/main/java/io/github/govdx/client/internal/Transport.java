@@ -170,6 +170,10 @@ public final class Transport implements AutoCloseable {
     if (call.idempotencyKey != null) {
       b.header("Idempotency-Key", call.idempotencyKey);
     }
+    call.headers.forEach(b::header);
+    if (call.streamHandler != null) {
+      b.tag(ApiCall.StreamHandler.class, call.streamHandler);
+    }
     RequestBody body = null;
     if (call.seal != null) {
       b.tag(SealSpec.class, call.seal);
@@ -177,12 +181,18 @@ public final class Transport implements AutoCloseable {
       body = RequestBody.create(call.seal.payload(), MediaTypes.ENVELOPE);
     } else if (call.jsonBody != null) {
       body = RequestBody.create(call.jsonBody, MediaTypes.JSON);
+    } else if (call.octetBody != null) {
+      body = RequestBody.create(call.octetBody, MediaTypes.OCTETS);
     } else if (call.method.equals("POST")) {
       body = RequestBody.create(new byte[0], null);
     }
     b.method(call.method, body);
     Call c = http.newCall(b.build());
-    if (call.readTimeout != null && http.callTimeoutMillis() > 0) {
+    if (call.streamHandler != null || call.octetBody != null) {
+      c.timeout()
+          .timeout(
+              0, TimeUnit.MILLISECONDS); // a file part or download: read and write timeouts apply
+    } else if (call.readTimeout != null && http.callTimeoutMillis() > 0) {
       Duration extended = Duration.ofMillis(http.callTimeoutMillis()).plus(call.readTimeout);
       c.timeout().timeout(extended.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -192,6 +202,23 @@ public final class Transport implements AutoCloseable {
   private <T> T complete(ApiCall<T> call, CallState st, Response r) throws IOException {
     int status = r.code();
     ResponseBody body = r.body();
+    if (status >= 200 && status < 300 && call.streamHandler != null) {
+      if (!MediaTypes.OCTETS.toString().equals(r.header("Content-Type"))) {
+        throw new ExchangeClientException(
+            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+            "expected application/octet-stream on HTTP "
+                + status
+                + ", got "
+                + r.header("Content-Type", "no content type"),
+            null,
+            false,
+            st.requestId(),
+            st.attempts());
+      }
+      try (java.io.InputStream in = body.byteStream()) {
+        return call.streamHandler.handle(status, r.headers(), in);
+      }
+    }
     if (status >= 200 && status < 300) {
       byte[] bytes = status == 204 ? new byte[0] : Bodies.readLimited(body, maxResponseBytes, st);
       if (bytes.length > 0 && !MediaTypes.isJson(r.header("Content-Type"))) {

@@ -143,26 +143,61 @@ public final class Receipt {
    *     another suite
    */
   public static Receipt issue(PartyCredentials receiver, Envelope received, Instant at) {
-    Objects.requireNonNull(receiver, "receiver == null");
     Objects.requireNonNull(received, "received == null");
+    return issue(receiver, received.headers(), received.suite(), received.digest(), at);
+  }
+
+  /**
+   * Issues a receipt for a sealed stream received whole and opened (a file transfer, {@code docs/protocol.md}
+   * §15): over the stream's message id and parties, and the digest (SM3 or SHA-256, the suite's) of the sealed
+   * stream's bytes exactly as received.
+   *
+   * @param receiver the receiver's credentials (the signer)
+   * @param opened what opening the stream established
+   * @param suite the stream's suite
+   * @param sealedDigest the digest of the sealed stream's bytes, 64 lowercase hex
+   * @param at the time of receipt
+   * @return the receipt
+   * @throws IllegalArgumentException if the credentials do not cover the stream's receiver or are of another
+   *     suite, or the digest is malformed
+   */
+  public static Receipt issue(
+      PartyCredentials receiver,
+      io.github.govdx.crypto.OpenedStream opened,
+      Suite suite,
+      String sealedDigest,
+      Instant at) {
+    Objects.requireNonNull(opened, "opened == null");
+    if (sealedDigest == null || !sealedDigest.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("sealedDigest must be 64 lowercase hex digits");
+    }
+    return issue(receiver, opened.headers(), suite, sealedDigest, at);
+  }
+
+  private static Receipt issue(
+      PartyCredentials receiver,
+      io.github.govdx.crypto.RoutingHeaders headers,
+      Suite suite,
+      String digest,
+      Instant at) {
+    Objects.requireNonNull(receiver, "receiver == null");
     Objects.requireNonNull(at, "at == null");
-    if (!covers(receiver.partyId(), received.headers().receiver())) {
+    if (!covers(receiver.partyId(), headers.receiver())) {
       throw new IllegalArgumentException(
           "credentials of "
               + receiver.partyId()
               + " cannot receipt a message to "
-              + received.headers().receiver());
+              + headers.receiver());
     }
-    if (receiver.suite() != received.suite()) {
-      throw new IllegalArgumentException(
-          "receipt suite must be the envelope's suite " + received.suite());
+    if (receiver.suite() != suite) {
+      throw new IllegalArgumentException("receipt suite must be the envelope's suite " + suite);
     }
     ObjectNode body = StrictJson.mapper().createObjectNode();
-    body.put("mid", received.headers().messageId());
-    body.put("dig", received.digest());
-    body.put("dga", received.suite().digestAlgorithm());
-    body.put("snd", received.headers().sender().toString());
-    body.put("rcv", received.headers().receiver().toString());
+    body.put("mid", headers.messageId());
+    body.put("dig", digest);
+    body.put("dga", suite.digestAlgorithm());
+    body.put("snd", headers.sender().toString());
+    body.put("rcv", headers.receiver().toString());
     body.put("iat", at.getEpochSecond());
     List<Base64> x5c = new ArrayList<>();
     for (X509Certificate c : receiver.certificateChain()) {
@@ -324,6 +359,36 @@ public final class Receipt {
   public X509Certificate verify(
       Envelope sent, java.util.Collection<String> sentDigests, TrustStore trustStore, Instant at) {
     Objects.requireNonNull(sent, "sent == null");
+    return verify(sent.headers(), sentDigests, trustStore, at);
+  }
+
+  /**
+   * Verifies the receipt of a sealed stream (a file transfer, {@code docs/protocol.md} §15): as {@link
+   * #verify(Envelope, TrustStore, Instant)}, against the stream's routing headers as sealed and the digest of the
+   * sealed stream's bytes as sent.
+   *
+   * @param sent the routing headers of the stream as sealed (message id and parties)
+   * @param sealedDigest the digest (lowercase hex) of the sealed stream's bytes
+   * @param trustStore the trust anchors for the receiver's certificate
+   * @param at the instant at which the chain must be valid
+   * @return the receiver's certificate
+   * @throws EvidenceException {@code GDX-2501} if any check fails
+   */
+  public X509Certificate verify(
+      io.github.govdx.crypto.RoutingHeaders sent,
+      String sealedDigest,
+      TrustStore trustStore,
+      Instant at) {
+    Objects.requireNonNull(sealedDigest, "sealedDigest == null");
+    return verify(sent, java.util.Set.of(sealedDigest), trustStore, at);
+  }
+
+  private X509Certificate verify(
+      io.github.govdx.crypto.RoutingHeaders sent,
+      java.util.Collection<String> sentDigests,
+      TrustStore trustStore,
+      Instant at) {
+    Objects.requireNonNull(sent, "sent == null");
     Objects.requireNonNull(sentDigests, "sentDigests == null");
     Objects.requireNonNull(trustStore, "trustStore == null");
     Objects.requireNonNull(at, "at == null");
@@ -334,10 +399,10 @@ public final class Receipt {
               envelopeDigest.getBytes(StandardCharsets.US_ASCII),
               d.getBytes(StandardCharsets.US_ASCII));
     }
-    if (!messageId.equals(sent.headers().messageId()) || !digestKnown) {
+    if (!messageId.equals(sent.messageId()) || !digestKnown) {
       throw invalid("receipt is for another message or another envelope");
     }
-    if (!receiver.equals(sent.headers().receiver()) || !sender.equals(sent.headers().sender())) {
+    if (!receiver.equals(sent.receiver()) || !sender.equals(sent.sender())) {
       throw invalid("receipt parties differ from the envelope's");
     }
     List<Base64> x5c = header.getX509CertChain();

@@ -50,6 +50,7 @@ public final class Platform {
   private final Duration providerTimeout;
   private final AtomicReference<ReviewMode> review;
   private final Predicate<String> personalData;
+  private final TransferHub transfers;
 
   /** Everything the platform is built from. */
   public static final class Parts {
@@ -106,6 +107,12 @@ public final class Platform {
 
     /** A check for identifiers in free text. */
     public Predicate<String> personalData = s -> false;
+
+    /** The largest sealed stream a file transfer may carry. */
+    public long maxTransferBytes = 8L * 1024 * 1024 * 1024;
+
+    /** The largest request body the server reads (caps a transfer's part size). */
+    public long maxBody = 10L * 1024 * 1024;
   }
 
   /**
@@ -124,6 +131,13 @@ public final class Platform {
     this.providerPool = java.util.Objects.requireNonNull(p.providerPool, "providerPool == null");
     this.providerTimeout = p.providerTimeout;
     this.review = p.review;
+    this.transfers =
+        new TransferHub(
+            p.clock,
+            p.catalog::get,
+            party -> p.directory.apply(party).isPresent(),
+            p.maxTransferBytes,
+            p.maxBody);
     this.feeds = new FeedHub(p.clock, tokens, p.retention, p.maxEvents, p.longPollCap);
     this.applications =
         new ApplicationStore(
@@ -306,9 +320,36 @@ public final class Platform {
                           Json.text(b, "reason"))
                       .json()));
         }
+      case TRANSFER_CREATE:
+        return transfers.create(call);
+      case TRANSFER_LIST:
+        return list(
+            call,
+            "received",
+            Set.of("received", "sent"),
+            (role, state, code) -> transfers.list(call.party(), role, state, code));
+      case TRANSFER_GET:
+        return transfers.get(call);
+      case TRANSFER_PART:
+        return transfers.putPart(call);
+      case TRANSFER_COMPLETE:
+        return transfers.complete(call);
+      case TRANSFER_CONTENT:
+        return transfers.content(call);
+      case TRANSFER_ACK:
+        return transfers.ack(call);
       default:
         throw new ApiException(WireCode.ROUTE_NOT_FOUND, "no route for this path");
     }
+  }
+
+  /**
+   * The file transfers.
+   *
+   * @return the hub
+   */
+  public TransferHub transfers() {
+    return transfers;
   }
 
   private static String id(Call call, String name) {

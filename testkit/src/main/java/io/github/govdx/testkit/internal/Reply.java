@@ -3,6 +3,7 @@ package io.github.govdx.testkit.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP answer: status, headers (other than {@code Date} and {@code X-Request-Id}, which the server adds) and body.
@@ -10,8 +11,28 @@ import java.util.Map;
  * @param status the status
  * @param headers the headers, in order
  * @param body the body bytes (empty for none)
+ * @param stream a body too large for memory, written by the server straight to the connection (then {@code body}
+ *     is empty), or null
+ * @param streamLength the number of bytes {@code stream} writes
  */
-public record Reply(int status, Map<String, String> headers, byte[] body) {
+public record Reply(
+    int status,
+    Map<String, String> headers,
+    byte[] body,
+    @Nullable BodyWriter stream,
+    long streamLength) {
+
+  /** Writes a streamed body. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    /**
+     * Writes the body.
+     *
+     * @param out the connection's body stream
+     * @throws java.io.IOException if writing fails
+     */
+    void write(java.io.OutputStream out) throws java.io.IOException;
+  }
 
   /** The JSON media type. */
   public static final String JSON = "application/json";
@@ -28,6 +49,31 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
    */
   public Reply {
     headers = Map.copyOf(headers);
+  }
+
+  /**
+   * An answer with an in-memory body.
+   *
+   * @param status the status
+   * @param headers the headers
+   * @param body the body
+   */
+  public Reply(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, null, -1);
+  }
+
+  /**
+   * An answer whose body is written straight to the connection.
+   *
+   * @param status the status
+   * @param headers the headers
+   * @param length the number of bytes the writer writes
+   * @param writer the writer
+   * @return the reply
+   */
+  public static Reply streamed(
+      int status, Map<String, String> headers, long length, BodyWriter writer) {
+    return new Reply(status, headers, new byte[0], writer, length);
   }
 
   /**
@@ -61,7 +107,7 @@ public record Reply(int status, Map<String, String> headers, byte[] body) {
   public Reply withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new Reply(status, h, body);
+    return new Reply(status, h, body, stream, streamLength);
   }
 
   /** Summarises without the body. */

@@ -42,6 +42,17 @@ public final class Router {
     add(Route.OBJECTION_GET, "/v1/objections/" + ID, "objectionId");
     add(Route.OBJECTION_WITHDRAW, "/v1/objections/" + ID + "/withdraw", "objectionId");
     add(Route.OBJECTION_DECISION, "/v1/objections/" + ID + "/decision", "objectionId");
+    add(Route.TRANSFER_CREATE, "/v1/transfers");
+    add(Route.TRANSFER_LIST, "/v1/transfers");
+    add(Route.TRANSFER_GET, "/v1/transfers/" + ID, "transferId");
+    add(
+        Route.TRANSFER_PART,
+        "/v1/transfers/" + ID + "/parts/([0-9]{1,7})",
+        "transferId",
+        "partNumber");
+    add(Route.TRANSFER_COMPLETE, "/v1/transfers/" + ID + "/complete", "transferId");
+    add(Route.TRANSFER_CONTENT, "/v1/transfers/" + ID + "/content", "transferId");
+    add(Route.TRANSFER_ACK, "/v1/transfers/" + ID + "/ack", "transferId");
   }
 
   private void add(Route route, String regex, String... names) {

@@ -46,7 +46,8 @@ public final class SandboxServer implements AutoCloseable {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
   private static final Set<Route> ENVELOPE_ROUTES = EnumSet.of(Route.DATA_QUERY, Route.DATA_PUSH);
   private static final Set<Route> OPTIONAL_BODY =
-      EnumSet.of(Route.APPLICATION_WITHDRAW, Route.OBJECTION_WITHDRAW);
+      EnumSet.of(Route.APPLICATION_WITHDRAW, Route.OBJECTION_WITHDRAW, Route.TRANSFER_COMPLETE);
+  private static final String OCTETS = "application/octet-stream";
 
   private final Router router = new Router();
   private final Platform platform;
@@ -149,6 +150,7 @@ public final class SandboxServer implements AutoCloseable {
     platform.feeds().wakeAll();
     server.stop(0);
     executor.shutdownNow();
+    platform.transfers().close();
   }
 
   private void handle(HttpExchange ex) {
@@ -263,7 +265,7 @@ public final class SandboxServer implements AutoCloseable {
     }
     Router.Match match = router.match(method, rawPath);
     Route route = match.route();
-    boolean hasBody = "POST".equals(method);
+    boolean hasBody = "POST".equals(method) || "PUT".equals(method);
     if (hasBody) {
       checkContentType(route, h.getFirst("Content-Type"), body.length);
     } else {
@@ -271,14 +273,14 @@ public final class SandboxServer implements AutoCloseable {
     }
     Call call =
         new Call(route, method, rawPath, rawQuery, headers, body, requestId, party, match.params());
-    if (!hasBody || route == Route.DATA_QUERY) {
+    if (!hasBody || route == Route.DATA_QUERY || route == Route.TRANSFER_PART) {
       return platform.handle(call);
     }
     String key = h.getFirst("Idempotency-Key");
     if (key == null) {
-      if (route == Route.DATA_PUSH) {
+      if (route == Route.DATA_PUSH || route == Route.TRANSFER_CREATE) {
         throw new ApiException(
-            WireCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
+            WireCode.IDEMPOTENCY_KEY_REQUIRED, "a push or a transfer needs an Idempotency-Key");
       }
       return platform.handle(call);
     }
@@ -313,6 +315,8 @@ public final class SandboxServer implements AutoCloseable {
     boolean ok;
     if (ENVELOPE_ROUTES.contains(route)) {
       ok = t.equals(Reply.ENVELOPE) || t.startsWith(Reply.ENVELOPE + ";");
+    } else if (route == Route.TRANSFER_PART) {
+      ok = t.equals(OCTETS);
     } else {
       ok = t.equals(Reply.JSON) || t.equals(Reply.JSON + ";charset=utf-8");
     }
@@ -320,7 +324,9 @@ public final class SandboxServer implements AutoCloseable {
       throw new ApiException(
           WireCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type must be "
-              + (ENVELOPE_ROUTES.contains(route) ? Reply.ENVELOPE : Reply.JSON + "; charset=utf-8")
+              + (ENVELOPE_ROUTES.contains(route)
+                  ? Reply.ENVELOPE
+                  : route == Route.TRANSFER_PART ? OCTETS : Reply.JSON + "; charset=utf-8")
               + " on this route");
     }
   }
@@ -376,6 +382,15 @@ public final class SandboxServer implements AutoCloseable {
       Headers out = ex.getResponseHeaders();
       r.headers().forEach(out::set);
       out.set("X-Request-Id", requestId);
+      if (r.stream() != null) {
+        ex.sendResponseHeaders(r.status(), r.streamLength() == 0 ? -1 : r.streamLength());
+        if (r.streamLength() > 0) {
+          try (OutputStream os = ex.getResponseBody()) {
+            r.stream().write(os);
+          }
+        }
+        return;
+      }
       byte[] body = r.body();
       boolean noBody = body.length == 0;
       ex.sendResponseHeaders(r.status(), noBody ? -1 : body.length);

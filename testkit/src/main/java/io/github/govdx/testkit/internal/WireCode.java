@@ -25,6 +25,10 @@ public enum WireCode {
   IDEMPOTENCY_IN_PROGRESS("GDX-3009", 409, "platform"),
   /** GDX-3010. */
   PAGE_TOKEN_INVALID("GDX-3010", 400, "platform"),
+  /** GDX-3011. */
+  PART_DIGEST_MISMATCH("GDX-3011", 422, "platform"),
+  /** GDX-3012. */
+  RANGE_NOT_SATISFIABLE("GDX-3012", 416, "platform"),
   /** GDX-3101. */
   GATEWAY_AUTH_MISSING("GDX-3101", 401, "gateway"),
   /** GDX-3102. */
@@ -79,6 +83,12 @@ public enum WireCode {
   NOT_A_PARTICIPANT("GDX-3216", 403, "platform"),
   /** GDX-3217. */
   OBJECTION_CITATION_INVALID("GDX-3217", 422, "platform"),
+  /** GDX-3218. */
+  TRANSFER_INCOMPLETE("GDX-3218", 409, "platform"),
+  /** GDX-3219. */
+  TRANSFER_DIGEST_MISMATCH("GDX-3219", 422, "platform"),
+  /** GDX-3220. */
+  TRANSFER_NOT_FOUND("GDX-3220", 404, "platform"),
   /** GDX-3301. */
   PROVIDER_ACCESS_DENIED("GDX-3301", 403, "provider"),
   /** GDX-3302. */

@@ -1,0 +1,12 @@
+/**
+ * File transfers (文件交换, {@code docs/protocol.md} §15, {@code docs/files.md}): a file sealed as a sealed stream,
+ * uploaded to the platform in parts with their digests, resumed after a broken connection, downloaded by the
+ * receiver with {@code Range}, opened in constant memory and acknowledged with a signed receipt. Entry point: {@link
+ * io.github.govdx.client.ExchangeClient#transfers()}.
+ */
+@NullMarked
+@ValueStyle
+package io.github.govdx.client.transfer;
+
+import io.github.govdx.client.internal.ValueStyle;
+import org.jspecify.annotations.NullMarked;
