@@ -21,10 +21,12 @@ class ProviderApp {
   static final class Demands implements QueryHandler, PushHandler {
     final List<JsonNode> stored = new CopyOnWriteArrayList<>();
     final List<ProviderQuery> queries = new CopyOnWriteArrayList<>();
+    final List<String> traceIds = new CopyOnWriteArrayList<>();
 
     @Override
     public QueryAnswer answer(ProviderQuery query) {
       queries.add(query);
+      traceIds.add(io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
       String gdbh = query.filter().path("gdbh").asText();
       return QueryAnswer.builder()
           .records(stored.stream().filter(r -> r.path("gdbh").asText().equals(gdbh)).toList())
