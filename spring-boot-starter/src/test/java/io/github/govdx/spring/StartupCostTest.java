@@ -72,12 +72,17 @@ class StartupCostTest {
           GovdxRedisStoreAutoConfiguration.class.getName(),
           GovdxOutboxAutoConfiguration.class.getName(),
           GovdxProviderAutoConfiguration.class.getName(),
-          GovdxHealthAutoConfiguration.class.getName());
+          GovdxHealthAutoConfiguration.class.getName(),
+          GovdxObservabilityAutoConfiguration.class.getName());
 
   private static long once(boolean with, List<String> props)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (!with) {
+      cmd.add("-Dgovdx.preinitialize=false"); // an application without the starter has no govdx
+      // listener either
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(StartupCostTest.class.getName());

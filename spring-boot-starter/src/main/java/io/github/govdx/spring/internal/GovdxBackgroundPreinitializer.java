@@ -1,0 +1,62 @@
+package io.github.govdx.spring.internal;
+
+import io.github.govdx.core.codes.CodeTableRegistry;
+import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.key.Certificates;
+import io.github.govdx.crypto.key.KeyPairs;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
+ * prepares its environment and context on the main thread, so that the auto-configuration later finds them warm:
+ * Bouncy Castle (an SM2 key pair, a self-signed certificate), the national code tables, OkHttp (with its Kotlin
+ * runtime) and Nimbus. The same idea as Spring Boot's own {@code BackgroundPreinitializer}; nothing it makes is kept.
+ * Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor. Failures are ignored (the
+ * auto-configuration reports real problems).
+ */
+public final class GovdxBackgroundPreinitializer
+    implements ApplicationListener<ApplicationStartingEvent> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GovdxBackgroundPreinitializer.class);
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  /** Creates the listener (registered in {@code META-INF/spring.factories}). */
+  public GovdxBackgroundPreinitializer() {}
+
+  @Override
+  public void onApplicationEvent(ApplicationStartingEvent event) {
+    if ("false".equals(System.getProperty("govdx.preinitialize"))
+        || Runtime.getRuntime().availableProcessors() < 2
+        || !STARTED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(GovdxBackgroundPreinitializer::warm, "govdx-preinitializer");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void warm() {
+    long start = System.nanoTime();
+    try {
+      KeyPair kp = KeyPairs.generate(Suite.GM);
+      Instant now = Instant.now();
+      Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
+      new okhttp3.OkHttpClient.Builder().build();
+      okhttp3.HttpUrl.get("http://127.0.0.1/v1/");
+      new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+          .build()
+          .toBase64URL();
+      CodeTableRegistry.defaultRegistry();
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("govdx pre-initialisation stopped: {}", e.toString());
+    }
+    LOG.debug("govdx pre-initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+}
