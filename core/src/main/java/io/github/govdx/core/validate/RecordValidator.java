@@ -23,6 +23,7 @@ import com.networknt.schema.path.PathType;
 import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -290,10 +291,19 @@ public final class RecordValidator {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
+    } catch (CharConversionException e) {
+      throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, ENCODING_MESSAGE, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Bytes that are not in the character encoding Jackson detected (UTF-8, or UTF-16/32 from leading zero bytes), e.g.
+   * a code point above U+10FFFF: malformed input, not a failure to read (found by fuzzing, docs/security.md).
+   */
+  private static final String ENCODING_MESSAGE =
+      "not well-formed JSON (invalid character encoding)";
 
   private static String limitMessage(StreamConstraintsException e) {
     String m = e.getOriginalMessage();
@@ -340,6 +350,8 @@ public final class RecordValidator {
       throw new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED, limitMessage(e), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
+    } catch (CharConversionException e) {
+      throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, ENCODING_MESSAGE, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -409,6 +421,15 @@ public final class RecordValidator {
               List.of(
                   inputViolation(
                       i, CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), "记录不是格式正确的 JSON")));
+          continue;
+        } catch (CharConversionException e) {
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_MALFORMED,
+                      ENCODING_MESSAGE,
+                      "记录不是格式正确的 JSON（字符编码无效）")));
           continue;
         }
         c.record(check(node, i));
