@@ -280,7 +280,12 @@ public final class RecordValidator {
 
   private static JsonNode parse(ObjectMapper m, InputStream in) {
     try {
-      JsonNode node = m.readTree(in);
+      JsonNode node;
+      try {
+        node = m.readTree(in);
+      } catch (NumberFormatException e) {
+        throw numberOutOfRange(e);
+      }
       if (node == null || node.isMissingNode()) {
         throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, "empty input");
       }
@@ -304,6 +309,17 @@ public final class RecordValidator {
    */
   private static final String ENCODING_MESSAGE =
       "not well-formed JSON (invalid character encoding)";
+
+  /**
+   * A JSON number whose exponent BigDecimal cannot hold (e.g. {@code 1e4002220400}): well-formed JSON, but beyond what
+   * the validator represents, so refused as over a limit (found by fuzzing, docs/security.md).
+   */
+  private static final String NUMBER_RANGE_MESSAGE =
+      "input exceeds a configured limit: a number's exponent is outside the supported range";
+
+  private static GovdxException numberOutOfRange(NumberFormatException e) {
+    return new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED, NUMBER_RANGE_MESSAGE, e);
+  }
 
   private static String limitMessage(StreamConstraintsException e) {
     String m = e.getOriginalMessage();
@@ -339,7 +355,12 @@ public final class RecordValidator {
       }
       long index = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        JsonNode node = arrayJson.readTree(p);
+        JsonNode node;
+        try {
+          node = arrayJson.readTree(p);
+        } catch (NumberFormatException e) {
+          throw numberOutOfRange(e);
+        }
         c.record(check(node, index++));
       }
       if (p.nextToken() != null) {
@@ -421,6 +442,15 @@ public final class RecordValidator {
               List.of(
                   inputViolation(
                       i, CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), "记录不是格式正确的 JSON")));
+          continue;
+        } catch (NumberFormatException e) {
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_LIMIT_EXCEEDED,
+                      NUMBER_RANGE_MESSAGE,
+                      "记录中有数值的指数超出可表示的范围")));
           continue;
         } catch (CharConversionException e) {
           c.record(

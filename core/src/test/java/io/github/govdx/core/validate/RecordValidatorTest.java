@@ -423,4 +423,36 @@ class RecordValidatorTest {
         .extracting(Violation::code)
         .containsExactly(CoreErrorCode.RECORD_MALFORMED);
   }
+
+  /**
+   * Found by fuzzing (RecordValidatorJazzerTest, corpus files crash-number-*): a JSON number whose exponent BigDecimal
+   * cannot hold threw a NumberFormatException out of validate, validateArray and validateNdjson.
+   */
+  @Test
+  void validate_numberWithExponentBeyondBigDecimal_isOverALimit() {
+    RecordValidator v = Fixtures.validator(Fixtures.person());
+
+    assertThatThrownBy(() -> v.validate("{\"je\":1e4002220400}"))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_LIMIT_EXCEEDED))
+        .hasMessageContaining("exponent");
+    assertThatThrownBy(
+            () ->
+                v.validateArray(
+                    new java.io.ByteArrayInputStream(
+                        "[{\"je\":51114E090511262004}]"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_LIMIT_EXCEEDED));
+    ValidationReport r =
+        v.validateNdjson(
+            new java.io.ByteArrayInputStream(
+                "{\"je\":1e4002220400}\n{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\"}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(r.violations())
+        .extracting(Violation::code)
+        .containsExactly(CoreErrorCode.RECORD_LIMIT_EXCEEDED);
+  }
 }
