@@ -23,6 +23,7 @@ import com.networknt.schema.path.PathType;
 import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -279,7 +280,12 @@ public final class RecordValidator {
 
   private static JsonNode parse(ObjectMapper m, InputStream in) {
     try {
-      JsonNode node = m.readTree(in);
+      JsonNode node;
+      try {
+        node = m.readTree(in);
+      } catch (NumberFormatException e) {
+        throw numberOutOfRange(e);
+      }
       if (node == null || node.isMissingNode()) {
         throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, "empty input");
       }
@@ -290,9 +296,29 @@ public final class RecordValidator {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
+    } catch (CharConversionException e) {
+      throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, ENCODING_MESSAGE, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Bytes that are not in the character encoding Jackson detected (UTF-8, or UTF-16/32 from leading zero bytes), e.g.
+   * a code point above U+10FFFF: malformed input, not a failure to read (found by fuzzing, docs/security.md).
+   */
+  private static final String ENCODING_MESSAGE =
+      "not well-formed JSON (invalid character encoding)";
+
+  /**
+   * A JSON number whose exponent BigDecimal cannot hold (e.g. {@code 1e4002220400}): well-formed JSON, but beyond what
+   * the validator represents, so refused as over a limit (found by fuzzing, docs/security.md).
+   */
+  private static final String NUMBER_RANGE_MESSAGE =
+      "input exceeds a configured limit: a number's exponent is outside the supported range";
+
+  private static GovdxException numberOutOfRange(NumberFormatException e) {
+    return new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED, NUMBER_RANGE_MESSAGE, e);
   }
 
   private static String limitMessage(StreamConstraintsException e) {
@@ -329,7 +355,12 @@ public final class RecordValidator {
       }
       long index = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        JsonNode node = arrayJson.readTree(p);
+        JsonNode node;
+        try {
+          node = arrayJson.readTree(p);
+        } catch (NumberFormatException e) {
+          throw numberOutOfRange(e);
+        }
         c.record(check(node, index++));
       }
       if (p.nextToken() != null) {
@@ -340,6 +371,8 @@ public final class RecordValidator {
       throw new GovdxException(CoreErrorCode.RECORD_LIMIT_EXCEEDED, limitMessage(e), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), e);
+    } catch (CharConversionException e) {
+      throw new GovdxException(CoreErrorCode.RECORD_MALFORMED, ENCODING_MESSAGE, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -409,6 +442,24 @@ public final class RecordValidator {
               List.of(
                   inputViolation(
                       i, CoreErrorCode.RECORD_MALFORMED, malformedMessage(e), "记录不是格式正确的 JSON")));
+          continue;
+        } catch (NumberFormatException e) {
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_LIMIT_EXCEEDED,
+                      NUMBER_RANGE_MESSAGE,
+                      "记录中有数值的指数超出可表示的范围")));
+          continue;
+        } catch (CharConversionException e) {
+          c.record(
+              List.of(
+                  inputViolation(
+                      i,
+                      CoreErrorCode.RECORD_MALFORMED,
+                      ENCODING_MESSAGE,
+                      "记录不是格式正确的 JSON（字符编码无效）")));
           continue;
         }
         c.record(check(node, i));

@@ -21,6 +21,7 @@ import io.github.govdx.core.element.DataType;
 import io.github.govdx.core.element.RepresentationFormat;
 import io.github.govdx.core.element.RepresentationFormatException;
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -182,6 +183,13 @@ public final class ResourceSchemas {
           "not well-formed JSON"
               + near(e)
               + (m != null && m.startsWith("Duplicate field") ? " (duplicate property)" : ""),
+          e);
+    } catch (CharConversionException e) {
+      // bytes not in the detected encoding (UTF-8, or UTF-16/32 from leading zero bytes):
+      // malformed, not unreadable
+      throw new GovdxException(
+          CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED,
+          "not well-formed JSON (invalid character encoding)",
           e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -390,4 +390,69 @@ class RecordValidatorTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Found by fuzzing (RecordValidatorJazzerTest, corpus file crash-utf32-code-point-above-10ffff): leading zero
+   * bytes make Jackson read UTF-32, and a "code point" above U+10FFFF then threw an UncheckedIOException instead of
+   * the malformed-record code.
+   */
+  @Test
+  void validate_bytesInUtf32WithCodePointAboveUnicode_isMalformedRecord() {
+    byte[] utf32 = {0, 0, 0, '{', 0, 0x5a, 0x31, 0x5c};
+    RecordValidator v = Fixtures.validator(Fixtures.person());
+
+    assertThatThrownBy(() -> v.validate(utf32))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_MALFORMED))
+        .hasMessage("GDX-1412: not well-formed JSON (invalid character encoding)");
+    assertThatThrownBy(() -> v.validateArray(new java.io.ByteArrayInputStream(utf32)))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_MALFORMED));
+    // NDJSON goes on after a bad line: the line is reported, the next one validated
+    byte[] ndjson = new byte[utf32.length + 40];
+    System.arraycopy(utf32, 0, ndjson, 0, utf32.length);
+    byte[] next =
+        "\n{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\"}\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ndjson = java.util.Arrays.copyOf(ndjson, utf32.length + next.length);
+    System.arraycopy(next, 0, ndjson, utf32.length, next.length);
+    ValidationReport r = v.validateNdjson(new java.io.ByteArrayInputStream(ndjson));
+    assertThat(r.violations())
+        .extracting(Violation::code)
+        .containsExactly(CoreErrorCode.RECORD_MALFORMED);
+  }
+
+  /**
+   * Found by fuzzing (RecordValidatorJazzerTest, corpus files crash-number-*): a JSON number whose exponent BigDecimal
+   * cannot hold threw a NumberFormatException out of validate, validateArray and validateNdjson.
+   */
+  @Test
+  void validate_numberWithExponentBeyondBigDecimal_isOverALimit() {
+    RecordValidator v = Fixtures.validator(Fixtures.person());
+
+    assertThatThrownBy(() -> v.validate("{\"je\":1e4002220400}"))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_LIMIT_EXCEEDED))
+        .hasMessageContaining("exponent");
+    assertThatThrownBy(
+            () ->
+                v.validateArray(
+                    new java.io.ByteArrayInputStream(
+                        "[{\"je\":51114E090511262004}]"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RECORD_LIMIT_EXCEEDED));
+    ValidationReport r =
+        v.validateNdjson(
+            new java.io.ByteArrayInputStream(
+                "{\"je\":1e4002220400}\n{\"gmsfhm\":\"11010519491231002X\",\"xm\":\"张三\"}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(r.violations())
+        .extracting(Violation::code)
+        .containsExactly(CoreErrorCode.RECORD_LIMIT_EXCEEDED);
+  }
 }

@@ -425,4 +425,20 @@ class ResourceSchemasTest {
               assertThat(e.getMessage()).contains("nested deeper than 64");
             });
   }
+
+  /**
+   * Found by fuzzing (JsonSchemaImportJazzerTest, corpus files crash-utf32-code-point-above-10ffff*): a file Jackson
+   * reads as UTF-32 with a "code point" above U+10FFFF threw an UncheckedIOException instead of the malformed-file
+   * code.
+   */
+  @Test
+  void fromJson_bytesInUtf32WithCodePointAboveUnicode_isMalformedFile() {
+    byte[] utf32 = {0, 0, 0, '{', 0x22, 0x63, 0x69, 0x22};
+
+    assertThatThrownBy(() -> ResourceSchemas.fromJson(utf32))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.RESOURCE_SCHEMA_FILE_MALFORMED))
+        .hasMessageContaining("invalid character encoding");
+  }
 }
