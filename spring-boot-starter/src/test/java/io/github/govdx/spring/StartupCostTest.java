@@ -54,7 +54,7 @@ class StartupCostTest {
       steps.getBufferedTimeline().getEvents().stream()
           .filter(e -> e.getStartupStep().getName().equals("spring.beans.instantiate"))
           .sorted((a, b) -> b.getDuration().compareTo(a.getDuration()))
-          .limit(15)
+          .limit(Integer.getInteger("govdx.startupStepsLimit", 15))
           .forEach(
               e ->
                   System.out.println(

@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationListener;
  * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
  * prepares its environment and context on the main thread, so that the auto-configuration later finds them warm:
  * Bouncy Castle (an SM2 key pair, a self-signed certificate), the national code tables, OkHttp (with its Kotlin
- * runtime) and Nimbus. The same idea as Spring Boot's own {@code BackgroundPreinitializer}; nothing it makes is kept.
+ * runtime), Nimbus, the client's pipeline (a client built with sealing off, never called) and, when present, the
+ * Micrometer and OpenTelemetry bindings. The same idea as Spring Boot's own {@code BackgroundPreinitializer}; nothing it makes is kept.
  * Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor. Failures are ignored (the
  * auto-configuration reports real problems).
  */
@@ -42,6 +43,15 @@ public final class GovdxBackgroundPreinitializer
     t.start();
   }
 
+  private static boolean present(ClassLoader cl, String name) {
+    try {
+      Class.forName(name, false, cl);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   private static void warm() {
     long start = System.nanoTime();
     try {
@@ -54,6 +64,27 @@ public final class GovdxBackgroundPreinitializer
           .build()
           .toBase64URL();
       CodeTableRegistry.defaultRegistry();
+      // the client's own classes and pipeline (no call is made; sealing off, so no keys are needed)
+      io.github.govdx.client.ExchangeClient.builder()
+          .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
+          .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
+          .sealing(false)
+          .build()
+          .close();
+      ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
+      if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
+        io.github.govdx.client.metrics.GovdxMeters.create(
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+      }
+      if (present(cl, "io.opentelemetry.api.OpenTelemetry")) {
+        io.github.govdx.client.ExchangeClient.builder()
+            .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
+            .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
+            .sealing(false)
+            .openTelemetry(io.opentelemetry.api.OpenTelemetry.noop())
+            .build()
+            .close();
+      }
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("govdx pre-initialisation stopped: {}", e.toString());
     }
