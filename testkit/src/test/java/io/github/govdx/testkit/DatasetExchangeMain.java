@@ -71,7 +71,8 @@ final class DatasetExchangeMain {
       long t2 = System.nanoTime();
       long peak = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP) {
+        if (pool.getType() == MemoryType.HEAP
+            && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
           peak += pool.getPeakUsage().getUsed();
         }
       }
@@ -84,7 +85,7 @@ final class DatasetExchangeMain {
       out.put("exportMillis", (t1 - t0) / 1_000_000);
       out.put("importMillis", (t2 - t1) / 1_000_000);
       out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-      out.put("peakHeapPoolsBytes", peak);
+      out.put("peakOldGenerationBytes", peak);
       out.put("bytes", sent.manifest().parts().stream().mapToLong(p -> p.length()).sum());
     }
     Files.writeString(result, out.toString());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The must-show of issue 15 item 3: 1,000,000 records exported and imported as parts through the sandbox in
  * constant memory, every record validated on both sides — in a JVM started with {@code -Xmx64m} (sandbox, exporter
- * and importer together), where the NDJSON alone is about 170 MB.
+ * and importer together), where the NDJSON alone is about 160 MB.
  */
 class DatasetMillionRecordsProcessTest {
 
