@@ -224,7 +224,7 @@ final class Datasets {
       while (records.hasNext()) {
         JsonNode rec = records.next();
         List<ErrorDetail> v =
-            rec == null
+            rec == null || !rec.isObject()
                 ? List.of(new ErrorDetail("", "type", ""))
                 : validator.validate(detail, rec);
         if (!v.isEmpty()) {
@@ -514,6 +514,9 @@ final class Datasets {
               .totalRecords(number(o, "totalRecords"))
               .watermark(Optional.ofNullable(Json.optText(o, "watermark")))
               .previousWatermark(Optional.ofNullable(Json.optText(o, "previousWatermark")));
+      if (o.get("parts") == null || !o.get("parts").isArray()) {
+        throw manifestInvalid("the manifest has no parts array");
+      }
       for (JsonNode p : Json.array(o, "parts")) {
         b.addParts(
             DatasetPart.builder()

@@ -26,7 +26,6 @@ public abstract class ExportedDataset {
   public abstract TransferResult manifestTransfer();
 
   /** @return the manifest's transfer id, what the importer starts from */
-  @Value.Derived
   public String manifestTransferId() {
     return manifestTransfer().transferId();
   }
