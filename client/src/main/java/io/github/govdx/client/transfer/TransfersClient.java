@@ -11,7 +11,8 @@ import java.util.Iterator;
  * memory: a file is sealed to the receiver as a sealed stream (SM4-GCM or A256GCM chunks, the sender's signature
  * over the plaintext's digest), uploaded in parts with their digests, and resumed from the last stored part after a
  * broken connection; the receiver downloads with {@code Range}, resumes the same way, opens and verifies the whole
- * stream before the plaintext is moved into place, and acknowledges with a signed receipt.
+ * stream before the plaintext is moved into place, and acknowledges with a signed receipt. Datasets (库表交换) ride
+ * on the same transfers: {@link #exportDataset} and {@link #importDataset}.
  *
  * <p>Calls block on file and network I/O; they are thread-safe. Errors are {@link
  * io.github.govdx.client.ExchangeException}s with their {@code GDX-} codes ({@code GDX-3421} for a local file
