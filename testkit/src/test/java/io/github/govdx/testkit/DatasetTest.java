@@ -370,6 +370,16 @@ class DatasetTest {
     assertThat(replay.manifest()).isEqualTo(done.manifest());
     assertThat(sentTransfers() - before).isEqualTo(5);
 
+    // the same key for another dataset is refused
+    assertThatThrownBy(
+            () ->
+                hotline
+                    .transfers()
+                    .exportDataset(
+                        r.toBuilder().watermark("other").build(), new DemandRecords(8_000)))
+        .isInstanceOf(ExchangeException.class)
+        .hasMessageStartingWith("GDX-3008");
+
     // an empty dataset is a manifest without parts
     ExportedDataset empty =
         hotline

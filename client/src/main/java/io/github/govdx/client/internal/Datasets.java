@@ -105,10 +105,14 @@ final class Datasets {
             : new Journal(
                 r.datasetId().orElse(UUID.randomUUID().toString()), transport.clock().instant());
     if (!journal.matches(r)) {
-      throw keyReused("the idempotency key was used for a dataset to another receiver or resource");
+      throw keyReused(
+          "the idempotency key was used for another dataset (receiver, resource, dataset id or"
+              + " watermarks differ)");
     }
     journal.receiver = r.receiver().toString();
     journal.resourceCode = r.resourceCode();
+    journal.watermark = r.watermark().orElse(null);
+    journal.previousWatermark = r.previousWatermark().orElse(null);
     if (journal.manifestTransfer != null && journal.manifest != null) {
       LOG.debug("dataset {} already exported", journal.datasetId);
       return ExportedDataset.builder()
@@ -549,6 +553,9 @@ final class Datasets {
     final Instant createdAt;
     @Nullable String receiver;
     @Nullable String resourceCode;
+    @Nullable String watermark;
+    @Nullable String previousWatermark;
+    boolean stored;
     final List<DatasetPart> parts = new ArrayList<>();
     @Nullable ObjectNode manifest;
     @Nullable TransferResult manifestTransfer;
@@ -559,17 +566,23 @@ final class Datasets {
     }
 
     boolean matches(ExportDatasetRequest r) {
-      return (receiver == null || receiver.equals(r.receiver().toString()))
-          && (resourceCode == null || resourceCode.equals(r.resourceCode()))
-          && (r.datasetId().isEmpty() || r.datasetId().get().equals(datasetId));
+      return !stored
+          || (r.receiver().toString().equals(receiver)
+              && r.resourceCode().equals(resourceCode)
+              && r.watermark().equals(Optional.ofNullable(watermark))
+              && r.previousWatermark().equals(Optional.ofNullable(previousWatermark))
+              && (r.datasetId().isEmpty() || r.datasetId().get().equals(datasetId)));
     }
 
     static Journal read(Path file) {
       try {
         ObjectNode o = Json.parseObject(Files.readAllBytes(file));
         Journal j = new Journal(Json.text(o, "datasetId"), Json.instant(o, "createdAt"));
+        j.stored = true;
         j.receiver = Json.text(o, "receiver");
         j.resourceCode = Json.text(o, "resourceCode");
+        j.watermark = Json.optText(o, "watermark");
+        j.previousWatermark = Json.optText(o, "previousWatermark");
         for (JsonNode p : Json.array(o, "parts")) {
           j.parts.add(
               DatasetPart.builder()
@@ -620,6 +633,12 @@ final class Datasets {
       o.put("createdAt", createdAt.toString());
       o.put("receiver", receiver);
       o.put("resourceCode", resourceCode);
+      if (watermark != null) {
+        o.put("watermark", watermark);
+      }
+      if (previousWatermark != null) {
+        o.put("previousWatermark", previousWatermark);
+      }
       ArrayNode a = o.putArray("parts");
       for (DatasetPart p : parts) {
         ObjectNode e = a.addObject();
