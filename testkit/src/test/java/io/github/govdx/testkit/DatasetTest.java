@@ -397,4 +397,96 @@ class DatasetTest {
             (p, recs) -> recs.forEachRemaining(x -> n[0]++));
     assertThat(n[0]).isEqualTo(8_000);
   }
+
+  @Test
+  void invalidRecordInAReceivedPart_gdx3409_partNotHandedOver() throws Exception {
+    // a sender that skips validation: one part, its record 2 outside the code table, and a manifest
+    // that
+    // declares it truthfully (SM3 digest, the sandbox's GM suite)
+    StringBuilder nd = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      ObjectNode r = DemandRecords.record(i);
+      if (i == 2) {
+        r.put("xzqh", "99999X");
+      }
+      nd.append(MAPPER.writeValueAsString(r)).append('\n');
+    }
+    byte[] plain = nd.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Path part = Files.write(tmp.resolve("part-1.ndjson"), plain);
+    TransferResult sent =
+        hotline
+            .transfers()
+            .send(
+                SendFileRequest.builder()
+                    .receiver(party("bigdata"))
+                    .resourceCode(DEMANDS)
+                    .source(part)
+                    .spoolDirectory(tmp.resolve("spool"))
+                    .build());
+    org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+    sm3.update(plain, 0, plain.length);
+    byte[] d = new byte[32];
+    sm3.doFinal(d, 0);
+    DatasetManifest m =
+        DatasetManifest.builder()
+            .datasetId("unchecked-1")
+            .resourceCode(DEMANDS)
+            .schemaVersion("2026-06-01")
+            .sender(party("hotline"))
+            .receiver(party("bigdata"))
+            .createdAt(java.time.Instant.now())
+            .addParts(
+                DatasetPart.builder()
+                    .partNumber(1)
+                    .transferId(sent.transferId())
+                    .records(5)
+                    .length(plain.length)
+                    .digest(java.util.HexFormat.of().formatHex(d))
+                    .build())
+            .totalRecords(5)
+            .build();
+    List<DatasetPart> handed = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                bigdata
+                    .transfers()
+                    .importDataset(
+                        importOf(sendManifest(asJson(m))).build(), (p, r) -> handed.add(p)))
+        .isInstanceOf(ExchangeValidationException.class)
+        .hasMessageStartingWith("GDX-3409")
+        .satisfies(
+            e ->
+                assertThat(((ExchangeValidationException) e).violations())
+                    .extracting(v -> v.pointer())
+                    .contains("/records/2/xzqh"));
+    assertThat(handed).as("not one record of the part was handed over").isEmpty();
+    assertThat(files(tmp.resolve("in"))).isEmpty();
+  }
+
+  @Test
+  void consumerFailsOnPartTwo_importStops_laterPartsNotReceived() throws Exception {
+    ExportedDataset sent =
+        hotline
+            .transfers()
+            .exportDataset(export().recordsPerPart(100).build(), new DemandRecords(300));
+    IllegalStateException boom = new IllegalStateException("database down");
+    List<Integer> handed = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                bigdata
+                    .transfers()
+                    .importDataset(
+                        importOf(sent.manifestTransferId()).build(),
+                        (p, r) -> {
+                          handed.add(p.partNumber());
+                          if (p.partNumber() == 2) {
+                            throw boom;
+                          }
+                        }))
+        .isSameAs(boom);
+    assertThat(handed).containsExactly(1, 2);
+    assertThat(hotline.transfers().get(sent.manifest().parts().get(2).transferId()).state())
+        .isEqualTo(TransferState.AVAILABLE);
+    assertThat(files(tmp.resolve("in"))).as("temporary files removed").isEmpty();
+  }
 }
