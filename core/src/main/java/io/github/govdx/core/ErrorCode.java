@@ -6,7 +6,8 @@ package io.github.govdx.core;
  * <p>Every module declares its codes once, in an enum that implements this interface
  * ({@link CoreErrorCode} for core), and a test checks that they are unique. Codes never change meaning
  * once released; a retired code is never reused. Ranges: {@code GDX-1xxx} core, {@code GDX-2xxx} crypto,
- * {@code GDX-3xxx} client and the exchange protocol, {@code GDX-4xxx} testkit, {@code GDX-5xxx} cli.
+ * {@code GDX-3xxx} client and the exchange protocol, {@code GDX-4xxx} testkit, {@code GDX-5xxx} cli,
+ * {@code GDX-6xxx} the Spring Boot starter.
  *
  * <p>Implementations are immutable and thread-safe.
  */

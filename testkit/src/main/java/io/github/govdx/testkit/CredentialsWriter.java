@@ -47,6 +47,7 @@ final class CredentialsWriter {
         e.put("certificate", base + ".cert.pem");
         e.put("gatewayKeyId", p.gatewayKeyId());
         e.put("gatewaySecretBase64", p.gatewaySecretBase64());
+        write(dir.resolve(base + ".govdx.properties"), springProperties(dir, sandbox, p, base));
       }
       write(
           dir.resolve("test-parties.json"),
@@ -57,6 +58,42 @@ final class CredentialsWriter {
       throw new GovdxException(
           TestkitErrorCode.CREDENTIALS_WRITE_FAILED, "cannot write credentials to " + dir, e);
     }
+  }
+
+  /**
+   * The party's settings as govdx-spring-boot-starter properties (docs/spring-boot.md), for {@code
+   * spring.config.import=file:…/test-<alias>.govdx.properties}.
+   */
+  private static String springProperties(
+      Path dir, ExchangeSandbox sandbox, TestParty p, String base) {
+    Path abs = dir.toAbsolutePath();
+    return "# "
+        + BANNER
+        + "\n# govdx-spring-boot-starter settings of party "
+        + p.alias()
+        + " (docs/spring-boot.md)\n"
+        + "govdx.party-id="
+        + p.partyId()
+        + "\ngovdx.endpoint="
+        + sandbox.baseUri()
+        + "\ngovdx.credentials.private-key="
+        + props(abs.resolve(base + ".key.pem"))
+        + "\ngovdx.credentials.certificate="
+        + props(abs.resolve(base + ".cert.pem"))
+        + "\ngovdx.trust.anchors="
+        + props(abs.resolve("test-ca.cert.pem"))
+        + "\ngovdx.gateway.scheme="
+        + (sandbox.gatewayAuthEnabled() ? "govdx-hmac" : "none")
+        + "\ngovdx.gateway.key-id="
+        + p.gatewayKeyId()
+        + "\ngovdx.gateway.secret="
+        + p.gatewaySecretBase64()
+        + "\n";
+  }
+
+  /** A path as a properties value (backslashes and colons escaped). */
+  private static String props(Path path) {
+    return path.toString().replace("\\", "\\\\").replace(":", "\\:");
   }
 
   private static void write(Path f, String text) throws IOException {
@@ -76,7 +113,9 @@ final class CredentialsWriter {
     sb.append("test-<alias>.key.pem    a party's SM2 private key (PKCS#8)\n");
     sb.append("test-<alias>.cert.pem   a party's SM2 certificate, issued by the test CA\n");
     sb.append(
-        "test-parties.json       party ids, key ids and gateway credentials (key id + Base64 secret)\n\n");
+        "test-parties.json       party ids, key ids and gateway credentials (key id + Base64 secret)\n");
+    sb.append(
+        "test-<alias>.govdx.properties  the party's govdx-spring-boot-starter settings (spring.config.import)\n\n");
     sb.append(
         "Every request needs X-Gdx-Party and, unless the sandbox runs with --no-gateway-auth, the govdx HMAC\n");
     sb.append(

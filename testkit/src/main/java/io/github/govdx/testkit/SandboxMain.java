@@ -76,6 +76,14 @@ public final class SandboxMain implements Callable<Integer> {
   private boolean noGatewayAuth;
 
   @Option(
+      names = "--provider",
+      paramLabel = "ALIAS=URL",
+      description =
+          "relay the provider calls (docs/protocol.md section 13) of party ALIAS to a department application "
+              + "at URL, e.g. bigdata=http://127.0.0.1:8080 (repeatable)")
+  private java.util.List<String> providers = new java.util.ArrayList<>();
+
+  @Option(
       names = "--export-seed",
       paramLabel = "DIR",
       description = "write the built-in seed to DIR and exit")
@@ -134,6 +142,24 @@ public final class SandboxMain implements Callable<Integer> {
       err.println(e.getMessage());
       return 1;
     }
+    for (String p : providers) {
+      int eq = p.indexOf('=');
+      try {
+        if (eq < 1) {
+          throw new IllegalArgumentException("expected ALIAS=URL");
+        }
+        java.net.URI url = java.net.URI.create(p.substring(eq + 1));
+        if (url.getScheme() == null || url.getHost() == null) {
+          throw new IllegalArgumentException("not an absolute http(s) URL");
+        }
+        sandbox.registerProvider(
+            sandbox.party(p.substring(0, eq)).partyId(), SandboxProvider.forwardingTo(url));
+      } catch (RuntimeException e) {
+        sandbox.close();
+        err.println("--provider " + p + ": " + e.getMessage());
+        return 2;
+      }
+    }
     Path dir =
         credentials != null ? credentials : Files.createTempDirectory("govdx-sandbox-credentials-");
     sandbox.writeCredentials(dir);
@@ -146,6 +172,13 @@ public final class SandboxMain implements Callable<Integer> {
         "TEST credentials (never use outside a sandbox) written to " + dir.toAbsolutePath());
     for (TestParty p : sandbox.parties()) {
       out.println(String.format("  %-10s %-28s %s", p.alias(), p.partyId(), p.name()));
+    }
+    for (String p : providers) {
+      out.println(
+          "provider calls of "
+              + p.substring(0, p.indexOf('='))
+              + " relayed to "
+              + p.substring(p.indexOf('=') + 1));
     }
     out.println("Ctrl-C to stop.");
     out.flush();

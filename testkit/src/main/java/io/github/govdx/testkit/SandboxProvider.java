@@ -1,5 +1,6 @@
 package io.github.govdx.testkit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +27,51 @@ public interface SandboxProvider {
    * @throws Exception any failure; the caller then gets {@code 502}/{@code GDX-3212}
    */
   Response handle(Request request) throws Exception;
+
+  /**
+   * A provider that lives in another process: every request is relayed over HTTP to {@code base} + its path
+   * ({@code docs/protocol.md} §13) with its headers and body, and the provider's answer comes back as it was (status,
+   * {@code Content-Type}, {@code Idempotency-Replayed}, {@code Retry-After}, body). How the standalone sandbox's
+   * {@code --provider ALIAS=URL} reaches a department application, e.g. a Spring Boot provider.
+   *
+   * @param base the provider's base URL, e.g. {@code http://127.0.0.1:8080}
+   * @return the forwarding provider
+   */
+  static SandboxProvider forwardingTo(java.net.URI base) {
+    Objects.requireNonNull(base, "base == null");
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    String root = base.toString().replaceAll("/+$", "");
+    java.util.Set<String> restricted =
+        java.util.Set.of("host", "content-length", "connection", "expect", "upgrade");
+    return request -> {
+      java.net.http.HttpRequest.Builder b =
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + request.path()))
+              .timeout(java.time.Duration.ofSeconds(60))
+              .method(
+                  request.method(),
+                  java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body()));
+      request
+          .headers()
+          .forEach(
+              (k, v) -> {
+                if (!restricted.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                  b.header(k, v);
+                }
+              });
+      java.net.http.HttpResponse<byte[]> r =
+          http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      for (String h :
+          List.of("Content-Type", "Idempotency-Replayed", "Retry-After", "X-Gdx-Batch-Id")) {
+        r.headers().firstValue(h).ifPresent(v -> headers.put(h, v));
+      }
+      return new Response(r.statusCode(), headers, r.body());
+    };
+  }
 
   /**
    * A request as forwarded to a provider.

@@ -1,0 +1,395 @@
+package io.github.govdx.spring.internal;
+
+import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.Pem;
+import io.github.govdx.crypto.key.Pkcs12;
+import io.github.govdx.crypto.key.PrivateKeyHolder;
+import io.github.govdx.crypto.key.TrustStore;
+import io.github.govdx.spring.GovdxConfigurationException;
+import io.github.govdx.spring.GovdxProperties;
+import io.github.govdx.spring.SpringErrorCode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns {@code govdx.*} properties into govdx objects, refusing anything that cannot work with a {@link
+ * GovdxConfigurationException} that names the property. Stateless.
+ */
+public final class ConfigChecks {
+
+  private static final String P = "govdx.";
+
+  private ConfigChecks() {}
+
+  /**
+   * The configured party.
+   *
+   * @param properties the properties
+   * @return the party
+   */
+  public static PartyId party(GovdxProperties properties) {
+    String text = properties.partyId();
+    if (text == null || text.isBlank()) {
+      throw missing(
+          "party-id",
+          "the department's unified social credit code, e.g. 11320500014160486F/hotline");
+    }
+    try {
+      return PartyId.parse(text.trim());
+    } catch (GovdxException e) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.PARTY_ID_INVALID,
+          P + "party-id",
+          "'" + text + "' is not a valid party id (" + e.getMessage() + ")",
+          "Set govdx.party-id to the department's 18-character unified social credit code (GB 32100),"
+              + " optionally followed by /system.",
+          e);
+    }
+  }
+
+  /**
+   * The configured exchange endpoint.
+   *
+   * @param properties the properties
+   * @return an absolute http(s) URI
+   */
+  public static URI endpoint(GovdxProperties properties) {
+    String text = properties.endpoint();
+    if (text == null || text.isBlank()) {
+      throw missing(
+          "endpoint", "the exchange platform's base URL, e.g. https://exchange.example.gov.cn/gdx");
+    }
+    try {
+      URI uri = new URI(text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!uri.isAbsolute()
+          || !(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null) {
+        throw new URISyntaxException(text, "not an absolute http or https URI");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.ENDPOINT_INVALID,
+          P + "endpoint",
+          "'" + text + "' is not an absolute http or https URI",
+          "Set govdx.endpoint to the platform's base URL without /v1, e.g."
+              + " https://exchange.example.gov.cn/gdx.",
+          e);
+    }
+  }
+
+  /**
+   * Loads the trust anchors.
+   *
+   * @param properties the properties
+   * @return the trust store
+   */
+  public static TrustStore trustStore(GovdxProperties properties) {
+    List<Path> anchors = properties.trust().anchors();
+    if (anchors.isEmpty()) {
+      throw missing(
+          "trust.anchors", "the PEM file (or directory) of the CAs that issue party certificates");
+    }
+    List<X509Certificate> certs = new ArrayList<>();
+    for (int i = 0; i < anchors.size(); i++) {
+      String property = "trust.anchors[" + i + "]";
+      Path path = readable(anchors.get(i), property, true);
+      try {
+        certs.addAll(TrustStore.load(path).anchors());
+      } catch (GovdxException e) {
+        throw new GovdxConfigurationException(
+            SpringErrorCode.KEY_MATERIAL_INVALID,
+            P + property,
+            path + " holds no usable CA certificate (" + e.getMessage() + ")",
+            "Point it at a PEM file of CA certificates, or a directory of *.pem/*.crt/*.cer files.",
+            e);
+      }
+    }
+    return TrustStore.of(certs);
+  }
+
+  /**
+   * Loads the department's credentials from PEM files, a PKCS#12 file or a PKCS#11 module, and checks that key
+   * and certificate match, name the party and are valid now.
+   *
+   * @param properties the properties
+   * @param party the configured party
+   * @param now the current instant
+   * @return the credentials
+   */
+  public static PartyCredentials credentials(
+      GovdxProperties properties, PartyId party, Instant now) {
+    GovdxProperties.Credentials c = properties.credentials();
+    PartyCredentials loaded;
+    String certificateProperty;
+    if (c.pkcs11().config() != null) {
+      certificateProperty =
+          c.certificate() != null ? "credentials.certificate" : "credentials.pkcs11.alias";
+      loaded = pkcs11(c, party);
+    } else if (c.pkcs12() != null) {
+      certificateProperty = "credentials.pkcs12";
+      loaded = pkcs12(c, party);
+    } else if (c.privateKey() != null || c.certificate() != null) {
+      certificateProperty = "credentials.certificate";
+      loaded = pem(c, party);
+    } else {
+      throw missing(
+          "credentials.private-key",
+          "the department's key: credentials.private-key and credentials.certificate (PEM),"
+              + " credentials.pkcs12, or credentials.pkcs11.config");
+    }
+    X509Certificate leaf = loaded.certificate();
+    if (now.isAfter(leaf.getNotAfter().toInstant())) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.CERTIFICATE_NOT_VALID,
+          P + certificateProperty,
+          "the certificate expired at " + leaf.getNotAfter().toInstant(),
+          "Renew the department certificate with your CA and point the property at the new one"
+              + " (docs/keys.md, key rollover).",
+          null);
+    }
+    if (now.isBefore(leaf.getNotBefore().toInstant())) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.CERTIFICATE_NOT_VALID,
+          P + certificateProperty,
+          "the certificate is not valid before " + leaf.getNotBefore().toInstant(),
+          "Check this machine's clock, or wait until the certificate's notBefore.",
+          null);
+    }
+    if (properties.suite() != null && properties.suite() != loaded.suite()) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.PROPERTY_INVALID,
+          P + "suite",
+          "suite " + properties.suite() + " but the key is a " + loaded.suite() + " key",
+          "Remove govdx.suite (it defaults to the key's suite) or configure a key of that suite.",
+          null);
+    }
+    return loaded;
+  }
+
+  private static PartyCredentials pem(GovdxProperties.Credentials c, PartyId party) {
+    if (c.privateKey() == null) {
+      throw missing(
+          "credentials.private-key", "the PEM file of the department's PKCS#8 private key");
+    }
+    if (c.certificate() == null) {
+      throw missing(
+          "credentials.certificate", "the PEM file of the department's certificate chain");
+    }
+    Path keyFile = readable(c.privateKey(), "credentials.private-key", false);
+    Path certFile = readable(c.certificate(), "credentials.certificate", false);
+    PrivateKey key;
+    try {
+      key = Pem.readPrivateKey(Pem.read(keyFile));
+    } catch (GovdxException | IllegalArgumentException e) {
+      throw invalidMaterial("credentials.private-key", keyFile + " holds no usable private key", e);
+    }
+    List<X509Certificate> chain = certificates(certFile, "credentials.certificate");
+    return build(party, chain, "credentials.certificate", b -> b.privateKey(key));
+  }
+
+  private static PartyCredentials pkcs12(GovdxProperties.Credentials c, PartyId party) {
+    Path file = readable(c.pkcs12(), "credentials.pkcs12", false);
+    String password = c.pkcs12Password();
+    if (password == null) {
+      throw missing("credentials.pkcs12-password", "the PKCS#12 password");
+    }
+    PartyCredentials read;
+    char[] pw = password.toCharArray();
+    try {
+      read = Pkcs12.read(file, pw);
+    } catch (GovdxException e) {
+      throw invalidMaterial(
+          "credentials.pkcs12",
+          file + " cannot be read as PKCS#12 (wrong password, corrupt, or no key entry)",
+          e);
+    } finally {
+      java.util.Arrays.fill(pw, '\0');
+    }
+    return build(
+        party, read.certificateChain(), "credentials.pkcs12", b -> b.privateKey(read.privateKey()));
+  }
+
+  private static PartyCredentials pkcs11(GovdxProperties.Credentials c, PartyId party) {
+    GovdxProperties.Pkcs11 p = c.pkcs11();
+    Path config = readable(p.config(), "credentials.pkcs11.config", false);
+    if (p.alias() == null) {
+      throw missing("credentials.pkcs11.alias", "the key's alias on the token");
+    }
+    Provider base = Security.getProvider("SunPKCS11");
+    if (base == null) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.PROPERTY_INVALID,
+          P + "credentials.pkcs11.config",
+          "this JVM has no SunPKCS11 provider",
+          "Run on a JDK that ships the jdk.crypto.cryptoki module.",
+          null);
+    }
+    try {
+      Provider p11 = base.configure(config.toString());
+      KeyStore ks = KeyStore.getInstance("PKCS11", p11);
+      char[] pin = p.pin() == null ? null : p.pin().toCharArray();
+      ks.load(null, pin);
+      Key key = ks.getKey(p.alias(), null);
+      if (!(key instanceof PrivateKey handle)) {
+        throw invalidMaterial(
+            "credentials.pkcs11.alias", "the token holds no private key '" + p.alias() + "'", null);
+      }
+      List<X509Certificate> chain;
+      if (c.certificate() != null) {
+        chain =
+            certificates(
+                readable(c.certificate(), "credentials.certificate", false),
+                "credentials.certificate");
+      } else {
+        Certificate[] onToken = ks.getCertificateChain(p.alias());
+        if (onToken == null || onToken.length == 0) {
+          throw missing(
+              "credentials.certificate", "the key's certificate chain (the token holds none)");
+        }
+        chain = new ArrayList<>();
+        for (Certificate cert : onToken) {
+          chain.add((X509Certificate) cert);
+        }
+      }
+      X509Certificate leaf = chain.get(0);
+      return build(
+          party,
+          chain,
+          c.certificate() != null ? "credentials.certificate" : "credentials.pkcs11.alias",
+          b -> b.keyHolder(PrivateKeyHolder.jca(handle, leaf.getPublicKey(), p11)));
+    } catch (GovdxConfigurationException e) {
+      throw e;
+    } catch (Exception e) {
+      throw invalidMaterial(
+          "credentials.pkcs11.config",
+          "the PKCS#11 module could not be opened (" + e.getClass().getSimpleName() + ")",
+          e);
+    }
+  }
+
+  private static List<X509Certificate> certificates(Path file, String property) {
+    try {
+      List<X509Certificate> chain = Pem.readCertificates(Pem.read(file));
+      if (chain.isEmpty()) {
+        throw invalidMaterial(property, file + " holds no CERTIFICATE", null);
+      }
+      return chain;
+    } catch (GovdxException | IllegalArgumentException e) {
+      throw invalidMaterial(property, file + " holds no usable certificate", e);
+    }
+  }
+
+  private static PartyCredentials build(
+      PartyId party,
+      List<X509Certificate> chain,
+      String certificateProperty,
+      java.util.function.Consumer<PartyCredentials.Builder> key) {
+    PartyCredentials.Builder b = PartyCredentials.builder().partyId(party).certificateChain(chain);
+    key.accept(b);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.KEY_CERTIFICATE_MISMATCH,
+          P + certificateProperty,
+          e.getMessage() + " (party " + party + ")",
+          "Configure the certificate issued for this private key, to the party in govdx.party-id.",
+          e);
+    }
+  }
+
+  private static Path readable(@Nullable Path path, String property, boolean directoryAllowed) {
+    if (path == null) {
+      throw missing(property, "a file");
+    }
+    if (!Files.exists(path)) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.FILE_MISSING,
+          P + property,
+          "file " + path.toAbsolutePath() + " does not exist",
+          "Point "
+              + P
+              + property
+              + " at an existing file (relative paths start at the working directory "
+              + Path.of("").toAbsolutePath()
+              + ").",
+          null);
+    }
+    if (!Files.isReadable(path) || (!directoryAllowed && Files.isDirectory(path))) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.FILE_MISSING,
+          P + property,
+          path.toAbsolutePath() + " is not a readable file",
+          "Check the file's permissions for the user this application runs as.",
+          null);
+    }
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  /**
+   * A required property that is not set.
+   *
+   * @param property the name below {@code govdx.}
+   * @param what what it should hold
+   * @return the exception
+   */
+  public static GovdxConfigurationException missing(String property, String what) {
+    return new GovdxConfigurationException(
+        SpringErrorCode.PROPERTY_MISSING,
+        P + property,
+        "not set",
+        "Set " + P + property + ": " + what + ".",
+        null);
+  }
+
+  /**
+   * Redis stores without a connection.
+   *
+   * @return the exception
+   */
+  public static GovdxConfigurationException missingRedis() {
+    return new GovdxConfigurationException(
+        SpringErrorCode.STORE_UNAVAILABLE,
+        P + "store.redis.uri",
+        "store type redis but there is no Lettuce RedisClient or connection bean and no URI",
+        "Declare a Lettuce RedisClient bean, or set govdx.store.redis.uri (e.g. redis://10.0.0.5:6379).",
+        null);
+  }
+
+  private static GovdxConfigurationException invalidMaterial(
+      String property, String problem, @Nullable Throwable cause) {
+    return new GovdxConfigurationException(
+        SpringErrorCode.KEY_MATERIAL_INVALID,
+        P + property,
+        problem,
+        "Check that "
+            + P
+            + property
+            + " names the right file (PEM: PKCS#8 key, X.509 chain leaf first) and"
+            + " password.",
+        cause);
+  }
+}
