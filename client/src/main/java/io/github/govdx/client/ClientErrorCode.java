@@ -192,7 +192,19 @@ public enum ClientErrorCode implements ErrorCode {
   OUTBOX_COPY_UNUSABLE("GDX-3420", "outbox entry unusable", 0, false),
 
   /** A local file of a file transfer (source, spool or output) could not be read or written. */
-  TRANSFER_FILE_FAILED("GDX-3421", "transfer file failed", 0, false);
+  TRANSFER_FILE_FAILED("GDX-3421", "transfer file failed", 0, false),
+
+  /**
+   * An incremental dataset does not continue the last one imported: its manifest's {@code previousWatermark} is not
+   * the importer's last watermark (an export was missed or imported twice); nothing was imported.
+   */
+  DATASET_WATERMARK_GAP("GDX-3422", "dataset watermark gap", 0, false),
+
+  /**
+   * A dataset manifest is malformed, names another resource, sender or schema version than expected, or
+   * misdeclares a part (its digest, record count or numbering does not match what arrived).
+   */
+  DATASET_MANIFEST_INVALID("GDX-3423", "dataset manifest invalid", 0, false);
 
   private final String code;
   private final String title;

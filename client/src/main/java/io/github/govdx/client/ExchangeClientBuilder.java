@@ -604,7 +604,7 @@ public final class ExchangeClientBuilder {
         new DataImpl(transport, catalog, recordValidator, sealer, clock),
         new SubscriptionsImpl(transport, readTimeout),
         new ObjectionsImpl(transport),
-        new TransfersImpl(transport, sealer));
+        new TransfersImpl(transport, sealer, catalog, recordValidator));
   }
 
   /**

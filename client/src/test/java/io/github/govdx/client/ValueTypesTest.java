@@ -68,7 +68,13 @@ class ValueTypesTest {
         QueryRequest.class,
         PushRequest.class,
         StateChange.class,
-        Page.class);
+        Page.class,
+        io.github.govdx.client.transfer.DatasetPart.class,
+        io.github.govdx.client.transfer.DatasetManifest.class,
+        io.github.govdx.client.transfer.ExportDatasetRequest.class,
+        io.github.govdx.client.transfer.ImportDatasetRequest.class,
+        io.github.govdx.client.transfer.ExportedDataset.class,
+        io.github.govdx.client.transfer.ImportedDataset.class);
   }
 
   private static X509Certificate cert1;

@@ -1,20 +1,38 @@
 package io.github.govdx.cli.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.cli.CliErrorCode;
 import io.github.govdx.cli.GovdxCli;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.Page;
+import io.github.govdx.client.transfer.ExportDatasetRequest;
+import io.github.govdx.client.transfer.ExportedDataset;
+import io.github.govdx.client.transfer.ImportDatasetRequest;
+import io.github.govdx.client.transfer.ImportedDataset;
 import io.github.govdx.client.transfer.ListTransfersRequest;
 import io.github.govdx.client.transfer.ReceivedFile;
 import io.github.govdx.client.transfer.SendFileRequest;
 import io.github.govdx.client.transfer.Transfer;
 import io.github.govdx.client.transfer.TransferResult;
 import io.github.govdx.client.transfer.TransferState;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +47,9 @@ import picocli.CommandLine.Parameters;
       TransferCommand.Send.class,
       TransferCommand.Receive.class,
       TransferCommand.ListTransfers.class,
-      TransferCommand.Status.class
+      TransferCommand.Status.class,
+      TransferCommand.Export.class,
+      TransferCommand.Import.class
     })
 final class TransferCommand {
 
@@ -300,6 +320,314 @@ final class TransferCommand {
           t.receipt().ifPresent(r -> out().println("  receipt signed by " + r.receiver()));
         }
         return GovdxCli.EXIT_OK;
+      }
+    }
+  }
+
+  /** {@code govdx transfer export}. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      header = "Export a dataset (库表交换): NDJSON records as validated parts and a signed manifest.",
+      description = {
+        "Every record of the NDJSON file is validated against the resource's schema before anything is sent;",
+        "then the parts (--records-per-part records each) and the manifest are sent as file transfers.",
+        "With --idempotency-key, run the same command again after a failure: only missing parts are sent."
+      })
+  static final class Export extends ExchangeOptions {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "NDJSON: one record object a line.")
+    Path file = Path.of("");
+
+    @Option(names = "--to", required = true, paramLabel = "ALIAS|ID", description = "The receiver.")
+    String to = "";
+
+    @Option(
+        names = "--resource",
+        required = true,
+        paramLabel = "CODE",
+        description = "The resource.")
+    String resource = "";
+
+    @Option(names = "--watermark", paramLabel = "CURSOR", description = "This export's watermark.")
+    @Nullable String watermark;
+
+    @Option(
+        names = "--previous-watermark",
+        paramLabel = "CURSOR",
+        description = "The watermark of the export this one continues (incremental sync).")
+    @Nullable String previousWatermark;
+
+    @Option(
+        names = "--records-per-part",
+        paramLabel = "N",
+        description = "Records per part (default 100000).")
+    @Nullable Integer recordsPerPart;
+
+    @Option(
+        names = "--idempotency-key",
+        paramLabel = "KEY",
+        description = "16-100 of [A-Za-z0-9._:-]: makes the export resumable across runs.")
+    @Nullable String idempotencyKey;
+
+    @Option(
+        names = "--spool",
+        paramLabel = "DIR",
+        description =
+            "Where parts, spool files and the journal go; default the temporary directory.")
+    @Nullable Path spool;
+
+    @Override
+    protected int execute() {
+      if (!Files.isRegularFile(file)) {
+        throw CliException.error(CliErrorCode.FILE_UNREADABLE, "not a readable file: " + file);
+      }
+      ExportDatasetRequest request;
+      try {
+        ExportDatasetRequest.Builder b =
+            ExportDatasetRequest.builder()
+                .receiver(resolveParty(to, "--to"))
+                .resourceCode(resource)
+                .watermark(watermark)
+                .previousWatermark(previousWatermark)
+                .idempotencyKey(idempotencyKey)
+                .spoolDirectory(spool);
+        if (recordsPerPart != null) {
+          b.recordsPerPart(recordsPerPart);
+        }
+        request = b.build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
+      }
+      try (ExchangeClient client = client();
+          NdjsonRecords records = new NdjsonRecords(file)) {
+        ExportedDataset r =
+            ExchangeOptions.call(() -> client.transfers().exportDataset(request, records));
+        if (json()) {
+          ObjectNode n = result();
+          n.put("manifestTransferId", r.manifestTransferId());
+          n.put("datasetId", r.manifest().datasetId());
+          n.put("records", r.manifest().totalRecords());
+          n.put("parts", r.manifest().parts().size());
+          n.put("partsSent", r.partsSent());
+          n.put("schemaVersion", r.manifest().schemaVersion());
+          r.manifest().watermark().ifPresent(w -> n.put("watermark", w));
+        } else {
+          out()
+              .println(
+                  "OK  dataset "
+                      + r.manifest().datasetId()
+                      + ": "
+                      + r.manifest().totalRecords()
+                      + " records in "
+                      + r.manifest().parts().size()
+                      + " part(s) sent to "
+                      + r.manifest().receiver());
+          out().println("  manifest transfer " + r.manifestTransferId());
+          out().println("  parts sent now    " + r.partsSent());
+          out().println("  schema version    " + r.manifest().schemaVersion());
+        }
+        return GovdxCli.EXIT_OK;
+      }
+    }
+  }
+
+  /** The records of an NDJSON file, read one at a time; never quotes the input in a message. */
+  static final class NdjsonRecords implements Iterator<JsonNode>, AutoCloseable {
+    private final MappingIterator<JsonNode> it;
+    private long index;
+
+    NdjsonRecords(Path file) {
+      try {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        JsonParser p =
+            com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build()
+                .createParser(in);
+        it =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readerFor(JsonNode.class)
+                .readValues(p);
+      } catch (IOException e) {
+        throw CliException.error(CliErrorCode.FILE_UNREADABLE, "cannot read " + file, e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        return it.hasNextValue();
+      } catch (IOException | RuntimeJsonMappingException e) {
+        throw malformed(e);
+      }
+    }
+
+    @Override
+    public JsonNode next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      JsonNode n;
+      try {
+        n = it.nextValue();
+      } catch (IOException | RuntimeJsonMappingException e) {
+        throw malformed(e);
+      }
+      if (!n.isObject()) {
+        throw CliException.error(
+            CliErrorCode.INPUT_MALFORMED, "record " + index + " is not a JSON object");
+      }
+      index++;
+      return n;
+    }
+
+    private CliException malformed(Exception e) {
+      return CliException.error(
+          CliErrorCode.INPUT_MALFORMED, "record " + index + " is not well-formed JSON", e);
+    }
+
+    @Override
+    public void close() {
+      try {
+        it.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** {@code govdx transfer import}. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      header =
+          "Import a dataset sent to us: verify manifest and parts, validate every record, write NDJSON.",
+      description = {
+        "The records are written to a temporary file beside --out, moved there only once every part has",
+        "matched the manifest and every record validated. --last-watermark refuses a gap (GDX-3422)."
+      })
+  static final class Import extends ExchangeOptions {
+
+    @Parameters(
+        index = "0",
+        paramLabel = "MANIFEST-ID",
+        description = "The manifest's transfer id.")
+    String manifestTransferId = "";
+
+    @Option(names = "--from", required = true, paramLabel = "ALIAS|ID", description = "The sender.")
+    String from = "";
+
+    @Option(
+        names = "--resource",
+        required = true,
+        paramLabel = "CODE",
+        description = "The resource.")
+    String resource = "";
+
+    @Option(
+        names = "--last-watermark",
+        paramLabel = "CURSOR",
+        description = "The watermark of the last dataset imported: the manifest must continue it.")
+    @Nullable String lastWatermark;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "NDJSON output.")
+    Path outFile = Path.of("");
+
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
+    @Option(
+        names = "--spool",
+        paramLabel = "DIR",
+        description = "Where received parts are checked; default the temporary directory.")
+    @Nullable Path spool;
+
+    @Override
+    protected int execute() {
+      if (Files.exists(outFile) && !force) {
+        throw CliException.error(
+            CliErrorCode.OUTPUT_EXISTS, outFile + " exists; use --force to replace it");
+      }
+      ImportDatasetRequest request;
+      try {
+        request =
+            ImportDatasetRequest.builder()
+                .manifestTransferId(manifestTransferId)
+                .resourceCode(resource)
+                .sender(resolveParty(from, "--from"))
+                .lastWatermark(lastWatermark)
+                .spoolDirectory(spool)
+                .build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw CliException.error(CliErrorCode.USAGE, String.valueOf(e.getMessage()), e);
+      }
+      Path abs = outFile.toAbsolutePath();
+      Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
+      ImportedDataset r;
+      try (ExchangeClient client = client();
+          OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+        r =
+            ExchangeOptions.call(
+                () ->
+                    client
+                        .transfers()
+                        .importDataset(
+                            request,
+                            (part, records) -> {
+                              try {
+                                while (records.hasNext()) {
+                                  o.write(mapper.writeValueAsBytes(records.next()));
+                                  o.write('\n');
+                                }
+                              } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                              }
+                            }));
+      } catch (IOException | UncheckedIOException e) {
+        delete(tmp);
+        throw CliException.error(CliErrorCode.FILE_UNWRITABLE, "cannot write " + outFile, e);
+      } catch (RuntimeException e) {
+        delete(tmp);
+        throw e;
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        delete(tmp);
+        throw CliException.error(CliErrorCode.FILE_UNWRITABLE, "cannot write " + outFile, e);
+      }
+      if (json()) {
+        ObjectNode n = result();
+        n.put("datasetId", r.manifest().datasetId());
+        n.put("records", r.records());
+        n.put("parts", r.parts());
+        n.put("path", abs.toString());
+        r.watermark().ifPresent(w -> n.put("watermark", w));
+      } else {
+        out()
+            .println(
+                "OK  "
+                    + r.records()
+                    + " records in "
+                    + r.parts()
+                    + " part(s) from "
+                    + r.manifest().sender()
+                    + " verified and validated -> "
+                    + abs);
+        r.watermark().ifPresent(w -> out().println("  watermark         " + w));
+      }
+      return GovdxCli.EXIT_OK;
+    }
+
+    private static void delete(Path p) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // nothing more to do: the temporary file is left beside the output
+        p.toFile().deleteOnExit();
       }
     }
   }

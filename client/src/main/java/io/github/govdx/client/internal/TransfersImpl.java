@@ -6,6 +6,12 @@ import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeClientException;
 import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.Page;
+import io.github.govdx.client.data.RecordValidator;
+import io.github.govdx.client.transfer.DatasetPartConsumer;
+import io.github.govdx.client.transfer.ExportDatasetRequest;
+import io.github.govdx.client.transfer.ExportedDataset;
+import io.github.govdx.client.transfer.ImportDatasetRequest;
+import io.github.govdx.client.transfer.ImportedDataset;
 import io.github.govdx.client.transfer.ListTransfersRequest;
 import io.github.govdx.client.transfer.ReceivedFile;
 import io.github.govdx.client.transfer.SendFileRequest;
@@ -38,7 +44,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.bouncycastle.crypto.Digest;
@@ -62,14 +70,39 @@ public final class TransfersImpl implements TransfersClient {
 
   private final Transport transport;
   private final @Nullable MessageSealer sealer;
+  private final Datasets datasets;
 
   /**
    * @param transport the transport
    * @param sealer the sealer, or null when sealing is off (then every call fails)
+   * @param catalog the catalog (resource details for datasets)
+   * @param validator the record validator (datasets)
    */
-  public TransfersImpl(Transport transport, @Nullable MessageSealer sealer) {
+  public TransfersImpl(
+      Transport transport,
+      @Nullable MessageSealer sealer,
+      CatalogImpl catalog,
+      RecordValidator validator) {
     this.transport = transport;
     this.sealer = sealer;
+    this.datasets = new Datasets(this, transport, catalog, validator);
+  }
+
+  // ------------------------------------------------------------------------------------ datasets
+
+  @Override
+  public ExportedDataset exportDataset(
+      ExportDatasetRequest request, Iterator<? extends JsonNode> records) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(records, "records == null");
+    return datasets.export(request, records, sealer().streamSuite().orElseThrow());
+  }
+
+  @Override
+  public ImportedDataset importDataset(ImportDatasetRequest request, DatasetPartConsumer consumer) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(consumer, "consumer == null");
+    return datasets.importDataset(request, consumer, sealer().streamSuite().orElseThrow());
   }
 
   private MessageSealer sealer() {
