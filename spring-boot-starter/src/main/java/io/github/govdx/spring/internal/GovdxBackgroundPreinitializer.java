@@ -73,21 +73,38 @@ public final class GovdxBackgroundPreinitializer
           .close();
       ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
       if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
-        io.github.govdx.client.metrics.GovdxMeters.create(
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        WithMicrometer.warm();
       }
       if (present(cl, "io.opentelemetry.api.OpenTelemetry")) {
-        io.github.govdx.client.ExchangeClient.builder()
-            .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
-            .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
-            .sealing(false)
-            .openTelemetry(io.opentelemetry.api.OpenTelemetry.noop())
-            .build()
-            .close();
+        WithOpenTelemetry.warm();
       }
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("govdx pre-initialisation stopped: {}", e.toString());
     }
     LOG.debug("govdx pre-initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The Micrometer warm-up, in its own class: its code names Micrometer types, so it is loaded (and verified) only
+   * when Micrometer is on the class path; the listener itself must load without it.
+   */
+  private static final class WithMicrometer {
+    static void warm() {
+      io.github.govdx.client.metrics.GovdxMeters.create(
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+  }
+
+  /** The OpenTelemetry warm-up, in its own class for the same reason. */
+  private static final class WithOpenTelemetry {
+    static void warm() {
+      io.github.govdx.client.ExchangeClient.builder()
+          .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
+          .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
+          .sealing(false)
+          .openTelemetry(io.opentelemetry.api.OpenTelemetry.noop())
+          .build()
+          .close();
+    }
   }
 }
