@@ -88,6 +88,11 @@ public final class CatalogEntries {
       return MAPPER.readValue(json, CatalogEntry.class);
     } catch (JsonProcessingException e) {
       throw translate(e);
+    } catch (java.io.CharConversionException e) {
+      // bytes that are not text in the encoding Jackson detected (e.g. invalid UTF-32): bad input,
+      // not an I/O failure
+      throw new GovdxException(
+          CoreErrorCode.CATALOG_ENTRY_MALFORMED, "not valid JSON text: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

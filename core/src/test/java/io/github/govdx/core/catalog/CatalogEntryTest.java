@@ -252,6 +252,16 @@ class CatalogEntryTest {
   }
 
   @Test
+  void fromJsonStream_invalidUtf32_isMalformed_notAnIoFailure() {
+    // four bytes that start like UTF-32BE "{" and then a code point beyond U+10FFFF
+    byte[] bytes = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+    assertThatThrownBy(() -> CatalogEntries.fromJson(new java.io.ByteArrayInputStream(bytes)))
+        .isInstanceOfSatisfying(
+            GovdxException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.CATALOG_ENTRY_MALFORMED));
+  }
+
+  @Test
   void fromJson_unknownCode_1305_badResourceCode_1304_missing_1308() {
     String json = CatalogEntries.toJson(sample());
     assertThatThrownBy(

@@ -16,8 +16,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
  * prepares its environment and context on the main thread, so that the auto-configuration later finds them warm:
- * Bouncy Castle (an SM2 key pair, a self-signed certificate), the national code tables, OkHttp (with its Kotlin
- * runtime), Nimbus, the client's pipeline (a client built with sealing off, never called) and, when present, the
+ * the national code tables, Bouncy Castle (an SM2 key pair and a self-signed certificate, written as PEM and read
+ * back), OkHttp (with its Kotlin runtime and the JDK's TLS stack), Nimbus, the client's pipeline (a client built with sealing off, never called) and, when present, the
  * Micrometer and OpenTelemetry bindings. The same idea as Spring Boot's own {@code BackgroundPreinitializer}; nothing it makes is kept.
  * Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor. Failures are ignored (the
  * auto-configuration reports real problems).
@@ -55,22 +55,33 @@ public final class GovdxBackgroundPreinitializer
   private static void warm() {
     long start = System.nanoTime();
     try {
+      // In the order the auto-configuration needs them, so the main thread finds each one ready:
+      // the party id
+      // (the code tables behind GB 32100), the credentials (Bouncy Castle: a throwaway key pair and
+      // certificate
+      // written as PEM and read back the way govdx.credentials.* are read, then checked as a pair),
+      // then the
+      // client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called) and JOSE.
+      io.github.govdx.core.party.PartyId party =
+          io.github.govdx.core.party.PartyId.parse("11320500014160478L");
       KeyPair kp = KeyPairs.generate(Suite.GM);
       Instant now = Instant.now();
-      Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
-      new okhttp3.OkHttpClient.Builder().build();
-      okhttp3.HttpUrl.get("http://127.0.0.1/v1/");
+      java.security.cert.X509Certificate cert =
+          Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
+      io.github.govdx.crypto.key.Pem.readPrivateKey(
+          io.github.govdx.crypto.key.Pem.write(kp.getPrivate()));
+      io.github.govdx.crypto.key.Pem.readCertificates(io.github.govdx.crypto.key.Pem.write(cert));
+      io.github.govdx.client.ExchangeClient.builder()
+          .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
+          .party(party)
+          .sealing(false)
+          .build()
+          .close();
+      new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store, for an https endpoint
       new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
           .build()
           .toBase64URL();
       CodeTableRegistry.defaultRegistry();
-      // the client's own classes and pipeline (no call is made; sealing off, so no keys are needed)
-      io.github.govdx.client.ExchangeClient.builder()
-          .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
-          .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
-          .sealing(false)
-          .build()
-          .close();
       ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
       if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
         WithMicrometer.warm();
