@@ -2,6 +2,7 @@ package io.github.govdx.benchmarks.store;
 
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.provider.InboxTransactions;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.ProviderRequest;
 import io.github.govdx.client.provider.ProviderResponse;
@@ -52,8 +53,11 @@ public class ProviderPushBenchmark {
 
   private static final String RESOURCE = "335003001/00031";
 
-  /** Where the provider's state lives: memory, h2, postgresql or redis. */
-  @Param({"memory", "h2", "postgresql", "redis"})
+  /**
+   * Where the provider's state lives: memory, h2, postgresql, redis, or postgresql-inbox (PostgreSQL with the
+   * transactional inbox: the push's claims, replay check and answers in one transaction, one commit).
+   */
+  @Param({"memory", "h2", "postgresql", "postgresql-inbox", "redis"})
   public String store;
 
   /** The fewest sealed pushes ready before an iteration. */
@@ -83,7 +87,7 @@ public class ProviderPushBenchmark {
     try (ExchangeClient c = sandbox.client("citymgmt")) {
       detail = c.catalog().detail(RESOURCE);
     }
-    endpoint =
+    ProviderEndpoint.Builder builder =
         ProviderEndpoint.builder()
             .party(provider.partyId())
             .credentials(provider.credentials())
@@ -91,8 +95,12 @@ public class ProviderPushBenchmark {
             .directory(sandbox.directory())
             .replayCache(stores.replayCache())
             .idempotencyStore(stores.idempotencyStore())
-            .push(detail, p -> "wo-" + p.messageId())
-            .build();
+            .push(detail, p -> "wo-" + p.messageId());
+    InboxTransactions inbox = stores.inboxTransactions();
+    if (inbox != null) {
+      builder.inboxTransactions(inbox);
+    }
+    endpoint = builder.build();
     sender = sandbox.codecFor(hotline);
   }
 
