@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.client.provider.InMemoryIdempotencyStore;
+import io.github.govdx.client.provider.InboxTransactions;
 import io.github.govdx.crypto.replay.InMemoryReplayCache;
 import io.github.govdx.crypto.replay.ReplayCache;
 import io.github.govdx.store.jdbc.JdbcStores;
@@ -23,21 +24,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stores the benchmarks compare, by name: {@code memory}, {@code h2} (embedded, in memory), {@code postgresql}
- * (127.0.0.1:5432, a schema of its own through a HikariCP pool) and {@code redis} (127.0.0.1:6379).
+ * (127.0.0.1:5432, a schema of its own through a HikariCP pool) and {@code redis} (127.0.0.1:6379). A JDBC name
+ * with the suffix {@code -inbox} (e.g. {@code postgresql-inbox}) is the same store whose {@link
+ * #inboxTransactions()} a provider uses, so each push is one transaction and one commit.
  */
 final class StoreBenchmarks implements AutoCloseable {
 
   static final String REDIS_URI = "redis://127.0.0.1:6379";
 
   private final String name;
+  private final boolean inbox;
   private final String prefix = "gdxbench:" + UUID.randomUUID() + ":";
   private @Nullable RedisStores redis;
   private @Nullable JdbcStores jdbc;
   private @Nullable HikariDataSource pool;
   private @Nullable String schema;
 
-  StoreBenchmarks(String name) {
-    this.name = name;
+  StoreBenchmarks(String fullName) {
+    this.name = fullName;
+    this.inbox = fullName.endsWith("-inbox");
+    String name = inbox ? fullName.substring(0, fullName.length() - "-inbox".length()) : fullName;
+    if (inbox && !name.equals("h2") && !name.equals("postgresql")) {
+      throw new IllegalArgumentException("only a JDBC store has inbox transactions: " + fullName);
+    }
     if (name.equals("redis")) {
       redis = RedisStores.builder().uri(REDIS_URI).keyPrefix(prefix).build();
     } else if (name.equals("h2") || name.equals("postgresql")) {
@@ -90,6 +99,11 @@ final class StoreBenchmarks implements AutoCloseable {
     return redis != null
         ? redis.idempotencyStore()
         : new InMemoryIdempotencyStore(Clock.systemUTC());
+  }
+
+  /** The transactional inbox of an {@code -inbox} store, else null (each store call commits on its own). */
+  @Nullable InboxTransactions inboxTransactions() {
+    return inbox ? Objects.requireNonNull(jdbc).inboxTransactions() : null;
   }
 
   @Override

@@ -35,6 +35,33 @@ class MariaDbStoresTest {
     }
   }
 
+  /** The replay cache through connections that count affected rows ({@code useAffectedRows=true}). */
+  @Nested
+  class ReplayAffectedRows extends ReplayCacheContract {
+    @Override
+    protected ReplayCache newCache(Clock clock) {
+      return TestDatabase.MARIADB_AFFECTED_ROWS.stores(clock).replayCache();
+    }
+  }
+
+  /** The nonce cache through connections that count affected rows. */
+  @Nested
+  class NonceAffectedRows extends NonceCacheContract {
+    @Override
+    protected NonceCache newCache(Clock clock) {
+      return TestDatabase.MARIADB_AFFECTED_ROWS.stores(clock).nonceCache();
+    }
+  }
+
+  /** The idempotency store through connections that count affected rows. */
+  @Nested
+  class IdempotencyAffectedRows extends IdempotencyStoreContract {
+    @Override
+    protected IdempotencyStore newStore(Clock clock) {
+      return TestDatabase.MARIADB_AFFECTED_ROWS.stores(clock).idempotencyStore();
+    }
+  }
+
   @Nested
   class Idempotency extends IdempotencyStoreContract {
     @Override

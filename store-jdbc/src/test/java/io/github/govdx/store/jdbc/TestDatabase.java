@@ -31,6 +31,14 @@ enum TestDatabase {
   MARIADB(
       "jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=5000&socketTimeout=30000",
       "service mariadb start (Debian: apt-get install mariadb-server), root without password"),
+  /**
+   * MariaDB through a pool whose connections report affected rows instead of found rows ({@code
+   * useAffectedRows=true}, no {@code CLIENT_FOUND_ROWS}): the row counts the stores read must mean the same.
+   */
+  MARIADB_AFFECTED_ROWS(
+      "jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=5000&socketTimeout=30000"
+          + "&useAffectedRows=true",
+      "service mariadb start (Debian: apt-get install mariadb-server), root without password"),
   H2("jdbc:h2:mem:gdx;DB_CLOSE_DELAY=-1", "");
 
   private final String adminUrl;
@@ -82,9 +90,9 @@ enum TestDatabase {
           admin("CREATE SCHEMA " + RUN);
           url = adminUrl + "&currentSchema=" + RUN;
         }
-        case MARIADB -> {
-          admin("CREATE DATABASE " + RUN);
-          url = adminUrl.replace("/test?", "/" + RUN + "?");
+        case MARIADB, MARIADB_AFFECTED_ROWS -> {
+          admin("CREATE DATABASE " + database());
+          url = adminUrl.replace("/test?", "/" + database() + "?");
         }
         default -> url = adminUrl.replace("mem:gdx", "mem:" + RUN);
       }
@@ -97,6 +105,11 @@ enum TestDatabase {
     config.setConnectionTimeout(5_000);
     config.setPoolName("govdx-test-" + name().toLowerCase(Locale.ROOT));
     return new HikariDataSource(config);
+  }
+
+  /** This run's database on a MariaDB server (one per constant: they share the server). */
+  private String database() {
+    return this == MARIADB_AFFECTED_ROWS ? RUN + "_ar" : RUN;
   }
 
   private void admin(String sql) throws SQLException {
@@ -122,7 +135,8 @@ enum TestDatabase {
       try {
         switch (e.getKey()) {
           case POSTGRESQL -> e.getKey().admin("DROP SCHEMA IF EXISTS " + RUN + " CASCADE");
-          case MARIADB -> e.getKey().admin("DROP DATABASE IF EXISTS " + RUN);
+          case MARIADB, MARIADB_AFFECTED_ROWS ->
+              e.getKey().admin("DROP DATABASE IF EXISTS " + e.getKey().database());
           default -> {}
         }
       } catch (SQLException ex) {

@@ -14,7 +14,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -201,8 +200,8 @@ public final class RedisStores implements AutoCloseable {
      * Connects to one Redis server (or a Sentinel set) at a Lettuce URI, e.g. {@code redis://host:6379/0},
      * {@code rediss://user:password@host:6380} or {@code redis-sentinel://host:26379#mymaster}. govdx creates
      * the client with auto-reconnect, reconnect attempts at most 500 ms apart,
-     * commands rejected while disconnected, and connect and command timeouts of {@link
-     * #commandTimeout(Duration)}; {@link RedisStores#close()} shuts it down.
+     * commands rejected while disconnected, and a connect timeout of {@link #commandTimeout(Duration)} (each
+     * call's own deadline is the same duration); {@link RedisStores#close()} shuts it down.
      *
      * @param uri the URI; a password in it is never logged
      * @return this builder
@@ -384,7 +383,9 @@ public final class RedisStores implements AutoCloseable {
       owned.add(() -> resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS));
       try {
         SocketOptions socket = SocketOptions.builder().connectTimeout(commandTimeout).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
+        // no Lettuce command timeout (TimeoutOptions): every call goes through RedisCommandRunner,
+        // whose deadline bounds the wait and cancels the command; Lettuce's would add a timer entry
+        // and a completion callback to every command for the same bound
         StatefulConnection<String, String> c;
         RedisClusterAsyncCommands<String, String> commands;
         if (clusterUri) {
@@ -400,7 +401,6 @@ public final class RedisStores implements AutoCloseable {
                   .autoReconnect(true)
                   .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                   .socketOptions(socket)
-                  .timeoutOptions(timeouts)
                   .build());
           StatefulRedisClusterConnection<String, String> cluster =
               connect(() -> cc.connect(StringCodec.UTF8));
@@ -415,7 +415,6 @@ public final class RedisStores implements AutoCloseable {
                   .autoReconnect(true)
                   .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                   .socketOptions(socket)
-                  .timeoutOptions(timeouts)
                   .build());
           StatefulRedisConnection<String, String> single =
               connect(() -> rc.connect(StringCodec.UTF8));

@@ -9,8 +9,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * "First time this id is seen?" in one table shared by every instance, one namespace per use (replay, nonce): the
  * primary key decides, so of any number of concurrent callers on any number of instances exactly one inserts the
- * row. An expired row is deleted first (only if still expired, so a fresh row is never touched); expired rows are
- * also purged in bulk every {@value #PURGE_EVERY} calls of an instance.
+ * row (or takes over the expired row). A new id — every authentic message — costs one statement and one round
+ * trip on every engine:
+ *
+ * <ul>
+ *   <li>PostgreSQL: {@code INSERT … ON CONFLICT (ns, id_hash) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE
+ *       expires_at <= now}; 1 row affected is "first", 0 (a live row, also one another transaction just
+ *       committed) is a replay.
+ *   <li>MariaDB/MySQL: {@code INSERT IGNORE}; 1 row is "first". A duplicate is 0 rows, and only then a second
+ *       statement, {@code UPDATE … SET expires_at = ? WHERE … AND expires_at <= now}, takes over an expired row
+ *       (1 row) or finds a live one (0 rows: a replay). Not {@code INSERT … ON DUPLICATE KEY UPDATE}: with the
+ *       {@code CLIENT_FOUND_ROWS} flag that MariaDB's and MySQL's Connector/J set by default ({@code
+ *       useAffectedRows=false}) a duplicate left unchanged reports 1 row, exactly like an insert, so its count
+ *       cannot tell a replay from a first sighting unless the application's pool sets {@code useAffectedRows}.
+ *       Both counts used here mean the same under either setting.
+ *   <li>H2: a plain {@code INSERT}; the duplicate-key error (only on a replay or an expired id) is followed by the
+ *       same conditional {@code UPDATE}.
+ * </ul>
+ *
+ * <p>Expired rows are also purged in bulk every {@value #PURGE_EVERY} calls of an instance.
  */
 public final class JdbcFirstSeen {
 
@@ -19,8 +36,8 @@ public final class JdbcFirstSeen {
   private final Jdbc db;
   private final String namespace;
   private final String store;
-  private final String deleteExpired;
   private final String insert;
+  private final String takeOver;
   private final @org.jspecify.annotations.Nullable String upsert;
   private final String purge;
   private final AtomicInteger calls = new AtomicInteger();
@@ -36,14 +53,16 @@ public final class JdbcFirstSeen {
     this.namespace = Objects.requireNonNull(namespace, "namespace == null");
     this.store = "jdbc " + namespace + " cache";
     String t = db.table("first_seen");
-    deleteExpired = "DELETE FROM " + t + " WHERE ns = ? AND id_hash = ? AND expires_at <= ?";
+    String columns = " (ns, id_hash, expires_at) VALUES (?, ?, ?)";
     insert =
-        db.dialect()
-            .insertIfAbsent("INSERT INTO " + t + " (ns, id_hash, expires_at) VALUES (?, ?, ?)");
+        db.dialect() == Dialect.MARIADB
+            ? "INSERT IGNORE INTO " + t + columns
+            : "INSERT INTO " + t + columns;
+    takeOver =
+        "UPDATE " + t + " SET expires_at = ? WHERE ns = ? AND id_hash = ? AND expires_at <= ?";
     purge = "DELETE FROM " + t + " WHERE expires_at <= ?";
-    // PostgreSQL in one statement and one round trip: insert, or take over an expired row; a row
-    // still
-    // unexpired (also one another transaction just committed) leaves 0 rows affected
+    // PostgreSQL: insert, or take over an expired row; a row still unexpired (also one another
+    // transaction just committed) leaves 0 rows affected
     upsert =
         db.dialect() == Dialect.POSTGRESQL
             ? "INSERT INTO "
@@ -65,6 +84,7 @@ public final class JdbcFirstSeen {
     Objects.requireNonNull(expiresAt, "expiresAt == null");
     byte[] h = Jdbc.hash(id);
     long now = db.nowMillis();
+    long expires = expiresAt.toEpochMilli();
     boolean purgeNow = calls.incrementAndGet() % PURGE_EVERY == 0;
     return db.call(
         store,
@@ -80,27 +100,35 @@ public final class JdbcFirstSeen {
             try (PreparedStatement s = db.prepare(c, upsert)) {
               s.setString(1, namespace);
               s.setBytes(2, h);
-              s.setLong(3, expiresAt.toEpochMilli());
+              s.setLong(3, expires);
               s.setLong(4, now);
               return s.executeUpdate() == 1;
             }
           }
-          try (PreparedStatement s = db.prepare(c, deleteExpired)) {
-            s.setString(1, namespace);
-            s.setBytes(2, h);
-            s.setLong(3, now);
-            s.executeUpdate();
-          }
           try (PreparedStatement s = db.prepare(c, insert)) {
             s.setString(1, namespace);
             s.setBytes(2, h);
-            s.setLong(3, expiresAt.toEpochMilli());
-            return s.executeUpdate() == 1;
-          } catch (SQLException e) {
-            if (Dialect.isDuplicate(e)) {
-              return false;
+            s.setLong(3, expires);
+            if (s.executeUpdate() == 1) {
+              return true;
             }
-            throw e;
+            // MariaDB/MySQL: INSERT IGNORE found the key
+          } catch (SQLException e) {
+            if (!Dialect.isDuplicate(e)) {
+              throw e;
+            }
+            // H2: the key is there
+          }
+          // a row is there: take it over only if it has expired. The update reads the latest
+          // committed row under its row lock, so of several callers racing for one expired row
+          // exactly one matches it; the others find it live (0 rows) — with found rows or
+          // affected rows counted alike, since a taken-over row always changes (new expiry > now)
+          try (PreparedStatement s = db.prepare(c, takeOver)) {
+            s.setLong(1, expires);
+            s.setString(2, namespace);
+            s.setBytes(3, h);
+            s.setLong(4, now);
+            return s.executeUpdate() == 1;
           }
         });
   }
