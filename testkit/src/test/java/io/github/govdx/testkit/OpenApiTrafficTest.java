@@ -13,9 +13,12 @@ import io.github.govdx.client.application.ApplicationState;
 import io.github.govdx.client.application.ApplyRequest;
 import io.github.govdx.client.application.DecideApplicationRequest;
 import io.github.govdx.client.application.ListApplicationsRequest;
+import io.github.govdx.client.auth.GatewaySecret;
+import io.github.govdx.client.auth.GovdxHmacAuthenticator;
 import io.github.govdx.client.catalog.SearchCatalogRequest;
 import io.github.govdx.client.catalog.ShareType;
 import io.github.govdx.client.data.PushRequest;
+import io.github.govdx.client.data.PushResult;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.QueryResult;
 import io.github.govdx.client.data.RecordValidator;
@@ -37,6 +40,8 @@ import io.github.govdx.testkit.OpenApiTrafficCheck.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,7 +96,7 @@ class OpenApiTrafficTest {
                 .httpClient(http)
                 .recordValidator(RecordValidator.none())
                 .build()) {
-      scenario(sandbox, hotline, police, bigdata, city, unchecked);
+      scenario(http, sandbox, hotline, police, bigdata, city, unchecked);
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -100,6 +105,7 @@ class OpenApiTrafficTest {
   }
 
   private static void scenario(
+      OkHttpClient http,
       ExchangeSandbox sandbox,
       ExchangeClient hotline,
       ExchangeClient police,
@@ -107,6 +113,29 @@ class OpenApiTrafficTest {
       ExchangeClient city,
       ExchangeClient unchecked)
       throws Exception {
+    // gateway and platform faults: a 401 from the gateway, a 503 with Retry-After that the client
+    // retries
+    TestParty hp = sandbox.party("hotline");
+    try (ExchangeClient skewed =
+        sandbox
+            .clientBuilder("hotline")
+            .httpClient(http)
+            .authenticator(
+                GovdxHmacAuthenticator.builder()
+                    .keyId(hp.gatewayKeyId())
+                    .secret(GatewaySecret.of(hp.gatewaySecretBytes()))
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30)))
+                    .build())
+            .build()) {
+      assertThatThrownBy(() -> skewed.catalog().searchPage(SearchCatalogRequest.builder().build()))
+          .isInstanceOf(ExchangeException.class)
+          .hasMessageStartingWith("GDX-3103");
+    }
+    sandbox.inject(
+        Route.CATALOG_SEARCH, Fault.status(503).retryAfter(Duration.ofSeconds(1)).times(1));
+    hotline.catalog().searchPage(SearchCatalogRequest.builder().query("户籍").build());
+    sandbox.clearFaults();
+
     // catalog and directory
     hotline
         .catalog()
@@ -182,7 +211,10 @@ class OpenApiTrafficTest {
                         QueryRequest.builder().resourceCode(PEOPLE).filter("sfzh", sfzh).build()))
         .isInstanceOf(ExchangeException.class)
         .hasMessageStartingWith("GDX-3206");
-    hotline.data().push(push(demand("GD-OAS-1")));
+    PushRequest once = push(demand("GD-OAS-1"));
+    PushResult stored = hotline.data().push(once);
+    // the same push again (same key, same records): the stored answer, Idempotency-Replayed
+    assertThat(hotline.data().push(once).batchId()).isEqualTo(stored.batchId());
     ObjectNode bad = demand("GD-OAS-2").put("xzqh", "999999");
     assertThatThrownBy(() -> unchecked.data().push(push(bad)))
         .isInstanceOf(ExchangeException.class)
@@ -352,6 +384,8 @@ class OpenApiTrafficTest {
       }
     }
     assertThat(errors)
+        .containsEntry(401, Set.of("GDX-3103"))
+        .containsKey(503)
         .containsEntry(400, Set.of("GDX-3010"))
         .containsEntry(403, Set.of("GDX-3206", "GDX-3216"))
         .containsEntry(404, Set.of("GDX-3201", "GDX-3203", "GDX-3204", "GDX-3220"))
@@ -364,6 +398,18 @@ class OpenApiTrafficTest {
     Set<Integer> statuses = new TreeSet<>();
     traffic.forEach(e -> statuses.add(e.status()));
     assertThat(statuses).contains(200, 201, 204);
+    assertThat(traffic)
+        .anySatisfy(
+            e -> {
+              assertThat(check.route(e)).isEqualTo(Route.DATA_PUSH);
+              assertThat(e.responseHeaders()).containsEntry("idempotency-replayed", "true");
+            });
+    assertThat(traffic)
+        .anySatisfy(
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.responseHeaders()).containsEntry("retry-after", "1");
+            });
     assertThat(traffic)
         .anySatisfy(
             e -> {
