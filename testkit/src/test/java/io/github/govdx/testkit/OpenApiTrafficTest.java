@@ -53,6 +53,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -311,9 +313,37 @@ class OpenApiTrafficTest {
     bigdata.transfers().receive(sent.transferId(), tmp.resolve("received.bin"));
     assertThat(Files.readAllBytes(tmp.resolve("received.bin"))).isEqualTo(bytes);
     hotline.transfers().get(sent.transferId());
+    // ranges (the client sends them only to resume a download): 206 with Content-Range, and 416
+    TestParty bp = sandbox.party("bigdata");
+    assertThat(content(http, sandbox, bp, sent.transferId(), "bytes=10-99")).isEqualTo(206);
+    assertThat(content(http, sandbox, bp, sent.transferId(), "bytes=999999999-")).isEqualTo(416);
     assertThatThrownBy(() -> bigdata.transfers().get("no-such-transfer"))
         .isInstanceOf(ExchangeException.class)
         .hasMessageStartingWith("GDX-3220");
+  }
+
+  /** A signed download of a range, sent through the recording client; returns the status. */
+  private static int content(
+      OkHttpClient http, ExchangeSandbox sandbox, TestParty party, String transferId, String range)
+      throws Exception {
+    Request r =
+        new Request.Builder()
+            .url(sandbox.baseUri() + "/v1/transfers/" + transferId + "/content")
+            .header("X-Gdx-Party", party.partyId().toString())
+            .header("X-Request-Id", UUID.randomUUID().toString())
+            .header("Range", range)
+            .build();
+    Request signed =
+        GovdxHmacAuthenticator.builder()
+            .keyId(party.gatewayKeyId())
+            .secret(GatewaySecret.of(party.gatewaySecretBytes()))
+            .build()
+            .authenticate(r)
+            .request();
+    try (Response resp = http.newCall(signed).execute()) {
+      resp.body().bytes();
+      return resp.code();
+    }
   }
 
   private static ApplyRequest apply() {
@@ -390,6 +420,7 @@ class OpenApiTrafficTest {
         .containsEntry(403, Set.of("GDX-3206", "GDX-3216"))
         .containsEntry(404, Set.of("GDX-3201", "GDX-3203", "GDX-3204", "GDX-3220"))
         .containsEntry(409, Set.of("GDX-3208", "GDX-3209"))
+        .containsEntry(416, Set.of("GDX-3012"))
         .containsEntry(422, Set.of("GDX-3217", "GDX-3303"));
   }
 
@@ -397,7 +428,7 @@ class OpenApiTrafficTest {
   void successStatuses_ofEveryKind_wereValidated() {
     Set<Integer> statuses = new TreeSet<>();
     traffic.forEach(e -> statuses.add(e.status()));
-    assertThat(statuses).contains(200, 201, 204);
+    assertThat(statuses).contains(200, 201, 204, 206);
     assertThat(traffic)
         .anySatisfy(
             e -> {
