@@ -3,6 +3,7 @@ package io.github.govdx.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ExchangeClient;
@@ -52,8 +53,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -317,6 +320,23 @@ class OpenApiTrafficTest {
     TestParty bp = sandbox.party("bigdata");
     assertThat(content(http, sandbox, bp, sent.transferId(), "bytes=10-99")).isEqualTo(206);
     assertThat(content(http, sandbox, bp, sent.transferId(), "bytes=999999999-")).isEqualTo(416);
+    // completing a transfer with parts missing: 409/GDX-3218 whose details name the parts
+    String create =
+        "{\"receiver\":\""
+            + bp.partyId()
+            + "\",\"resourceCode\":\""
+            + DEMANDS
+            + "\",\"size\":3000000,\"sha256\":\""
+            + "0".repeat(64)
+            + "\",\"partSize\":1048576}";
+    JsonNode created = post(http, sandbox, hp, "/v1/transfers", create, 201);
+    post(
+        http,
+        sandbox,
+        hp,
+        "/v1/transfers/" + created.get("transferId").asText() + "/complete",
+        null,
+        409);
     assertThatThrownBy(() -> bigdata.transfers().get("no-such-transfer"))
         .isInstanceOf(ExchangeException.class)
         .hasMessageStartingWith("GDX-3220");
@@ -343,6 +363,43 @@ class OpenApiTrafficTest {
     try (Response resp = http.newCall(signed).execute()) {
       resp.body().bytes();
       return resp.code();
+    }
+  }
+
+  /** A signed POST through the recording client; returns the JSON answer after checking its status. */
+  private static JsonNode post(
+      OkHttpClient http,
+      ExchangeSandbox sandbox,
+      TestParty party,
+      String path,
+      String json,
+      int expectedStatus)
+      throws Exception {
+    RequestBody body =
+        json == null
+            ? RequestBody.create(new byte[0], null)
+            : RequestBody.create(
+                json.getBytes(StandardCharsets.UTF_8),
+                MediaType.get("application/json; charset=utf-8"));
+    Request r =
+        new Request.Builder()
+            .url(sandbox.baseUri() + path)
+            .header("X-Gdx-Party", party.partyId().toString())
+            .header("X-Request-Id", UUID.randomUUID().toString())
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .post(body)
+            .build();
+    Request signed =
+        GovdxHmacAuthenticator.builder()
+            .keyId(party.gatewayKeyId())
+            .secret(GatewaySecret.of(party.gatewaySecretBytes()))
+            .build()
+            .authenticate(r)
+            .request();
+    try (Response resp = http.newCall(signed).execute()) {
+      byte[] answer = resp.body().bytes();
+      assertThat(resp.code()).as(path).isEqualTo(expectedStatus);
+      return JSON.readTree(answer);
     }
   }
 
@@ -419,7 +476,7 @@ class OpenApiTrafficTest {
         .containsEntry(400, Set.of("GDX-3010"))
         .containsEntry(403, Set.of("GDX-3206", "GDX-3216"))
         .containsEntry(404, Set.of("GDX-3201", "GDX-3203", "GDX-3204", "GDX-3220"))
-        .containsEntry(409, Set.of("GDX-3208", "GDX-3209"))
+        .containsEntry(409, Set.of("GDX-3208", "GDX-3209", "GDX-3218"))
         .containsEntry(416, Set.of("GDX-3012"))
         .containsEntry(422, Set.of("GDX-3217", "GDX-3303"));
   }
