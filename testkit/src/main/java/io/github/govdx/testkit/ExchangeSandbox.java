@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ExchangeAsyncClient;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.ExchangeClientBuilder;
+import io.github.govdx.client.InMemoryRateLimiter;
+import io.github.govdx.client.RateLimit;
+import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.WorkingDayCalendar;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacAuthenticator;
@@ -16,6 +19,7 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.evidence.EvidenceLog;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.testkit.internal.ApiException;
@@ -24,6 +28,9 @@ import io.github.govdx.testkit.internal.BuiltinProvider;
 import io.github.govdx.testkit.internal.CatalogStore;
 import io.github.govdx.testkit.internal.DataStore;
 import io.github.govdx.testkit.internal.FaultBook;
+import io.github.govdx.testkit.internal.GatewayGuard;
+import io.github.govdx.testkit.internal.IdempotencyStore;
+import io.github.govdx.testkit.internal.Keyring;
 import io.github.govdx.testkit.internal.Platform;
 import io.github.govdx.testkit.internal.SandboxServer;
 import io.github.govdx.testkit.internal.Seed;
@@ -45,7 +52,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,11 +88,12 @@ public final class ExchangeSandbox implements AutoCloseable {
   private final Parties parties;
   private final Platform platform;
   private final FaultBook faults = new FaultBook();
-  private final DataStore data = new DataStore();
+  private final DataStore data;
+  private final SandboxState.@Nullable Opened shared;
+  private final @Nullable EvidenceLog evidence;
   private final Map<PartyId, SandboxProvider> registered = new ConcurrentHashMap<>();
   private final Map<PartyId, BuiltinProvider> builtins = new ConcurrentHashMap<>();
   private final AtomicReference<ReviewMode> review;
-  private final AtomicLong batchSeq = new AtomicLong();
   private final Tokens tokens;
   private final CatalogSchemas schemas = new CatalogSchemas();
   private final ExecutorService providerPool;
@@ -100,9 +107,13 @@ public final class ExchangeSandbox implements AutoCloseable {
   private ExchangeSandbox(Builder b) {
     this.clock = b.clock;
     this.zone = b.zone;
-    this.pki = TestPki.create(clock);
+    this.shared = b.state == null ? null : b.state.open(b.clock);
+    Keyring keyring = shared == null ? Keyring.LOCAL : shared.tables()::getOrCreate;
+    this.pki = shared == null ? TestPki.create(clock) : TestPki.create(clock, keyring);
+    this.data = new DataStore(shared == null ? null : shared.tables());
+    this.evidence = shared == null ? null : EvidenceLog.create(shared.evidenceStore(), clock);
     this.review = new AtomicReference<>(b.reviewMode);
-    this.tokens = new Tokens(clock);
+    this.tokens = shared == null ? new Tokens(clock) : new Tokens(clock, keyring);
     this.suites = Set.of(Suite.GM);
     this.gatewayAuth = b.gatewayAuth;
     this.host = b.host;
@@ -110,7 +121,7 @@ public final class ExchangeSandbox implements AutoCloseable {
         b.seedDir != null
             ? Seed.read(b.seedDir)
             : b.builtinSeed ? Seed.builtin() : new Seed(List.of(), List.of(), Map.of());
-    this.parties = new Parties(pki, b.dualCertificates);
+    this.parties = new Parties(pki, b.dualCertificates, keyring);
     for (Seed.SeedParty p : seed.parties()) {
       parties.add(p.alias(), p.partyId(), p.name());
     }
@@ -151,10 +162,23 @@ public final class ExchangeSandbox implements AutoCloseable {
     seed.datasets().forEach((code, recs) -> data.seed(code, toList(recs)));
     b.extraData.forEach((code, recs) -> data.seed(code, recs));
     registered.putAll(b.providers);
+    GatewayGuard guard =
+        b.gatewayAuth
+            ? Adapters.gateway(parties, clock, shared == null ? null : shared.nonceCache())
+            : Adapters.openGateway();
+    if (b.rateLimit != null) {
+      RateLimiter limiter =
+          shared != null && shared.rateLimiter() != null
+              ? shared.rateLimiter()
+              : new InMemoryRateLimiter();
+      guard = Adapters.rateLimited(guard, limiter, b.rateLimit);
+    }
     this.server =
         new SandboxServer(
             platform,
-            b.gatewayAuth ? Adapters.gateway(parties, clock) : Adapters.openGateway(),
+            guard,
+            new IdempotencyStore(
+                clock, "platform", shared == null ? null : shared.idempotencyStore()),
             faults,
             clock,
             b.host,
@@ -239,7 +263,7 @@ public final class ExchangeSandbox implements AutoCloseable {
             id ->
                 new BuiltinProvider(
                     party.get().credentials(),
-                    codecFor(party.get()),
+                    providerCodec(party.get()),
                     platform.catalog(),
                     data,
                     schemas,
@@ -247,7 +271,24 @@ public final class ExchangeSandbox implements AutoCloseable {
                     tokens,
                     clock,
                     zone,
-                    batchSeq)));
+                    new IdempotencyStore(
+                        clock, "provider", shared == null ? null : shared.idempotencyStore()),
+                    evidence)));
+  }
+
+  /** The built-in provider's codec: {@link #codecFor}, with the shared replay cache of a clustered sandbox. */
+  private EnvelopeCodec providerCodec(TestParty party) {
+    if (shared == null) {
+      return codecFor(party);
+    }
+    return EnvelopeCodec.builder()
+        .credentials(party.credentials())
+        .trustStore(pki.trustStore())
+        .directory(parties.directory())
+        .acceptedSuites(suites)
+        .clock(clock)
+        .replayCache(shared.replayCache())
+        .build();
   }
 
   private List<String> allowedItems(PartyId caller, String resourceCode) {
@@ -660,6 +701,9 @@ public final class ExchangeSandbox implements AutoCloseable {
     }
     server.close();
     providerPool.shutdownNow();
+    if (evidence != null) {
+      evidence.close();
+    }
     LOG.debug("sandbox on port {} stopped", server.port());
   }
 
@@ -693,6 +737,8 @@ public final class ExchangeSandbox implements AutoCloseable {
     private final List<JsonNode> extraResources = new ArrayList<>();
     private final Map<String, List<JsonNode>> extraData = new LinkedHashMap<>();
     private final Map<PartyId, SandboxProvider> providers = new LinkedHashMap<>();
+    private @Nullable SandboxState state;
+    private @Nullable RateLimit rateLimit;
 
     private Builder() {}
 
@@ -938,6 +984,34 @@ public final class ExchangeSandbox implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes < 1024: " + bytes);
       }
       this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Shares the platform's state with other sandbox processes through a database (and Redis), so that they act
+     * as one clustered platform (docs/sandbox.md "Several instances"): the same test CA, parties, credentials and
+     * page tokens; one gateway nonce cache, envelope replay cache and idempotency store; one store of pushed
+     * batches; one evidence chain. Applications, subscriptions, objections, transfers and faults stay per process.
+     * Default: everything in this JVM.
+     *
+     * @param state the shared state
+     * @return this builder
+     */
+    public Builder sharedState(SandboxState state) {
+      this.state = Objects.requireNonNull(state, "state == null");
+      return this;
+    }
+
+    /**
+     * A rate limit per calling party at the gateway: a call over it is refused with {@code 429}/{@code GDX-3108}
+     * and {@code Retry-After}. Enforced with gateway authentication on; shared by every instance when the
+     * {@link #sharedState shared state} has Redis, per process otherwise. Default: none.
+     *
+     * @param perParty the limit of each party
+     * @return this builder
+     */
+    public Builder rateLimit(RateLimit perParty) {
+      this.rateLimit = Objects.requireNonNull(perParty, "perParty == null");
       return this;
     }
 
