@@ -8,8 +8,9 @@ import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.outbox.Outbox;
 import io.github.govdx.client.outbox.OutboxState;
+import io.github.govdx.client.outbox.OutboxStats;
 import io.github.govdx.store.jdbc.JdbcStores;
-import io.github.govdx.testkit.ExchangeSandbox;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,13 +34,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 12's throughput target: {@code pushes} GM pushes of about 1 KiB each, sealed, sent to the in-process
- * sandbox over loopback HTTP and receipted, either directly ({@code data().push} from as many threads as the outbox
+ * Issue 12's throughput target: {@code pushes} GM pushes of about 1 KiB each, sealed, sent to the standalone
+ * sandbox in a child JVM (which keeps every pushed batch; here that is not the sender's heap) over loopback HTTP and
+ * receipted, either directly ({@code data().push} from as many threads as the outbox
  * has workers) or through the durable outbox on PostgreSQL (submit all, then wait until every entry is delivered
  * with its verified receipt). One op = the whole batch; the ratio of the two times is the figure.
  *
- * <p>{@code java -jar benchmarks/target/benchmarks.jar OutboxBenchmark -f 1 -wi 1 -i 3} (needs PostgreSQL on
- * 127.0.0.1:5432).
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar OutboxBenchmark -f 1 -wi 1 -i 2 -jvmArgs -Xmx128m} (needs
+ * PostgreSQL on 127.0.0.1:5432). In the outbox mode each op prints the heap after a full collection at the largest
+ * backlog (right after the last submit) and at the end: the entries wait in the table, not in memory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -59,7 +62,7 @@ public class OutboxBenchmark {
   @Param({"10000"})
   public int pushes;
 
-  private ExchangeSandbox sandbox;
+  private SandboxProcess sandbox;
   private ExchangeClient client;
   private HikariDataSource pool;
   private JdbcStores stores;
@@ -69,7 +72,7 @@ public class OutboxBenchmark {
   /** The sandbox, the hotline's client and (for the outbox) its table on PostgreSQL. */
   @Setup(Level.Trial)
   public void setup() throws Exception {
-    sandbox = ExchangeSandbox.builder().start();
+    sandbox = SandboxProcess.start("3g");
     client = sandbox.client("hotline");
     schema = "gdx_bench_" + Long.toHexString(System.nanoTime());
     HikariConfig config = new HikariConfig();
@@ -138,16 +141,28 @@ public class OutboxBenchmark {
             .build()) {
       outbox.start();
       inParallel(() -> outbox.submit(push()));
-      while (outbox.stats().count(OutboxState.PENDING) + outbox.stats().count(OutboxState.IN_FLIGHT)
-          > 0) {
-        Thread.sleep(20);
+      OutboxStats stats = outbox.stats();
+      long backlog = stats.count(OutboxState.PENDING) + stats.count(OutboxState.IN_FLIGHT);
+      long heapAtBacklog = heapAfterGc();
+      while (stats.count(OutboxState.PENDING) + stats.count(OutboxState.IN_FLIGHT) > 0) {
+        Thread.sleep(100);
+        stats = outbox.stats();
       }
-      if (outbox.stats().count(OutboxState.DEAD) > 0) {
+      if (stats.count(OutboxState.DEAD) > 0) {
         throw new IllegalStateException("dead entries in the benchmark");
       }
+      System.out.printf(
+          "%nheap after full GC: %d MiB with %d entries waiting in the outbox, %d MiB with none%n",
+          heapAtBacklog >> 20, backlog, heapAfterGc() >> 20);
       outbox.purgeDelivered(Duration.ZERO);
     }
     return pushes;
+  }
+
+  /** The heap in use after a full collection: what the process keeps, not its garbage. */
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** Runs {@code pushes} calls of {@code one} on {@link #WORKERS} application threads. */

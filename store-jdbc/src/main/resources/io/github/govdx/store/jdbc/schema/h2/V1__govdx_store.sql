@@ -55,4 +55,5 @@ CREATE TABLE IF NOT EXISTS gdx_outbox (       -- the durable outbox (delivery.md
   last_error      CHARACTER VARYING(1000000),
   sent_digests    CHARACTER VARYING(1000000)         NOT NULL);         -- digests of every envelope sealed for the entry
 CREATE INDEX IF NOT EXISTS gdx_outbox_due ON gdx_outbox (state, next_attempt_at);
+CREATE INDEX IF NOT EXISTS gdx_outbox_leased ON gdx_outbox (state, lease_until);
 CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq);

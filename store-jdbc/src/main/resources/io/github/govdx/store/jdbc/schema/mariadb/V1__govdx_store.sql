@@ -55,4 +55,5 @@ CREATE TABLE IF NOT EXISTS gdx_outbox (       -- the durable outbox (delivery.md
   last_error      LONGTEXT,
   sent_digests    LONGTEXT         NOT NULL);         -- digests of every envelope sealed for the entry
 CREATE INDEX IF NOT EXISTS gdx_outbox_due ON gdx_outbox (state, next_attempt_at);
+CREATE INDEX IF NOT EXISTS gdx_outbox_leased ON gdx_outbox (state, lease_until);
 CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq);

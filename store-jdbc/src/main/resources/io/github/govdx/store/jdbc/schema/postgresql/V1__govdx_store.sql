@@ -54,5 +54,7 @@ CREATE TABLE IF NOT EXISTS gdx_outbox (       -- the durable outbox (delivery.md
   last_error_code VARCHAR(16),
   last_error      TEXT,
   sent_digests    TEXT         NOT NULL);         -- digests of every envelope sealed for the entry
-CREATE INDEX IF NOT EXISTS gdx_outbox_due ON gdx_outbox (state, next_attempt_at);
-CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq);
+-- partial indexes: only the rows a claim looks for (docs/store-jdbc.md explains why)
+CREATE INDEX IF NOT EXISTS gdx_outbox_pending ON gdx_outbox (seq, next_attempt_at) WHERE state = 'pending';
+CREATE INDEX IF NOT EXISTS gdx_outbox_leased ON gdx_outbox (seq, lease_until) WHERE state = 'in_flight';
+CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq) WHERE state IN ('pending', 'in_flight');
