@@ -76,6 +76,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Several sandboxes, in one JVM or in several processes, act as one platform when they share a
+ * {@link SandboxState} ({@link Builder#sharedState}): the same test keys, one gateway nonce cache, replay cache and
+ * idempotency store, one store of pushed batches and one evidence chain (docs/sandbox.md "Several instances").
+ *
  * <p>Thread-safe. Listens on the loopback interface unless told otherwise; {@link #close()} stops it.
  */
 public final class ExchangeSandbox implements AutoCloseable {

@@ -106,7 +106,11 @@ class SchemaFilesTest {
       assertThat(names(sql, "TABLE"))
           .as(d.name())
           .containsExactlyInAnyOrder(
-              "gdx_first_seen", "gdx_idempotency", "gdx_evidence_head", "gdx_evidence", "gdx_outbox");
+              "gdx_first_seen",
+              "gdx_idempotency",
+              "gdx_evidence_head",
+              "gdx_evidence",
+              "gdx_outbox");
       // PostgreSQL: partial indexes (the claim's plain index scans); the others have none
       assertThat(names(sql, "INDEX"))
           .as(d.name())
