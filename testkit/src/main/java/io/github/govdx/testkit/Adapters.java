@@ -14,14 +14,12 @@ import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.testkit.internal.ApiException;
-import io.github.govdx.testkit.internal.ApplicationStore;
 import io.github.govdx.testkit.internal.EnvelopeFacts;
 import io.github.govdx.testkit.internal.EnvelopeReader;
 import io.github.govdx.testkit.internal.GatewayGuard;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -151,9 +149,5 @@ final class Adapters {
       }
       return bound;
     };
-  }
-
-  static List<String> items(ApplicationStore.App app) {
-    return app.items();
   }
 }

@@ -156,6 +156,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.maxEvents = b.maxEventsPerSubscription;
     parts.personalData = Adapters.personalDataCheck();
     parts.maxBody = b.maxBodyBytes;
+    parts.sharedGrants = shared == null ? null : shared.tables().grants();
     this.platform = new Platform(parts);
     for (ObjectNode e : seed.catalog()) {
       platform.publish(schemas.withSchema(e));
@@ -296,11 +297,7 @@ public final class ExchangeSandbox implements AutoCloseable {
   }
 
   private List<String> allowedItems(PartyId caller, String resourceCode) {
-    return platform
-        .applications()
-        .grant(caller, resourceCode)
-        .map(Adapters::items)
-        .orElse(List.of());
+    return platform.applications().grantedItems(caller, resourceCode).orElse(List.of());
   }
 
   /**
@@ -995,7 +992,8 @@ public final class ExchangeSandbox implements AutoCloseable {
      * Shares the platform's state with other sandbox processes through a database (and Redis), so that they act
      * as one clustered platform (docs/sandbox.md "Several instances"): the same test CA, parties, credentials and
      * page tokens; one gateway nonce cache, envelope replay cache and idempotency store; one store of pushed
-     * batches; one evidence chain. Applications, subscriptions, objections, transfers and faults stay per process.
+     * batches; the grants of approved applications; one evidence chain. The applications themselves,
+     * subscriptions, objections, transfers and faults stay per process.
      * Default: everything in this JVM.
      *
      * @param state the shared state

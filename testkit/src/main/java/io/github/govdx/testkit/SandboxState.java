@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * database (PostgreSQL, MariaDB/MySQL or an H2 file) and, optionally, Redis.
  *
  * <p>In the database: the test CA, the parties' credentials and gateway secrets and the page-token key (made by the
- * first instance to start, read by the others), the pushed batches of the built-in providers, and the evidence
+ * first instance to start, read by the others), the pushed batches of the built-in providers, the grants of
+ * approved applications (so a conditional query is allowed at any instance), and the evidence
  * chain {@code sandbox} of every envelope they opened and sealed ({@code govdx-store-jdbc}); without Redis also the
  * gateway nonce cache, the envelope replay cache and both idempotency stores (platform and provider). With Redis
  * those four go to Redis ({@code govdx-store-redis}), and the per-party rate limit

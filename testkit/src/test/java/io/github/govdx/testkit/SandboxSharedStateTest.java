@@ -44,6 +44,7 @@ class SandboxSharedStateTest {
 
   private static final String DEMANDS = "335002001/00003";
   private static final String PUSH = "/v1/data/335002001/00003/batches";
+  private static final String PEOPLE = "335001001/00012";
   private static final String ENV = "application/govdx-envelope+json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final OkHttpClient HTTP = new OkHttpClient();
@@ -83,6 +84,39 @@ class SandboxSharedStateTest {
         assertThat(again[1]).contains("GDX-3304");
         assertThat(b.batches(DEMANDS)).hasSize(1);
         assertThat(a.batches(DEMANDS).get(0).messageId()).isEqualTo(push.headers().messageId());
+
+        // an application approved at A grants the conditional query at B
+        String person = a.records(PEOPLE).get(0).get("sfzh").asText();
+        String filter = "{\"filter\": {\"sfzh\": \"" + person + "\"}}";
+        String[] denied = send(signed(b, "hotline", query(b, seal(b, PEOPLE, "query", filter))));
+        assertThat(denied[0]).as(denied[1]).isEqualTo("403");
+        String[] app =
+            send(
+                signed(
+                    a,
+                    "hotline",
+                    new Request.Builder()
+                        .url(a.baseUri() + "/v1/applications")
+                        .header("X-Gdx-Party", a.party("hotline").partyId().toString())
+                        .post(
+                            RequestBody.create(
+                                ("{\"resourceCode\": \""
+                                        + PEOPLE
+                                        + "\", \"purpose\": \"核验\", \"items\": [\"xm\", \"sfzh\"]}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                                MediaType.get("application/json")))
+                        .build()));
+        assertThat(app[0]).as(app[1]).isEqualTo("201");
+        String[] allowed = send(signed(b, "hotline", query(b, seal(b, PEOPLE, "query", filter))));
+        assertThat(allowed[0]).as(allowed[1]).isEqualTo("200");
+        JsonNode records =
+            JSON.readTree(
+                    b.codecFor(b.party("hotline"))
+                        .open(allowed[1].getBytes(StandardCharsets.UTF_8))
+                        .payload())
+                .get("records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).has("xb")).isFalse(); // only the items the application asked for
       }
     } finally {
       dropDatabase(engine, name);
@@ -144,6 +178,29 @@ class SandboxSharedStateTest {
         .header("Idempotency-Key", key)
         .post(RequestBody.create(body.toBytes(), MediaType.get(ENV)))
         .build();
+  }
+
+  private static Request query(ExchangeSandbox s, Envelope body) {
+    return new Request.Builder()
+        .url(s.baseUri() + "/v1/data/" + PEOPLE + "/query")
+        .header("X-Gdx-Party", s.party("hotline").partyId().toString())
+        .post(RequestBody.create(body.toBytes(), MediaType.get(ENV)))
+        .build();
+  }
+
+  private static Envelope seal(ExchangeSandbox s, String code, String action, String payload) {
+    JsonNode entry = s.resource(code).orElseThrow();
+    TestParty p = s.party("hotline");
+    RoutingHeaders h =
+        RoutingHeaders.builder()
+            .messageId(UUID.randomUUID().toString())
+            .issuedAt(Instant.now())
+            .sender(p.partyId())
+            .receiver(io.github.govdx.core.party.PartyId.parse(entry.get("provider").asText()))
+            .resourceCode(code)
+            .action(action)
+            .build();
+    return s.codecFor(p).seal(h, payload.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Request signed(ExchangeSandbox s, String alias, Request r) {

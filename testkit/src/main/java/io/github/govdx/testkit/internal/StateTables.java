@@ -11,9 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -27,7 +30,8 @@ import javax.sql.DataSource;
  *       page-token key, written once by the first instance to start ({@link #getOrCreate}) and read by the others,
  *       so that every instance is the same platform to a client;
  *   <li>{@code <prefix>sandbox_counters}: counters unique across instances (batch numbers);
- *   <li>{@code <prefix>sandbox_batches}: the pushed batches the built-in providers stored.
+ *   <li>{@code <prefix>sandbox_batches}: the pushed batches the built-in providers stored;
+ *   <li>{@code <prefix>sandbox_grants}: the grants of applications approved at any instance ({@link #grants()}).
  * </ul>
  *
  * <p>Test data only: the keys are the sandbox's throwaway test keys, the records synthetic. Thread-safe;
@@ -107,7 +111,13 @@ public final class StateTables {
                 + prefix
                 + "sandbox_batches_code ON "
                 + prefix
-                + "sandbox_batches (resource_code, seq)");
+                + "sandbox_batches (resource_code, seq)",
+            "CREATE TABLE IF NOT EXISTS "
+                + prefix
+                + "sandbox_grants (app_key VARCHAR(128) NOT NULL PRIMARY KEY,"
+                + " applicant VARCHAR(128) NOT NULL, resource_code VARCHAR(64) NOT NULL, items "
+                + engine.text
+                + " NOT NULL, valid_until VARCHAR(10))");
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       for (String sql : ddl) {
@@ -285,6 +295,78 @@ public final class StateTables {
       throw new IllegalStateException("a stored batch is not JSON", e);
     }
     return out;
+  }
+
+  /**
+   * The grants of approved applications, shared through {@code <prefix>sandbox_grants}: keyed by a random id of
+   * this instance and the application's id (application ids are per instance).
+   *
+   * @return the grants of this instance's view
+   */
+  public SharedGrants grants() {
+    String instance = UUID.randomUUID().toString();
+    return new SharedGrants() {
+      @Override
+      public void changed(ApplicationStore.App app) {
+        String key = instance + ":" + app.id();
+        boolean approved = "approved".equals(app.state());
+        try (Connection c = dataSource.getConnection()) {
+          c.setAutoCommit(true);
+          try (PreparedStatement d =
+              c.prepareStatement("DELETE FROM " + prefix + "sandbox_grants WHERE app_key = ?")) {
+            d.setString(1, key);
+            d.executeUpdate();
+          }
+          if (approved) {
+            ArrayNode items = Json.array();
+            app.items().forEach(items::add);
+            try (PreparedStatement i =
+                c.prepareStatement(
+                    "INSERT INTO "
+                        + prefix
+                        + "sandbox_grants (app_key, applicant, resource_code, items, valid_until)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+              i.setString(1, key);
+              i.setString(2, app.applicant().toString());
+              i.setString(3, app.resourceCode());
+              i.setString(4, Json.write(items));
+              i.setString(5, app.validUntil());
+              i.executeUpdate();
+            }
+          }
+        } catch (SQLException e) {
+          throw StateStoreException.unavailable("sandbox state", "grant", e);
+        }
+      }
+
+      @Override
+      public Optional<List<String>> find(PartyId party, String resourceCode, LocalDate today) {
+        try (Connection c = dataSource.getConnection();
+            PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT items, valid_until FROM "
+                        + prefix
+                        + "sandbox_grants WHERE applicant = ? AND resource_code = ?")) {
+          s.setString(1, party.toString());
+          s.setString(2, resourceCode);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              String until = rs.getString(2);
+              if (until == null || !LocalDate.parse(until).isBefore(today)) {
+                List<String> items = new ArrayList<>();
+                Json.MAPPER.readTree(rs.getString(1)).forEach(n -> items.add(n.asText()));
+                return Optional.of(items);
+              }
+            }
+          }
+          return Optional.empty();
+        } catch (SQLException e) {
+          throw StateStoreException.unavailable("sandbox state", "grant", e);
+        } catch (IOException e) {
+          throw new IllegalStateException("a stored grant is not JSON", e);
+        }
+      }
+    };
   }
 
   private static boolean isDuplicate(SQLException e) {
