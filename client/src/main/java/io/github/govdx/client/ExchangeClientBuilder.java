@@ -543,7 +543,18 @@ public final class ExchangeClientBuilder {
     }
     HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
     boolean owns = httpClient == null;
-    OkHttpClient root = owns ? new OkHttpClient() : httpClient;
+    // A cleartext endpoint (a sandbox, or a gateway on the department's own network) needs no TLS:
+    // without a TLS
+    // connection spec OkHttp does not load the platform's trust store and TLS stack when the client
+    // is built.
+    OkHttpClient root =
+        !owns
+            ? httpClient
+            : base.isHttps()
+                ? new OkHttpClient()
+                : new OkHttpClient.Builder()
+                    .connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT))
+                    .build();
     Observers observers = new Observers(callListeners);
     Tracing tracing = openTelemetry == null ? Tracing.NOOP : OtelTracing.create(openTelemetry);
     List<Interceptor> resilience = new ArrayList<>();

@@ -132,362 +132,426 @@ public final class EndToEndDemo {
       ExchangeClient hotline,
       ExchangeClient city,
       Evidence evidence) {
-    // 1. The provider department publishes its resource and connects its endpoint.
-    t.step(
-        "市公安局 publishes 户籍人口基本信息 (" + DemoCatalog.PEOPLE + ") and connects its provider endpoint");
-    List<SyntheticPeople.Person> register = SyntheticPeople.generate(20261124L, 50);
-    sandbox.publish(DemoCatalog.people());
-    ResourceDetail people = police.catalog().detail(DemoCatalog.PEOPLE);
-    ProviderEndpoint policeEndpoint =
-        ProviderEndpoint.builder()
-            .party(DemoCatalog.POLICE)
-            .credentials(sandbox.party("police").credentials())
-            .trustStore(sandbox.trustStore())
-            .directory(sandbox.directory())
-            .accessPolicy(
-                AccessPolicy.allowList(Map.of(DemoCatalog.PEOPLE, Set.of(DemoCatalog.HOTLINE))))
-            .query(
-                people,
-                q -> QueryAnswer.builder().records(lookup(register, q.filter(), q.items())).build())
-            .build();
-    sandbox.registerProvider(DemoCatalog.POLICE, ExchangeSandbox.provider(policeEndpoint));
-    t.info(
-        "%s: %s, share type %s, %d items, schema %s",
-        people.resourceCode(),
-        people.summary().name(),
-        people.summary().shareType().wireName(),
-        people.items().size(),
-        people.schema().isPresent() ? "attached" : "none");
-    t.info(
-        "register: %d synthetic residents (valid GB 11643 numbers, no real person)",
-        register.size());
-    t.check(people.provider().equals(DemoCatalog.POLICE), "the catalog names 市公安局 as provider");
+    Story s = new Story(t, sandbox, police, hotline, city, evidence);
+    s.publish();
+    s.find();
+    s.applyAndApprove();
+    s.queryByIdNumber();
+    s.pushBatch();
+    s.dispatchWorkOrder();
+    s.raiseObjection();
+    s.verifyEvidence();
+  }
 
-    // 2. The consumer finds it.
-    t.step("12345 hotline searches the catalog for 户籍 (conditional resources)");
-    List<ResourceSummary> hits =
-        hotline
-            .catalog()
-            .search(
-                SearchCatalogRequest.builder().query("户籍").shareType(ShareType.CONDITIONAL).build())
-            .stream()
-            .collect(Collectors.toList());
-    for (ResourceSummary s : hits) {
+  /** The demo's chapters, in order, and what one chapter hands to the next. */
+  private static final class Story {
+    private final Transcript t;
+    private final ExchangeSandbox sandbox;
+    private final ExchangeClient police;
+    private final ExchangeClient hotline;
+    private final ExchangeClient city;
+    private final Evidence evidence;
+    private List<SyntheticPeople.Person> register = List.of();
+    private @org.jspecify.annotations.Nullable QueryResult<JsonNode> result;
+    private List<ObjectNode> demands = List.of();
+
+    Story(
+        Transcript t,
+        ExchangeSandbox sandbox,
+        ExchangeClient police,
+        ExchangeClient hotline,
+        ExchangeClient city,
+        Evidence evidence) {
+      this.t = t;
+      this.sandbox = sandbox;
+      this.police = police;
+      this.hotline = hotline;
+      this.city = city;
+      this.evidence = evidence;
+    }
+
+    /** 1. The provider department publishes its resource and connects its endpoint. */
+    void publish() {
+      t.step(
+          "市公安局 publishes 户籍人口基本信息 ("
+              + DemoCatalog.PEOPLE
+              + ") and connects its provider endpoint");
+      register = SyntheticPeople.generate(20261124L, 50);
+      sandbox.publish(DemoCatalog.people());
+      ResourceDetail people = police.catalog().detail(DemoCatalog.PEOPLE);
+      ProviderEndpoint policeEndpoint =
+          ProviderEndpoint.builder()
+              .party(DemoCatalog.POLICE)
+              .credentials(sandbox.party("police").credentials())
+              .trustStore(sandbox.trustStore())
+              .directory(sandbox.directory())
+              .accessPolicy(
+                  AccessPolicy.allowList(Map.of(DemoCatalog.PEOPLE, Set.of(DemoCatalog.HOTLINE))))
+              .query(
+                  people,
+                  q ->
+                      QueryAnswer.builder()
+                          .records(lookup(register, q.filter(), q.items()))
+                          .build())
+              .build();
+      sandbox.registerProvider(DemoCatalog.POLICE, ExchangeSandbox.provider(policeEndpoint));
       t.info(
-          "found %s %s from %s",
-          s.resourceCode(), s.name(), s.providerName().orElse(s.provider().toString()));
-    }
-    t.check(
-        hits.stream().anyMatch(s -> s.resourceCode().equals(DemoCatalog.PEOPLE)),
-        "户籍人口基本信息 is in the catalog");
-
-    // 3. Apply and be approved.
-    t.step("12345 hotline applies for access; 市公安局 reviews and approves (数据共享申请)");
-    Application app =
-        hotline
-            .applications()
-            .apply(
-                ApplyRequest.builder()
-                    .resourceCode(DemoCatalog.PEOPLE)
-                    .purpose("12345热线工单办理中核验来电人身份")
-                    .items(List.of("xm", "sfzh", "xb"))
-                    .validUntil(LocalDate.now(ZONE).plusYears(1))
-                    .idempotencyKey(UUID.randomUUID().toString())
-                    .build());
-    t.info(
-        "application %s submitted, answer due %s (%d working days)",
-        app.applicationId(), app.dueDate(), app.timeLimitWorkingDays());
-    List<Application> pending =
-        police
-            .applications()
-            .list(
-                ListApplicationsRequest.builder()
-                    .role(ApplicationRole.PROVIDER)
-                    .state(ApplicationState.SUBMITTED)
-                    .build())
-            .stream()
-            .collect(Collectors.toList());
-    t.info("市公安局 sees %d pending application(s)", pending.size());
-    police
-        .applications()
-        .decide(
-            DecideApplicationRequest.builder()
-                .applicationId(app.applicationId())
-                .state(ApplicationState.UNDER_REVIEW)
-                .build());
-    police
-        .applications()
-        .decide(
-            DecideApplicationRequest.builder()
-                .applicationId(app.applicationId())
-                .state(ApplicationState.APPROVED)
-                .reason("符合共享条件")
-                .build());
-    Application approved = hotline.applications().status(app.applicationId());
-    t.info(
-        "history: %s",
-        approved.history().stream()
-            .map(h -> h.state().toString())
-            .collect(Collectors.joining(" -> ")));
-    t.check(approved.state() == ApplicationState.APPROVED, "application approved");
-
-    // 4. Query a person by ID number.
-    t.step(
-        "12345 hotline verifies a caller: sealed query by ID number (SM2-SM3 signed, SM2/SM4-GCM encrypted)");
-    SyntheticPeople.Person caller = register.get(7);
-    QueryResult<JsonNode> result =
-        hotline
-            .data()
-            .query(
-                QueryRequest.builder()
-                    .resourceCode(DemoCatalog.PEOPLE)
-                    .filter("sfzh", caller.idNumber())
-                    .items(List.of("xm", "sfzh", "xb"))
-                    .purpose("12345工单来电人身份核验")
-                    .build());
-    for (JsonNode r : result.records()) {
+          "%s: %s, share type %s, %d items, schema %s",
+          people.resourceCode(),
+          people.summary().name(),
+          people.summary().shareType().wireName(),
+          people.items().size(),
+          people.schema().isPresent() ? "attached" : "none");
       t.info(
-          "record: 姓名 %s, 公民身份号码 %s, 性别 %s",
-          Transcript.name(r.path("xm").asText()),
-          Transcript.id(r.path("sfzh").asText()),
-          r.path("xb").asText());
+          "register: %d synthetic residents (valid GB 11643 numbers, no real person)",
+          register.size());
+      t.check(people.provider().equals(DemoCatalog.POLICE), "the catalog names 市公安局 as provider");
     }
-    t.info(
-        "result message %s, digest SM3 %s…",
-        result.messageId().orElse("?"),
-        result.digest().map(d -> d.hex().substring(0, 16)).orElse("?"));
-    t.check(
-        result.records().size() == 1
-            && result.records().get(0).path("sfzh").asText().equals(caller.idNumber()),
-        "one record, validated against the resource schema, bound to this query");
-    t.check(
-        !result.records().get(0).has("hjdz"),
-        "only the requested items (xm, sfzh, xb) were returned");
 
-    // 5. Push a batch.
-    t.step("12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
-    List<ObjectNode> demands = demandRecords(register);
-    ResourceDetail demandResource = hotline.catalog().detail(DemoCatalog.DEMANDS);
-    long valid =
-        demands.stream()
-            .filter(d -> RecordValidator.govdx().validate(demandResource, d).isEmpty())
-            .count();
-    t.info(
-        "validated %d of %d records against the schema of %s (data types, formats, GB/T 2260 codes, mobile "
-            + "numbers)",
-        valid, demands.size(), DemoCatalog.DEMANDS);
-    t.check(valid == demands.size(), "every record is valid before it is sealed");
-    String key = UUID.randomUUID().toString();
-    PushRequest push =
-        PushRequest.builder()
-            .resourceCode(DemoCatalog.DEMANDS)
-            .addRecords(demands)
-            .idempotencyKey(key)
-            .build();
-    PushResult stored = hotline.data().push(push);
-    for (ObjectNode d : demands) {
+    /** 2. The consumer finds it. */
+    void find() {
+      t.step("12345 hotline searches the catalog for 户籍 (conditional resources)");
+      List<ResourceSummary> hits =
+          hotline
+              .catalog()
+              .search(
+                  SearchCatalogRequest.builder()
+                      .query("户籍")
+                      .shareType(ShareType.CONDITIONAL)
+                      .build())
+              .stream()
+              .collect(Collectors.toList());
+      for (ResourceSummary s : hits) {
+        t.info(
+            "found %s %s from %s",
+            s.resourceCode(), s.name(), s.providerName().orElse(s.provider().toString()));
+      }
+      t.check(
+          hits.stream().anyMatch(s -> s.resourceCode().equals(DemoCatalog.PEOPLE)),
+          "户籍人口基本信息 is in the catalog");
+    }
+
+    /** 3. Apply and be approved. */
+    void applyAndApprove() {
+      t.step("12345 hotline applies for access; 市公安局 reviews and approves (数据共享申请)");
+      Application app =
+          hotline
+              .applications()
+              .apply(
+                  ApplyRequest.builder()
+                      .resourceCode(DemoCatalog.PEOPLE)
+                      .purpose("12345热线工单办理中核验来电人身份")
+                      .items(List.of("xm", "sfzh", "xb"))
+                      .validUntil(LocalDate.now(ZONE).plusYears(1))
+                      .idempotencyKey(UUID.randomUUID().toString())
+                      .build());
       t.info(
-          "record %s %s %s, 诉求人 %s, 电话 %s",
-          d.get("gdbh").asText(),
-          d.get("sqqd").asText(),
-          d.get("sqlx").asText(),
-          Transcript.name(d.get("sqr").asText()),
-          Transcript.phone(d.get("lxdh").asText()));
+          "application %s submitted, answer due %s (%d working days)",
+          app.applicationId(), app.dueDate(), app.timeLimitWorkingDays());
+      List<Application> pending =
+          police
+              .applications()
+              .list(
+                  ListApplicationsRequest.builder()
+                      .role(ApplicationRole.PROVIDER)
+                      .state(ApplicationState.SUBMITTED)
+                      .build())
+              .stream()
+              .collect(Collectors.toList());
+      t.info("市公安局 sees %d pending application(s)", pending.size());
+      police
+          .applications()
+          .decide(
+              DecideApplicationRequest.builder()
+                  .applicationId(app.applicationId())
+                  .state(ApplicationState.UNDER_REVIEW)
+                  .build());
+      police
+          .applications()
+          .decide(
+              DecideApplicationRequest.builder()
+                  .applicationId(app.applicationId())
+                  .state(ApplicationState.APPROVED)
+                  .reason("符合共享条件")
+                  .build());
+      Application approved = hotline.applications().status(app.applicationId());
+      t.info(
+          "history: %s",
+          approved.history().stream()
+              .map(h -> h.state().toString())
+              .collect(Collectors.joining(" -> ")));
+      t.check(approved.state() == ApplicationState.APPROVED, "application approved");
     }
-    t.info(
-        "batch %s: %d records stored at %s",
-        stored.batchId(), stored.recordCount(), stored.storedAt());
-    stored
-        .receipt()
-        .ifPresent(
-            rc ->
-                t.info(
-                    "receipt (gdx-receipt, %s): %s signed at %s that it received message %s "
-                        + "from %s, %s %s…",
-                    rc.suite(),
-                    rc.receiver(),
-                    rc.issuedAt(),
-                    rc.messageId(),
-                    rc.sender(),
-                    stored.digest().algorithm(),
-                    rc.envelopeDigest().substring(0, 16)));
-    t.check(
-        stored
-            .receipt()
-            .map(
-                rc ->
-                    rc.messageId().equals(stored.messageId())
-                        && rc.envelopeDigest().equals(stored.digest().hex())
-                        && rc.receiver().equals(DemoCatalog.BIG_DATA))
-            .orElse(false),
-        "signed receipt verified: by the receiver, over this message id and the SM3 digest of the bytes sent");
-    PushResult again = hotline.data().push(push);
-    t.info(
-        "the same push again (same Idempotency-Key): batch %s, replayed=%s",
-        again.batchId(), again.replayed());
-    t.check(
-        again.batchId().equals(stored.batchId())
-            && sandbox.batches(DemoCatalog.DEMANDS).size() == 1,
-        "stored exactly once");
-    outbox(t, sandbox, hotline, demands.get(0));
-    sealedFile(t, sandbox, hotline, city);
 
-    // 6. 接诉即办: dispatch a work order and answer it.
-    t.step(
-        "接诉即办: the hotline dispatches a work order ("
-            + DemoCatalog.WORK_ORDERS
-            + ") to 市城市管理局, which "
-            + "answers ("
-            + DemoCatalog.WORK_ORDER_REPLIES
-            + ") within the time limit");
-    List<JsonNode> inbox = new CopyOnWriteArrayList<>();
-    List<JsonNode> answers = new CopyOnWriteArrayList<>();
-    Map<String, String> batches = new ConcurrentHashMap<>();
-    ResourceDetail orders = city.catalog().detail(DemoCatalog.WORK_ORDERS);
-    sandbox.registerProvider(
-        DemoCatalog.CITY_MANAGEMENT,
-        ExchangeSandbox.provider(
-            ProviderEndpoint.builder()
-                .party(DemoCatalog.CITY_MANAGEMENT)
-                .credentials(sandbox.party("citymgmt").credentials())
-                .trustStore(sandbox.trustStore())
-                .directory(sandbox.directory())
-                .push(
-                    orders,
-                    p -> {
-                      inbox.addAll(p.records());
-                      String id = "wo-" + (inbox.size());
-                      batches.put(id, p.messageId());
-                      return id;
-                    })
-                .build()));
-    ResourceDetail replies = hotline.catalog().detail(DemoCatalog.WORK_ORDER_REPLIES);
-    sandbox.registerProvider(
-        DemoCatalog.HOTLINE,
-        ExchangeSandbox.provider(
-            ProviderEndpoint.builder()
-                .party(DemoCatalog.HOTLINE)
-                .credentials(sandbox.party("hotline").credentials())
-                .trustStore(sandbox.trustStore())
-                .directory(sandbox.directory())
-                .push(
-                    replies,
-                    p -> {
-                      answers.addAll(p.records());
-                      return "reply-" + answers.size();
-                    })
-                .build()));
-    Subscription sub =
-        hotline
-            .subscriptions()
-            .subscribe(
-                SubscribeRequest.builder()
-                    .resourceCode(DemoCatalog.WORK_ORDER_REPLIES)
-                    .eventTypes(List.of("data.updated"))
-                    .build());
-    Instant dispatched = Instant.now();
-    ObjectNode order = workOrder(demands.get(0), dispatched);
-    PushResult sent =
-        hotline
-            .data()
-            .push(
-                PushRequest.builder()
-                    .resourceCode(DemoCatalog.WORK_ORDERS)
-                    .addRecord(order)
-                    .idempotencyKey(UUID.randomUUID().toString())
-                    .build());
-    t.info(
-        "dispatched %s (%s) to 市城市管理局, time limit %s; batch %s",
-        order.get("gdbh").asText(),
-        order.get("sqlx").asText(),
-        order.get("blsx").asText(),
-        sent.batchId());
-    t.check(inbox.size() == 1, "市城市管理局's endpoint received the work order");
-    JsonNode received = inbox.get(0);
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("gdbh", received.get("gdbh").asText());
-    reply.put("cbdw", DemoCatalog.CITY_MANAGEMENT.creditCode());
-    reply.put("blzt", "已办结");
-    reply.put("bljg", "已安排维修人员更换路灯，经回访诉求人满意");
-    reply.put(
-        "bjsj",
-        DateTimeFormatter.ISO_INSTANT.format(
-            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-    PushResult answered =
-        city.data()
-            .push(
-                PushRequest.builder()
-                    .resourceCode(DemoCatalog.WORK_ORDER_REPLIES)
-                    .addRecord(reply)
-                    .idempotencyKey(UUID.randomUUID().toString())
-                    .build());
-    t.info(
-        "市城市管理局 answered %s: %s (batch %s)",
-        reply.get("gdbh").asText(), reply.get("blzt").asText(), answered.batchId());
-    EventPage events =
-        hotline
-            .subscriptions()
-            .events(
-                EventFeedRequest.builder()
-                    .subscriptionId(sub.subscriptionId())
-                    .waitFor(Duration.ofSeconds(5))
-                    .build());
-    for (Event e : events.events()) {
-      t.info("event %s %s on %s", e.eventId(), e.type(), e.resourceCode());
+    /** 4. Query a person by ID number. */
+    void queryByIdNumber() {
+      t.step(
+          "12345 hotline verifies a caller: sealed query by ID number (SM2-SM3 signed, SM2/SM4-GCM encrypted)");
+      SyntheticPeople.Person caller = register.get(7);
+      result =
+          hotline
+              .data()
+              .query(
+                  QueryRequest.builder()
+                      .resourceCode(DemoCatalog.PEOPLE)
+                      .filter("sfzh", caller.idNumber())
+                      .items(List.of("xm", "sfzh", "xb"))
+                      .purpose("12345工单来电人身份核验")
+                      .build());
+      for (JsonNode r : result.records()) {
+        t.info(
+            "record: 姓名 %s, 公民身份号码 %s, 性别 %s",
+            Transcript.name(r.path("xm").asText()),
+            Transcript.id(r.path("sfzh").asText()),
+            r.path("xb").asText());
+      }
+      t.info(
+          "result message %s, digest SM3 %s…",
+          result.messageId().orElse("?"),
+          result.digest().map(d -> d.hex().substring(0, 16)).orElse("?"));
+      t.check(
+          result.records().size() == 1
+              && result.records().get(0).path("sfzh").asText().equals(caller.idNumber()),
+          "one record, validated against the resource schema, bound to this query");
+      t.check(
+          !result.records().get(0).has("hjdz"),
+          "only the requested items (xm, sfzh, xb) were returned");
     }
-    hotline.subscriptions().acknowledge(sub.subscriptionId(), events.nextCursor());
-    t.info(
-        "closed loop in %d ms (受理 → 派单 → 办理 → 答复)",
-        Duration.between(dispatched, Instant.now()).toMillis());
-    t.check(
-        answers.size() == 1
-            && answers.get(0).get("gdbh").asText().equals(order.get("gdbh").asText()),
-        "the hotline received the answer to its work order");
-    t.check(!events.events().isEmpty(), "the hotline's event feed reported the answer (long poll)");
 
-    // 7. A data objection.
-    t.step("12345 hotline raises a data objection (数据异议) on the query result; 市公安局 resolves it");
-    Objection objection =
-        hotline
-            .objections()
-            .raise(
-                RaiseObjectionRequest.builder()
-                    .resourceCode(DemoCatalog.PEOPLE)
-                    .messageId(result.messageId().orElseThrow())
-                    .digest(result.digest().orElseThrow())
-                    .pointers(List.of("/records/0/xb"))
-                    .category(ObjectionCategory.INACCURATE)
-                    .description("来电人自述性别与户籍登记不一致，请核实")
-                    .idempotencyKey(UUID.randomUUID().toString())
-                    .build());
-    t.info(
-        "objection %s cites message %s, due %s",
-        objection.objectionId(), objection.messageId(), objection.dueDate());
-    police
-        .objections()
-        .decide(
-            DecideObjectionRequest.builder()
-                .objectionId(objection.objectionId())
-                .state(ObjectionState.UNDER_REVIEW)
-                .build());
-    Objection resolved =
-        police
-            .objections()
-            .decide(
-                DecideObjectionRequest.builder()
-                    .objectionId(objection.objectionId())
-                    .state(ObjectionState.RESOLVED)
-                    .reason("经核实户籍登记无误，已答复")
-                    .build());
-    t.info("resolution: %s", resolved.resolution().orElse(""));
-    t.check(
-        hotline.objections().get(objection.objectionId()).state() == ObjectionState.RESOLVED,
-        "objection resolved");
+    /** 5. Push a batch. */
+    void pushBatch() {
+      t.step(
+          "12345 hotline pushes today's demand records to 市大数据管理局 (" + DemoCatalog.DEMANDS + ")");
+      demands = demandRecords(register);
+      ResourceDetail demandResource = hotline.catalog().detail(DemoCatalog.DEMANDS);
+      long valid =
+          demands.stream()
+              .filter(d -> RecordValidator.govdx().validate(demandResource, d).isEmpty())
+              .count();
+      t.info(
+          "validated %d of %d records against the schema of %s (data types, formats, GB/T 2260 codes, mobile "
+              + "numbers)",
+          valid, demands.size(), DemoCatalog.DEMANDS);
+      t.check(valid == demands.size(), "every record is valid before it is sealed");
+      String key = UUID.randomUUID().toString();
+      PushRequest push =
+          PushRequest.builder()
+              .resourceCode(DemoCatalog.DEMANDS)
+              .addRecords(demands)
+              .idempotencyKey(key)
+              .build();
+      PushResult stored = hotline.data().push(push);
+      for (ObjectNode d : demands) {
+        t.info(
+            "record %s %s %s, 诉求人 %s, 电话 %s",
+            d.get("gdbh").asText(),
+            d.get("sqqd").asText(),
+            d.get("sqlx").asText(),
+            Transcript.name(d.get("sqr").asText()),
+            Transcript.phone(d.get("lxdh").asText()));
+      }
+      t.info(
+          "batch %s: %d records stored at %s",
+          stored.batchId(), stored.recordCount(), stored.storedAt());
+      stored
+          .receipt()
+          .ifPresent(
+              rc ->
+                  t.info(
+                      "receipt (gdx-receipt, %s): %s signed at %s that it received message %s "
+                          + "from %s, %s %s…",
+                      rc.suite(),
+                      rc.receiver(),
+                      rc.issuedAt(),
+                      rc.messageId(),
+                      rc.sender(),
+                      stored.digest().algorithm(),
+                      rc.envelopeDigest().substring(0, 16)));
+      t.check(
+          stored
+              .receipt()
+              .map(
+                  rc ->
+                      rc.messageId().equals(stored.messageId())
+                          && rc.envelopeDigest().equals(stored.digest().hex())
+                          && rc.receiver().equals(DemoCatalog.BIG_DATA))
+              .orElse(false),
+          "signed receipt verified: by the receiver, over this message id and the SM3 digest of the bytes sent");
+      PushResult again = hotline.data().push(push);
+      t.info(
+          "the same push again (same Idempotency-Key): batch %s, replayed=%s",
+          again.batchId(), again.replayed());
+      t.check(
+          again.batchId().equals(stored.batchId())
+              && sandbox.batches(DemoCatalog.DEMANDS).size() == 1,
+          "stored exactly once");
+      outbox(t, sandbox, hotline, demands.get(0));
+      sealedFile(t, sandbox, hotline, city);
+    }
 
-    // 8. Evidence.
-    t.step(
-        "Verify the hotline's evidence log (SM3 hash chain over every sealed message, answer and receipt)");
-    evidence.verify(t);
+    /** 6. 接诉即办: dispatch a work order and answer it. */
+    void dispatchWorkOrder() {
+      t.step(
+          "接诉即办: the hotline dispatches a work order ("
+              + DemoCatalog.WORK_ORDERS
+              + ") to 市城市管理局, which "
+              + "answers ("
+              + DemoCatalog.WORK_ORDER_REPLIES
+              + ") within the time limit");
+      List<JsonNode> inbox = new CopyOnWriteArrayList<>();
+      List<JsonNode> answers = new CopyOnWriteArrayList<>();
+      Map<String, String> batches = new ConcurrentHashMap<>();
+      ResourceDetail orders = city.catalog().detail(DemoCatalog.WORK_ORDERS);
+      sandbox.registerProvider(
+          DemoCatalog.CITY_MANAGEMENT,
+          ExchangeSandbox.provider(
+              ProviderEndpoint.builder()
+                  .party(DemoCatalog.CITY_MANAGEMENT)
+                  .credentials(sandbox.party("citymgmt").credentials())
+                  .trustStore(sandbox.trustStore())
+                  .directory(sandbox.directory())
+                  .push(
+                      orders,
+                      p -> {
+                        inbox.addAll(p.records());
+                        String id = "wo-" + (inbox.size());
+                        batches.put(id, p.messageId());
+                        return id;
+                      })
+                  .build()));
+      ResourceDetail replies = hotline.catalog().detail(DemoCatalog.WORK_ORDER_REPLIES);
+      sandbox.registerProvider(
+          DemoCatalog.HOTLINE,
+          ExchangeSandbox.provider(
+              ProviderEndpoint.builder()
+                  .party(DemoCatalog.HOTLINE)
+                  .credentials(sandbox.party("hotline").credentials())
+                  .trustStore(sandbox.trustStore())
+                  .directory(sandbox.directory())
+                  .push(
+                      replies,
+                      p -> {
+                        answers.addAll(p.records());
+                        return "reply-" + answers.size();
+                      })
+                  .build()));
+      Subscription sub =
+          hotline
+              .subscriptions()
+              .subscribe(
+                  SubscribeRequest.builder()
+                      .resourceCode(DemoCatalog.WORK_ORDER_REPLIES)
+                      .eventTypes(List.of("data.updated"))
+                      .build());
+      Instant dispatched = Instant.now();
+      ObjectNode order = workOrder(demands.get(0), dispatched);
+      PushResult sent =
+          hotline
+              .data()
+              .push(
+                  PushRequest.builder()
+                      .resourceCode(DemoCatalog.WORK_ORDERS)
+                      .addRecord(order)
+                      .idempotencyKey(UUID.randomUUID().toString())
+                      .build());
+      t.info(
+          "dispatched %s (%s) to 市城市管理局, time limit %s; batch %s",
+          order.get("gdbh").asText(),
+          order.get("sqlx").asText(),
+          order.get("blsx").asText(),
+          sent.batchId());
+      t.check(inbox.size() == 1, "市城市管理局's endpoint received the work order");
+      JsonNode received = inbox.get(0);
+      ObjectNode reply = JSON.createObjectNode();
+      reply.put("gdbh", received.get("gdbh").asText());
+      reply.put("cbdw", DemoCatalog.CITY_MANAGEMENT.creditCode());
+      reply.put("blzt", "已办结");
+      reply.put("bljg", "已安排维修人员更换路灯，经回访诉求人满意");
+      reply.put(
+          "bjsj",
+          DateTimeFormatter.ISO_INSTANT.format(
+              Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+      PushResult answered =
+          city.data()
+              .push(
+                  PushRequest.builder()
+                      .resourceCode(DemoCatalog.WORK_ORDER_REPLIES)
+                      .addRecord(reply)
+                      .idempotencyKey(UUID.randomUUID().toString())
+                      .build());
+      t.info(
+          "市城市管理局 answered %s: %s (batch %s)",
+          reply.get("gdbh").asText(), reply.get("blzt").asText(), answered.batchId());
+      EventPage events =
+          hotline
+              .subscriptions()
+              .events(
+                  EventFeedRequest.builder()
+                      .subscriptionId(sub.subscriptionId())
+                      .waitFor(Duration.ofSeconds(5))
+                      .build());
+      for (Event e : events.events()) {
+        t.info("event %s %s on %s", e.eventId(), e.type(), e.resourceCode());
+      }
+      hotline.subscriptions().acknowledge(sub.subscriptionId(), events.nextCursor());
+      t.info(
+          "closed loop in %d ms (受理 → 派单 → 办理 → 答复)",
+          Duration.between(dispatched, Instant.now()).toMillis());
+      t.check(
+          answers.size() == 1
+              && answers.get(0).get("gdbh").asText().equals(order.get("gdbh").asText()),
+          "the hotline received the answer to its work order");
+      t.check(
+          !events.events().isEmpty(), "the hotline's event feed reported the answer (long poll)");
+    }
+
+    /** 7. A data objection. */
+    void raiseObjection() {
+      t.step("12345 hotline raises a data objection (数据异议) on the query result; 市公安局 resolves it");
+      Objection objection =
+          hotline
+              .objections()
+              .raise(
+                  RaiseObjectionRequest.builder()
+                      .resourceCode(DemoCatalog.PEOPLE)
+                      .messageId(result.messageId().orElseThrow())
+                      .digest(result.digest().orElseThrow())
+                      .pointers(List.of("/records/0/xb"))
+                      .category(ObjectionCategory.INACCURATE)
+                      .description("来电人自述性别与户籍登记不一致，请核实")
+                      .idempotencyKey(UUID.randomUUID().toString())
+                      .build());
+      t.info(
+          "objection %s cites message %s, due %s",
+          objection.objectionId(), objection.messageId(), objection.dueDate());
+      police
+          .objections()
+          .decide(
+              DecideObjectionRequest.builder()
+                  .objectionId(objection.objectionId())
+                  .state(ObjectionState.UNDER_REVIEW)
+                  .build());
+      Objection resolved =
+          police
+              .objections()
+              .decide(
+                  DecideObjectionRequest.builder()
+                      .objectionId(objection.objectionId())
+                      .state(ObjectionState.RESOLVED)
+                      .reason("经核实户籍登记无误，已答复")
+                      .build());
+      t.info("resolution: %s", resolved.resolution().orElse(""));
+      t.check(
+          hotline.objections().get(objection.objectionId()).state() == ObjectionState.RESOLVED,
+          "objection resolved");
+    }
+
+    /** 8. Evidence. */
+    void verifyEvidence() {
+      t.step(
+          "Verify the hotline's evidence log (SM3 hash chain over every sealed message, answer and receipt)");
+      evidence.verify(t);
+    }
   }
 
   private static List<JsonNode> lookup(

@@ -109,139 +109,184 @@ public final class GovdxHmacVerifier {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     Instant now = clock.instant();
+    Signed request;
+    try {
+      request = parse(headers);
+    } catch (Refusal r) {
+      return fail(r.reason, r.getMessage(), now, r.keyId, null);
+    }
+    String bodyDigest = AuthSupport.sm3Hex(body);
+    String signingString =
+        GovdxHmacAuthenticator.signingString(
+            request.algorithm(),
+            method,
+            AuthSupport.canonicalPath(rawPath),
+            AuthSupport.canonicalQuery(rawQuery),
+            request.keyId(),
+            request.timestamp(),
+            request.nonce(),
+            bodyDigest,
+            request.signedHeaders());
+    try {
+      check(request, bodyDigest, signingString, now);
+    } catch (Refusal r) {
+      return fail(r.reason, r.getMessage(), now, request.keyId(), signingString);
+    }
+    return new GovdxHmacVerification(Reason.OK, "authentic", now, request.keyId(), signingString);
+  }
 
-    List<String> authValues = header(headers, GovdxHmacAuthenticator.AUTHORIZATION_HEADER);
-    List<String> timestampValues = header(headers, GovdxHmacAuthenticator.TIMESTAMP_HEADER);
-    List<String> nonceValues = header(headers, GovdxHmacAuthenticator.NONCE_HEADER);
-    List<String> digestValues = header(headers, GovdxHmacAuthenticator.CONTENT_SM3_HEADER);
-    if (authValues.isEmpty()
-        || timestampValues.isEmpty()
-        || nonceValues.isEmpty()
-        || digestValues.isEmpty()) {
-      return fail(Reason.MISSING_HEADER, "a govdx HMAC header is missing", now, null, null);
+  /** What a request claims, read from its headers and checked for form (nothing secret is needed yet). */
+  private record Signed(
+      GovdxHmacAlgorithm algorithm,
+      String keyId,
+      byte[] signature,
+      String timestamp,
+      String nonce,
+      String claimedDigest,
+      Map<String, String> signedHeaders) {}
+
+  /** A refusal on the way through {@link #verify}: its reason and detail become the result. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final Reason reason;
+    final transient @Nullable String keyId;
+
+    Refusal(Reason reason, String detail, @Nullable String keyId) {
+      super(detail, null, false, false);
+      this.reason = reason;
+      this.keyId = keyId;
     }
-    if (authValues.size() > 1
-        || timestampValues.size() > 1
-        || nonceValues.size() > 1
-        || digestValues.size() > 1) {
-      return fail(Reason.MALFORMED_HEADER, "a govdx HMAC header is repeated", now, null, null);
+  }
+
+  /** Reads the four govdx headers and the signed headers, each once and well-formed. */
+  private Signed parse(Map<String, List<String>> headers) {
+    List<List<String>> govdx =
+        List.of(
+            header(headers, GovdxHmacAuthenticator.AUTHORIZATION_HEADER),
+            header(headers, GovdxHmacAuthenticator.TIMESTAMP_HEADER),
+            header(headers, GovdxHmacAuthenticator.NONCE_HEADER),
+            header(headers, GovdxHmacAuthenticator.CONTENT_SM3_HEADER));
+    if (govdx.stream().anyMatch(List::isEmpty)) {
+      throw new Refusal(Reason.MISSING_HEADER, "a govdx HMAC header is missing", null);
     }
-    String authorization = authValues.get(0).trim();
+    if (govdx.stream().anyMatch(v -> v.size() > 1)) {
+      throw new Refusal(Reason.MALFORMED_HEADER, "a govdx HMAC header is repeated", null);
+    }
+    String authorization = govdx.get(0).get(0).trim();
+    String timestamp = govdx.get(1).get(0).trim();
+    String nonce = govdx.get(2).get(0).trim();
+    String claimedDigest = govdx.get(3).get(0).trim();
     int space = authorization.indexOf(' ');
     if (space < 0) {
-      return fail(Reason.MALFORMED_HEADER, "Authorization has no parameters", now, null, null);
+      throw new Refusal(Reason.MALFORMED_HEADER, "Authorization has no parameters", null);
     }
-    String schemeName = authorization.substring(0, space);
-    String keyId = null;
-    String signatureB64 = null;
-    String signedHeaderNames = null;
-    for (String param : authorization.substring(space + 1).split(",", -1)) {
-      int eq = param.indexOf('=');
-      if (eq < 0) {
-        return fail(
-            Reason.MALFORMED_HEADER, "Authorization parameter without '='", now, null, null);
-      }
-      String name = param.substring(0, eq).trim();
-      String value = param.substring(eq + 1).trim();
-      if ("keyId".equals(name) && keyId == null) {
-        keyId = value;
-      } else if ("signature".equals(name) && signatureB64 == null) {
-        signatureB64 = value;
-      } else if ("signedHeaders".equals(name) && signedHeaderNames == null) {
-        signedHeaderNames = value;
-      } else {
-        return fail(
-            Reason.MALFORMED_HEADER,
-            "unexpected or repeated Authorization parameter",
-            now,
-            null,
-            null);
-      }
-    }
+    Map<String, String> params = authorizationParameters(authorization.substring(space + 1));
+    String keyId = params.get("keyId");
+    String signatureB64 = params.get("signature");
+    String signedHeaderNames = params.get("signedHeaders");
     if (keyId == null
         || signatureB64 == null
         || signedHeaderNames == null
         || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
-      return fail(
-          Reason.MALFORMED_HEADER,
-          "Authorization needs keyId, signedHeaders and signature",
-          now,
-          null,
-          null);
+      throw new Refusal(
+          Reason.MALFORMED_HEADER, "Authorization needs keyId, signedHeaders and signature", null);
     }
-    GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.bySchemeName(schemeName);
+    GovdxHmacAlgorithm algorithm =
+        GovdxHmacAlgorithm.bySchemeName(authorization.substring(0, space));
     if (algorithm == null || !algorithms.contains(algorithm)) {
-      return fail(Reason.UNSUPPORTED_ALGORITHM, "scheme not accepted", now, keyId, null);
+      throw new Refusal(Reason.UNSUPPORTED_ALGORITHM, "scheme not accepted", keyId);
     }
     byte[] signature;
     try {
       signature = Base64.getDecoder().decode(signatureB64);
     } catch (IllegalArgumentException e) {
-      return fail(Reason.MALFORMED_HEADER, "signature is not Base64", now, keyId, null);
+      throw new Refusal(Reason.MALFORMED_HEADER, "signature is not Base64", keyId);
     }
-    String timestamp = timestampValues.get(0).trim();
-    String nonce = nonceValues.get(0).trim();
-    String claimedDigest = digestValues.get(0).trim();
     if (!TIMESTAMP.matcher(timestamp).matches()) {
-      return fail(Reason.MALFORMED_HEADER, "X-Gdx-Timestamp is not Unix seconds", now, keyId, null);
+      throw new Refusal(Reason.MALFORMED_HEADER, "X-Gdx-Timestamp is not Unix seconds", keyId);
     }
     if (!GovdxHmacAuthenticator.NONCE.matcher(nonce).matches()) {
-      return fail(Reason.MALFORMED_HEADER, "X-Gdx-Nonce is malformed", now, keyId, null);
+      throw new Refusal(Reason.MALFORMED_HEADER, "X-Gdx-Nonce is malformed", keyId);
     }
     if (!HEX64.matcher(claimedDigest).matches()) {
-      return fail(
-          Reason.MALFORMED_HEADER,
-          "X-Gdx-Content-SM3 is not 64 lowercase hex digits",
-          now,
-          keyId,
-          null);
+      throw new Refusal(
+          Reason.MALFORMED_HEADER, "X-Gdx-Content-SM3 is not 64 lowercase hex digits", keyId);
     }
-    Map<String, String> signedHeaders = new TreeMap<>();
+    return new Signed(
+        algorithm,
+        keyId,
+        signature,
+        timestamp,
+        nonce,
+        claimedDigest,
+        signedHeaders(headers, signedHeaderNames, keyId));
+  }
+
+  /** {@code keyId=…, signedHeaders=…, signature=…}: each known parameter at most once, nothing else. */
+  private static Map<String, String> authorizationParameters(String text) {
+    Map<String, String> params = new TreeMap<>();
+    for (String param : text.split(",", -1)) {
+      int eq = param.indexOf('=');
+      if (eq < 0) {
+        throw new Refusal(Reason.MALFORMED_HEADER, "Authorization parameter without '='", null);
+      }
+      String name = param.substring(0, eq).trim();
+      boolean known =
+          name.equals("keyId") || name.equals("signature") || name.equals("signedHeaders");
+      if (!known || params.putIfAbsent(name, param.substring(eq + 1).trim()) != null) {
+        throw new Refusal(
+            Reason.MALFORMED_HEADER, "unexpected or repeated Authorization parameter", null);
+      }
+    }
+    return params;
+  }
+
+  /**
+   * The signable headers the request carries, which must be exactly those the signature lists: one that was added,
+   * removed or left unsigned is refused.
+   */
+  private static Map<String, String> signedHeaders(
+      Map<String, List<String>> headers, String signedHeaderNames, String keyId) {
+    Map<String, String> signed = new TreeMap<>();
     for (String name : GovdxHmacAuthenticator.SIGNED_HEADERS) {
       List<String> values = header(headers, name);
       if (values.size() > 1) {
-        return fail(Reason.MALFORMED_HEADER, name + " is repeated", now, keyId, null);
+        throw new Refusal(Reason.MALFORMED_HEADER, name + " is repeated", keyId);
       }
       if (!values.isEmpty()) {
-        signedHeaders.put(name, values.get(0).trim());
+        signed.put(name, values.get(0).trim());
       }
     }
-    if (!String.join(";", signedHeaders.keySet()).equals(signedHeaderNames)) {
-      return fail(
+    String present = String.join(";", signed.keySet());
+    if (!present.equals(signedHeaderNames)) {
+      throw new Refusal(
           Reason.SIGNATURE_MISMATCH,
           "signedHeaders '"
               + signedHeaderNames
               + "' is not the request's '"
-              + String.join(";", signedHeaders.keySet())
+              + present
               + "' (a signable header was added, removed or left unsigned)",
-          now,
-          keyId,
-          null);
+          keyId);
     }
-    String bodyDigest = AuthSupport.sm3Hex(body);
-    String signingString =
-        GovdxHmacAuthenticator.signingString(
-            algorithm,
-            method,
-            AuthSupport.canonicalPath(rawPath),
-            AuthSupport.canonicalQuery(rawQuery),
-            keyId,
-            timestamp,
-            nonce,
-            bodyDigest,
-            signedHeaders);
+    return signed;
+  }
 
-    Optional<GatewaySecret> secret = keyLookup.find(keyId);
+  /**
+   * The checks that need the key and the clock, in order: known key, fresh timestamp, body digest, signature, and
+   * last the nonce (remembered only for an authentic request).
+   */
+  private void check(Signed r, String bodyDigest, String signingString, Instant now) {
+    Optional<GatewaySecret> secret = keyLookup.find(r.keyId());
     if (secret.isEmpty()) {
-      return fail(Reason.UNKNOWN_KEY, "unknown key id", now, keyId, signingString);
+      throw new Refusal(Reason.UNKNOWN_KEY, "unknown key id", r.keyId());
     }
-    long requestSeconds = Long.parseLong(timestamp);
+    long requestSeconds = Long.parseLong(r.timestamp());
     long skewSeconds = Math.abs(now.getEpochSecond() - requestSeconds);
     if (skewSeconds > allowedSkew.getSeconds()) {
-      return fail(
+      throw new Refusal(
           Reason.CLOCK_SKEW,
           "timestamp "
-              + timestamp
+              + r.timestamp()
               + " is "
               + skewSeconds
               + " s from server time "
@@ -249,43 +294,34 @@ public final class GovdxHmacVerifier {
               + " (allowed "
               + allowedSkew.getSeconds()
               + " s)",
-          now,
-          keyId,
-          signingString);
+          r.keyId());
     }
-    if (!MessageDigest.isEqual(AuthSupport.utf8(claimedDigest), AuthSupport.utf8(bodyDigest))) {
-      return fail(
-          Reason.BODY_DIGEST_MISMATCH,
-          "X-Gdx-Content-SM3 does not match the body",
-          now,
-          keyId,
-          signingString);
+    if (!MessageDigest.isEqual(AuthSupport.utf8(r.claimedDigest()), AuthSupport.utf8(bodyDigest))) {
+      throw new Refusal(
+          Reason.BODY_DIGEST_MISMATCH, "X-Gdx-Content-SM3 does not match the body", r.keyId());
     }
     byte[] expected =
-        AuthSupport.hmac(algorithm.newDigest(), secret.get(), AuthSupport.utf8(signingString));
-    if (!MessageDigest.isEqual(expected, signature)) {
-      return fail(
+        AuthSupport.hmac(r.algorithm().newDigest(), secret.get(), AuthSupport.utf8(signingString));
+    if (!MessageDigest.isEqual(expected, r.signature())) {
+      throw new Refusal(
           Reason.SIGNATURE_MISMATCH,
           "signature does not match the server-side signing string",
-          now,
-          keyId,
-          signingString);
+          r.keyId());
     }
     boolean fresh;
     try {
-      fresh = rememberNonce(keyId, nonce, Instant.ofEpochSecond(requestSeconds).plus(allowedSkew));
+      fresh =
+          rememberNonce(
+              r.keyId(), r.nonce(), Instant.ofEpochSecond(requestSeconds).plus(allowedSkew));
     } catch (StateStoreException e) {
-      return fail(
+      throw new Refusal(
           Reason.STATE_UNAVAILABLE,
           "nonce cache unavailable (" + e.code() + "); refused, retry later",
-          now,
-          keyId,
-          signingString);
+          r.keyId());
     }
     if (!fresh) {
-      return fail(Reason.NONCE_REPLAYED, "nonce already used", now, keyId, signingString);
+      throw new Refusal(Reason.NONCE_REPLAYED, "nonce already used", r.keyId());
     }
-    return new GovdxHmacVerification(Reason.OK, "authentic", now, keyId, signingString);
   }
 
   private boolean rememberNonce(String keyId, String nonce, Instant expiresAt) {

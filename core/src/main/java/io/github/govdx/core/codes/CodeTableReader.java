@@ -49,8 +49,11 @@ public final class CodeTableReader {
   /** The largest file the reader accepts: 16 MiB. */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory JSON = MAPPER.getFactory();
+  /** The JSON reader, made on first use: a CSV table (the built-in ones) never loads Jackson databind. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = MAPPER.getFactory();
+  }
 
   private CodeTableReader() {}
 
@@ -196,7 +199,7 @@ public final class CodeTableReader {
     Map<String, String> meta = new HashMap<>();
     List<JsonNode> entries = new ArrayList<>();
     List<Integer> entryLines = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(data)) {
+    try (JsonParser p = Json.FACTORY.createParser(data)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed(fileName, line(p), "top level must be a JSON object");
       }
@@ -209,7 +212,7 @@ public final class CodeTableReader {
           }
           while (p.nextToken() != JsonToken.END_ARRAY) {
             entryLines.add(line(p));
-            entries.add(MAPPER.readTree(p));
+            entries.add(Json.MAPPER.readTree(p));
           }
         } else if (t == JsonToken.VALUE_STRING) {
           if (meta.put(field, p.getText()) != null) {

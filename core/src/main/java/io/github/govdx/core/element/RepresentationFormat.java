@@ -152,129 +152,27 @@ public final class RepresentationFormat {
   }
 
   private static RepresentationFormat parseText(String original, String t) {
-    String s = t.toLowerCase(Locale.ROOT);
-    int i = 0;
-    CharClass cls = null;
-    if (s.startsWith("an")) {
-      cls = CharClass.AN;
-      i = 2;
-    } else if (s.startsWith("a")) {
-      cls = CharClass.A;
-      i = 1;
-    } else if (s.startsWith("n")) {
-      cls = CharClass.N;
-      i = 1;
-    } else if (s.startsWith("c")) {
-      cls = CharClass.C;
-      i = 1;
-    } else if (!s.startsWith("..")) {
-      throw new RepresentationFormatException(
-          original, 0, "expected a character class (a, n, an, c), '..' or a date pattern");
-    }
-    int[] pos = {i};
-    Integer min = readNumber(original, s, pos);
-    i = pos[0];
-    boolean range = false;
-    boolean unlimited = false;
+    TextCursor c = new TextCursor(original, t);
+    CharClass cls = c.charClass();
+    Integer min = c.number();
+    boolean range = c.skip("..");
+    boolean unlimited = range && c.skip("ul");
     Integer max = null;
-    if (s.startsWith("..", i)) {
-      range = true;
-      i += 2;
-      if (s.startsWith("ul", i)) {
-        unlimited = true;
-        i += 2;
-      } else {
-        pos[0] = i;
-        max = readNumber(original, s, pos);
-        if (max == null) {
-          throw new RepresentationFormatException(
-              original, i, "expected a maximum length or 'ul' after '..'");
-        }
-        i = pos[0];
+    if (range && !unlimited) {
+      max = c.number();
+      if (max == null) {
+        throw c.error("expected a maximum length or 'ul' after '..'");
       }
     }
     if (!range && min == null) {
-      throw new RepresentationFormatException(
-          original, i, "expected a length after the character class");
+      throw c.error("expected a length after the character class");
     }
-    int scale = -1;
-    if (i < s.length() && s.charAt(i) == ',') {
-      if (cls != CharClass.N) {
-        throw new RepresentationFormatException(
-            original, i, "decimals (',q') are only allowed with class n");
-      }
-      if (unlimited) {
-        throw new RepresentationFormatException(
-            original, i, "decimals need a maximum length, not 'ul'");
-      }
-      i++;
-      pos[0] = i;
-      Integer q = readNumber(original, s, pos);
-      if (q == null) {
-        throw new RepresentationFormatException(
-            original, i, "expected the number of decimals after ','");
-      }
-      scale = q;
-      i = pos[0];
-    }
-    String pattern = null;
-    if (i < s.length() && s.charAt(i) == '(') {
-      int close = s.indexOf(')', i);
-      if (close < 0) {
-        throw new RepresentationFormatException(
-            original, s.length(), "missing ')' closing the pattern");
-      }
-      pattern = s.substring(i + 1, close);
-      for (int k = 0; k < pattern.length(); k++) {
-        char c = pattern.charAt(k);
-        if (c != 'a' && c != 'n') {
-          throw new RepresentationFormatException(
-              original, i + 1 + k, "pattern positions must be 'a' or 'n'");
-        }
-      }
-      if (pattern.isEmpty()) {
-        throw new RepresentationFormatException(original, i + 1, "empty pattern");
-      }
-      if (range || min == null || min != pattern.length()) {
-        throw new RepresentationFormatException(
-            original,
-            i,
-            "a pattern needs a fixed length equal to its own length (" + pattern.length() + ")");
-      }
-      i = close + 1;
-    }
-    if (i != s.length()) {
-      throw new RepresentationFormatException(
-          original, i, "unexpected character '" + t.charAt(i) + "'");
-    }
-    int minLength;
-    int maxLength;
-    if (!range) {
-      minLength = min;
-      maxLength = min;
-      if (minLength == 0) {
-        throw new RepresentationFormatException(original, 0, "fixed length must be at least 1");
-      }
-    } else {
-      minLength = min == null ? 0 : min;
-      maxLength = unlimited ? -1 : max;
-      if (!unlimited && maxLength == 0) {
-        throw new RepresentationFormatException(
-            original, s.indexOf("..") + 2, "maximum length must be at least 1");
-      }
-      if (!unlimited && minLength > maxLength) {
-        throw new RepresentationFormatException(
-            original,
-            s.indexOf("..") + 2,
-            "maximum length " + maxLength + " is below the minimum " + minLength);
-      }
-    }
-    if (scale >= 0 && scale >= maxLength) {
-      throw new RepresentationFormatException(
-          original,
-          s.indexOf(',') + 1,
-          "decimals " + scale + " must be fewer than the digits " + maxLength);
-    }
+    int scale = c.decimals(cls, unlimited);
+    String pattern = c.pattern(range, min);
+    c.end();
+    int minLength = min == null ? 0 : min;
+    int maxLength = !range ? minLength : unlimited ? -1 : max;
+    checkLengths(original, c.lower, range, unlimited, minLength, maxLength, scale);
     StringBuilder canon = new StringBuilder();
     if (cls != null) {
       canon.append(cls.name().toLowerCase(Locale.ROOT));
@@ -295,6 +193,143 @@ public final class RepresentationFormat {
     }
     return new RepresentationFormat(
         canon.toString(), cls, minLength, maxLength, scale, pattern, List.of());
+  }
+
+  /** The lengths and decimals of a text format, each against the others. */
+  private static void checkLengths(
+      String original,
+      String s,
+      boolean range,
+      boolean unlimited,
+      int minLength,
+      int maxLength,
+      int scale) {
+    if (!range && minLength == 0) {
+      throw new RepresentationFormatException(original, 0, "fixed length must be at least 1");
+    }
+    if (range && !unlimited && maxLength == 0) {
+      throw new RepresentationFormatException(
+          original, s.indexOf("..") + 2, "maximum length must be at least 1");
+    }
+    if (range && !unlimited && minLength > maxLength) {
+      throw new RepresentationFormatException(
+          original,
+          s.indexOf("..") + 2,
+          "maximum length " + maxLength + " is below the minimum " + minLength);
+    }
+    if (scale >= 0 && scale >= maxLength) {
+      throw new RepresentationFormatException(
+          original,
+          s.indexOf(',') + 1,
+          "decimals " + scale + " must be fewer than the digits " + maxLength);
+    }
+  }
+
+  /** Reads a text format ({@code an..20}, {@code n10,2}, {@code an6(aannnn)}) left to right. */
+  private static final class TextCursor {
+    final String original;
+    final String text;
+    final String lower;
+    int i;
+
+    TextCursor(String original, String text) {
+      this.original = original;
+      this.text = text;
+      this.lower = text.toLowerCase(Locale.ROOT);
+    }
+
+    RepresentationFormatException error(String message) {
+      return new RepresentationFormatException(original, i, message);
+    }
+
+    boolean skip(String token) {
+      if (lower.startsWith(token, i)) {
+        i += token.length();
+        return true;
+      }
+      return false;
+    }
+
+    @Nullable Integer number() {
+      int[] pos = {i};
+      Integer n = readNumber(original, lower, pos);
+      i = pos[0];
+      return n;
+    }
+
+    /** The character class, or {@code null} for a bare {@code ..max}. */
+    @Nullable CharClass charClass() {
+      if (skip("an")) {
+        return CharClass.AN;
+      }
+      if (skip("a")) {
+        return CharClass.A;
+      }
+      if (skip("n")) {
+        return CharClass.N;
+      }
+      if (skip("c")) {
+        return CharClass.C;
+      }
+      if (!lower.startsWith("..")) {
+        throw error("expected a character class (a, n, an, c), '..' or a date pattern");
+      }
+      return null;
+    }
+
+    /** {@code ,q}: the number of decimals, or -1 without. */
+    int decimals(@Nullable CharClass cls, boolean unlimited) {
+      if (i >= lower.length() || lower.charAt(i) != ',') {
+        return -1;
+      }
+      if (cls != CharClass.N) {
+        throw error("decimals (',q') are only allowed with class n");
+      }
+      if (unlimited) {
+        throw error("decimals need a maximum length, not 'ul'");
+      }
+      i++;
+      Integer q = number();
+      if (q == null) {
+        throw error("expected the number of decimals after ','");
+      }
+      return q;
+    }
+
+    /** {@code (aannnn)}: the positions' classes, or {@code null} without. */
+    @Nullable String pattern(boolean range, @Nullable Integer min) {
+      if (i >= lower.length() || lower.charAt(i) != '(') {
+        return null;
+      }
+      int close = lower.indexOf(')', i);
+      if (close < 0) {
+        throw new RepresentationFormatException(
+            original, lower.length(), "missing ')' closing the pattern");
+      }
+      String pattern = lower.substring(i + 1, close);
+      for (int k = 0; k < pattern.length(); k++) {
+        char c = pattern.charAt(k);
+        if (c != 'a' && c != 'n') {
+          throw new RepresentationFormatException(
+              original, i + 1 + k, "pattern positions must be 'a' or 'n'");
+        }
+      }
+      if (pattern.isEmpty()) {
+        throw new RepresentationFormatException(original, i + 1, "empty pattern");
+      }
+      if (range || min == null || min != pattern.length()) {
+        throw error(
+            "a pattern needs a fixed length equal to its own length (" + pattern.length() + ")");
+      }
+      i = close + 1;
+      return pattern;
+    }
+
+    void end() {
+      if (i != lower.length()) {
+        throw error("unexpected character '" + text.charAt(i) + "'");
+      }
+    }
   }
 
   private static @Nullable Integer readNumber(String original, String s, int[] pos) {

@@ -32,11 +32,10 @@ final class ErrorMapper {
     String pointer = pointer(e.getInstanceLocation());
     String schemaPointer =
         e.getSchemaLocation() == null ? "" : schemaParent(e.getSchemaLocation().getFragment());
-    String property = e.getProperty();
+    String prop = e.getProperty() == null ? "" : e.getProperty();
     switch (keyword) {
       case "required":
         {
-          String prop = property == null ? "" : property;
           FieldSpec f = items.get(schemaPointer + "/properties/" + SchemaCompiler.escape(prop));
           String name = f == null ? prop : f.nameZh();
           return new Violation(
@@ -50,23 +49,35 @@ final class ErrorMapper {
               Severity.ERROR);
         }
       case "additionalProperties":
-        {
-          String prop = property == null ? "" : property;
-          return new Violation(
-              recordIndex,
-              pointer + "/" + SchemaCompiler.escape(prop),
-              "",
-              "additionalProperties",
-              CoreErrorCode.RECORD_UNKNOWN_ITEM,
-              "item '" + prop + "' is not defined by the resource schema",
-              "数据项“" + prop + "”未在资源模式中定义",
-              Severity.ERROR);
-        }
+        return new Violation(
+            recordIndex,
+            pointer + "/" + SchemaCompiler.escape(prop),
+            "",
+            "additionalProperties",
+            CoreErrorCode.RECORD_UNKNOWN_ITEM,
+            "item '" + prop + "' is not defined by the resource schema",
+            "数据项“" + prop + "”未在资源模式中定义",
+            Severity.ERROR);
       default:
-        break;
+        FieldSpec f = items.get(schemaPointer);
+        Text text = itemText(e, keyword, f);
+        return new Violation(
+            recordIndex,
+            pointer,
+            f == null ? "" : f.nameZh(),
+            keyword,
+            text.code(),
+            text.en(),
+            text.zh(),
+            Severity.ERROR);
     }
-    FieldSpec f = items.get(schemaPointer);
-    String name = f == null ? "" : f.nameZh();
+  }
+
+  /** A violation's code and its English and Chinese messages. */
+  private record Text(CoreErrorCode code, String en, String zh) {}
+
+  /** What a keyword's failure on one item says, with the item's representation format where it helps. */
+  private static Text itemText(Error e, String keyword, @Nullable FieldSpec f) {
     RepresentationFormat format = f == null ? null : f.format().orElse(null);
     String fmt = format == null ? "" : "（格式 " + format.text() + "）";
     String fmtEn = format == null ? "" : " (format " + format.text() + ")";
@@ -74,78 +85,48 @@ final class ErrorMapper {
       case "type":
         {
           String expected = expectedType(f);
-          return new Violation(
-              recordIndex,
-              pointer,
-              name,
-              "type",
+          return new Text(
               CoreErrorCode.RECORD_TYPE_MISMATCH,
               "must be a JSON " + expected,
-              "类型须为 JSON " + expected + typeZh(expected),
-              Severity.ERROR);
+              "类型须为 JSON " + expected + typeZh(expected));
         }
       case "minLength":
       case "maxLength":
         {
           String range = format == null ? keyword + " " + e.getSchemaNode() : lengthEn(format);
-          return new Violation(
-              recordIndex,
-              pointer,
-              name,
-              keyword,
+          return new Text(
               CoreErrorCode.RECORD_LENGTH_OUT_OF_RANGE,
               "must be " + range + " characters long" + fmtEn,
-              "长度须为" + (format == null ? range : lengthZh(format)) + "个字符" + fmt,
-              Severity.ERROR);
+              "长度须为" + (format == null ? range : lengthZh(format)) + "个字符" + fmt);
         }
       case "pattern":
-        return new Violation(
-            recordIndex,
-            pointer,
-            name,
-            "pattern",
+        return new Text(
             CoreErrorCode.RECORD_FORMAT_MISMATCH,
             "does not match the representation format" + fmtEn + patternHintEn(format),
-            "不符合表示格式" + fmt + patternHintZh(format),
-            Severity.ERROR);
+            "不符合表示格式" + fmt + patternHintZh(format));
       case "maxItems":
       case "minItems":
         {
-          int limit = f == null ? -1 : keyword.equals("maxItems") ? f.maxItems() : f.minItems();
           boolean max = keyword.equals("maxItems");
-          return new Violation(
-              recordIndex,
-              pointer,
-              name,
-              keyword,
+          int limit = f == null ? -1 : max ? f.maxItems() : f.minItems();
+          return new Text(
               CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
               "must have " + (max ? "at most " : "at least ") + limit + " elements",
-              "元素个数须" + (max ? "至多 " : "至少 ") + limit + " 个",
-              Severity.ERROR);
+              "元素个数须" + (max ? "至多 " : "至少 ") + limit + " 个");
         }
       case "format":
         {
           String jf = f == null ? "" : f.jsonFormat().orElse("");
-          return new Violation(
-              recordIndex,
-              pointer,
-              name,
-              "format",
+          return new Text(
               CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
               "is not a valid " + jf + " value",
-              "不是有效的 " + jf + " 值",
-              Severity.ERROR);
+              "不是有效的 " + jf + " 值");
         }
       default:
-        return new Violation(
-            recordIndex,
-            pointer,
-            name,
-            keyword,
+        return new Text(
             CoreErrorCode.RECORD_CONSTRAINT_VIOLATED,
             e.getMessage() == null ? "violates " + keyword : e.getMessage(),
-            "不符合规则 " + keyword,
-            Severity.ERROR);
+            "不符合规则 " + keyword);
     }
   }
 
