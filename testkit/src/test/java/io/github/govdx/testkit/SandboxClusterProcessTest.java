@@ -139,6 +139,9 @@ class SandboxClusterProcessTest {
     } finally {
       client.shutdown();
     }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   private void startProcess(int i, String url) throws Exception {
