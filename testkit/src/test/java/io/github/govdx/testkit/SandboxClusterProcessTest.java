@@ -353,6 +353,53 @@ class SandboxClusterProcessTest {
   }
 
   @Test
+  void thirtyRacingCopiesOfOnePushOverTheInstancesAreAcceptedExactlyOnce() throws Exception {
+    Envelope push = seal("hotline", "push", "{\"records\": [" + record("GD2026120400777") + "]}");
+    int copies = 30;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(copies);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Resp>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < copies; i++) {
+        URI base = bases.get(i % bases.size());
+        Request r =
+            signed(
+                "hotline",
+                post(
+                    base,
+                    "hotline",
+                    PUSH_PATH,
+                    push.toBytes(),
+                    "r-" + i + "-" + UUID.randomUUID()));
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return send(r);
+                }));
+      }
+      go.countDown();
+      int accepted = 0;
+      for (java.util.concurrent.Future<Resp> f : answers) {
+        Resp r = f.get(60, TimeUnit.SECONDS);
+        if (r.status() == 201) {
+          accepted++;
+        } else {
+          assertThat(r.status()).as(r.text()).isEqualTo(400);
+          assertThat(r.json().get("code").asText()).isEqualTo("GDX-3304");
+        }
+      }
+      assertThat(accepted).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(local.batches(DEMANDS))
+        .filteredOn(b -> b.messageId().equals(push.headers().messageId()))
+        .hasSize(1);
+  }
+
+  @Test
   void aBatchPushedThroughOneInstanceIsAnsweredByAQueryThroughAnother() throws Exception {
     String gdbh = "GD2026120400" + (100 + (int) (Math.random() * 800));
     Envelope push = seal("hotline", "push", "{\"records\": [" + record(gdbh) + "]}");
