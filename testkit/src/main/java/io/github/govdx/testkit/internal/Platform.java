@@ -108,6 +108,9 @@ public final class Platform {
     /** A check for identifiers in free text. */
     public Predicate<String> personalData = s -> false;
 
+    /** The grants shared with the other instances of a clustered sandbox, or null. */
+    public @Nullable SharedGrants sharedGrants;
+
     /** The largest sealed stream a file transfer may carry. */
     public long maxTransferBytes = 8L * 1024 * 1024 * 1024;
 
@@ -150,7 +153,8 @@ public final class Platform {
               d.put("applicationId", a.id());
               d.put("state", a.state());
               feeds.emit("application.state_changed", a.resourceCode(), d, a.applicant());
-            });
+            },
+            p.sharedGrants);
     this.objections =
         new ObjectionStore(
             p.clock,
@@ -595,7 +599,7 @@ public final class Platform {
     if ("query".equals(action)
         && "conditional".equals(share)
         && !call.party().equals(provider)
-        && applications.grant(call.party(), code).isEmpty()) {
+        && applications.grantedItems(call.party(), code).isEmpty()) {
       throw new ApiException(
           WireCode.ACCESS_NOT_GRANTED,
           "no approved application of " + call.party() + " for " + code);
