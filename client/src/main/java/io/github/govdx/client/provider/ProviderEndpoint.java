@@ -63,6 +63,12 @@ import org.slf4j.LoggerFactory;
  * caller with correlation id = the request's message id, and, for a push, a signed receipt (govdx-crypto's
  * {@link io.github.govdx.crypto.evidence.Receipt}) over the push's message id, parties and envelope digest.
  *
+ * <p>With {@link Builder#files(String, FileHandler)} it also receives files delivered by the platform
+ * ({@code docs/protocol.md} section 15.8): parts streamed to the {@link Builder#transferSpool spool directory}
+ * (write-once, digest-checked, resumable), the whole sealed stream verified and opened at completion, the
+ * {@link FileHandler} called once per transfer (the idempotency store), and a signed receipt returned. An HTTP
+ * adapter passes the parts' bodies as streams: see {@link #streamsBody(String, String)}.
+ *
  * <pre>{@code
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
  *     .party(PartyId.parse("11320500014160486F"))
