@@ -83,6 +83,7 @@ final class TransferInbox {
   private static final byte[] MAGIC = {'G', 'D', 'X', 'S', 1};
   static final int MIN_PART = 64 * 1024;
   private static final int SWEEP_LIMIT = 64;
+  private static final int MAX_ANNOUNCEMENT = 64 * 1024;
 
   private final PartyId self;
   private final MessageSealer sealer;
@@ -152,6 +153,22 @@ final class TransferInbox {
   }
 
   ProviderResponse route(ProviderRequest request, InputStream body, String requestId) {
+    try {
+      return dispatch(request, body, requestId);
+    } catch (Refusal r) {
+      throw r;
+    } catch (RuntimeException e) {
+      // never thrown for bad input; a fault of this provider (its spool, its sealer) is a 500,
+      // never an exception
+      LOG.warn("file transfer request failed: {}", e.getClass().getName());
+      throw new Refusal(
+          500,
+          ClientErrorCode.PROVIDER_HANDLER_FAILED,
+          "the provider could not handle the transfer");
+    }
+  }
+
+  private ProviderResponse dispatch(ProviderRequest request, InputStream body, String requestId) {
     Matcher m = ROUTE.matcher(request.path());
     if (!m.matches()) {
       throw new Refusal(404, ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
@@ -188,6 +205,10 @@ final class TransferInbox {
     if (!io.github.govdx.client.internal.MediaTypes.isJson(
         request.header("Content-Type").orElse(null))) {
       throw new Refusal(415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/json");
+    }
+    if (request.body().length > MAX_ANNOUNCEMENT) {
+      throw new Refusal(
+          413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + MAX_ANNOUNCEMENT + " bytes");
     }
     JsonNode o;
     try {
@@ -412,6 +433,19 @@ final class TransferInbox {
     if (delivered != null) {
       return replayed(answer(delivered), requestId);
     }
+    try {
+      return verifyAndHandle(caller, f, requestId);
+    } catch (Refusal r) {
+      // another instance may have delivered it meanwhile and removed the parts under us
+      JsonNode now = delivered(f.dir);
+      if (now != null) {
+        return replayed(answer(now), requestId);
+      }
+      throw r;
+    }
+  }
+
+  private ProviderResponse verifyAndHandle(PartyId caller, Facts f, String requestId) {
     List<ErrorDetail> missing = new ArrayList<>();
     for (int n = 1; n <= f.partCount(); n++) {
       if (!Files.isRegularFile(part(f.dir, n))) {
@@ -718,24 +752,27 @@ final class TransferInbox {
   /** The facts of a transfer as created; 404 if unknown to this sender or expired. */
   private Facts facts(PartyId caller, String transferId) {
     Path dir = dir(caller, transferId);
-    JsonNode o;
+    Facts f;
     try {
-      o = Json.parseObject(Files.readAllBytes(dir.resolve("transfer.json")));
+      JsonNode o = Json.parseObject(Files.readAllBytes(dir.resolve("transfer.json")));
+      f =
+          new Facts(
+              dir,
+              Json.text(o, "transferId"),
+              Json.text(o, "resourceCode"),
+              o.path("size").asLong(),
+              Json.text(o, "sha256"),
+              o.path("partSize").asInt(),
+              Json.instant(o, "createdAt"),
+              Json.instant(o, "expiresAt"));
     } catch (NoSuchFileException e) {
       throw notFound(transferId);
-    } catch (IOException | Json.MalformedJsonException e) {
-      throw spoolFailed("could not read the transfer", e instanceof Exception ? e : null);
+    } catch (IOException | RuntimeException e) {
+      throw spoolFailed("could not read the transfer", e);
     }
-    Facts f =
-        new Facts(
-            dir,
-            Json.text(o, "transferId"),
-            Json.text(o, "resourceCode"),
-            o.get("size").asLong(),
-            Json.text(o, "sha256"),
-            o.get("partSize").asInt(),
-            Json.instant(o, "createdAt"),
-            Json.instant(o, "expiresAt"));
+    if (!f.transferId.equals(transferId) || f.size < 1 || f.partSize < 1) {
+      throw spoolFailed("the transfer's record in the spool is damaged", null);
+    }
     if (!f.expiresAt.isAfter(clock.instant())) {
       deleteTree(dir);
       throw notFound(transferId);

@@ -354,6 +354,77 @@ class ProviderTransferTest {
   }
 
   @Test
+  void concurrentCompletions_atTwoInstances_handlerCalledOnce() throws Exception {
+    SealedFile f = file(1024 * 1024, 14);
+    String id = id();
+    sendAll(id, f);
+    ProviderEndpoint other = endpoint(); // a second instance over the same spool and store
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<ProviderResponse>> answers = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        ProviderEndpoint e = i % 2 == 0 ? endpoint : other;
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return complete(e, id, Fixtures.HOTLINE);
+                }));
+      }
+      go.countDown();
+      int delivered = 0;
+      for (java.util.concurrent.Future<ProviderResponse> a : answers) {
+        ProviderResponse r = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (r.status() == 200) {
+          delivered++;
+        } else {
+          // another instance was completing it at that moment: retryable
+          assertThat(r.status()).isEqualTo(409);
+          assertThat(code(r)).isEqualTo("GDX-3009");
+        }
+      }
+      assertThat(delivered).isGreaterThanOrEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(received).hasSize(1);
+    assertThat(complete(other, id, Fixtures.HOTLINE).status()).isEqualTo(200);
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void intlSuite_receivedAndReceiptOverTheSha256OfTheSealedBytes() {
+    TestPki intl = new TestPki(Suite.INTL, Fixtures.HOTLINE, Fixtures.POLICE);
+    ProviderEndpoint e =
+        ProviderEndpoint.builder()
+            .party(Fixtures.POLICE)
+            .credentials(intl.credentials(Fixtures.POLICE))
+            .trustStore(intl.trust)
+            .directory(intl.directory)
+            .transferSpool(spool.resolve("intl"))
+            .files(RESOURCE, received::add)
+            .build();
+    SealedFile f =
+        SealedFile.random(intl, Fixtures.HOTLINE, Fixtures.POLICE, RESOURCE, 600 * 1024, 15);
+    String id = id();
+    assertThat(create(e, id, f.sealed().length, f.sha256(), PART, Fixtures.HOTLINE).status())
+        .isEqualTo(201);
+    for (int n = 1; n <= f.partCount(PART); n++) {
+      byte[] b = f.part(n, PART);
+      assertThat(put(e, id, n, b, SealedFile.contentDigest(b), Fixtures.HOTLINE).status())
+          .isEqualTo(200);
+    }
+    ProviderResponse done = complete(e, id, Fixtures.HOTLINE);
+    assertThat(done.status()).isEqualTo(200);
+    Receipt receipt = Receipt.parse(Json.bytes(json(done).get("receipt")));
+    receipt.verify(f.headers(), f.suiteDigest(Suite.INTL), intl.trust, Instant.now());
+    assertThat(receipt.suite()).isEqualTo(Suite.INTL);
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
   void handlerFailure_nothingRecorded_retryCallsItAgainOnce() {
     int[] calls = {0};
     ProviderEndpoint flaky =
