@@ -22,7 +22,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -38,8 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -716,33 +713,57 @@ final class TransferInbox {
     }
   }
 
-  private InputStream whole(Facts f) throws IOException {
-    List<InputStream> parts = new ArrayList<>(f.partCount());
-    try {
-      for (int n = 1; n <= f.partCount(); n++) {
-        parts.add(Files.newInputStream(part(f.dir, n)));
+  /**
+   * The stored parts as one stream: one part file open at a time, the next opened when the previous one ends
+   * (closing it closes only the open part).
+   */
+  private static InputStream whole(Facts f) {
+    return new InputStream() {
+      private int next = 1;
+      private @Nullable InputStream current;
+
+      private boolean advance() throws IOException {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+        if (next > f.partCount()) {
+          return false;
+        }
+        current = Files.newInputStream(part(f.dir, next++));
+        return true;
       }
-    } catch (IOException e) {
-      for (InputStream in : parts) {
-        in.close();
-      }
-      throw e;
-    }
-    Enumeration<InputStream> e = Collections.enumeration(parts);
-    return new SequenceInputStream(e) {
+
       @Override
-      public void close() throws IOException {
-        IOException first = null;
-        for (InputStream in : parts) {
-          try {
-            in.close();
-          } catch (IOException x) {
-            first = first == null ? x : first;
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+          return 0;
+        }
+        while (current != null || advance()) {
+          int r = current.read(b, off, len);
+          if (r > 0) {
+            return r;
+          }
+          if (r < 0 && !advance()) {
+            return -1;
           }
         }
-        if (first != null) {
-          throw first;
+        return -1;
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (current != null) {
+          current.close();
+          current = null;
         }
+        next = f.partCount() + 1;
       }
     };
   }
