@@ -1179,7 +1179,8 @@ public final class ProviderEndpoint {
      * Builds the endpoint.
      *
      * @return the endpoint
-     * @throws IllegalStateException if the party or the credentials are missing, or no resource is served
+     * @throws IllegalStateException if the party or the credentials are missing, no resource is served, or files
+     *     are received without a {@link #transferSpool(java.nio.file.Path) transfer spool} (or it cannot be created)
      */
     public ProviderEndpoint build() {
       if (party == null) {
