@@ -155,6 +155,33 @@ class TransferToProviderTest {
   }
 
   @Test
+  void endpointWithSmallerPartLimit_getsSmallerParts() throws Exception {
+    ProviderEndpoint small =
+        ProviderEndpoint.builder()
+            .party(bigdata.partyId())
+            .credentials(bigdata.credentials())
+            .trustStore(sandbox.trustStore())
+            .directory(sandbox.directory())
+            .transferSpool(tmp.resolve("small-spool"))
+            .maxPartBytes(256 * 1024) // below the 1 MiB the sender uploaded in
+            .files(
+                DEMANDS,
+                f -> {
+                  contents.put(f.transferId(), Files.readAllBytes(f.path()));
+                  received.add(f);
+                })
+            .build();
+    sandbox.registerProvider(bigdata.partyId(), ExchangeSandbox.provider(small));
+    Path src = randomFile(2L * MIB, 24);
+    TransferResult sent = send(src);
+    assertThat(awaitDelivered(sent.transferId()).state()).isEqualTo(TransferState.DELIVERED);
+    assertThat(contents.get(sent.transferId())).isEqualTo(Files.readAllBytes(src));
+    // 2 MiB and the stream's overhead in 256 KiB parts
+    assertThat(rawTransfer(sent.transferId()).path("x-sandbox-delivery").path("partsSent").asInt())
+        .isEqualTo(9);
+  }
+
+  @Test
   void endpointWithoutFiles_transferStaysAvailableForTheReceiver() throws Exception {
     ProviderEndpoint queriesOnly =
         ProviderEndpoint.builder()

@@ -125,6 +125,7 @@ public final class TransferHub implements AutoCloseable {
     String state = "uploading";
     @Nullable JsonNode receipt;
     int deliveryAttempts;
+    int forwardPartSize;
     int partsDelivered;
     @Nullable String deliveryError;
 
@@ -391,6 +392,9 @@ public final class TransferHub implements AutoCloseable {
 
   private static final int DELIVERY_ATTEMPTS = 12;
 
+  /** Part sizes tried, largest first, when a provider refuses the stored part size as over its limit. */
+  private static final int[] FORWARD_PART_SIZES = {4 << 20, 1 << 20, 256 << 10, 64 << 10};
+
   /** What an attempt at delivery came to. */
   private enum Delivery {
     DELIVERED,
@@ -443,15 +447,42 @@ public final class TransferHub implements AutoCloseable {
         return Delivery.DELIVERED;
       }
     }
-    ObjectNode create = Json.object();
-    create.put("transferId", t.id);
-    create.put("resourceCode", t.resourceCode);
-    create.put("size", t.size);
-    create.put("sha256", t.sha256);
-    create.put("partSize", t.partSize);
-    SandboxProvider.Response r =
-        endpoint.handle(
-            forwarded(t, "POST", "/v1/transfers", Json.bytes(create), "application/json", null));
+    int fp;
+    synchronized (t) {
+      fp = t.forwardPartSize == 0 ? t.partSize : t.forwardPartSize;
+    }
+    SandboxProvider.Response r;
+    while (true) {
+      ObjectNode create = Json.object();
+      create.put("transferId", t.id);
+      create.put("resourceCode", t.resourceCode);
+      create.put("size", t.size);
+      create.put("sha256", t.sha256);
+      create.put("partSize", fp);
+      r =
+          endpoint.handle(
+              forwarded(t, "POST", "/v1/transfers", Json.bytes(create), "application/json", null));
+      // a part size over the provider's limit: announce again with smaller parts (we can cut any
+      // size)
+      if (r.status() == 400
+          && "GDX-3001".equals(code(r))
+          && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("/partSize")
+          && fp > FORWARD_PART_SIZES[FORWARD_PART_SIZES.length - 1]) {
+        int smaller = fp;
+        for (int size : FORWARD_PART_SIZES) {
+          if (size < fp) {
+            smaller = size;
+            break;
+          }
+        }
+        fp = smaller;
+        continue;
+      }
+      break;
+    }
+    synchronized (t) {
+      t.forwardPartSize = fp;
+    }
     if (r.status() == 404 || r.status() == 405 || "GDX-3305".equals(code(r))) {
       return Delivery.DECLINED;
     }
@@ -469,13 +500,15 @@ public final class TransferHub implements AutoCloseable {
     if (!"delivered".equals(s.path("state").asText())) {
       java.util.Set<Integer> stored = new java.util.HashSet<>();
       s.path("parts").forEach(p -> stored.add(p.path("partNumber").asInt()));
-      for (int n = 1; n <= t.partCount; n++) {
+      int count = (int) ((t.size + fp - 1) / fp);
+      for (int n = 1; n <= count; n++) {
         if (stored.contains(n)) {
           continue;
         }
-        long from = (long) (n - 1) * t.partSize;
-        ByteArrayOutputStream part = new ByteArrayOutputStream((int) t.partLength(n));
-        write(t, from, t.partLength(n), part);
+        long from = (long) (n - 1) * fp;
+        long length = Math.min(fp, t.size - from);
+        ByteArrayOutputStream part = new ByteArrayOutputStream((int) length);
+        write(t, from, length, part);
         byte[] b = part.toByteArray();
         String digest = "sha-256=:" + Base64.getEncoder().encodeToString(sha256().digest(b)) + ":";
         SandboxProvider.Response put =
