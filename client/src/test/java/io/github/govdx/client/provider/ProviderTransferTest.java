@@ -189,6 +189,7 @@ class ProviderTransferTest {
     assertThat(got.length()).isEqualTo(f.plaintext().length);
     assertThat(contents.get(id)).isEqualTo(f.plaintext());
     assertThat(got.path()).doesNotExist(); // the endpoint cleaned up after the handler
+    assertThat(got.toString()).doesNotContain(spool.toString()).contains(id);
     JsonNode answer = json(done);
     assertThat(answer.path("state").asText()).isEqualTo("delivered");
     Receipt receipt = Receipt.parse(Json.bytes(answer.get("receipt")));
