@@ -148,6 +148,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.envelopes = Adapters.envelopeReader();
     parts.directory = parties::directoryJson;
     parts.providers = this::endpoint;
+    parts.fileProviders = party -> Optional.ofNullable(registered.get(party));
     parts.providerPool = providerPool;
     parts.providerTimeout = b.providerTimeout;
     parts.review = review;

@@ -81,6 +81,12 @@ public final class Platform {
     /** The provider endpoints. */
     public Function<PartyId, Optional<SandboxProvider>> providers = p -> Optional.empty();
 
+    /** The provider endpoints registered by the tests, which receive files by transfer (§15.8). */
+    public Function<PartyId, Optional<SandboxProvider>> fileProviders = p -> Optional.empty();
+
+    /** The first pause between attempts to deliver a transfer to a provider. */
+    public Duration deliveryPause = Duration.ofMillis(200);
+
     /** Where provider calls run. */
     public @Nullable ExecutorService providerPool;
 
@@ -141,6 +147,7 @@ public final class Platform {
             party -> p.directory.apply(party).isPresent(),
             p.maxTransferBytes,
             p.maxBody);
+    this.transfers.deliverTo(p.fileProviders, p.deliveryPause);
     this.feeds = new FeedHub(p.clock, tokens, p.retention, p.maxEvents, p.longPollCap);
     this.applications =
         new ApplicationStore(
