@@ -40,7 +40,13 @@ class SchemaFilesTest {
   };
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  @EnumSource(
+      value = TestDatabase.class,
+      names = {
+        "POSTGRESQL",
+        "MARIADB",
+        "H2"
+      }) // one per engine (the affected-rows MariaDB is the same DDL)
   void theShippedFileRunsOnItsEngineAndTheStoresUseItsTables(TestDatabase engine) throws Exception {
     Dialect dialect = Dialect.valueOf(engine.name());
     String sql = resource(dialect.schemaResource());
