@@ -139,6 +139,12 @@ public enum ClientErrorCode implements ErrorCode {
    */
   PROVIDER_STATE_UNAVAILABLE("GDX-3308", "provider state store unavailable", 503, true),
 
+  /**
+   * The provider could not write a file transfer's part or opened file to its spool directory (disk full, not
+   * writable); nothing was stored, send the same part or completion again later.
+   */
+  PROVIDER_SPOOL_UNAVAILABLE("GDX-3309", "provider spool unavailable", 503, true),
+
   // GDX-34xx raised by the client itself, never on the wire
 
   /** The connection failed: refused, reset, TLS or DNS failure, or a body cut short. */

@@ -74,7 +74,8 @@ class ValueTypesTest {
         io.github.govdx.client.transfer.ExportDatasetRequest.class,
         io.github.govdx.client.transfer.ImportDatasetRequest.class,
         io.github.govdx.client.transfer.ExportedDataset.class,
-        io.github.govdx.client.transfer.ImportedDataset.class);
+        io.github.govdx.client.transfer.ImportedDataset.class,
+        io.github.govdx.client.provider.ProviderFile.class);
   }
 
   private static X509Certificate cert1;
@@ -130,6 +131,8 @@ class ValueTypesTest {
             EnvelopeDigest.sm3(Fixtures.DIGEST_HEX),
             EnvelopeDigest.sha256(Fixtures.DIGEST_HEX))
         .withPrefabValues(X509Certificate.class, cert1, cert2)
+        .withPrefabValues(
+            java.nio.file.Path.class, java.nio.file.Path.of("a"), java.nio.file.Path.of("b"))
         .withPrefabValues(io.github.govdx.crypto.evidence.Receipt.class, receipt1, receipt2)
         .verify();
   }

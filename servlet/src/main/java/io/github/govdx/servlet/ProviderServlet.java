@@ -27,12 +27,17 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ServletContextHandler context = new ServletContextHandler("/dept");
  * context.addServlet(new ServletHolder(new ProviderServlet(endpoint)), "/v1/data/*");
+ * // an endpoint that receives files (ProviderEndpoint.Builder.files) also serves the transfer routes
+ * context.addServlet(new ServletHolder(new ProviderServlet(endpoint)), "/v1/transfers/*");
  * }</pre>
  *
  * <p>A body whose {@code Content-Length} is over the endpoint's limit is refused without being read; any other body is
  * read up to the endpoint's {@link ProviderEndpoint#maxRequestBytes() limit} plus one byte and no
  * further, so an oversized body costs no more memory than the limit and is answered {@code 413}/{@code GDX-3003}
- * by the endpoint. The endpoint never throws for bad input; a client that goes away mid-answer is logged at DEBUG.
+ * by the endpoint. The parts of a file transfer ({@code PUT /v1/transfers/{id}/parts/{n}}, {@code docs/protocol.md}
+ * section 15.8) are the exception: their body is streamed to the endpoint, which writes it to its spool directory as
+ * it arrives (memory stays constant whatever the part size). The endpoint never throws for bad input, a body cut
+ * short by a broken connection included; a client that goes away mid-answer is logged at DEBUG.
  *
  * <p>Every request header is passed on, the W3C {@code traceparent} and {@code tracestate} included: an endpoint built
  * with {@code ProviderEndpoint.Builder.openTelemetry} continues the caller's trace ({@code docs/observability.md}).
@@ -69,7 +74,14 @@ public class ProviderServlet extends HttpServlet {
       }
     }
     ProviderResponse answer;
-    if (request.getContentLengthLong() > endpoint.maxRequestBytes()) {
+    if (endpoint.streamsBody(request.getMethod(), path)) {
+      // a file transfer part: streamed to the endpoint's spool, never held in memory
+      try (InputStream in = request.getInputStream()) {
+        answer =
+            endpoint.handle(
+                ProviderRequest.of(request.getMethod(), path, headers, new byte[0]), in);
+      }
+    } else if (request.getContentLengthLong() > endpoint.maxRequestBytes()) {
       // declared too large: refused without reading a byte of it
       answer =
           endpoint.payloadTooLarge(

@@ -257,11 +257,16 @@ public record GovdxProperties(
    * @param path the servlet mapping; the path the endpoint sees must start at {@code /v1/data/}
    * @param inboxTransactions with the jdbc store: run each push's idempotency claims, handler and stored answer in
    *     one transaction (the handler writes through {@code JdbcStores.currentConnection()})
+   * @param transfersPath the servlet mapping of the file transfer routes ({@code docs/protocol.md} section 15.8)
+   * @param transferSpool where delivered files are spooled (required with {@code FileHandler} beans; shared by every
+   *     instance)
    */
   public record Provider(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("/v1/data/*") String path,
-      @DefaultValue("false") boolean inboxTransactions) {}
+      @DefaultValue("false") boolean inboxTransactions,
+      @DefaultValue("/v1/transfers/*") String transfersPath,
+      @Nullable Path transferSpool) {}
 
   /**
    * Thresholds of the {@code govdx} health contributor.

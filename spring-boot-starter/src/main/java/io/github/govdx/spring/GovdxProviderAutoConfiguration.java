@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Bean;
  * The provider side ({@code govdx.provider.enabled=true}): a {@link ProviderEndpoint} serving every {@code
  * QueryHandler} and {@code PushHandler} bean annotated with {@link GovdxResource} and every {@link
  * ProviderRegistration} bean, with the configured credentials, trust store, replay cache and idempotency store,
- * served by govdx-servlet's {@link ProviderServlet} at {@code govdx.provider.path} ({@code /v1/data/*}).
+ * served by govdx-servlet's {@link ProviderServlet} at {@code govdx.provider.path} ({@code /v1/data/*}); with
+ * {@code FileHandler} beans ({@link GovdxResource}) it also receives files delivered by the platform at {@code
+ * govdx.provider.transfers-path} ({@code /v1/transfers/*}), spooled in {@code govdx.provider.transfer-spool}.
  */
 @AutoConfiguration(
     after = {
@@ -54,6 +56,7 @@ public class GovdxProviderAutoConfiguration {
    * @param client the client, to fetch catalog details
    * @param customizers the customizers
    * @param clock the application's clock, if any
+   * @param properties the properties (the transfer spool)
    * @return the endpoint
    */
   @Bean
@@ -68,7 +71,8 @@ public class GovdxProviderAutoConfiguration {
       IdempotencyStore idempotencyStore,
       ExchangeClient client,
       ObjectProvider<ProviderEndpointCustomizer> customizers,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      GovdxProperties properties) {
     ProviderEndpoint.Builder b =
         ProviderEndpoint.builder()
             .party(party)
@@ -79,6 +83,19 @@ public class GovdxProviderAutoConfiguration {
             .idempotencyStore(idempotencyStore)
             .clock(GovdxAutoConfiguration.clock(clock));
     ProviderResources.register(context, client, b);
+    java.nio.file.Path spool = properties.provider().transferSpool();
+    if (spool != null) {
+      b.transferSpool(spool);
+    } else if (context.getBeanNamesForType(io.github.govdx.client.provider.FileHandler.class).length
+        > 0) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.PROVIDER_HANDLER_INVALID,
+          "govdx.provider.transfer-spool",
+          "a FileHandler bean receives files but no spool directory is configured",
+          "Set govdx.provider.transfer-spool to a directory every instance shares (it holds the parts of a"
+              + " file and its opened copy).",
+          null);
+    }
     customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
@@ -95,7 +112,9 @@ public class GovdxProviderAutoConfiguration {
         ProviderEndpoint endpoint, GovdxProperties properties) {
       ServletRegistrationBean<ProviderServlet> r =
           new ServletRegistrationBean<>(
-              new ProviderServlet(endpoint), properties.provider().path());
+              new ProviderServlet(endpoint),
+              properties.provider().path(),
+              properties.provider().transfersPath());
       r.setName("govdxProvider");
       return r;
     }

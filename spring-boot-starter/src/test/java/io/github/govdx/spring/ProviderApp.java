@@ -45,4 +45,23 @@ class ProviderApp {
   Demands demands() {
     return new Demands();
   }
+
+  /** The department's file handler: keeps what it received (facts and bytes). */
+  static final class CaseFiles implements io.github.govdx.client.provider.FileHandler {
+    final List<io.github.govdx.client.provider.ProviderFile> received =
+        new CopyOnWriteArrayList<>();
+    final java.util.Map<String, byte[]> contents = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void receive(io.github.govdx.client.provider.ProviderFile file) throws Exception {
+      contents.put(file.transferId(), java.nio.file.Files.readAllBytes(file.path()));
+      received.add(file);
+    }
+  }
+
+  @Bean
+  @GovdxResource(TestSandbox.DEMANDS)
+  CaseFiles caseFiles() {
+    return new CaseFiles();
+  }
 }

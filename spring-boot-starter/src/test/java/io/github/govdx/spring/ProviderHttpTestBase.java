@@ -57,10 +57,22 @@ abstract class ProviderHttpTestBase {
     r.add("govdx.gateway.key-id", () -> s.party("bigdata").gatewayKeyId());
     r.add("govdx.gateway.secret", () -> s.party("bigdata").gatewaySecretBase64());
     r.add("govdx.provider.enabled", () -> "true");
+    r.add("govdx.provider.transfer-spool", () -> SPOOL.toString());
+  }
+
+  private static final java.nio.file.Path SPOOL;
+
+  static {
+    try {
+      SPOOL = java.nio.file.Files.createTempDirectory("govdx-starter-transfers-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @LocalServerPort int port;
   @Autowired ProviderApp.Demands demands;
+  @Autowired ProviderApp.CaseFiles caseFiles;
   @Autowired ReplayCache replayCache;
 
   private final AtomicReference<SandboxProvider.Request> lastQuery = new AtomicReference<>();
@@ -104,6 +116,41 @@ abstract class ProviderHttpTestBase {
             .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(b::header);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void fileHandlerBean_receivesAFileDeliveredByThePlatform_senderSeesItDelivered()
+      throws Exception {
+    byte[] content = new byte[300_000];
+    new java.util.Random(5).nextBytes(content);
+    java.nio.file.Path src = java.nio.file.Files.createTempFile("govdx-case-file-", ".bin");
+    java.nio.file.Files.write(src, content);
+    try (ExchangeClient hotline = TestSandbox.get().client("hotline")) {
+      io.github.govdx.client.transfer.TransferResult sent =
+          hotline
+              .transfers()
+              .send(
+                  io.github.govdx.client.transfer.SendFileRequest.builder()
+                      .receiver(bigdata)
+                      .resourceCode(TestSandbox.DEMANDS)
+                      .source(src)
+                      .spoolDirectory(SPOOL.resolveSibling(SPOOL.getFileName() + "-sender"))
+                      .build());
+      long until = System.nanoTime() + 30_000_000_000L;
+      while (hotline.transfers().get(sent.transferId()).state()
+              != io.github.govdx.client.transfer.TransferState.DELIVERED
+          && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      hotline.transfers().verifyReceipt(sent); // GDX-3208 if it was not delivered
+      assertThat(caseFiles.contents.get(sent.transferId())).isEqualTo(content);
+      assertThat(caseFiles.received)
+          .filteredOn(f -> f.transferId().equals(sent.transferId()))
+          .singleElement()
+          .satisfies(f -> assertThat(f.caller()).isEqualTo(hotline.party()));
+    } finally {
+      java.nio.file.Files.deleteIfExists(src);
+    }
   }
 
   @Test

@@ -1,24 +1,28 @@
 package io.github.govdx.testkit;
 
+import io.github.govdx.client.RateLimit;
+import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.WorkingDayCalendar;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacVerification;
 import io.github.govdx.client.auth.GovdxHmacVerifier;
+import io.github.govdx.client.auth.NonceCache;
 import io.github.govdx.core.GovdxException;
+import io.github.govdx.core.party.PartyId;
+import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.testkit.internal.ApiException;
-import io.github.govdx.testkit.internal.ApplicationStore;
 import io.github.govdx.testkit.internal.EnvelopeFacts;
 import io.github.govdx.testkit.internal.EnvelopeReader;
 import io.github.govdx.testkit.internal.GatewayGuard;
 import io.github.govdx.testkit.internal.WireCode;
 import io.github.govdx.testkit.internal.WorkingDays;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the sandbox plugs in the other govdx modules: envelope parsing (crypto), gateway verification (client),
@@ -66,10 +70,13 @@ final class Adapters {
    * The gateway check: govdx HMAC ({@link GovdxHmacVerifier}) with each party's test credential, bound to that
    * party only. Failures map to the protocol's gateway codes (§14.2) with {@code serverTime}.
    */
-  static GatewayGuard gateway(Parties parties, Clock clock) {
+  static GatewayGuard gateway(Parties parties, Clock clock, @Nullable NonceCache nonces) {
+    GovdxHmacVerifier.Builder vb = GovdxHmacVerifier.builder();
+    if (nonces != null) {
+      vb.nonceCache(nonces);
+    }
     GovdxHmacVerifier verifier =
-        GovdxHmacVerifier.builder()
-            .clock(clock)
+        vb.clock(clock)
             .keyLookup(
                 keyId -> parties.byKeyId(keyId).map(p -> GatewaySecret.of(p.gatewaySecretBytes())))
             .build();
@@ -114,7 +121,33 @@ final class Adapters {
     };
   }
 
-  static List<String> items(ApplicationStore.App app) {
-    return app.items();
+  /**
+   * A gateway check followed by a rate limit per authenticated party (bucket {@code sandbox-party:<id>}): over it,
+   * {@code 429}/{@code GDX-3108} with {@code Retry-After}; a limiter that cannot answer refuses with {@code
+   * 503}/{@code GDX-3110} (fail closed).
+   */
+  static GatewayGuard rateLimited(GatewayGuard guard, RateLimiter limiter, RateLimit limit) {
+    return (method, path, query, headers, body) -> {
+      Set<PartyId> bound = guard.authenticate(method, path, query, headers, body);
+      if (bound != null) {
+        for (PartyId p : bound) {
+          java.util.Optional<java.time.Duration> permit;
+          try {
+            permit = limiter.reserve("sandbox-party:" + p, limit, java.time.Duration.ZERO);
+          } catch (StateStoreException e) {
+            throw new ApiException(
+                    WireCode.GATEWAY_STATE_UNAVAILABLE,
+                    "the rate limiter does not answer (" + e.code() + ")")
+                .withRetryAfter(java.time.Duration.ofSeconds(1));
+          }
+          if (permit.isEmpty()) {
+            throw new ApiException(
+                    WireCode.GATEWAY_RATE_LIMITED, "the party's rate limit is exhausted")
+                .withRetryAfter(java.time.Duration.ofSeconds(1));
+          }
+        }
+      }
+      return bound;
+    };
   }
 }

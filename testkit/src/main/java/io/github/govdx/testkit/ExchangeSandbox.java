@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ExchangeAsyncClient;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.ExchangeClientBuilder;
+import io.github.govdx.client.InMemoryRateLimiter;
+import io.github.govdx.client.RateLimit;
+import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.WorkingDayCalendar;
 import io.github.govdx.client.auth.GatewaySecret;
 import io.github.govdx.client.auth.GovdxHmacAuthenticator;
@@ -16,6 +19,7 @@ import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.Suite;
+import io.github.govdx.crypto.evidence.EvidenceLog;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.testkit.internal.ApiException;
@@ -24,6 +28,9 @@ import io.github.govdx.testkit.internal.BuiltinProvider;
 import io.github.govdx.testkit.internal.CatalogStore;
 import io.github.govdx.testkit.internal.DataStore;
 import io.github.govdx.testkit.internal.FaultBook;
+import io.github.govdx.testkit.internal.GatewayGuard;
+import io.github.govdx.testkit.internal.IdempotencyStore;
+import io.github.govdx.testkit.internal.Keyring;
 import io.github.govdx.testkit.internal.Platform;
 import io.github.govdx.testkit.internal.SandboxServer;
 import io.github.govdx.testkit.internal.Seed;
@@ -45,7 +52,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,6 +76,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Several sandboxes, in one JVM or in several processes, act as one platform when they share a
+ * {@link SandboxState} ({@link Builder#sharedState}): the same test keys, one gateway nonce cache, replay cache and
+ * idempotency store, one store of pushed batches and one evidence chain (docs/sandbox.md "Several instances").
+ *
  * <p>Thread-safe. Listens on the loopback interface unless told otherwise; {@link #close()} stops it.
  */
 public final class ExchangeSandbox implements AutoCloseable {
@@ -82,11 +92,12 @@ public final class ExchangeSandbox implements AutoCloseable {
   private final Parties parties;
   private final Platform platform;
   private final FaultBook faults = new FaultBook();
-  private final DataStore data = new DataStore();
+  private final DataStore data;
+  private final SandboxState.@Nullable Opened shared;
+  private final @Nullable EvidenceLog evidence;
   private final Map<PartyId, SandboxProvider> registered = new ConcurrentHashMap<>();
   private final Map<PartyId, BuiltinProvider> builtins = new ConcurrentHashMap<>();
   private final AtomicReference<ReviewMode> review;
-  private final AtomicLong batchSeq = new AtomicLong();
   private final Tokens tokens;
   private final CatalogSchemas schemas = new CatalogSchemas();
   private final ExecutorService providerPool;
@@ -100,9 +111,13 @@ public final class ExchangeSandbox implements AutoCloseable {
   private ExchangeSandbox(Builder b) {
     this.clock = b.clock;
     this.zone = b.zone;
-    this.pki = TestPki.create(clock);
+    this.shared = b.state == null ? null : b.state.open(b.clock);
+    Keyring keyring = shared == null ? Keyring.LOCAL : shared.tables()::getOrCreate;
+    this.pki = shared == null ? TestPki.create(clock) : TestPki.create(clock, keyring);
+    this.data = new DataStore(shared == null ? null : shared.tables());
+    this.evidence = shared == null ? null : EvidenceLog.create(shared.evidenceStore(), clock);
     this.review = new AtomicReference<>(b.reviewMode);
-    this.tokens = new Tokens(clock);
+    this.tokens = shared == null ? new Tokens(clock) : new Tokens(clock, keyring);
     this.suites = Set.of(Suite.GM);
     this.gatewayAuth = b.gatewayAuth;
     this.host = b.host;
@@ -110,7 +125,7 @@ public final class ExchangeSandbox implements AutoCloseable {
         b.seedDir != null
             ? Seed.read(b.seedDir)
             : b.builtinSeed ? Seed.builtin() : new Seed(List.of(), List.of(), Map.of());
-    this.parties = new Parties(pki, b.dualCertificates);
+    this.parties = new Parties(pki, b.dualCertificates, keyring);
     for (Seed.SeedParty p : seed.parties()) {
       parties.add(p.alias(), p.partyId(), p.name());
     }
@@ -133,6 +148,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.envelopes = Adapters.envelopeReader();
     parts.directory = parties::directoryJson;
     parts.providers = this::endpoint;
+    parts.fileProviders = party -> Optional.ofNullable(registered.get(party));
     parts.providerPool = providerPool;
     parts.providerTimeout = b.providerTimeout;
     parts.review = review;
@@ -141,6 +157,7 @@ public final class ExchangeSandbox implements AutoCloseable {
     parts.maxEvents = b.maxEventsPerSubscription;
     parts.personalData = Adapters.personalDataCheck();
     parts.maxBody = b.maxBodyBytes;
+    parts.sharedGrants = shared == null ? null : shared.tables().grants();
     this.platform = new Platform(parts);
     for (ObjectNode e : seed.catalog()) {
       platform.publish(schemas.withSchema(e));
@@ -151,10 +168,23 @@ public final class ExchangeSandbox implements AutoCloseable {
     seed.datasets().forEach((code, recs) -> data.seed(code, toList(recs)));
     b.extraData.forEach((code, recs) -> data.seed(code, recs));
     registered.putAll(b.providers);
+    GatewayGuard guard =
+        b.gatewayAuth
+            ? Adapters.gateway(parties, clock, shared == null ? null : shared.nonceCache())
+            : Adapters.openGateway();
+    if (b.rateLimit != null) {
+      RateLimiter limiter =
+          shared != null && shared.rateLimiter() != null
+              ? shared.rateLimiter()
+              : new InMemoryRateLimiter();
+      guard = Adapters.rateLimited(guard, limiter, b.rateLimit);
+    }
     this.server =
         new SandboxServer(
             platform,
-            b.gatewayAuth ? Adapters.gateway(parties, clock) : Adapters.openGateway(),
+            guard,
+            new IdempotencyStore(
+                clock, "platform", shared == null ? null : shared.idempotencyStore()),
             faults,
             clock,
             b.host,
@@ -239,7 +269,7 @@ public final class ExchangeSandbox implements AutoCloseable {
             id ->
                 new BuiltinProvider(
                     party.get().credentials(),
-                    codecFor(party.get()),
+                    providerCodec(party.get()),
                     platform.catalog(),
                     data,
                     schemas,
@@ -247,15 +277,28 @@ public final class ExchangeSandbox implements AutoCloseable {
                     tokens,
                     clock,
                     zone,
-                    batchSeq)));
+                    new IdempotencyStore(
+                        clock, "provider", shared == null ? null : shared.idempotencyStore()),
+                    evidence)));
+  }
+
+  /** The built-in provider's codec: {@link #codecFor}, with the shared replay cache of a clustered sandbox. */
+  private EnvelopeCodec providerCodec(TestParty party) {
+    if (shared == null) {
+      return codecFor(party);
+    }
+    return EnvelopeCodec.builder()
+        .credentials(party.credentials())
+        .trustStore(pki.trustStore())
+        .directory(parties.directory())
+        .acceptedSuites(suites)
+        .clock(clock)
+        .replayCache(shared.replayCache())
+        .build();
   }
 
   private List<String> allowedItems(PartyId caller, String resourceCode) {
-    return platform
-        .applications()
-        .grant(caller, resourceCode)
-        .map(Adapters::items)
-        .orElse(List.of());
+    return platform.applications().grantedItems(caller, resourceCode).orElse(List.of());
   }
 
   /**
@@ -660,6 +703,9 @@ public final class ExchangeSandbox implements AutoCloseable {
     }
     server.close();
     providerPool.shutdownNow();
+    if (evidence != null) {
+      evidence.close();
+    }
     LOG.debug("sandbox on port {} stopped", server.port());
   }
 
@@ -693,6 +739,8 @@ public final class ExchangeSandbox implements AutoCloseable {
     private final List<JsonNode> extraResources = new ArrayList<>();
     private final Map<String, List<JsonNode>> extraData = new LinkedHashMap<>();
     private final Map<PartyId, SandboxProvider> providers = new LinkedHashMap<>();
+    private @Nullable SandboxState state;
+    private @Nullable RateLimit rateLimit;
 
     private Builder() {}
 
@@ -938,6 +986,35 @@ public final class ExchangeSandbox implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes < 1024: " + bytes);
       }
       this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Shares the platform's state with other sandbox processes through a database (and Redis), so that they act
+     * as one clustered platform (docs/sandbox.md "Several instances"): the same test CA, parties, credentials and
+     * page tokens; one gateway nonce cache, envelope replay cache and idempotency store; one store of pushed
+     * batches; the grants of approved applications; one evidence chain. The applications themselves,
+     * subscriptions, objections, transfers and faults stay per process.
+     * Default: everything in this JVM.
+     *
+     * @param state the shared state
+     * @return this builder
+     */
+    public Builder sharedState(SandboxState state) {
+      this.state = Objects.requireNonNull(state, "state == null");
+      return this;
+    }
+
+    /**
+     * A rate limit per calling party at the gateway: a call over it is refused with {@code 429}/{@code GDX-3108}
+     * and {@code Retry-After}. Enforced with gateway authentication on; shared by every instance when the
+     * {@link #sharedState shared state} has Redis, per process otherwise. Default: none.
+     *
+     * @param perParty the limit of each party
+     * @return this builder
+     */
+    public Builder rateLimit(RateLimit perParty) {
+      this.rateLimit = Objects.requireNonNull(perParty, "perParty == null");
       return this;
     }
 

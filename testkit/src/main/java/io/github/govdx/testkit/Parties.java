@@ -8,9 +8,12 @@ import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.Pem;
 import io.github.govdx.testkit.internal.Json;
+import io.github.govdx.testkit.internal.Keyring;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,7 @@ final class Parties {
 
   private final TestPki pki;
   private final boolean dual;
+  private final Keyring keyring;
   private final SecureRandom random = new SecureRandom();
   private final List<TestParty> ordered = new CopyOnWriteArrayList<>();
   private final Map<String, TestParty> byAlias = new ConcurrentHashMap<>();
@@ -34,8 +38,14 @@ final class Parties {
   private final PartyDirectory directory = this::certificates;
 
   Parties(TestPki pki, boolean dual) {
+    this(pki, dual, Keyring.LOCAL);
+  }
+
+  /** Parties whose credentials and gateway secrets are kept in a keyring (shared by a clustered sandbox). */
+  Parties(TestPki pki, boolean dual, Keyring keyring) {
     this.pki = pki;
     this.dual = dual;
+    this.keyring = keyring;
   }
 
   synchronized TestParty add(String alias, PartyId id, String name) {
@@ -45,16 +55,50 @@ final class Parties {
     if (byAlias.containsKey(alias) || byId.containsKey(id)) {
       throw new IllegalArgumentException("party already known: " + alias + " / " + id);
     }
-    byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    TestParty p =
-        new TestParty(
-            alias,
-            id,
-            name,
-            dual ? pki.issueDual(id, Suite.GM) : pki.issue(id),
-            "gdx-test-" + alias,
-            secret);
+    TestParty p;
+    if (keyring == Keyring.LOCAL) {
+      byte[] secret = new byte[32];
+      random.nextBytes(secret);
+      p =
+          new TestParty(
+              alias,
+              id,
+              name,
+              dual ? pki.issueDual(id, Suite.GM) : pki.issue(id),
+              "gdx-test-" + alias,
+              secret);
+    } else {
+      String stored =
+          keyring.getOrCreate(
+              "party:" + alias,
+              () -> {
+                byte[] secret = new byte[32];
+                random.nextBytes(secret);
+                ObjectNode o =
+                    Json.parseObject(pki.issueJson(id, dual).getBytes(StandardCharsets.UTF_8));
+                o.put("gatewaySecret", Base64.getEncoder().encodeToString(secret));
+                return Json.write(o);
+              });
+      ObjectNode o = Json.parseObject(stored.getBytes(StandardCharsets.UTF_8));
+      if (!o.path("partyId").asText().equals(id.toString())) {
+        throw new IllegalArgumentException(
+            "the shared state has party "
+                + alias
+                + " as "
+                + o.path("partyId").asText()
+                + ", not "
+                + id
+                + ": every instance must use the same seed");
+      }
+      p =
+          new TestParty(
+              alias,
+              id,
+              name,
+              TestPki.credentialsFromJson(o),
+              "gdx-test-" + alias,
+              Base64.getDecoder().decode(o.path("gatewaySecret").asText()));
+    }
     ordered.add(p);
     byAlias.put(alias, p);
     byId.put(id, p);

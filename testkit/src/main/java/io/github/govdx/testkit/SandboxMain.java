@@ -1,5 +1,6 @@
 package io.github.govdx.testkit;
 
+import io.github.govdx.client.RateLimit;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.testkit.internal.Seed;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -84,6 +87,38 @@ public final class SandboxMain implements Callable<Integer> {
   private java.util.List<String> providers = new java.util.ArrayList<>();
 
   @Option(
+      names = "--state",
+      paramLabel = "JDBC-URL",
+      description =
+          "share the platform with every sandbox started with the same database and prefix "
+              + "(jdbc:postgresql://…, jdbc:mariadb://…, jdbc:h2:file:…): test keys, parties, nonces, replay "
+              + "ids, idempotent answers, pushed batches, evidence (docs/sandbox.md)")
+  private @Nullable String state;
+
+  @Option(
+      names = "--state-prefix",
+      paramLabel = "NAME",
+      description =
+          "table prefix of --state, and key prefix (NAME:) of --redis (default ${DEFAULT-VALUE})")
+  private String statePrefix = SandboxState.DEFAULT_PREFIX;
+
+  @Option(
+      names = "--redis",
+      paramLabel = "URI",
+      description =
+          "with --state: keep nonces, replay ids, idempotent answers and the rate limit in Redis "
+              + "(redis://host:6379)")
+  private @Nullable String redis;
+
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "PER_SECOND",
+      description =
+          "refuse a party's calls over this rate with 429/GDX-3108 (burst: one second's worth; "
+              + "shared across instances with --redis)")
+  private double rateLimit;
+
+  @Option(
       names = "--export-seed",
       paramLabel = "DIR",
       description = "write the built-in seed to DIR and exit")
@@ -106,6 +141,17 @@ public final class SandboxMain implements Callable<Integer> {
     }
   }
 
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // stopping anyway
+      }
+    }
+    resources.clear();
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out =
@@ -126,6 +172,28 @@ public final class SandboxMain implements Callable<Integer> {
     }
     ExchangeSandbox.Builder b =
         ExchangeSandbox.builder().port(port).reviewMode(mode).gatewayAuth(!noGatewayAuth);
+    if (rateLimit < 0 || Double.isNaN(rateLimit)) {
+      err.println("--rate-limit must be positive");
+      return 2;
+    }
+    if (rateLimit > 0) {
+      b.rateLimit(RateLimit.perSecond(rateLimit, (int) Math.max(1, Math.ceil(rateLimit))));
+    }
+    if (redis != null && state == null) {
+      err.println(
+          "--redis needs --state (the evidence chain, keys and batches stay in the database)");
+      return 2;
+    }
+    List<AutoCloseable> resources = new ArrayList<>();
+    if (state != null) {
+      try {
+        b.sharedState(SharedStateOptions.open(state, statePrefix, redis, resources));
+      } catch (RuntimeException e) {
+        closeAll(resources);
+        err.println("--state: " + e.getMessage());
+        return 1;
+      }
+    }
     try {
       b.host(InetAddress.getByName(host));
     } catch (UnknownHostException e) {
@@ -138,7 +206,8 @@ public final class SandboxMain implements Callable<Integer> {
     ExchangeSandbox sandbox;
     try {
       sandbox = b.start();
-    } catch (GovdxException e) {
+    } catch (GovdxException | IllegalArgumentException e) {
+      closeAll(resources);
       err.println(e.getMessage());
       return 1;
     }
@@ -168,6 +237,15 @@ public final class SandboxMain implements Callable<Integer> {
     out.println(
         "gateway auth: " + (noGatewayAuth ? "OFF (X-Gdx-Party is trusted as sent)" : "govdx HMAC"));
     out.println("application review: " + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (state != null) {
+      out.println(
+          "shared state: "
+              + SharedStateOptions.redact(state)
+              + " (prefix "
+              + statePrefix
+              + ")"
+              + (redis != null ? ", nonces/replay/idempotency/rate limit in Redis" : ""));
+    }
     out.println(
         "TEST credentials (never use outside a sandbox) written to " + dir.toAbsolutePath());
     for (TestParty p : sandbox.parties()) {
@@ -188,6 +266,7 @@ public final class SandboxMain implements Callable<Integer> {
             new Thread(
                 () -> {
                   sandbox.close();
+                  closeAll(resources);
                   stop.countDown();
                 },
                 "govdx-sandbox-shutdown"));

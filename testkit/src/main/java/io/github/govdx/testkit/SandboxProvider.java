@@ -9,7 +9,10 @@ import java.util.Objects;
  * sandbox forwards each data query and push addressed to the provider <em>unchanged</em> (method, path below
  * {@code /v1}, body bytes, and the headers {@code Content-Type}, {@code X-Request-Id}, {@code X-Gdx-Party},
  * {@code Idempotency-Key} and the W3C trace context {@code traceparent} and {@code tracestate}) and returns the
- * answer to the caller unchanged.
+ * answer to the caller unchanged. A completed file transfer addressed to the provider is delivered to it the same
+ * way, as the requests of {@code docs/protocol.md} §15.8 ({@code /v1/transfers…}, {@code X-Gdx-Party} the
+ * transfer's sender); an endpoint that does not serve them ({@code 404}) leaves the transfer for the receiver to
+ * download.
  *
  * <p>Implementations open the envelope, check it, call their handler and seal the answer, exactly as a provider
  * reached over HTTP would. A provider may add the informational headers {@code X-Gdx-Batch-Id} and
@@ -76,8 +79,8 @@ public interface SandboxProvider {
   /**
    * A request as forwarded to a provider.
    *
-   * @param method the HTTP method ({@code POST})
-   * @param path the path, starting {@code /v1/data/}
+   * @param method the HTTP method ({@code POST}; for file transfers also {@code GET} and {@code PUT})
+   * @param path the path, starting {@code /v1/data/} or {@code /v1/transfers}
    * @param headers the forwarded headers (canonical names as in the protocol)
    * @param body the body bytes exactly as the caller sent them
    */

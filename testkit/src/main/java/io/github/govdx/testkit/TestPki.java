@@ -1,5 +1,6 @@
 package io.github.govdx.testkit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.TimestampAuthority;
@@ -8,10 +9,14 @@ import io.github.govdx.crypto.key.CertificateUsage;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.KeyPairs;
 import io.github.govdx.crypto.key.PartyCredentials;
+import io.github.govdx.crypto.key.Pem;
 import io.github.govdx.crypto.key.PrivateKeyHolder;
 import io.github.govdx.crypto.key.RevocationSource;
 import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.testkit.internal.CaServices;
+import io.github.govdx.testkit.internal.Json;
+import io.github.govdx.testkit.internal.Keyring;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -50,15 +55,91 @@ public final class TestPki {
   private final CaServices services;
 
   private TestPki(Clock clock) {
+    this(clock, freshCa(clock));
+  }
+
+  private TestPki(Clock clock, Object[] ca) {
     this.clock = clock;
+    this.caKeys = (KeyPair) ca[0];
+    this.ca = (X509Certificate) ca[1];
+    this.notBefore = this.ca.getNotBefore().toInstant();
+    this.notAfter = this.ca.getNotAfter().toInstant().minus(Duration.ofDays(1));
+    this.trustStore = TrustStore.of(this.ca);
+    this.services = new CaServices(clock, this.ca, caKeys.getPrivate(), notAfter);
+  }
+
+  private static Object[] freshCa(Clock clock) {
     Instant now = clock.instant();
-    this.notBefore = now.minus(Duration.ofDays(1));
-    this.notAfter = now.plus(Duration.ofDays(730));
-    this.caKeys = KeyPairs.generate(Suite.GM);
-    this.ca =
-        Certificates.selfSignedCa(CA_NAME, caKeys, notBefore, notAfter.plus(Duration.ofDays(1)));
-    this.trustStore = TrustStore.of(ca);
-    this.services = new CaServices(clock, ca, caKeys.getPrivate(), notAfter);
+    Instant notBefore = now.minus(Duration.ofDays(1));
+    Instant notAfter = now.plus(Duration.ofDays(730));
+    KeyPair keys = KeyPairs.generate(Suite.GM);
+    X509Certificate cert =
+        Certificates.selfSignedCa(CA_NAME, keys, notBefore, notAfter.plus(Duration.ofDays(1)));
+    return new Object[] {keys, cert};
+  }
+
+  /**
+   * The test CA kept under {@code ca} in a keyring: the one the first instance of a clustered sandbox generated,
+   * or a fresh one.
+   */
+  static TestPki create(Clock clock, Keyring keyring) {
+    String stored =
+        keyring.getOrCreate(
+            "ca",
+            () -> {
+              Object[] fresh = freshCa(clock);
+              ObjectNode o = Json.object();
+              o.put("key", Pem.write(((KeyPair) fresh[0]).getPrivate()));
+              o.put("certificate", Pem.write((X509Certificate) fresh[1]));
+              return Json.write(o);
+            });
+    ObjectNode o = Json.parseObject(stored.getBytes(StandardCharsets.UTF_8));
+    X509Certificate cert = Pem.readCertificates(o.path("certificate").asText()).get(0);
+    PrivateKey key = Pem.readPrivateKey(o.path("key").asText());
+    return new TestPki(clock, new Object[] {new KeyPair(cert.getPublicKey(), key), cert});
+  }
+
+  /**
+   * Issues credentials and writes them as JSON (private keys and certificates in PEM), for a keyring.
+   *
+   * @param party the party
+   * @param dual a dual pair (signing and encryption)
+   * @return the JSON
+   */
+  String issueJson(PartyId party, boolean dual) {
+    ObjectNode o = Json.object();
+    o.put("partyId", party.toString());
+    KeyPair sign = KeyPairs.generate(Suite.GM);
+    o.put("key", Pem.write(sign.getPrivate()));
+    o.put(
+        "certificate",
+        Pem.write(certify(party, sign, dual ? CertificateUsage.SIGNING : CertificateUsage.BOTH)));
+    if (dual) {
+      KeyPair enc = KeyPairs.generate(Suite.GM);
+      o.put("encryptionKey", Pem.write(enc.getPrivate()));
+      o.put("encryptionCertificate", Pem.write(certify(party, enc, CertificateUsage.ENCRYPTION)));
+    }
+    return Json.write(o);
+  }
+
+  /**
+   * Reads credentials {@link #issueJson} wrote.
+   *
+   * @param o the JSON
+   * @return the credentials
+   */
+  static PartyCredentials credentialsFromJson(ObjectNode o) {
+    PartyCredentials.Builder b =
+        PartyCredentials.builder()
+            .partyId(PartyId.parse(o.path("partyId").asText()))
+            .privateKey(Pem.readPrivateKey(o.path("key").asText()))
+            .certificateChain(Pem.readCertificates(o.path("certificate").asText()));
+    if (o.hasNonNull("encryptionKey")) {
+      b.encryptionKey(
+          PrivateKeyHolder.software(Pem.readPrivateKey(o.path("encryptionKey").asText())),
+          Pem.readCertificates(o.path("encryptionCertificate").asText()).get(0));
+    }
+    return b.build();
   }
 
   /**

@@ -44,6 +44,7 @@ public final class CodecSealer implements MessageSealer {
   private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
   private final @Nullable EnvelopeCodec transfers;
+  private final @Nullable EnvelopeCodec transfersClaimed;
 
   private final TrustStore trust;
   private final Clock clock;
@@ -64,7 +65,7 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec lenient,
       TrustStore trust,
       Clock clock) {
-    this(strict, claimed, lenient, null, trust, clock);
+    this(strict, claimed, lenient, null, null, trust, clock);
   }
 
   private CodecSealer(
@@ -72,12 +73,14 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec claimed,
       EnvelopeCodec lenient,
       @Nullable EnvelopeCodec transfers,
+      @Nullable EnvelopeCodec transfersClaimed,
       TrustStore trust,
       Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
     this.transfers = transfers;
+    this.transfersClaimed = transfersClaimed;
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.ownCopies = new OwnCopies(strict.suite(), clock, this::sealKey, this::openKey);
@@ -144,7 +147,17 @@ public final class CodecSealer implements MessageSealer {
             .clockSkew(LENIENT_SKEW)
             .replayCache(replayCache)
             .build();
-    return new CodecSealer(strict, claimed, lenient, transfers, trust, clock);
+    EnvelopeCodec transfersClaimed =
+        EnvelopeCodec.builder()
+            .keyRing(ring)
+            .trustStore(trust)
+            .directory(directory)
+            .acceptedSuites(accepted)
+            .clock(clock)
+            .clockSkew(LENIENT_SKEW)
+            .replayCache((messageId, expiresAt) -> true)
+            .build();
+    return new CodecSealer(strict, claimed, lenient, transfers, transfersClaimed, trust, clock);
   }
 
   private static RoutingHeaders headers(Routing r) {
@@ -294,6 +307,14 @@ public final class CodecSealer implements MessageSealer {
       throw new UnsupportedOperationException("this sealer was not built for file transfers");
     }
     return transfers.openStream(sealed, out);
+  }
+
+  @Override
+  public OpenedStream openStreamClaimed(InputStream sealed, OutputStream out) {
+    if (transfersClaimed == null) {
+      throw new UnsupportedOperationException("this sealer was not built for file transfers");
+    }
+    return transfersClaimed.openStream(sealed, out);
   }
 
   @Override

@@ -148,6 +148,22 @@ public interface MessageSealer {
   }
 
   /**
+   * Opens a sealed stream received by a provider ({@code docs/protocol.md} §15.8): like {@link
+   * #openStream(java.io.InputStream, java.io.OutputStream)} but without the replay cache, whose part the
+   * provider's idempotency store plays (the stream's message id is claimed there before opening, so that an
+   * attempt cut short can be resumed).
+   *
+   * @param sealed the sealed stream
+   * @param out the plaintext
+   * @return what opening established
+   * @throws UnsupportedOperationException if this sealer has no stream support
+   */
+  default io.github.govdx.crypto.OpenedStream openStreamClaimed(
+      java.io.InputStream sealed, java.io.OutputStream out) {
+    throw new UnsupportedOperationException("this sealer does not open streams");
+  }
+
+  /**
    * Issues our signed receipt over a sealed stream received whole (file transfers).
    *
    * @param opened what opening established

@@ -42,7 +42,8 @@ public final class ProviderOutcome {
   /**
    * Creates an outcome (the endpoint makes them; this factory is for tests of listeners).
    *
-   * @param operation {@code data.query}, {@code data.push} or {@code unknown}
+   * @param operation {@code data.query}, {@code data.push}, the file transfer operations {@code transfer.create},
+   *     {@code transfer.get}, {@code transfer.part} and {@code transfer.complete}, or {@code unknown}
    * @param outcome the outcome
    * @param status the HTTP status answered
    * @param errorCode the {@code GDX-} code answered, or {@code null} on success

@@ -63,6 +63,12 @@ import org.slf4j.LoggerFactory;
  * caller with correlation id = the request's message id, and, for a push, a signed receipt (govdx-crypto's
  * {@link io.github.govdx.crypto.evidence.Receipt}) over the push's message id, parties and envelope digest.
  *
+ * <p>With {@link Builder#files(String, FileHandler)} it also receives files delivered by the platform
+ * ({@code docs/protocol.md} section 15.8): parts streamed to the {@link Builder#transferSpool spool directory}
+ * (write-once, digest-checked, resumable), the whole sealed stream verified and opened at completion, the
+ * {@link FileHandler} called once per transfer (the idempotency store), and a signed receipt returned. An HTTP
+ * adapter passes the parts' bodies as streams: see {@link #streamsBody(String, String)}.
+ *
  * <pre>{@code
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
  *     .party(PartyId.parse("11320500014160486F"))
@@ -96,6 +102,7 @@ public final class ProviderEndpoint {
   private final @Nullable InboxTransactions transactions;
   private final List<ProviderListener> listeners;
   private final Tracing tracing;
+  private final @Nullable TransferInbox transfers;
 
   private ProviderEndpoint(Builder b) {
     this.self = Objects.requireNonNull(b.party, "party");
@@ -114,6 +121,23 @@ public final class ProviderEndpoint {
     this.transactions = b.inboxTransactions;
     this.listeners = List.copyOf(b.listeners);
     this.tracing = b.openTelemetry == null ? Tracing.NOOP : OtelTracing.create(b.openTelemetry);
+    this.transfers =
+        b.fileHandlers.isEmpty()
+            ? null
+            : new TransferInbox(
+                self,
+                sealer,
+                accessPolicy,
+                b.fileHandlers,
+                idempotency,
+                transactions,
+                clock,
+                idempotencyTtl,
+                lease,
+                Objects.requireNonNull(b.transferSpool, "transferSpool"),
+                b.maxTransferBytes,
+                b.maxPartBytes,
+                b.transferRetention);
   }
 
   /**
@@ -144,6 +168,38 @@ public final class ProviderEndpoint {
    */
   public ProviderResponse handle(ProviderRequest request) {
     Objects.requireNonNull(request, "request == null");
+    return handle(request, new java.io.ByteArrayInputStream(request.body()));
+  }
+
+  /**
+   * Whether a request's body should be streamed to {@link #handle(ProviderRequest, java.io.InputStream)} rather
+   * than read into memory: the parts of a file transfer ({@code PUT /v1/transfers/{id}/parts/{n}}, {@code
+   * docs/protocol.md} section 15.8), which are written to the spool directory as they arrive and are not bound by
+   * {@link #maxRequestBytes()} but by the part size of their transfer.
+   *
+   * @param method the HTTP method
+   * @param path the request path from {@code /v1} on
+   * @return {@code true} for a part upload to an endpoint that receives files
+   */
+  public boolean streamsBody(String method, String path) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(path, "path == null");
+    return transfers != null && TransferInbox.streamsBody(method, path);
+  }
+
+  /**
+   * Handles one inbound request whose body is given as a stream (see {@link #streamsBody(String, String)}); the
+   * request's own {@link ProviderRequest#body() body} is then ignored for a part upload and may be empty. The
+   * stream is read up to the part's length plus one byte and not closed. Never throws for bad input, a body cut
+   * short included: every failure is an error answer with a {@code GDX-} code and {@code source: provider}.
+   *
+   * @param request the method, path and headers (and, for other routes, the body)
+   * @param body the body stream
+   * @return the answer to write out
+   */
+  public ProviderResponse handle(ProviderRequest request, java.io.InputStream body) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(body, "body == null");
     long t0 = System.nanoTime();
     String operation = operationOf(request);
     String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
@@ -153,7 +209,10 @@ public final class ProviderEndpoint {
     ProviderResponse answer;
     String envelopeCode = null;
     try (Tracing.Scope scope = span.makeCurrent()) {
-      answer = route(request, requestId);
+      answer =
+          transfers != null && TransferInbox.ROUTE.matcher(request.path()).matches()
+              ? transfers.route(request, body, requestId)
+              : route(request, requestId);
     } catch (Refusal r) {
       answer = error(r.status, r.code, r.getMessage(), requestId, r.details);
       if (r.code == ClientErrorCode.PROVIDER_ENVELOPE_REJECTED) {
@@ -165,6 +224,10 @@ public final class ProviderEndpoint {
   }
 
   private static String operationOf(ProviderRequest request) {
+    String transfer = TransferInbox.operationOf(request.method(), request.path());
+    if (transfer != null) {
+      return transfer;
+    }
     Matcher m = ROUTE.matcher(request.path());
     if (!m.matches()) {
       return "unknown";
@@ -732,7 +795,7 @@ public final class ProviderEndpoint {
   }
 
   /** A refusal on the way through the steps; becomes an error answer. */
-  private static final class Refusal extends RuntimeException {
+  static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final transient ClientErrorCode code;
@@ -779,8 +842,91 @@ public final class ProviderEndpoint {
     private @Nullable InboxTransactions inboxTransactions;
     private final List<ProviderListener> listeners = new ArrayList<>();
     private @Nullable OpenTelemetry openTelemetry;
+    private final Map<String, FileHandler> fileHandlers = new HashMap<>();
+    private java.nio.file.@Nullable Path transferSpool;
+    private long maxTransferBytes = 8L << 30;
+    private int maxPartBytes = 16 << 20;
+    private Duration transferRetention = Duration.ofHours(24);
 
     private Builder() {}
+
+    /**
+     * Receives files of a resource by file transfer ({@code docs/protocol.md} section 15.8): the platform forwards
+     * a completed transfer addressed to this provider in parts, and the handler gets the verified, opened file
+     * once. Needs {@link #transferSpool(java.nio.file.Path)}.
+     *
+     * @param resourceCode the resource the files belong to
+     * @param handler the department's handler
+     * @return this builder
+     */
+    public Builder files(String resourceCode, FileHandler handler) {
+      Objects.requireNonNull(resourceCode, "resourceCode == null");
+      fileHandlers.put(resourceCode, Objects.requireNonNull(handler, "handler == null"));
+      return this;
+    }
+
+    /**
+     * The directory where file transfer parts and opened files are written (required with {@link #files}); it
+     * must hold the largest file twice (its sealed parts and its plaintext). Give every instance of one provider
+     * the same directory (a shared file system) so that a transfer resumed at another instance or after a restart
+     * continues from the parts already stored.
+     *
+     * @param value the directory; created if missing
+     * @return this builder
+     */
+    public Builder transferSpool(java.nio.file.Path value) {
+      this.transferSpool = Objects.requireNonNull(value, "transferSpool == null");
+      return this;
+    }
+
+    /**
+     * The largest file accepted, in bytes of the sealed stream (default 8 GiB); a larger transfer is refused at
+     * creation with {@code 413}/{@code GDX-3003}.
+     *
+     * @param value bytes, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the value is below 1
+     */
+    public Builder maxTransferBytes(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxTransferBytes < 1");
+      }
+      this.maxTransferBytes = value;
+      return this;
+    }
+
+    /**
+     * The largest part accepted (default 16 MiB, at least 64 KiB); a transfer created with a larger part size is
+     * refused with {@code 400}/{@code GDX-3001}, and the platform sends parts of at most this size.
+     *
+     * @param value bytes, 64 KiB to 64 MiB
+     * @return this builder
+     * @throws IllegalArgumentException if the value is out of range
+     */
+    public Builder maxPartBytes(int value) {
+      if (value < TransferInbox.MIN_PART || value > (64 << 20)) {
+        throw new IllegalArgumentException("maxPartBytes must be 64 KiB to 64 MiB");
+      }
+      this.maxPartBytes = value;
+      return this;
+    }
+
+    /**
+     * How long an unfinished transfer's parts, or a delivered transfer's record, are kept (default 24 hours, the
+     * platform's transfer life); after that the transfer is unknown ({@code 404}/{@code GDX-3220}).
+     *
+     * @param value the retention, positive
+     * @return this builder
+     * @throws IllegalArgumentException if the retention is not positive
+     */
+    public Builder transferRetention(Duration value) {
+      Objects.requireNonNull(value, "transferRetention == null");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("transferRetention must be positive");
+      }
+      this.transferRetention = value;
+      return this;
+    }
 
     /**
      * Adds a listener told of every request handled: operation ({@code data.query}, {@code data.push}), outcome,
@@ -1033,7 +1179,8 @@ public final class ProviderEndpoint {
      * Builds the endpoint.
      *
      * @return the endpoint
-     * @throws IllegalStateException if the party or the credentials are missing, or no resource is served
+     * @throws IllegalStateException if the party or the credentials are missing, no resource is served, or files
+     *     are received without a {@link #transferSpool(java.nio.file.Path) transfer spool} (or it cannot be created)
      */
     public ProviderEndpoint build() {
       if (party == null) {
@@ -1064,8 +1211,22 @@ public final class ProviderEndpoint {
                     ? replayCache
                     : new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES));
       }
-      if (resources.isEmpty()) {
-        throw new IllegalStateException("ProviderEndpoint: no query or push handler");
+      if (resources.isEmpty() && fileHandlers.isEmpty()) {
+        throw new IllegalStateException("ProviderEndpoint: no query, push or file handler");
+      }
+      if (!fileHandlers.isEmpty()) {
+        if (transferSpool == null) {
+          throw new IllegalStateException("ProviderEndpoint: missing transferSpool");
+        }
+        try {
+          java.nio.file.Files.createDirectories(transferSpool);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(
+              "ProviderEndpoint: transferSpool cannot be created: " + e.getClass().getName(), e);
+        }
+        if (!java.nio.file.Files.isWritable(transferSpool)) {
+          throw new IllegalStateException("ProviderEndpoint: transferSpool is not writable");
+        }
       }
       return new ProviderEndpoint(this);
     }

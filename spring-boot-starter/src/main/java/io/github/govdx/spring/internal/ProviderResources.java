@@ -2,6 +2,7 @@ package io.github.govdx.spring.internal;
 
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.catalog.ResourceDetail;
+import io.github.govdx.client.provider.FileHandler;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.PushHandler;
 import io.github.govdx.client.provider.QueryHandler;
@@ -45,6 +46,7 @@ public final class ProviderResources {
     Set<String> names = new LinkedHashSet<>();
     names.addAll(java.util.List.of(context.getBeanNamesForType(QueryHandler.class)));
     names.addAll(java.util.List.of(context.getBeanNamesForType(PushHandler.class)));
+    names.addAll(java.util.List.of(context.getBeanNamesForType(FileHandler.class)));
     for (String name : names) {
       GovdxResource a = context.findAnnotationOnBean(name, GovdxResource.class);
       if (a == null) {
@@ -57,6 +59,13 @@ public final class ProviderResources {
             null);
       }
       Object bean = context.getBean(name);
+      if (bean instanceof FileHandler f) {
+        builder.files(a.value(), f);
+      }
+      seen.add(a.value());
+      if (!(bean instanceof QueryHandler) && !(bean instanceof PushHandler)) {
+        continue; // files need no catalog detail
+      }
       ResourceDetail d = detail(client, details, a.value(), "bean '" + name + "'");
       if (bean instanceof QueryHandler q) {
         builder.query(d, q);
@@ -71,7 +80,8 @@ public final class ProviderResources {
           SpringErrorCode.PROVIDER_HANDLER_INVALID,
           PROPERTY,
           "the provider side is enabled but no handler bean serves a resource",
-          "Declare a QueryHandler or PushHandler bean with @GovdxResource, or a ProviderRegistration bean,"
+          "Declare a QueryHandler, PushHandler or FileHandler bean with @GovdxResource, or a"
+              + " ProviderRegistration bean,"
               + " or set govdx.provider.enabled=false.",
           null);
     }

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.builder().dataSource(pool).build();
- * stores.createTables();                       // or run the DDL of docs/store-jdbc.md yourself
+ * stores.createTables();                       // or run the shipped schema/<engine>/V1__govdx_store.sql yourself
  * ProviderEndpoint endpoint = ProviderEndpoint.builder()
  *     .replayCache(stores.replayCache())
  *     .idempotencyStore(stores.idempotencyStore())
@@ -101,8 +101,10 @@ public final class JdbcStores {
 
   /**
    * Creates the tables and their indexes if they do not exist ({@code CREATE … IF NOT EXISTS}; safe to run from
-   * every instance at start-up). Departments whose schema changes go through their own migration tool run the DDL
-   * in {@code docs/store-jdbc.md} instead.
+   * every instance at start-up; opt-in): runs the detected engine's DDL file shipped in this jar, {@code
+   * io/github/govdx/store/jdbc/schema/<postgresql|mariadb|h2>/V1__govdx_store.sql}, with its {@code gdx_} replaced
+   * by the table prefix. Departments whose schema changes go through their own migration tool (Flyway, Liquibase)
+   * run that file instead (docs/store-jdbc.md).
    *
    * @throws StateStoreException if the database does not answer or refuses the DDL
    */

@@ -119,7 +119,13 @@ enum TestDatabase {
     }
   }
 
-  private AssertionError notReachable(SQLException e) {
+  /** The admin URL (database {@code test}, or the in-memory H2). */
+  String adminUrl() {
+    return adminUrl;
+  }
+
+  /** The failure to report when the engine does not answer (never a skip). */
+  AssertionError notReachable(SQLException e) {
     String how = name() + " is not reachable (" + adminUrl + ") — start it: " + howToStart;
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       how += "; it is required when CI=true (.ci/run starts it)";

@@ -40,6 +40,7 @@ public final class ApplicationStore {
   private static final Set<String> DECISIONS = Set.of("under_review", "approved", "rejected");
 
   private final CaseBook<App> book;
+  private final @Nullable SharedGrants shared;
 
   /**
    * Creates the store.
@@ -52,7 +53,35 @@ public final class ApplicationStore {
    */
   public ApplicationStore(
       Clock clock, ZoneId zone, WorkingDays workingDays, int timeLimit, Consumer<App> onChange) {
-    this.book = new CaseBook<>(KIND, clock, zone, workingDays, timeLimit, onChange);
+    this(clock, zone, workingDays, timeLimit, onChange, null);
+  }
+
+  /**
+   * Creates the store, publishing its grants to the other instances of a clustered sandbox.
+   *
+   * @param clock the clock
+   * @param zone the platform's zone for dates
+   * @param workingDays the working-day calendar
+   * @param timeLimit the answer period in working days
+   * @param onChange called after each state change (outside the application's lock)
+   * @param shared the shared grants, or null
+   */
+  public ApplicationStore(
+      Clock clock,
+      ZoneId zone,
+      WorkingDays workingDays,
+      int timeLimit,
+      Consumer<App> onChange,
+      @Nullable SharedGrants shared) {
+    this.shared = shared;
+    Consumer<App> publish =
+        shared == null
+            ? onChange
+            : a -> {
+              shared.changed(a);
+              onChange.accept(a);
+            };
+    this.book = new CaseBook<>(KIND, clock, zone, workingDays, timeLimit, publish);
   }
 
   /** One application. Guarded by itself. */
@@ -104,6 +133,15 @@ public final class ApplicationStore {
       }
       String until = request.path("validUntil").asText(null);
       return until == null || !LocalDate.parse(until).isBefore(today);
+    }
+
+    /**
+     * The date the application asked to be valid until, or null.
+     *
+     * @return the date text (YYYY-MM-DD)
+     */
+    public synchronized @Nullable String validUntil() {
+      return request.path("validUntil").asText(null);
     }
 
     /**
@@ -224,6 +262,22 @@ public final class ApplicationStore {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The items {@code party} may see of a resource under an approved, unexpired application held here or, in a
+   * clustered sandbox, at any instance (empty list = all items).
+   *
+   * @param party the party
+   * @param resourceCode the resource
+   * @return the items, or empty when nothing grants access
+   */
+  public Optional<List<String>> grantedItems(PartyId party, String resourceCode) {
+    Optional<App> local = grant(party, resourceCode);
+    if (local.isPresent()) {
+      return Optional.of(local.get().items());
+    }
+    return shared == null ? Optional.empty() : shared.find(party, resourceCode, book.today());
   }
 
   /**

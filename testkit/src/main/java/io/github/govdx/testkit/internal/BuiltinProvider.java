@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.crypto.evidence.EvidenceLog;
 import io.github.govdx.crypto.evidence.Receipt;
 import io.github.govdx.crypto.key.PartyCredentials;
 import io.github.govdx.testkit.SandboxProvider;
@@ -22,10 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox acting as a provider department with the keys it issued to it ({@code docs/protocol.md} §13):
@@ -50,7 +52,7 @@ public final class BuiltinProvider implements SandboxProvider {
   private final Clock clock;
   private final ZoneId zone;
   private final IdempotencyStore store;
-  private final AtomicLong batchSeq;
+  private final @Nullable EvidenceLog evidence;
 
   /**
    * Creates the provider.
@@ -64,7 +66,8 @@ public final class BuiltinProvider implements SandboxProvider {
    * @param tokens the page-token service
    * @param clock the clock
    * @param zone the zone of batch ids
-   * @param batchSeq the shared batch counter
+   * @param store the provider's idempotency store
+   * @param evidence the evidence log the opened requests and sealed answers are recorded in, or null for none
    */
   public BuiltinProvider(
       PartyCredentials credentials,
@@ -76,7 +79,8 @@ public final class BuiltinProvider implements SandboxProvider {
       Tokens tokens,
       Clock clock,
       ZoneId zone,
-      AtomicLong batchSeq) {
+      IdempotencyStore store,
+      @Nullable EvidenceLog evidence) {
     this.credentials = credentials;
     this.codec = codec;
     this.catalog = catalog;
@@ -86,8 +90,15 @@ public final class BuiltinProvider implements SandboxProvider {
     this.tokens = tokens;
     this.clock = clock;
     this.zone = zone;
-    this.store = new IdempotencyStore(clock, "provider");
-    this.batchSeq = batchSeq;
+    this.store = store;
+    this.evidence = evidence;
+  }
+
+  private static ApiException stateUnavailable(StateStoreException e) {
+    return perr(
+            WireCode.PROVIDER_STATE_UNAVAILABLE,
+            "the provider's shared state does not answer (" + e.code() + ")")
+        .withRetryAfter(java.time.Duration.ofSeconds(1));
   }
 
   private static ApiException perr(WireCode code, String detail) {
@@ -157,10 +168,19 @@ public final class BuiltinProvider implements SandboxProvider {
     OpenedMessage opened;
     try {
       opened = codec.open(body);
+    } catch (StateStoreException e) {
+      throw stateUnavailable(e);
     } catch (GovdxException e) {
       throw perr(
           WireCode.PROVIDER_ENVELOPE_REJECTED,
           "the request envelope was rejected: " + e.getMessage());
+    }
+    if (evidence != null) {
+      try {
+        evidence.recordOpened(opened);
+      } catch (StateStoreException e) {
+        throw stateUnavailable(e);
+      }
     }
     RoutingHeaders h = opened.headers();
     String action = push ? "push" : "query";
@@ -316,7 +336,7 @@ public final class BuiltinProvider implements SandboxProvider {
         String.format(
             "b-%s-%06d",
             LocalDate.ofInstant(now, zone).format(DateTimeFormatter.BASIC_ISO_DATE),
-            batchSeq.incrementAndGet());
+            data.nextBatchNumber());
     List<JsonNode> list = new ArrayList<>();
     records.forEach(list::add);
     data.store(
@@ -355,6 +375,13 @@ public final class BuiltinProvider implements SandboxProvider {
       throw perr(
           WireCode.PROVIDER_HANDLER_FAILED,
           "the answer could not be sealed to the caller: " + e.code());
+    }
+    if (evidence != null) {
+      try {
+        evidence.recordSealed(env);
+      } catch (StateStoreException e) {
+        throw stateUnavailable(e);
+      }
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", Reply.ENVELOPE);

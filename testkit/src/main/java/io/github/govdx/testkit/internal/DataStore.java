@@ -8,10 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records the sandbox holds when it acts as a provider itself: seeded datasets plus every stored push batch,
  * per resource. Batches are stored all or nothing. Thread-safe.
+ *
+ * <p>The seed is kept in this JVM; pushed batches are kept here too, or, for sandbox processes that act as one
+ * platform ({@code --state}), in the shared database ({@link StateTables}), so a batch pushed through one instance
+ * is answered by a query through any other.
  */
 public final class DataStore {
 
@@ -49,6 +55,31 @@ public final class DataStore {
 
   private final Map<String, List<JsonNode>> records = new ConcurrentHashMap<>();
   private final Map<String, List<Batch>> batches = new ConcurrentHashMap<>();
+  private final AtomicLong batchNumbers = new AtomicLong();
+  private final @Nullable StateTables shared;
+
+  /** A store in this JVM. */
+  public DataStore() {
+    this(null);
+  }
+
+  /**
+   * A store whose pushed batches live in shared tables (or in this JVM when {@code shared} is null).
+   *
+   * @param shared the tables, or null
+   */
+  public DataStore(@Nullable StateTables shared) {
+    this.shared = shared;
+  }
+
+  /**
+   * The next batch number: unique across every instance sharing the tables.
+   *
+   * @return the number, from 1
+   */
+  public long nextBatchNumber() {
+    return shared == null ? batchNumbers.incrementAndGet() : shared.next("batch");
+  }
 
   /**
    * Adds seed records.
@@ -67,6 +98,10 @@ public final class DataStore {
    * @param batch the batch
    */
   public synchronized void store(Batch batch) {
+    if (shared != null) {
+      shared.addBatch(batch);
+      return;
+    }
     records.computeIfAbsent(batch.resourceCode(), k -> new ArrayList<>()).addAll(batch.records());
     batches.computeIfAbsent(batch.resourceCode(), k -> new ArrayList<>()).add(batch);
   }
@@ -77,8 +112,17 @@ public final class DataStore {
    * @param resourceCode the resource
    * @return the records
    */
-  public synchronized List<JsonNode> records(String resourceCode) {
-    return new ArrayList<>(records.getOrDefault(resourceCode, List.of()));
+  public List<JsonNode> records(String resourceCode) {
+    List<JsonNode> out;
+    synchronized (this) {
+      out = new ArrayList<>(records.getOrDefault(resourceCode, List.of()));
+    }
+    if (shared != null) {
+      for (Batch b : shared.batches(resourceCode)) {
+        out.addAll(b.records());
+      }
+    }
+    return out;
   }
 
   /**
@@ -87,8 +131,13 @@ public final class DataStore {
    * @param resourceCode the resource
    * @return the batches
    */
-  public synchronized List<Batch> batches(String resourceCode) {
-    return new ArrayList<>(batches.getOrDefault(resourceCode, List.of()));
+  public List<Batch> batches(String resourceCode) {
+    if (shared != null) {
+      return shared.batches(resourceCode);
+    }
+    synchronized (this) {
+      return new ArrayList<>(batches.getOrDefault(resourceCode, List.of()));
+    }
   }
 
   /**
@@ -98,9 +147,9 @@ public final class DataStore {
    * @param filter the filter
    * @return the matches
    */
-  public synchronized List<JsonNode> find(String resourceCode, ObjectNode filter) {
+  public List<JsonNode> find(String resourceCode, ObjectNode filter) {
     List<JsonNode> out = new ArrayList<>();
-    for (JsonNode r : records.getOrDefault(resourceCode, List.of())) {
+    for (JsonNode r : records(resourceCode)) {
       boolean all = true;
       var it = filter.fields();
       while (it.hasNext() && all) {

@@ -81,6 +81,12 @@ public final class Platform {
     /** The provider endpoints. */
     public Function<PartyId, Optional<SandboxProvider>> providers = p -> Optional.empty();
 
+    /** The provider endpoints registered by the tests, which receive files by transfer (§15.8). */
+    public Function<PartyId, Optional<SandboxProvider>> fileProviders = p -> Optional.empty();
+
+    /** The first pause between attempts to deliver a transfer to a provider. */
+    public Duration deliveryPause = Duration.ofMillis(200);
+
     /** Where provider calls run. */
     public @Nullable ExecutorService providerPool;
 
@@ -107,6 +113,9 @@ public final class Platform {
 
     /** A check for identifiers in free text. */
     public Predicate<String> personalData = s -> false;
+
+    /** The grants shared with the other instances of a clustered sandbox, or null. */
+    public @Nullable SharedGrants sharedGrants;
 
     /** The largest sealed stream a file transfer may carry. */
     public long maxTransferBytes = 8L * 1024 * 1024 * 1024;
@@ -138,6 +147,7 @@ public final class Platform {
             party -> p.directory.apply(party).isPresent(),
             p.maxTransferBytes,
             p.maxBody);
+    this.transfers.deliverTo(p.fileProviders, p.deliveryPause);
     this.feeds = new FeedHub(p.clock, tokens, p.retention, p.maxEvents, p.longPollCap);
     this.applications =
         new ApplicationStore(
@@ -150,7 +160,8 @@ public final class Platform {
               d.put("applicationId", a.id());
               d.put("state", a.state());
               feeds.emit("application.state_changed", a.resourceCode(), d, a.applicant());
-            });
+            },
+            p.sharedGrants);
     this.objections =
         new ObjectionStore(
             p.clock,
@@ -595,7 +606,7 @@ public final class Platform {
     if ("query".equals(action)
         && "conditional".equals(share)
         && !call.party().equals(provider)
-        && applications.grant(call.party(), code).isEmpty()) {
+        && applications.grantedItems(call.party(), code).isEmpty()) {
       throw new ApiException(
           WireCode.ACCESS_NOT_GRANTED,
           "no approved application of " + call.party() + " for " + code);

@@ -63,6 +63,7 @@ public final class SandboxServer implements AutoCloseable {
    *
    * @param platform the platform
    * @param gateway the gateway check
+   * @param idempotency the platform's idempotency store
    * @param faults the faults
    * @param clock the clock
    * @param host the address to bind (loopback by default)
@@ -74,6 +75,7 @@ public final class SandboxServer implements AutoCloseable {
   public SandboxServer(
       Platform platform,
       GatewayGuard gateway,
+      IdempotencyStore idempotency,
       FaultBook faults,
       Clock clock,
       InetAddress host,
@@ -83,7 +85,7 @@ public final class SandboxServer implements AutoCloseable {
     this.platform = platform;
     this.gateway = gateway;
     this.faults = faults;
-    this.idempotency = new IdempotencyStore(clock, "platform");
+    this.idempotency = idempotency;
     this.maxBody = maxBody;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf =

@@ -37,6 +37,27 @@ public final class Tokens {
   }
 
   /**
+   * Creates a token service whose key is kept in a keyring, so that every instance of a clustered sandbox reads
+   * the tokens any of them issued.
+   *
+   * @param clock the clock of expiry
+   * @param keyring the keyring
+   */
+  public Tokens(Clock clock, Keyring keyring) {
+    String stored =
+        keyring.getOrCreate(
+            "tokens",
+            () -> {
+              byte[] fresh = new byte[32];
+              new SecureRandom().nextBytes(fresh);
+              return java.util.Base64.getEncoder().encodeToString(fresh);
+            });
+    byte[] k = java.util.Base64.getDecoder().decode(stored);
+    System.arraycopy(k, 0, key, 0, key.length);
+    this.clock = clock;
+  }
+
+  /**
    * The binding of a list call: the party and every filter except the paging parameters.
    *
    * @param party the calling party

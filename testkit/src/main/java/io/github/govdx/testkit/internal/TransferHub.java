@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.testkit.SandboxProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -67,6 +72,16 @@ public final class TransferHub implements AutoCloseable {
   private final Path dir;
   private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private volatile Function<PartyId, Optional<SandboxProvider>> fileProviders =
+      p -> Optional.empty();
+  private final ExecutorService deliveries =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "govdx-sandbox-transfer-delivery");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Duration deliveryPause = Duration.ofMillis(200);
 
   /**
    * Creates the hub with a new temporary directory.
@@ -109,6 +124,10 @@ public final class TransferHub implements AutoCloseable {
     final TreeMap<Integer, String> parts = new TreeMap<>();
     String state = "uploading";
     @Nullable JsonNode receipt;
+    int deliveryAttempts;
+    int forwardPartSize;
+    int partsDelivered;
+    @Nullable String deliveryError;
 
     Transfer(
         String id,
@@ -351,8 +370,240 @@ public final class TransferHub implements AutoCloseable {
             "the stored parts do not make a stream with the declared sha256");
       }
       t.state = "available";
+      fileProviders.apply(t.receiver).ifPresent(p -> deliveries.execute(() -> deliver(t, p)));
       return Reply.json(200, Json.write(json(t)));
     }
+  }
+
+  // ------------------------------------------------------------------------------------ delivery
+  // to providers
+
+  /**
+   * Forwards every transfer completed from now on whose receiver has a registered provider endpoint to that
+   * endpoint ({@code docs/protocol.md} §15.8), in the background.
+   *
+   * @param providers the registered endpoints by party
+   * @param pause the first pause between attempts (doubling, at most 30 s)
+   */
+  public void deliverTo(Function<PartyId, Optional<SandboxProvider>> providers, Duration pause) {
+    this.fileProviders = providers;
+    this.deliveryPause = pause;
+  }
+
+  private static final int DELIVERY_ATTEMPTS = 12;
+
+  /** Part sizes tried, largest first, when a provider refuses the stored part size as over its limit. */
+  private static final int[] FORWARD_PART_SIZES = {4 << 20, 1 << 20, 256 << 10, 64 << 10};
+
+  /** What an attempt at delivery came to. */
+  private enum Delivery {
+    DELIVERED,
+    /** The endpoint does not take files (of this resource): the receiver downloads the transfer itself. */
+    DECLINED,
+    /** The endpoint refused the file for good (tampered, misaddressed, access denied). */
+    REFUSED,
+    RETRY
+  }
+
+  /**
+   * Sends a transfer to the receiver's endpoint, resuming after each failure from the parts the endpoint lists,
+   * and records its receipt: the transfer becomes {@code delivered} as if the receiver had acknowledged it.
+   */
+  private void deliver(Transfer t, SandboxProvider endpoint) {
+    long pause = deliveryPause.toMillis();
+    for (int attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
+      Delivery d;
+      try {
+        d = deliverOnce(t, endpoint);
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        LOG.debug("delivery of transfer {} interrupted: {}", t.id, e.toString());
+        d = Delivery.RETRY;
+      }
+      synchronized (t) {
+        t.deliveryAttempts = attempt;
+      }
+      if (d != Delivery.RETRY) {
+        LOG.debug("delivery of transfer {} to {}: {}", t.id, t.receiver, d);
+        return;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      pause = Math.min(30_000, pause * 2);
+    }
+    LOG.warn("transfer {} could not be delivered to {}; it stays available", t.id, t.receiver);
+  }
+
+  private Delivery deliverOnce(Transfer t, SandboxProvider endpoint) throws Exception {
+    synchronized (t) {
+      if (!t.state.equals("available") || expired(t)) {
+        return Delivery.DELIVERED;
+      }
+    }
+    int fp;
+    synchronized (t) {
+      fp = t.forwardPartSize == 0 ? t.partSize : t.forwardPartSize;
+    }
+    SandboxProvider.Response r;
+    while (true) {
+      ObjectNode create = Json.object();
+      create.put("transferId", t.id);
+      create.put("resourceCode", t.resourceCode);
+      create.put("size", t.size);
+      create.put("sha256", t.sha256);
+      create.put("partSize", fp);
+      r =
+          endpoint.handle(
+              forwarded(t, "POST", "/v1/transfers", Json.bytes(create), "application/json", null));
+      // a part size over the provider's limit: announce again with smaller parts (we can cut any
+      // size)
+      if (r.status() == 400
+          && "GDX-3001".equals(code(r))
+          && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("/partSize")
+          && fp > FORWARD_PART_SIZES[FORWARD_PART_SIZES.length - 1]) {
+        int smaller = fp;
+        for (int size : FORWARD_PART_SIZES) {
+          if (size < fp) {
+            smaller = size;
+            break;
+          }
+        }
+        fp = smaller;
+        continue;
+      }
+      break;
+    }
+    synchronized (t) {
+      t.forwardPartSize = fp;
+    }
+    if (r.status() == 404 || r.status() == 405 || "GDX-3305".equals(code(r))) {
+      return Delivery.DECLINED;
+    }
+    Delivery failed = failure(t, r);
+    if (failed != null) {
+      return failed;
+    }
+    SandboxProvider.Response state =
+        endpoint.handle(forwarded(t, "GET", "/v1/transfers/" + t.id, new byte[0], null, null));
+    failed = failure(t, state);
+    if (failed != null) {
+      return failed;
+    }
+    ObjectNode s = Json.parseObject(state.body());
+    if (!"delivered".equals(s.path("state").asText())) {
+      java.util.Set<Integer> stored = new java.util.HashSet<>();
+      s.path("parts").forEach(p -> stored.add(p.path("partNumber").asInt()));
+      int count = (int) ((t.size + fp - 1) / fp);
+      for (int n = 1; n <= count; n++) {
+        if (stored.contains(n)) {
+          continue;
+        }
+        long from = (long) (n - 1) * fp;
+        long length = Math.min(fp, t.size - from);
+        ByteArrayOutputStream part = new ByteArrayOutputStream((int) length);
+        write(t, from, length, part);
+        byte[] b = part.toByteArray();
+        String digest = "sha-256=:" + Base64.getEncoder().encodeToString(sha256().digest(b)) + ":";
+        SandboxProvider.Response put =
+            endpoint.handle(
+                forwarded(
+                    t,
+                    "PUT",
+                    "/v1/transfers/" + t.id + "/parts/" + n,
+                    b,
+                    "application/octet-stream",
+                    digest));
+        failed = failure(t, put);
+        if (failed != null) {
+          return failed;
+        }
+        synchronized (t) {
+          t.partsDelivered++;
+        }
+      }
+    }
+    SandboxProvider.Response done =
+        endpoint.handle(
+            forwarded(t, "POST", "/v1/transfers/" + t.id + "/complete", new byte[0], null, null));
+    failed = failure(t, done);
+    if (failed != null) {
+      return failed;
+    }
+    JsonNode receipt = Json.parseObject(done.body()).get("receipt");
+    if (receipt == null || !receipt.isObject()) {
+      LOG.warn("provider {} completed transfer {} without a receipt", t.receiver, t.id);
+      return Delivery.RETRY;
+    }
+    ObjectNode claims = receiptClaims(receipt);
+    synchronized (t) {
+      if (!t.sender.toString().equals(Json.text(claims, "snd"))
+          || !t.receiver.toString().equals(Json.text(claims, "rcv"))) {
+        LOG.warn("provider {} answered transfer {} with a receipt for others", t.receiver, t.id);
+        return Delivery.REFUSED;
+      }
+      if (t.state.equals("available")) {
+        t.receipt = receipt;
+        t.state = "delivered";
+      }
+    }
+    return Delivery.DELIVERED;
+  }
+
+  /** Null for a success; otherwise whether to try again (network, 5xx, retryable codes) or stop. */
+  private @Nullable Delivery failure(Transfer t, SandboxProvider.Response r) {
+    if (r.status() >= 200 && r.status() < 300) {
+      return null;
+    }
+    String code = code(r);
+    boolean retry =
+        r.status() >= 500
+            || r.status() == 429
+            || "GDX-3009".equals(code)
+            || "GDX-3011".equals(code)
+            || "GDX-3218".equals(code);
+    if (!retry) {
+      LOG.warn("provider {} refused transfer {}: {}", t.receiver, t.id, code);
+      synchronized (t) {
+        t.deliveryError = code == null ? "HTTP " + r.status() : code;
+      }
+      return Delivery.REFUSED;
+    }
+    return Delivery.RETRY;
+  }
+
+  private static @Nullable String code(SandboxProvider.Response r) {
+    try {
+      JsonNode c = Json.parseObject(r.body()).get("code");
+      return c != null && c.isTextual() ? c.asText() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static SandboxProvider.Request forwarded(
+      Transfer t,
+      String method,
+      String path,
+      byte[] body,
+      @Nullable String contentType,
+      @Nullable String digest) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("X-Request-Id", UUID.randomUUID().toString());
+    h.put("X-Gdx-Party", t.sender.toString());
+    if (contentType != null) {
+      h.put("Content-Type", contentType);
+    }
+    if (digest != null) {
+      h.put("Content-Digest", digest);
+    }
+    return new SandboxProvider.Request(method, path, h, body);
   }
 
   /**
@@ -534,6 +785,16 @@ public final class TransferHub implements AutoCloseable {
     if (t.receipt != null) {
       o.set("receipt", t.receipt);
     }
+    if (t.deliveryAttempts > 0) {
+      // the sandbox's own report of its delivery to the receiver's endpoint (not part of the
+      // protocol)
+      ObjectNode d = o.putObject("x-sandbox-delivery");
+      d.put("attempts", t.deliveryAttempts);
+      d.put("partsSent", t.partsDelivered);
+      if (t.deliveryError != null) {
+        d.put("refusedWith", t.deliveryError);
+      }
+    }
     return o;
   }
 
@@ -586,6 +847,7 @@ public final class TransferHub implements AutoCloseable {
   /** Removes every stored transfer and the directory. */
   @Override
   public void close() {
+    deliveries.shutdownNow();
     transfers.clear();
     delete(dir);
   }

@@ -81,6 +81,7 @@ final class Harness implements AutoCloseable {
         new SandboxServer(
             platform,
             guard,
+            new IdempotencyStore(parts.clock, "platform"),
             faults,
             parts.clock,
             InetAddress.getLoopbackAddress(),
