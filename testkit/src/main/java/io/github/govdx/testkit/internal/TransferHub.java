@@ -220,7 +220,7 @@ public final class TransferHub implements AutoCloseable {
         new Transfer(id, call.party(), receiver, resource, size, sha, partSize, clock.instant(), d);
     transfers.put(id, t);
     synchronized (t) {
-      return Reply.json(201, Json.write(json(t)));
+      return Reply.json(201, Json.write(json(t))).withHeader("Location", "/v1/transfers/" + t.id);
     }
   }
 
