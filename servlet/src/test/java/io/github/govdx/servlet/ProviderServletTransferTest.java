@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.govdx.client.CuttingProxy;
 import io.github.govdx.client.Fixtures;
 import io.github.govdx.client.SealedFile;
 import io.github.govdx.client.TestPki;

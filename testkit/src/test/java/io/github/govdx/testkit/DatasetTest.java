@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.govdx.client.CuttingProxy;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.ExchangeValidationException;

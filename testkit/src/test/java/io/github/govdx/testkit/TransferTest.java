@@ -3,6 +3,7 @@ package io.github.govdx.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.govdx.client.CuttingProxy;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.transfer.ListTransfersRequest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.govdx.client.CuttingProxy;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.ProviderFile;

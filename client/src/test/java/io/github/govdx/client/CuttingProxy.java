@@ -1,4 +1,4 @@
-package io.github.govdx.servlet;
+package io.github.govdx.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback TCP proxy that breaks connections for real: after a random number of forwarded bytes (either
  * direction) it resets both sides of the connection carrying them, a given number of times, then forwards
- * faithfully. What a broken network does to a long transfer, without touching the server or the client. (A copy
- * of the testkit tests' proxy: test classes of one module are not visible to another.)
+ * faithfully. What a broken network does to a long transfer, without touching the server or the client. In the
+ * client's test-jar so that every module's transfer tests (client, servlet, testkit) use the same one.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final InetSocketAddress target;
@@ -34,14 +34,32 @@ final class CuttingProxy implements AutoCloseable {
   private volatile boolean closed;
   private boolean dieOnLastCut;
 
-  /** A proxy that forwards {@code bytes} bytes, then resets everything and refuses new connections. */
-  static CuttingProxy dyingAfter(URI target, long bytes) throws IOException {
+  /**
+   * A proxy that forwards {@code bytes} bytes, then resets everything and refuses new connections.
+   *
+   * @param target the server
+   * @param bytes bytes forwarded before the end
+   * @return the running proxy
+   * @throws IOException if it cannot listen
+   */
+  public static CuttingProxy dyingAfter(URI target, long bytes) throws IOException {
     CuttingProxy p = new CuttingProxy(target, 1, bytes, bytes, 0);
     p.dieOnLastCut = true;
     return p;
   }
 
-  CuttingProxy(URI target, int cuts, long minGap, long maxGap, long seed) throws IOException {
+  /**
+   * Starts a proxy on a free loopback port.
+   *
+   * @param target the server it forwards to
+   * @param cuts how many connection resets it makes
+   * @param minGap fewest bytes forwarded before a reset
+   * @param maxGap most bytes forwarded before a reset
+   * @param seed the random gaps' seed (a failure can be replayed)
+   * @throws IOException if it cannot listen
+   */
+  public CuttingProxy(URI target, int cuts, long minGap, long maxGap, long seed)
+      throws IOException {
     this.target = new InetSocketAddress(target.getHost(), target.getPort());
     this.random = new Random(seed);
     this.minGap = minGap;
@@ -54,11 +72,21 @@ final class CuttingProxy implements AutoCloseable {
     t.start();
   }
 
-  URI uri() {
+  /**
+   * Where clients connect.
+   *
+   * @return the proxy's base URI
+   */
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
-  int cutsDone() {
+  /**
+   * How many resets it has made.
+   *
+   * @return the count
+   */
+  public int cutsDone() {
     return cutsDone.get();
   }
 
