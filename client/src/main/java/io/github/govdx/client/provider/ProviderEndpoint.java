@@ -99,6 +99,7 @@ public final class ProviderEndpoint {
   private final Duration idempotencyTtl;
   private final Duration lease;
   private final IdempotencyStore idempotency;
+  private final Claims claims;
   private final @Nullable InboxTransactions transactions;
   private final List<ProviderListener> listeners;
   private final Tracing tracing;
@@ -118,6 +119,9 @@ public final class ProviderEndpoint {
     this.lease = b.idempotencyLease;
     this.idempotency =
         b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
+    this.claims =
+        new Claims(
+            idempotency, clock, idempotencyTtl, "push", "retry with the same Idempotency-Key");
     this.transactions = b.inboxTransactions;
     this.listeners = List.copyOf(b.listeners);
     this.tracing = b.openTelemetry == null ? Tracing.NOOP : OtelTracing.create(b.openTelemetry);
@@ -373,7 +377,7 @@ public final class ProviderEndpoint {
     // 1. the Idempotency-Key: one message per key (GDX-3008), the stored answer for a repeat
     String keyClaim = "key " + caller + " " + resourceCode + " " + key;
     IdempotencyClaim byKey =
-        stateCall(() -> idempotency.claim(keyClaim, "mid " + messageId, leaseUntil, expiresAt));
+        claims.call(() -> idempotency.claim(keyClaim, "mid " + messageId, leaseUntil, expiresAt));
     switch (byKey.outcome()) {
       case CONFLICT:
         throw new Refusal(
@@ -394,16 +398,16 @@ public final class ProviderEndpoint {
     IdempotencyClaim byMessage;
     try {
       byMessage =
-          stateCall(
+          claims.call(
               () ->
                   idempotency.claim(
                       messageClaim, "key " + resourceCode + " " + key, leaseUntil, expiresAt));
     } catch (Refusal r) {
-      settle(keyClaim, keyToken, null);
+      claims.settle(keyClaim, keyToken, null);
       throw r;
     }
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      settle(keyClaim, keyToken, null);
+      claims.settle(keyClaim, keyToken, null);
       if (byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
         return replayed(claimAnswer(byMessage), requestId);
       }
@@ -418,28 +422,13 @@ public final class ProviderEndpoint {
           .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
     }
     String messageToken = byMessage.token().orElseThrow();
-    if (inTransaction) {
-      ProviderResponse answer = push(request, requestId, caller, resourceCode, key);
-      Instant keep = clock.instant().plus(idempotencyTtl);
-      boolean stored =
-          stateCall(() -> idempotency.complete(keyClaim, keyToken, answer, keep))
-              && stateCall(() -> idempotency.complete(messageClaim, messageToken, answer, keep));
-      if (!stored) {
-        throw new Refusal(
-            503,
-            ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
-            "the push's answer could not be stored; retry with the same Idempotency-Key");
-      }
-      return answer;
-    }
-    ProviderResponse answer = null;
-    try {
-      answer = push(request, requestId, caller, resourceCode, key);
-      return answer;
-    } finally {
-      settle(keyClaim, keyToken, answer);
-      settle(messageClaim, messageToken, answer);
-    }
+    return claims.run(
+        inTransaction,
+        keyClaim,
+        keyToken,
+        messageClaim,
+        messageToken,
+        () -> push(request, requestId, caller, resourceCode, key));
   }
 
   private static ProviderResponse claimAnswer(IdempotencyClaim claim) {
@@ -451,25 +440,6 @@ public final class ProviderEndpoint {
     h.put("Idempotency-Replayed", "true");
     h.put("X-Request-Id", requestId);
     return new ProviderResponse(stored.status(), h, stored.body());
-  }
-
-  /**
-   * Stores an accepted push's answer for repeats, or, when the push was refused, frees the key so that a
-   * corrected or later retry runs again. A store that fails here leaves the claim to run out at the end of its
-   * lease; the answer still goes out.
-   */
-  private void settle(String storeKey, String token, @Nullable ProviderResponse answer) {
-    try {
-      if (answer != null) {
-        if (!idempotency.complete(storeKey, token, answer, clock.instant().plus(idempotencyTtl))) {
-          LOG.warn("idempotency claim lost its lease before the answer was stored");
-        }
-      } else {
-        idempotency.release(storeKey, token);
-      }
-    } catch (StateStoreException e) {
-      LOG.warn("idempotency store failed to settle a claim: {}", e.code());
-    }
   }
 
   /**
@@ -487,17 +457,6 @@ public final class ProviderEndpoint {
               ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
               "request envelope rejected: " + e.getMessage())
           .envelopeCode(e instanceof GovdxException ? ((GovdxException) e).code() : null);
-    }
-  }
-
-  private static <T> T stateCall(java.util.function.Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StateStoreException e) {
-      throw new Refusal(
-          503,
-          ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
-          "state store unavailable (" + e.code() + "); retry with the same Idempotency-Key");
     }
   }
 

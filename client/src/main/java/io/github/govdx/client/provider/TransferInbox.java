@@ -41,7 +41,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.Digest;
@@ -87,6 +86,7 @@ final class TransferInbox {
   private final AccessPolicy accessPolicy;
   private final Map<String, FileHandler> handlers;
   private final IdempotencyStore idempotency;
+  private final Claims claims;
   private final @Nullable InboxTransactions transactions;
   private final Clock clock;
   private final Duration idempotencyTtl;
@@ -115,6 +115,9 @@ final class TransferInbox {
     this.accessPolicy = accessPolicy;
     this.handlers = Map.copyOf(handlers);
     this.idempotency = idempotency;
+    this.claims =
+        new Claims(
+            idempotency, clock, idempotencyTtl, "transfer", "complete the transfer again later");
     this.transactions = transactions;
     this.clock = clock;
     this.idempotencyTtl = idempotencyTtl;
@@ -472,7 +475,7 @@ final class TransferInbox {
               transactions.inTransaction(
                   () -> claimAndHandle(caller, f, messageId, opened, plain, suiteDigest, true));
         } catch (StateStoreException e) {
-          throw stateUnavailable(e);
+          throw claims.unavailable(e);
         }
       }
       finish(f, answer);
@@ -512,7 +515,7 @@ final class TransferInbox {
     Instant expiresAt = now.plus(idempotencyTtl);
     String keyClaim = "xfer " + caller + " " + f.transferId;
     IdempotencyClaim byKey =
-        stateCall(() -> idempotency.claim(keyClaim, "sha256 " + f.sha256, leaseUntil, expiresAt));
+        claims.call(() -> idempotency.claim(keyClaim, "sha256 " + f.sha256, leaseUntil, expiresAt));
     switch (byKey.outcome()) {
       case CONFLICT:
         throw new Refusal(
@@ -534,14 +537,14 @@ final class TransferInbox {
     IdempotencyClaim byMessage;
     try {
       byMessage =
-          stateCall(
+          claims.call(
               () -> idempotency.claim(messageClaim, "xfer " + f.transferId, leaseUntil, expiresAt));
     } catch (Refusal r) {
-      settle(keyClaim, keyToken, null);
+      claims.settle(keyClaim, keyToken, null);
       throw r;
     }
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      settle(keyClaim, keyToken, null);
+      claims.settle(keyClaim, keyToken, null);
       throw new Refusal(
               400,
               ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
@@ -553,28 +556,13 @@ final class TransferInbox {
           .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
     }
     String messageToken = byMessage.token().orElseThrow();
-    if (inTransaction) {
-      ProviderResponse answer = handle(caller, f, opened, plain, suiteDigest);
-      Instant keep = clock.instant().plus(idempotencyTtl);
-      boolean stored =
-          stateCall(() -> idempotency.complete(keyClaim, keyToken, answer, keep))
-              && stateCall(() -> idempotency.complete(messageClaim, messageToken, answer, keep));
-      if (!stored) {
-        throw new Refusal(
-            503,
-            ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
-            "the transfer's answer could not be stored; complete it again");
-      }
-      return answer;
-    }
-    ProviderResponse answer = null;
-    try {
-      answer = handle(caller, f, opened, plain, suiteDigest);
-      return answer;
-    } finally {
-      settle(keyClaim, keyToken, answer);
-      settle(messageClaim, messageToken, answer);
-    }
+    return claims.run(
+        inTransaction,
+        keyClaim,
+        keyToken,
+        messageClaim,
+        messageToken,
+        () -> handle(caller, f, opened, plain, suiteDigest));
   }
 
   private ProviderResponse handle(
@@ -900,35 +888,6 @@ final class TransferInbox {
   }
 
   // ------------------------------------------------------------------------------------ answers
-
-  private void settle(String key, String token, @Nullable ProviderResponse answer) {
-    try {
-      if (answer != null) {
-        if (!idempotency.complete(key, token, answer, clock.instant().plus(idempotencyTtl))) {
-          LOG.warn("idempotency claim of a transfer lost its lease before the answer was stored");
-        }
-      } else {
-        idempotency.release(key, token);
-      }
-    } catch (StateStoreException e) {
-      LOG.warn("idempotency store failed to settle a transfer's claim: {}", e.code());
-    }
-  }
-
-  private static <T> T stateCall(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StateStoreException e) {
-      throw stateUnavailable(e);
-    }
-  }
-
-  private static Refusal stateUnavailable(StateStoreException e) {
-    return new Refusal(
-        503,
-        ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
-        "state store unavailable (" + e.code() + "); complete the transfer again later");
-  }
 
   private static ProviderResponse answer(JsonNode stored) {
     return new ProviderResponse(
