@@ -23,6 +23,7 @@ final class Claims {
   private final IdempotencyStore store;
   private final Clock clock;
   private final Duration ttl;
+  private final Duration lease;
   private final String what;
   private final String retryHint;
 
@@ -30,13 +31,21 @@ final class Claims {
    * @param store the idempotency store
    * @param clock the clock of answers' expiry
    * @param ttl how long an answer is kept
+   * @param lease how long a claim holds before another instance may take it over
    * @param what the work, for logs and messages ("push", "transfer")
    * @param retryHint what the caller should do when the store cannot answer
    */
-  Claims(IdempotencyStore store, Clock clock, Duration ttl, String what, String retryHint) {
+  Claims(
+      IdempotencyStore store,
+      Clock clock,
+      Duration ttl,
+      Duration lease,
+      String what,
+      String retryHint) {
     this.store = store;
     this.clock = clock;
     this.ttl = ttl;
+    this.lease = lease;
     this.what = what;
     this.retryHint = retryHint;
   }
@@ -48,6 +57,30 @@ final class Claims {
     } catch (StateStoreException e) {
       throw unavailable(e);
     }
+  }
+
+  /** Claims a key for this work, with the fingerprint of what it is for. */
+  IdempotencyClaim claim(String key, String fingerprint) {
+    Instant now = clock.instant();
+    return call(() -> store.claim(key, fingerprint, now.plus(lease), now.plus(ttl)));
+  }
+
+  /**
+   * Claims a second key while holding a first one; when the second cannot be had (a refusal, or any outcome but
+   * {@code ACQUIRED}) the first is freed again.
+   */
+  IdempotencyClaim claimUnder(String heldKey, String heldToken, String key, String fingerprint) {
+    IdempotencyClaim second;
+    try {
+      second = claim(key, fingerprint);
+    } catch (ProviderEndpoint.Refusal r) {
+      settle(heldKey, heldToken, null);
+      throw r;
+    }
+    if (second.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
+      settle(heldKey, heldToken, null);
+    }
+    return second;
   }
 
   /** The refusal of a request whose store could not answer. */

@@ -36,7 +36,6 @@ import io.github.govdx.crypto.replay.ReplayCache;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,8 +95,6 @@ public final class ProviderEndpoint {
   private final Map<String, PushHandler> pushHandlers;
   private final Clock clock;
   private final long maxRequestBytes;
-  private final Duration idempotencyTtl;
-  private final Duration lease;
   private final IdempotencyStore idempotency;
   private final Claims claims;
   private final @Nullable InboxTransactions transactions;
@@ -115,13 +112,16 @@ public final class ProviderEndpoint {
     this.pushHandlers = Map.copyOf(b.pushHandlers);
     this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
-    this.idempotencyTtl = b.idempotencyTtl;
-    this.lease = b.idempotencyLease;
     this.idempotency =
         b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
     this.claims =
         new Claims(
-            idempotency, clock, idempotencyTtl, "push", "retry with the same Idempotency-Key");
+            idempotency,
+            clock,
+            b.idempotencyTtl,
+            b.idempotencyLease,
+            "push",
+            "retry with the same Idempotency-Key");
     this.transactions = b.inboxTransactions;
     this.listeners = List.copyOf(b.listeners);
     this.tracing = b.openTelemetry == null ? Tracing.NOOP : OtelTracing.create(b.openTelemetry);
@@ -136,8 +136,8 @@ public final class ProviderEndpoint {
                 idempotency,
                 transactions,
                 clock,
-                idempotencyTtl,
-                lease,
+                b.idempotencyTtl,
+                b.idempotencyLease,
                 Objects.requireNonNull(b.transferSpool, "transferSpool"),
                 b.maxTransferBytes,
                 b.maxPartBytes,
@@ -371,13 +371,9 @@ public final class ProviderEndpoint {
       String key,
       String messageId,
       boolean inTransaction) {
-    Instant now = clock.instant();
-    Instant leaseUntil = now.plus(lease);
-    Instant expiresAt = now.plus(idempotencyTtl);
     // 1. the Idempotency-Key: one message per key (GDX-3008), the stored answer for a repeat
     String keyClaim = "key " + caller + " " + resourceCode + " " + key;
-    IdempotencyClaim byKey =
-        claims.call(() -> idempotency.claim(keyClaim, "mid " + messageId, leaseUntil, expiresAt));
+    IdempotencyClaim byKey = claims.claim(keyClaim, "mid " + messageId);
     switch (byKey.outcome()) {
       case CONFLICT:
         throw new Refusal(
@@ -395,19 +391,9 @@ public final class ProviderEndpoint {
     String keyToken = byKey.token().orElseThrow();
     // 2. the message: handled under one key only; the same envelope under another key is a replay
     String messageClaim = "mid " + caller + " " + messageId;
-    IdempotencyClaim byMessage;
-    try {
-      byMessage =
-          claims.call(
-              () ->
-                  idempotency.claim(
-                      messageClaim, "key " + resourceCode + " " + key, leaseUntil, expiresAt));
-    } catch (Refusal r) {
-      claims.settle(keyClaim, keyToken, null);
-      throw r;
-    }
+    IdempotencyClaim byMessage =
+        claims.claimUnder(keyClaim, keyToken, messageClaim, "key " + resourceCode + " " + key);
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      claims.settle(keyClaim, keyToken, null);
       if (byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
         return replayed(claimAnswer(byMessage), requestId);
       }

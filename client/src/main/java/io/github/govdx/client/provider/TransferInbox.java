@@ -89,8 +89,6 @@ final class TransferInbox {
   private final Claims claims;
   private final @Nullable InboxTransactions transactions;
   private final Clock clock;
-  private final Duration idempotencyTtl;
-  private final Duration lease;
   private final Path spool;
   private final long maxTransferBytes;
   private final int maxPartBytes;
@@ -117,11 +115,14 @@ final class TransferInbox {
     this.idempotency = idempotency;
     this.claims =
         new Claims(
-            idempotency, clock, idempotencyTtl, "transfer", "complete the transfer again later");
+            idempotency,
+            clock,
+            idempotencyTtl,
+            lease,
+            "transfer",
+            "complete the transfer again later");
     this.transactions = transactions;
     this.clock = clock;
-    this.idempotencyTtl = idempotencyTtl;
-    this.lease = lease;
     this.spool = spool;
     this.maxTransferBytes = maxTransferBytes;
     this.maxPartBytes = maxPartBytes;
@@ -510,12 +511,8 @@ final class TransferInbox {
       Path plain,
       String suiteDigest,
       boolean inTransaction) {
-    Instant now = clock.instant();
-    Instant leaseUntil = now.plus(lease);
-    Instant expiresAt = now.plus(idempotencyTtl);
     String keyClaim = "xfer " + caller + " " + f.transferId;
-    IdempotencyClaim byKey =
-        claims.call(() -> idempotency.claim(keyClaim, "sha256 " + f.sha256, leaseUntil, expiresAt));
+    IdempotencyClaim byKey = claims.claim(keyClaim, "sha256 " + f.sha256);
     switch (byKey.outcome()) {
       case CONFLICT:
         throw new Refusal(
@@ -534,17 +531,9 @@ final class TransferInbox {
     }
     String keyToken = byKey.token().orElseThrow();
     String messageClaim = "mid " + caller + " " + messageId;
-    IdempotencyClaim byMessage;
-    try {
-      byMessage =
-          claims.call(
-              () -> idempotency.claim(messageClaim, "xfer " + f.transferId, leaseUntil, expiresAt));
-    } catch (Refusal r) {
-      claims.settle(keyClaim, keyToken, null);
-      throw r;
-    }
+    IdempotencyClaim byMessage =
+        claims.claimUnder(keyClaim, keyToken, messageClaim, "xfer " + f.transferId);
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      claims.settle(keyClaim, keyToken, null);
       throw new Refusal(
               400,
               ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
