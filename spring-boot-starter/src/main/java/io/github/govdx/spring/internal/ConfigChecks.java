@@ -104,6 +104,17 @@ public final class ConfigChecks {
    */
   public static TrustStore trustStore(GovdxProperties properties) {
     List<Path> anchors = properties.trust().anchors();
+    TrustStore preloaded = StartupPreload.trustStore(anchors);
+    return preloaded != null ? preloaded : trustStore(anchors);
+  }
+
+  /**
+   * Loads trust anchors.
+   *
+   * @param anchors the configured files or directories
+   * @return the trust store
+   */
+  static TrustStore trustStore(List<Path> anchors) {
     if (anchors.isEmpty()) {
       throw missing(
           "trust.anchors", "the PEM file (or directory) of the CAs that issue party certificates");
@@ -138,24 +149,14 @@ public final class ConfigChecks {
   public static PartyCredentials credentials(
       GovdxProperties properties, PartyId party, Instant now) {
     GovdxProperties.Credentials c = properties.credentials();
-    PartyCredentials loaded;
-    String certificateProperty;
-    if (c.pkcs11().config() != null) {
-      certificateProperty =
-          c.certificate() != null ? "credentials.certificate" : "credentials.pkcs11.alias";
-      loaded = pkcs11(c, party);
-    } else if (c.pkcs12() != null) {
-      certificateProperty = "credentials.pkcs12";
-      loaded = pkcs12(c, party);
-    } else if (c.privateKey() != null || c.certificate() != null) {
-      certificateProperty = "credentials.certificate";
-      loaded = pem(c, party);
-    } else {
-      throw missing(
-          "credentials.private-key",
-          "the department's key: credentials.private-key and credentials.certificate (PEM),"
-              + " credentials.pkcs12, or credentials.pkcs11.config");
+    PartyCredentials loaded = StartupPreload.credentials(c, party);
+    if (loaded == null) {
+      loaded = load(c, party);
     }
+    String certificateProperty =
+        c.pkcs11().config() != null
+            ? c.certificate() != null ? "credentials.certificate" : "credentials.pkcs11.alias"
+            : c.pkcs12() != null ? "credentials.pkcs12" : "credentials.certificate";
     X509Certificate leaf = loaded.certificate();
     if (now.isAfter(leaf.getNotAfter().toInstant())) {
       throw new GovdxConfigurationException(
@@ -183,6 +184,28 @@ public final class ConfigChecks {
           null);
     }
     return loaded;
+  }
+
+  /**
+   * Loads the credentials and checks key and certificate against each other and the party (not the time or the
+   * suite).
+   *
+   * @param c the credential properties
+   * @param party the configured party
+   * @return the credentials
+   */
+  static PartyCredentials load(GovdxProperties.Credentials c, PartyId party) {
+    if (c.pkcs11().config() != null) {
+      return pkcs11(c, party);
+    } else if (c.pkcs12() != null) {
+      return pkcs12(c, party);
+    } else if (c.privateKey() != null || c.certificate() != null) {
+      return pem(c, party);
+    }
+    throw missing(
+        "credentials.private-key",
+        "the department's key: credentials.private-key and credentials.certificate (PEM),"
+            + " credentials.pkcs12, or credentials.pkcs11.config");
   }
 
   private static PartyCredentials pem(GovdxProperties.Credentials c, PartyId party) {

@@ -7,40 +7,88 @@ import io.github.govdx.crypto.key.KeyPairs;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
  * prepares its environment and context on the main thread, so that the auto-configuration later finds them warm:
- * the national code tables, Bouncy Castle (an SM2 key pair and a self-signed certificate, written as PEM and read
- * back), OkHttp (with its Kotlin runtime and the JDK's TLS stack), Nimbus, the client's pipeline (a client built with sealing off, never called) and, when present, the
- * Micrometer and OpenTelemetry bindings. The same idea as Spring Boot's own {@code BackgroundPreinitializer}; nothing it makes is kept.
- * Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor. Failures are ignored (the
- * auto-configuration reports real problems).
+ * the national code tables, then, once the environment is prepared, the department's configured credentials and
+ * trust anchors themselves ({@link StartupPreload}: the beans take that result) or, without them, Bouncy Castle
+ * (an SM2 key pair and a self-signed certificate, written as PEM and read back), then OkHttp (with its Kotlin
+ * runtime and the JDK's TLS stack), Nimbus, the client's pipeline (a client built with sealing off, never called)
+ * and, when present, the Micrometer and OpenTelemetry bindings. The same idea as Spring Boot's own {@code
+ * BackgroundPreinitializer}. Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor.
+ * Failures of the warm-up are ignored (the auto-configuration reports real problems).
  */
 public final class GovdxBackgroundPreinitializer
-    implements ApplicationListener<ApplicationStartingEvent> {
+    implements ApplicationListener<SpringApplicationEvent>, Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(GovdxBackgroundPreinitializer.class);
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static volatile @Nullable ExecutorService executor;
 
   /** Creates the listener (registered in {@code META-INF/spring.factories}). */
   public GovdxBackgroundPreinitializer() {}
 
+  /**
+   * After Boot's own listeners, so that the environment has its configuration data when it is read.
+   *
+   * @return the lowest precedence
+   */
   @Override
-  public void onApplicationEvent(ApplicationStartingEvent event) {
-    if ("false".equals(System.getProperty("govdx.preinitialize"))
-        || Runtime.getRuntime().availableProcessors() < 2
-        || !STARTED.compareAndSet(false, true)) {
-      return;
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+
+  @Override
+  public void onApplicationEvent(SpringApplicationEvent event) {
+    if (event instanceof ApplicationStartingEvent) {
+      if ("false".equals(System.getProperty("govdx.preinitialize"))
+          || Runtime.getRuntime().availableProcessors() < 2
+          || !STARTED.compareAndSet(false, true)) {
+        return;
+      }
+      ExecutorService e =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "govdx-preinitializer");
+                t.setDaemon(true);
+                return t;
+              });
+      executor = e;
+      e.execute(() -> warm(GovdxBackgroundPreinitializer::warmParty));
+    } else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+      ExecutorService e = executor;
+      executor = null;
+      if (e == null) {
+        return;
+      }
+      boolean credentials = false;
+      try {
+        credentials = StartupPreload.start(prepared.getEnvironment(), e);
+      } catch (RuntimeException ex) {
+        LOG.debug("govdx pre-loading skipped: {}", ex.toString());
+      }
+      if (!credentials) {
+        e.execute(() -> warm(GovdxBackgroundPreinitializer::warmBouncyCastle));
+      }
+      e.execute(() -> warm(GovdxBackgroundPreinitializer::warmRest));
+      e.shutdown();
+    } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
+      StartupPreload.clear();
     }
-    Thread t = new Thread(GovdxBackgroundPreinitializer::warm, "govdx-preinitializer");
-    t.setDaemon(true);
-    t.start();
   }
 
   private static boolean present(ClassLoader cl, String name) {
@@ -52,47 +100,55 @@ public final class GovdxBackgroundPreinitializer
     }
   }
 
-  private static void warm() {
+  private static void warm(Runnable step) {
     long start = System.nanoTime();
     try {
-      // In the order the auto-configuration needs them, so the main thread finds each one ready:
-      // the party id
-      // (the code tables behind GB 32100), the credentials (Bouncy Castle: a throwaway key pair and
-      // certificate
-      // written as PEM and read back the way govdx.credentials.* are read, then checked as a pair),
-      // then the
-      // client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called) and JOSE.
-      io.github.govdx.core.party.PartyId party =
-          io.github.govdx.core.party.PartyId.parse("11320500014160478L");
-      KeyPair kp = KeyPairs.generate(Suite.GM);
-      Instant now = Instant.now();
-      java.security.cert.X509Certificate cert =
-          Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
-      io.github.govdx.crypto.key.Pem.readPrivateKey(
-          io.github.govdx.crypto.key.Pem.write(kp.getPrivate()));
-      io.github.govdx.crypto.key.Pem.readCertificates(io.github.govdx.crypto.key.Pem.write(cert));
-      io.github.govdx.client.ExchangeClient.builder()
-          .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
-          .party(party)
-          .sealing(false)
-          .build()
-          .close();
-      new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store, for an https endpoint
-      new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
-          .build()
-          .toBase64URL();
-      CodeTableRegistry.defaultRegistry();
-      ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
-      if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
-        WithMicrometer.warm();
-      }
-      if (present(cl, "io.opentelemetry.api.OpenTelemetry")) {
-        WithOpenTelemetry.warm();
-      }
+      step.run();
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("govdx pre-initialisation stopped: {}", e.toString());
     }
-    LOG.debug("govdx pre-initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
+    LOG.debug("govdx pre-initialised a step in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The code tables behind GB 32100 (the party id bean comes first). */
+  private static void warmParty() {
+    io.github.govdx.core.party.PartyId.parse("11320500014160478L");
+  }
+
+  /**
+   * Bouncy Castle, when no credentials were preloaded: a throwaway key pair and certificate written as PEM and read
+   * back the way {@code govdx.credentials.*} are read.
+   */
+  private static void warmBouncyCastle() {
+    KeyPair kp = KeyPairs.generate(Suite.GM);
+    Instant now = Instant.now();
+    java.security.cert.X509Certificate cert =
+        Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
+    io.github.govdx.crypto.key.Pem.readPrivateKey(
+        io.github.govdx.crypto.key.Pem.write(kp.getPrivate()));
+    io.github.govdx.crypto.key.Pem.readCertificates(io.github.govdx.crypto.key.Pem.write(cert));
+  }
+
+  /** The client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called), TLS, JOSE, meters. */
+  private static void warmRest() {
+    io.github.govdx.client.ExchangeClient.builder()
+        .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
+        .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
+        .sealing(false)
+        .build()
+        .close();
+    new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store, for an https endpoint
+    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+        .build()
+        .toBase64URL();
+    CodeTableRegistry.defaultRegistry();
+    ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
+    if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
+      WithMicrometer.warm();
+    }
+    if (present(cl, "io.opentelemetry.api.OpenTelemetry")) {
+      WithOpenTelemetry.warm();
+    }
   }
 
   /**
