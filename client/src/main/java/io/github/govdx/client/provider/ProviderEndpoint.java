@@ -721,7 +721,13 @@ public final class ProviderEndpoint {
     if (!details.isEmpty()) {
       ArrayNode a = o.putArray("details");
       for (ErrorDetail d : details) {
-        a.addObject().put("pointer", d.pointer()).put("rule", d.rule()).put("code", d.code());
+        ObjectNode detail = a.addObject().put("pointer", d.pointer());
+        if (!d.rule().isEmpty()) {
+          detail.put("rule", d.rule());
+        }
+        if (!d.code().isEmpty()) {
+          detail.put("code", d.code());
+        }
       }
     }
     Map<String, String> h = new HashMap<>();
