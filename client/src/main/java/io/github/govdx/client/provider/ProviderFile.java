@@ -18,7 +18,6 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe (the file itself is the handler's to read or move while it runs; the endpoint
  * deletes it when the handler returns, unless the handler moved it away).
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ProviderFile {
 
@@ -30,9 +29,7 @@ public abstract class ProviderFile {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the verified sending party (the stream's signer, equal to the platform's {@code X-Gdx-Party}) */
   public abstract PartyId caller();

@@ -12,7 +12,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ProviderPush {
 
@@ -24,9 +23,7 @@ public abstract class ProviderPush {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the verified sending party */
   public abstract PartyId caller();
