@@ -88,10 +88,9 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
   }
 
   /** Builds an {@link AppKeyAuthenticator}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends AuthenticatorBuilder<Builder> {
     private @Nullable String appKey;
     private @Nullable Supplier<GatewaySecret> requestSecret;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -131,18 +130,6 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
      */
     public Builder requestSecret(Supplier<GatewaySecret> requestSecret) {
       this.requestSecret = Objects.requireNonNull(requestSecret, "requestSecret == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -90,11 +90,9 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
   }
 
   /** Builds a {@link ClientIdHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private @Nullable String clientId;
     private @Nullable GatewaySecret secret;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
 
     private Builder() {}
 
@@ -120,30 +118,6 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
      */
     public Builder secret(GatewaySecret secret) {
       this.secret = Objects.requireNonNull(secret, "secret == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
       return this;
     }
 

@@ -210,12 +210,10 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   }
 
   /** Builds a {@link GovdxHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private @Nullable String keyId;
     private @Nullable GatewaySecret secret;
     private GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.HMAC_SM3;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
 
     private Builder() {}
 
@@ -257,31 +255,6 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
      */
     public Builder algorithm(GovdxHmacAlgorithm algorithm) {
       this.algorithm = Objects.requireNonNull(algorithm, "algorithm == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock for the timestamp; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. It must be thread-safe and return
-     * unique values matching {@code [A-Za-z0-9._~-]{8,128}}.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
       return this;
     }
 

@@ -100,10 +100,9 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
   }
 
   /** Builds a {@link HeaderHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends AuthenticatorBuilder<Builder> {
     private @Nullable String accessKey;
     private @Nullable GatewaySecret secretKey;
-    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -129,18 +128,6 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
      */
     public Builder secretKey(GatewaySecret secretKey) {
       this.secretKey = Objects.requireNonNull(secretKey, "secretKey == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -99,12 +99,10 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
   }
 
   /** Builds a {@link TimestampNonceAuthenticator}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private @Nullable String paasId;
     private @Nullable GatewaySecret token;
     private @Nullable String serviceId;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
 
     private Builder() {}
 
@@ -143,30 +141,6 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
      */
     public Builder serviceId(String serviceId) {
       this.serviceId = AuthValues.headerSafe(serviceId, "serviceId");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
       return this;
     }
 

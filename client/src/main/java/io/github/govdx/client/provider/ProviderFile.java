@@ -1,7 +1,6 @@
 package io.github.govdx.client.provider;
 
 import io.github.govdx.client.internal.ValueStyle;
-import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import org.immutables.value.Value;
  * deletes it when the handler returns, unless the handler moved it away).
  */
 @ValueStyle
-public abstract class ProviderFile {
+public abstract class ProviderFile implements VerifiedCall {
 
   ProviderFile() {}
 
@@ -31,17 +30,8 @@ public abstract class ProviderFile {
   /** @return a builder initialised with this object's values */
   public abstract Builder toBuilder();
 
-  /** @return the verified sending party (the stream's signer, equal to the platform's {@code X-Gdx-Party}) */
-  public abstract PartyId caller();
-
-  /** @return the resource the file belongs to */
-  public abstract String resourceCode();
-
   /** @return the platform's transfer id */
   public abstract String transferId();
-
-  /** @return the message id of the sealed stream (the sender's own id of the file) */
-  public abstract String messageId();
 
   /** @return when the sender sealed the file */
   public abstract Instant issuedAt();

@@ -2,7 +2,6 @@ package io.github.govdx.client.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.internal.ValueStyle;
-import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -13,7 +12,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe.
  */
 @ValueStyle
-public abstract class ProviderPush {
+public abstract class ProviderPush implements VerifiedCall {
 
   ProviderPush() {}
 
@@ -25,21 +24,12 @@ public abstract class ProviderPush {
   /** @return a builder initialised with this object's values */
   public abstract Builder toBuilder();
 
-  /** @return the verified sending party */
-  public abstract PartyId caller();
-
-  /** @return the resource */
-  public abstract String resourceCode();
-
   /** @return the records, already validated; unmodifiable */
   @Value.Redacted
   public abstract List<JsonNode> records();
 
   /** @return the idempotency key */
   public abstract String idempotencyKey();
-
-  /** @return the message id of the push envelope */
-  public abstract String messageId();
 
   /**
    * Builds a {@link ProviderPush}; {@code build()} throws {@link IllegalStateException} naming any missing attribute. Not
