@@ -294,16 +294,7 @@ public final class Transport implements AutoCloseable {
     ResponseBody body = r.body();
     if (status >= 200 && status < 300 && call.streamHandler != null) {
       if (!MediaTypes.OCTETS.toString().equals(r.header("Content-Type"))) {
-        throw new ExchangeClientException(
-            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/octet-stream on HTTP "
-                + status
-                + ", got "
-                + r.header("Content-Type", "no content type"),
-            null,
-            false,
-            st.requestId(),
-            st.attempts());
+        throw contentTypeUnexpected("application/octet-stream", status, r, st);
       }
       try (java.io.InputStream in = body.byteStream()) {
         return call.streamHandler.handle(status, r.headers(), in);
@@ -312,16 +303,7 @@ public final class Transport implements AutoCloseable {
     if (status >= 200 && status < 300) {
       byte[] bytes = status == 204 ? new byte[0] : Bodies.readLimited(body, maxResponseBytes, st);
       if (bytes.length > 0 && !MediaTypes.isJson(r.header("Content-Type"))) {
-        throw new ExchangeClientException(
-            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/json on HTTP "
-                + status
-                + ", got "
-                + r.header("Content-Type", "no content type"),
-            null,
-            false,
-            st.requestId(),
-            st.attempts());
+        throw contentTypeUnexpected("application/json", status, r, st);
       }
       try {
         return call.handler.handle(status, r.headers(), bytes, st);
@@ -396,5 +378,21 @@ public final class Transport implements AutoCloseable {
    */
   public static @Nullable String requestId(@Nullable CallState st) {
     return st == null ? null : st.requestId();
+  }
+
+  private static ExchangeClientException contentTypeUnexpected(
+      String expected, int status, Response r, CallState st) {
+    return new ExchangeClientException(
+        ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+        "expected "
+            + expected
+            + " on HTTP "
+            + status
+            + ", got "
+            + r.header("Content-Type", "no content type"),
+        null,
+        false,
+        st.requestId(),
+        st.attempts());
   }
 }
