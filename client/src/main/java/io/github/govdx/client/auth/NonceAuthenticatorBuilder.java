@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 public abstract class NonceAuthenticatorBuilder<B extends NonceAuthenticatorBuilder<B>>
     extends AuthenticatorBuilder<B> {
 
-  Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
-
   NonceAuthenticatorBuilder() {}
 
   /**
