@@ -214,14 +214,11 @@ public final class Transport implements AutoCloseable {
               T result = complete(call, st, r);
               finish(st, t0, status, null);
               future.complete(result);
-            } catch (ExchangeException e) {
-              finish(st, t0, status, e);
-              future.completeExceptionally(e);
             } catch (IOException e) {
               ExchangeException x = mapIo(e, st, done);
               finish(st, t0, status, x);
               future.completeExceptionally(x);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // an ExchangeException, or a handler's bug
               finish(st, t0, status, e);
               future.completeExceptionally(e);
             }
