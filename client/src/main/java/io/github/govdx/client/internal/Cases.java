@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.CaseDecision;
 import io.github.govdx.client.CaseListRequest;
+import io.github.govdx.client.CaseState;
 import io.github.govdx.client.IdempotentRequest;
 import io.github.govdx.client.Page;
 import io.github.govdx.client.PagedIterable;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * @param <D> the decision type
  */
 final class Cases<
-    C, S extends Enum<S> & WireEnum, L extends CaseListRequest<S>, D extends CaseDecision<S>> {
+    C, S extends Enum<S> & CaseState, L extends CaseListRequest<S>, D extends CaseDecision<S>> {
 
   private final Transport transport;
   private final String noun;

@@ -2,7 +2,6 @@ package io.github.govdx.client.objection;
 
 import io.github.govdx.client.CaseDecision;
 import io.github.govdx.client.internal.ValueStyle;
-import org.immutables.value.Value;
 
 /**
  * A provider's answer to an objection ({@code POST /v1/objections/{id}/decision}, {@code docs/protocol.md}
@@ -27,13 +26,6 @@ public abstract class DecideObjectionRequest implements CaseDecision<ObjectionSt
 
   /** @return the objection */
   public abstract String objectionId();
-
-  @Value.Check
-  void checkState() {
-    if (state() == ObjectionState.SUBMITTED || state() == ObjectionState.WITHDRAWN) {
-      throw new IllegalArgumentException("a decision moves to under_review, resolved or rejected");
-    }
-  }
 
   /** Builds a {@link DecideObjectionRequest}. Not thread-safe. */
   public static final class Builder extends ImmutableDecideObjectionRequest.Builder {
