@@ -535,15 +535,7 @@ final class TransferInbox {
     IdempotencyClaim byMessage =
         claims.claimUnder(keyClaim, keyToken, messageClaim, "xfer " + f.transferId);
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      throw new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: "
-                  + CryptoErrorCode.REPLAY_DETECTED.code()
-                  + ": stream "
-                  + messageId
-                  + " was already received in another transfer")
-          .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
+      throw Refusal.replayed("stream " + messageId + " was already received in another transfer");
     }
     String messageToken = byMessage.token().orElseThrow();
     return claims.run(
