@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ApplicationsImpl {
 
   private static final ApiCall.Handler<Application> ONE =
-      (s, h, b, st) -> Mappers.application(Json.parseObject(b));
+      (s, h, b, st) -> Json.read(b, Application.class);
 
   private final Transport transport;
 
@@ -71,7 +71,7 @@ public final class ApplicationsImpl {
   ApiCall<Page<Application>> listCall(ListApplicationsRequest r) {
     Objects.requireNonNull(r, "request == null");
     return ApiCall.<Page<Application>>builder(
-            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::application))
+            "GET", (s, h, b, st) -> Json.page(b, Application.class))
         .operation("applications.list")
         .path("applications")
         .query("role", r.role().wireName())

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ObjectionsImpl {
 
   private static final ApiCall.Handler<Objection> ONE =
-      (s, h, b, st) -> Mappers.objection(Json.parseObject(b));
+      (s, h, b, st) -> Json.read(b, Objection.class);
 
   private final Transport transport;
 
@@ -59,8 +59,7 @@ public final class ObjectionsImpl {
 
   ApiCall<Page<Objection>> listCall(ListObjectionsRequest r) {
     Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<Objection>>builder(
-            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::objection))
+    return ApiCall.<Page<Objection>>builder("GET", (s, h, b, st) -> Json.page(b, Objection.class))
         .operation("objections.list")
         .path("objections")
         .query("role", r.asProvider() ? "provider" : "objector")

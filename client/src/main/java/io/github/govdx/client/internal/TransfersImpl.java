@@ -309,7 +309,8 @@ public final class TransfersImpl implements TransfersClient {
   @Override
   public Page<Transfer> list(ListTransfersRequest r) {
     return transport.execute(
-        ApiCall.<Page<Transfer>>builder("GET", (st, h, b, cs) -> Mappers.page(b, this::transfer))
+        ApiCall.<Page<Transfer>>builder(
+                "GET", (st, h, b, cs) -> transfers(Json.page(b, JsonNode.class)))
             .operation("transfers.list")
             .path("transfers")
             .query("role", r.sent() ? "sent" : "received")
@@ -515,6 +516,12 @@ public final class TransfersImpl implements TransfersClient {
   }
 
   // ------------------------------------------------------------------------------------ helpers
+
+  private Page<Transfer> transfers(Page<JsonNode> p) {
+    return Page.of(
+        p.items().stream().map(this::transfer).collect(java.util.stream.Collectors.toList()),
+        p.nextPageToken().orElse(null));
+  }
 
   private Transfer transfer(byte[] body) {
     return transfer(Json.parseObject(body));
