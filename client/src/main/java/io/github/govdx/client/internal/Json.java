@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -43,8 +44,8 @@ import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.directory.PartyCertificate;
 import io.github.govdx.client.directory.PartyInfo;
 import io.github.govdx.client.subscription.EventPage;
-import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.evidence.Receipt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -429,6 +430,16 @@ public final class Json {
             return new FromString<>(type, byWire::get);
           }
         };
+    d.addDeserializer(
+        Receipt.class,
+        new StdDeserializer<Receipt>(Receipt.class) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public Receipt deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Receipt.parse(MAPPER.writeValueAsBytes(p.readValueAsTree()));
+          }
+        });
     d.addDeserializer(PartyId.class, new FromString<>(PartyId.class, PartyId::parse));
     d.addDeserializer(Instant.class, new FromString<>(Instant.class, Json::instant));
     d.addDeserializer(LocalDate.class, new FromString<>(LocalDate.class, Json::date));
@@ -546,99 +557,40 @@ public final class Json {
   }
 
   /**
-   * A required text member.
+   * A required member, read as {@code type} by the strict mapping.
    *
    * @param o the object
    * @param name the member
-   * @return its text
-   */
-  public static String text(JsonNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || !n.isTextual()) {
-      throw new MalformedJsonException("member '" + name + "' missing or not a string", null);
-    }
-    return n.asText();
-  }
-
-  /**
-   * An optional text member.
-   *
-   * @param o the object
-   * @param name the member
-   * @return its text, or {@code null} when absent or null
-   */
-  public static @Nullable String optText(JsonNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isTextual()) {
-      throw new MalformedJsonException("member '" + name + "' is not a string", null);
-    }
-    return n.asText();
-  }
-
-  /**
-   * A required integer member.
-   *
-   * @param o the object
-   * @param name the member
+   * @param type its type, e.g. {@code String}, {@code Integer}, {@code Instant}, {@code PartyId}
+   * @param <T> its type
    * @return its value
+   * @throws MalformedJsonException if it is missing, null or not a {@code type}
    */
-  public static int integer(JsonNode o, String name) {
+  public static <T> T member(JsonNode o, String name, Class<T> type) {
+    T v = optMember(o, name, type);
+    if (v == null) {
+      throw new MalformedJsonException("member '" + name + "' missing", null);
+    }
+    return v;
+  }
+
+  /**
+   * An optional member, read as {@code type} by the strict mapping.
+   *
+   * @param o the object
+   * @param name the member
+   * @param type its type
+   * @param <T> its type
+   * @return its value, or {@code null} when absent or null
+   * @throws MalformedJsonException if it is not a {@code type}
+   */
+  public static <T> @Nullable T optMember(JsonNode o, String name, Class<T> type) {
     JsonNode n = o.get(name);
-    if (n == null || !n.canConvertToInt() || !n.isIntegralNumber()) {
-      throw new MalformedJsonException("member '" + name + "' missing or not an integer", null);
-    }
-    return n.asInt();
-  }
-
-  /**
-   * An optional long member.
-   *
-   * @param o the object
-   * @param name the member
-   * @return its value, or {@code null}
-   */
-  public static @Nullable Long optLong(JsonNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw new MalformedJsonException("member '" + name + "' is not an integer", null);
-    }
-    return n.asLong();
-  }
-
-  /**
-   * A required RFC 3339 instant.
-   *
-   * @param o the object
-   * @param name the member
-   * @return the instant
-   */
-  public static Instant instant(JsonNode o, String name) {
     try {
-      return instant(text(o, name));
-    } catch (java.time.DateTimeException e) {
-      throw new MalformedJsonException("member '" + name + "' is not an RFC 3339 instant", e);
-    }
-  }
-
-  /**
-   * A required party id.
-   *
-   * @param o the object
-   * @param name the member
-   * @return the party
-   */
-  public static PartyId party(JsonNode o, String name) {
-    String t = text(o, name);
-    try {
-      return PartyId.parse(t);
-    } catch (GovdxException e) {
-      throw new MalformedJsonException("member '" + name + "' is not a valid party id", e);
+      return n == null || n.isNull() ? null : WIRE.treeToValue(n, type);
+    } catch (IOException e) {
+      throw new MalformedJsonException(
+          "member '" + name + "' is not a valid " + type.getSimpleName(), null);
     }
   }
 

@@ -33,17 +33,19 @@ class JsonTest {
     assertThat(Json.fastInstant("2026-11-24T08:30:00.123Z")).isNull();
     assertThat(Json.fastInstant("2026-02-31T08:30:00Z")).isNull();
     assertThat(
-            Json.instant(
+            Json.member(
                 Json.parseObject(
                     "{\"t\":\"2026-11-24T08:30:00.123Z\"}".getBytes(StandardCharsets.UTF_8)),
-                "t"))
+                "t",
+                Instant.class))
         .isEqualTo(Instant.parse("2026-11-24T08:30:00.123Z"));
     assertThatThrownBy(
             () ->
-                Json.instant(
+                Json.member(
                     Json.parseObject(
                         "{\"t\":\"2026-02-31T08:30:00Z\"}".getBytes(StandardCharsets.UTF_8)),
-                    "t"))
+                    "t",
+                    Instant.class))
         .isInstanceOf(Json.MalformedJsonException.class);
   }
 
