@@ -109,8 +109,11 @@ public final class Json {
           .addModule(wireTypes())
           .build();
 
-  private static final java.security.Provider BC =
-      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  /** Bouncy Castle, made on the first certificate read (a private instance, never registered globally). */
+  private static final class Bc {
+    static final java.security.Provider PROVIDER =
+        new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  }
 
   private Json() {}
 
@@ -448,20 +451,14 @@ public final class Json {
     return m;
   }
 
-  /**
-   * Parses PEM certificates (RFC 7468).
-   *
-   * @param pem one or more {@code CERTIFICATE} blocks
-   * @return the certificates, in order
-   * @throws MalformedJsonException if there is none or one does not parse
-   */
-  public static List<X509Certificate> pem(String pem) {
+  /** Parses PEM certificates (RFC 7468), in order; none, or one that does not parse, is malformed. */
+  private static List<X509Certificate> pem(String pem) {
     try {
-      // Bouncy Castle's factory (a private provider instance, never registered globally): the JDK's
-      // cannot parse SM2 certificates (unknown named curve 1.2.156.10197.1.301)
+      // Bouncy Castle's factory: the JDK's cannot parse SM2 certificates (named curve
+      // 1.2.156.10197.1.301)
       List<X509Certificate> out = new ArrayList<>();
       for (Certificate c :
-          CertificateFactory.getInstance("X.509", BC)
+          CertificateFactory.getInstance("X.509", Bc.PROVIDER)
               .generateCertificates(
                   new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
         out.add((X509Certificate) c);
