@@ -110,7 +110,8 @@ public final class DataImpl {
   private <T> QueryResult<T> queryResult(
       byte[] body, CallState st, ResourceDetail detail, Class<T> type) {
     JsonNode o = Json.parseObject(body);
-    ArrayNode records = Json.array(o, "records");
+    ArrayNode records = Json.optMember(o, "records", ArrayNode.class);
+    records = records != null ? records : Json.MAPPER.createArrayNode();
     List<ErrorDetail> violations = new ArrayList<>();
     List<T> out = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {

@@ -592,24 +592,6 @@ public final class Json {
   }
 
   /**
-   * An optional array member.
-   *
-   * @param o the object
-   * @param name the member
-   * @return the array, empty when absent
-   */
-  public static ArrayNode array(JsonNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || n.isNull()) {
-      return MAPPER.createArrayNode();
-    }
-    if (!n.isArray()) {
-      throw new MalformedJsonException("member '" + name + "' is not an array", null);
-    }
-    return (ArrayNode) n;
-  }
-
-  /**
    * Puts a member when the value is not null.
    *
    * @param o the object
