@@ -18,7 +18,6 @@ import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -287,7 +286,7 @@ class RecordValidationTest {
 
   @Test
   void plainJsonSchema_checksOnlyTheStandardKeywords() {
-    ResourceDetail detail = Mappers.resourceDetail(node(Fixtures.DETAIL));
+    ResourceDetail detail = Json.resourceDetail(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8));
     JsonNode wrongCheckDigit = node("{\"xm\":\"张三\",\"sfzh\":\"110105194912310021\"}");
     assertThat(RecordValidator.plainJsonSchema().validate(detail, wrongCheckDigit)).isEmpty();
     assertThat(RecordValidator.govdx().validate(detail, wrongCheckDigit))
@@ -305,7 +304,8 @@ class RecordValidationTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     // a schema document not seen before in this JVM, so both validators compile it here
     ResourceDetail detail =
-        Mappers.resourceDetail(node(Fixtures.DETAIL.replace("户籍人口基本信息", "户籍人口基本信息（副本）")));
+        Json.resourceDetail(
+            Fixtures.DETAIL.replace("户籍人口基本信息", "户籍人口基本信息（副本）").getBytes(StandardCharsets.UTF_8));
     try {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
       for (RecordValidator v :

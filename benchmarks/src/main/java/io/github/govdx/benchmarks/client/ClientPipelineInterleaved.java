@@ -1,7 +1,7 @@
 package io.github.govdx.benchmarks.client;
 
+import io.github.govdx.client.application.Application;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -35,7 +35,7 @@ public final class ClientPipelineInterleaved {
       for (int i = 0; i < 3000; i++) {
         b.rawOkHttp();
         b.govdxPipeline();
-        Mappers.application(Json.parseObject(body));
+        Json.read(body, Application.class);
       }
       for (int i = 0; i < rounds; i++) {
         long t0 = System.nanoTime();
@@ -43,7 +43,7 @@ public final class ClientPipelineInterleaved {
         long t1 = System.nanoTime();
         b.govdxPipeline();
         long t2 = System.nanoTime();
-        Mappers.application(Json.parseObject(body));
+        Json.read(body, Application.class);
         long t3 = System.nanoTime();
         raw[i] = t1 - t0;
         govdx[i] = t2 - t1;

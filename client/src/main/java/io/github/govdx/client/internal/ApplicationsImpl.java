@@ -30,7 +30,7 @@ public final class ApplicationsImpl {
             transport,
             "applications",
             r -> r.role().wireName(),
-            Mappers::application,
+            Application.class,
             (r, token) -> r.toBuilder().pageToken(token).build(),
             DecideApplicationRequest::applicationId);
   }

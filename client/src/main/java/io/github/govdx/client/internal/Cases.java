@@ -1,6 +1,5 @@
 package io.github.govdx.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.CaseDecision;
 import io.github.govdx.client.CaseListRequest;
@@ -30,7 +29,7 @@ final class Cases<
   private final Transport transport;
   private final String noun;
   private final String idName;
-  private final Function<JsonNode, C> mapper;
+  private final Class<C> type;
   private final Function<L, String> role;
   private final BiFunction<L, String, L> withPageToken;
   private final Function<D, String> decidedId;
@@ -38,7 +37,7 @@ final class Cases<
   /**
    * @param noun the path segment and operation prefix, {@code applications} or {@code objections}
    * @param role the list request's {@code role} query value
-   * @param mapper reads one case
+   * @param type the case's value type, read from protocol JSON by {@link Json#read(byte[], Class)}
    * @param withPageToken the list request with another page token
    * @param decidedId the id of the case a decision is about
    */
@@ -46,20 +45,20 @@ final class Cases<
       Transport transport,
       String noun,
       Function<L, String> role,
-      Function<JsonNode, C> mapper,
+      Class<C> type,
       BiFunction<L, String, L> withPageToken,
       Function<D, String> decidedId) {
     this.transport = transport;
     this.noun = noun;
     this.idName = noun.substring(0, noun.length() - 1) + "Id";
-    this.mapper = mapper;
+    this.type = type;
     this.role = role;
     this.withPageToken = withPageToken;
     this.decidedId = decidedId;
   }
 
   private ApiCall.Builder<C> call(String method, String operation) {
-    return ApiCall.builder(method, (s, h, b, st) -> mapper.apply(Json.parseObject(b)))
+    return ApiCall.builder(method, (s, h, b, st) -> Json.read(b, type))
         .operation(noun + "." + operation);
   }
 
@@ -96,7 +95,7 @@ final class Cases<
 
   ApiCall<Page<C>> listCall(L r) {
     Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<C>>builder("GET", (s, h, b, st) -> Mappers.page(b, mapper))
+    return ApiCall.<Page<C>>builder("GET", (s, h, b, st) -> Json.page(b, type))
         .operation(noun + ".list")
         .path(noun)
         .query("role", role.apply(r))

@@ -31,7 +31,7 @@ public final class CatalogImpl {
   ApiCall<Page<ResourceSummary>> searchCall(SearchCatalogRequest r) {
     Objects.requireNonNull(r, "request == null");
     return ApiCall.<Page<ResourceSummary>>builder(
-            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::resourceSummary))
+            "GET", (s, h, b, st) -> Json.page(b, ResourceSummary.class))
         .operation("catalog.search")
         .path("catalog", "resources")
         .query("q", r.query().orElse(null))
@@ -48,8 +48,7 @@ public final class CatalogImpl {
   ApiCall<ResourceDetail> detailCall(String resourceCode) {
     Keys.checkResourceCode(resourceCode);
     return ApiCall.<ResourceDetail>builder(
-            "GET",
-            (s, h, b, st) -> details.put(resourceCode, Mappers.resourceDetail(Json.parseObject(b))))
+            "GET", (s, h, b, st) -> details.put(resourceCode, Json.resourceDetail(b)))
         .operation("catalog.get")
         .path("catalog", "resources", resourceCode)
         .build();

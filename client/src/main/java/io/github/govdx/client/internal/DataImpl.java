@@ -24,6 +24,7 @@ import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.evidence.Receipt;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,7 +110,8 @@ public final class DataImpl {
   private <T> QueryResult<T> queryResult(
       byte[] body, CallState st, ResourceDetail detail, Class<T> type) {
     JsonNode o = Json.parseObject(body);
-    ArrayNode records = Json.array(o, "records");
+    ArrayNode records = Json.optMember(o, "records", ArrayNode.class);
+    records = records != null ? records : Json.MAPPER.createArrayNode();
     List<ErrorDetail> violations = new ArrayList<>();
     List<T> out = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
@@ -136,8 +138,8 @@ public final class DataImpl {
     OpenedResponse opened = st.opened();
     return QueryResult.of(
         out,
-        Json.optText(o, "nextPageToken"),
-        Json.optLong(o, "total"),
+        Json.optMember(o, "nextPageToken", String.class),
+        Json.optMember(o, "total", Long.class),
         detail.resourceCode(),
         opened == null ? null : opened.routing().messageId(),
         opened == null ? null : opened.digest());
@@ -535,9 +537,9 @@ public final class DataImpl {
       digest = EnvelopeDigest.sha256(Hashes.sha256Hex(payload));
     }
     return PushResult.builder()
-        .batchId(Json.text(o, "batchId"))
-        .recordCount(Json.integer(o, "recordCount"))
-        .storedAt(Json.instant(o, "storedAt"))
+        .batchId(Json.member(o, "batchId", String.class))
+        .recordCount(Json.member(o, "recordCount", Integer.class))
+        .storedAt(Json.member(o, "storedAt", Instant.class))
         .messageId(messageId)
         .digest(digest)
         .idempotencyKey(idempotencyKey)

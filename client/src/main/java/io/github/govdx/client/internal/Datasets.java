@@ -504,45 +504,21 @@ final class Datasets {
 
   static DatasetManifest manifest(JsonNode o) {
     try {
-      if (!DatasetManifest.FORMAT.equals(Json.text(o, "format"))) {
+      if (!DatasetManifest.FORMAT.equals(Json.member(o, "format", String.class))) {
         throw manifestInvalid("not a " + DatasetManifest.FORMAT + " manifest");
       }
-      DatasetManifest.Builder b =
-          DatasetManifest.builder()
-              .datasetId(Json.text(o, "datasetId"))
-              .resourceCode(Json.text(o, "resourceCode"))
-              .schemaVersion(Json.text(o, "schemaVersion"))
-              .sender(Json.party(o, "sender"))
-              .receiver(Json.party(o, "receiver"))
-              .createdAt(Json.instant(o, "createdAt"))
-              .totalRecords(number(o, "totalRecords"))
-              .watermark(Optional.ofNullable(Json.optText(o, "watermark")))
-              .previousWatermark(Optional.ofNullable(Json.optText(o, "previousWatermark")));
-      if (o.get("parts") == null || !o.get("parts").isArray()) {
+      if (!o.path("parts").isArray()) {
         throw manifestInvalid("the manifest has no parts array");
       }
-      for (JsonNode p : Json.array(o, "parts")) {
-        b.addParts(
-            DatasetPart.builder()
-                .partNumber(Json.integer(p, "partNumber"))
-                .transferId(Json.text(p, "transferId"))
-                .records(number(p, "records"))
-                .length(number(p, "length"))
-                .digest(Json.text(p, "digest"))
-                .build());
+      DatasetManifest m = Json.read(o, DatasetManifest.class);
+      if (m.totalRecords() < 0
+          || m.parts().stream().anyMatch(p -> p.records() < 0 || p.length() < 0)) {
+        throw manifestInvalid("malformed manifest: a negative number");
       }
-      return b.build();
-    } catch (Json.MalformedJsonException | IllegalArgumentException | IllegalStateException e) {
+      return m;
+    } catch (Json.MalformedJsonException e) {
       throw manifestInvalid("malformed manifest: " + e.getMessage());
     }
-  }
-
-  private static long number(JsonNode o, String name) {
-    Long v = Json.optLong(o, name);
-    if (v == null || v < 0) {
-      throw new Json.MalformedJsonException("missing or negative number " + name, null);
-    }
-    return v;
   }
 
   // ------------------------------------------------------------------------------------ journal
@@ -577,41 +553,23 @@ final class Datasets {
     static Journal read(Path file) {
       try {
         ObjectNode o = Json.parseObject(Files.readAllBytes(file));
-        Journal j = new Journal(Json.text(o, "datasetId"), Json.instant(o, "createdAt"));
+        Journal j =
+            new Journal(
+                Json.member(o, "datasetId", String.class),
+                Json.member(o, "createdAt", Instant.class));
         j.stored = true;
-        j.receiver = Json.text(o, "receiver");
-        j.resourceCode = Json.text(o, "resourceCode");
-        j.watermark = Json.optText(o, "watermark");
-        j.previousWatermark = Json.optText(o, "previousWatermark");
-        for (JsonNode p : Json.array(o, "parts")) {
-          j.parts.add(
-              DatasetPart.builder()
-                  .partNumber(Json.integer(p, "partNumber"))
-                  .transferId(Json.text(p, "transferId"))
-                  .records(number(p, "records"))
-                  .length(number(p, "length"))
-                  .digest(Json.text(p, "digest"))
-                  .build());
+        j.receiver = Json.member(o, "receiver", String.class);
+        j.resourceCode = Json.member(o, "resourceCode", String.class);
+        j.watermark = Json.optMember(o, "watermark", String.class);
+        j.previousWatermark = Json.optMember(o, "previousWatermark", String.class);
+        for (JsonNode p : o.path("parts")) {
+          j.parts.add(Json.read(p, DatasetPart.class));
         }
         JsonNode m = o.get("manifest");
         JsonNode t = o.get("manifestTransfer");
         if (m != null && m.isObject() && t != null && t.isObject()) {
           j.manifest = (ObjectNode) m;
-          j.manifestTransfer =
-              TransferResult.builder()
-                  .transferId(Json.text(t, "transferId"))
-                  .messageId(Json.text(t, "messageId"))
-                  .issuedAt(Json.instant(t, "issuedAt"))
-                  .sender(Json.party(t, "sender"))
-                  .receiver(Json.party(t, "receiver"))
-                  .resourceCode(Json.text(t, "resourceCode"))
-                  .plaintextLength(number(t, "plaintextLength"))
-                  .sealedLength(number(t, "sealedLength"))
-                  .sealedDigest(Json.text(t, "sealedDigest"))
-                  .partCount(Json.integer(t, "partCount"))
-                  .partsUploaded(Json.integer(t, "partsUploaded"))
-                  .resumes(Json.integer(t, "resumes"))
-                  .build();
+          j.manifestTransfer = Json.read(t, TransferResult.class);
         }
         return j;
       } catch (IOException | UncheckedIOException e) {

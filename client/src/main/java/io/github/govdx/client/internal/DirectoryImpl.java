@@ -31,8 +31,7 @@ public final class DirectoryImpl {
   }
 
   private ApiCall<PartyInfo> call(PartyId party) {
-    return ApiCall.<PartyInfo>builder(
-            "GET", (s, h, b, st) -> cache.put(party, Mappers.partyInfo(Json.parseObject(b))))
+    return ApiCall.<PartyInfo>builder("GET", (s, h, b, st) -> cache.put(party, Json.partyInfo(b)))
         .operation("directory.get")
         .path("parties", party.toString())
         .build();

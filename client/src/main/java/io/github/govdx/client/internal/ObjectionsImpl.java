@@ -30,7 +30,7 @@ public final class ObjectionsImpl {
             transport,
             "objections",
             r -> r.asProvider() ? "provider" : "objector",
-            Mappers::objection,
+            Objection.class,
             (r, token) -> r.toBuilder().pageToken(token).build(),
             DecideObjectionRequest::objectionId);
   }

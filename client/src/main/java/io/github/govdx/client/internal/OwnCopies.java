@@ -173,15 +173,15 @@ final class OwnCopies {
       throw new IllegalArgumentException("outbox copy header is not JSON");
     }
     try {
-      PartyId sender = PartyId.parse(Json.text(h, "snd"));
+      PartyId sender = PartyId.parse(Json.member(h, "snd", String.class));
       Routing r =
           new Routing(
-              Json.text(h, "mid"),
-              Instant.parse(Json.text(h, "iat")),
+              Json.member(h, "mid", String.class),
+              Instant.parse(Json.member(h, "iat", String.class)),
               sender,
               sender,
-              Json.text(h, "res"),
-              Json.text(h, "act"),
+              Json.member(h, "res", String.class),
+              Json.member(h, "act", String.class),
               null);
       return new Opened(r, payload);
     } catch (RuntimeException e) {

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SubscriptionsImpl {
 
   private static final ApiCall.Handler<Subscription> ONE =
-      (s, h, b, st) -> Mappers.subscription(Json.parseObject(b));
+      (s, h, b, st) -> Json.read(b, Subscription.class);
   private static final ApiCall.Handler<Void> NONE = (s, h, b, st) -> null;
 
   private final Transport transport;
@@ -63,7 +63,7 @@ public final class SubscriptionsImpl {
   ApiCall<EventPage> eventsCall(EventFeedRequest r) {
     Objects.requireNonNull(r, "request == null");
     ApiCall.Builder<EventPage> b =
-        ApiCall.<EventPage>builder("GET", (s, h, body, st) -> Mappers.eventPage(body))
+        ApiCall.<EventPage>builder("GET", (s, h, body, st) -> Json.eventPage(body))
             .operation("subscriptions.events")
             .path("subscriptions", Keys.checkId(r.subscriptionId(), "subscriptionId"), "events")
             .query("cursor", r.cursor().orElse(null))

@@ -1,6 +1,7 @@
 package io.github.govdx.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeClientException;
@@ -40,12 +41,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -217,11 +216,11 @@ public final class TransfersImpl implements TransfersClient {
         ObjectNode m = Json.parseObject(Files.readAllBytes(meta));
         Routing routing =
             new Routing(
-                Json.text(m, "messageId"),
-                Instant.parse(Json.text(m, "issuedAt")),
+                Json.member(m, "messageId", String.class),
+                Instant.parse(Json.member(m, "issuedAt", String.class)),
                 transport.self(),
-                PartyId.parse(Json.text(m, "receiver")),
-                Json.text(m, "resourceCode"),
+                PartyId.parse(Json.member(m, "receiver", String.class)),
+                Json.member(m, "resourceCode", String.class),
                 ACTION,
                 null);
         if (routing.receiver().equals(r.receiver())
@@ -309,7 +308,8 @@ public final class TransfersImpl implements TransfersClient {
   @Override
   public Page<Transfer> list(ListTransfersRequest r) {
     return transport.execute(
-        ApiCall.<Page<Transfer>>builder("GET", (st, h, b, cs) -> Mappers.page(b, this::transfer))
+        ApiCall.<Page<Transfer>>builder(
+                "GET", (st, h, b, cs) -> transfers(Json.page(b, JsonNode.class)))
             .operation("transfers.list")
             .path("transfers")
             .query("role", r.sent() ? "sent" : "received")
@@ -516,53 +516,23 @@ public final class TransfersImpl implements TransfersClient {
 
   // ------------------------------------------------------------------------------------ helpers
 
+  private Page<Transfer> transfers(Page<JsonNode> p) {
+    return Page.of(
+        p.items().stream().map(this::transfer).collect(java.util.stream.Collectors.toList()),
+        p.nextPageToken().orElse(null));
+  }
+
   private Transfer transfer(byte[] body) {
     return transfer(Json.parseObject(body));
   }
 
   private Transfer transfer(JsonNode o) {
-    List<Integer> parts = new ArrayList<>();
-    JsonNode ps = o.get("parts");
-    if (ps != null && ps.isArray()) {
-      for (JsonNode p : ps) {
-        parts.add(Json.integer(p, "partNumber"));
-      }
+    if (!o.isObject()) {
+      throw new Json.MalformedJsonException("a transfer is not a JSON object", null);
     }
-    Transfer.Builder b =
-        Transfer.builder()
-            .transferId(Json.text(o, "transferId"))
-            .sender(Json.party(o, "sender"))
-            .receiver(Json.party(o, "receiver"))
-            .resourceCode(Json.text(o, "resourceCode"))
-            .size(longValue(o, "size"))
-            .sha256(Json.text(o, "sha256"))
-            .partSize(Json.integer(o, "partSize"))
-            .partCount(Json.integer(o, "partCount"))
-            .state(state(Json.text(o, "state")))
-            .storedParts(parts)
-            .createdAt(Json.instant(o, "createdAt"))
-            .expiresAt(Json.instant(o, "expiresAt"));
-    JsonNode receipt = o.get("receipt");
-    if (receipt != null && receipt.isObject()) {
-      b.receipt(Receipt.parse(Json.bytes(receipt)));
-    }
-    return b.build();
-  }
-
-  private static long longValue(JsonNode o, String name) {
-    Long v = Json.optLong(o, name);
-    if (v == null) {
-      throw new Json.MalformedJsonException("missing number " + name, null);
-    }
-    return v;
-  }
-
-  private static TransferState state(String wire) {
-    try {
-      return TransferState.fromWire(wire);
-    } catch (IllegalArgumentException e) {
-      throw new Json.MalformedJsonException("unknown transfer state " + wire, e);
-    }
+    ArrayNode stored = ((ObjectNode) o).putArray("storedParts");
+    o.path("parts").forEach(p -> stored.add(p.get("partNumber")));
+    return Json.read(o, Transfer.class);
   }
 
   private record Digests(long length, String sha256, String suiteDigest) {}

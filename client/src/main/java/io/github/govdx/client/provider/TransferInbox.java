@@ -749,13 +749,13 @@ final class TransferInbox {
       f =
           new Facts(
               dir,
-              Json.text(o, "transferId"),
-              Json.text(o, "resourceCode"),
+              Json.member(o, "transferId", String.class),
+              Json.member(o, "resourceCode", String.class),
               o.path("size").asLong(),
-              Json.text(o, "sha256"),
+              Json.member(o, "sha256", String.class),
               o.path("partSize").asInt(),
-              Json.instant(o, "createdAt"),
-              Json.instant(o, "expiresAt"));
+              Json.member(o, "createdAt", Instant.class),
+              Json.member(o, "expiresAt", Instant.class));
     } catch (NoSuchFileException e) {
       throw notFound(transferId);
     } catch (IOException | RuntimeException e) {
@@ -782,7 +782,7 @@ final class TransferInbox {
         }
         try {
           JsonNode o = Json.parseObject(Files.readAllBytes(d.resolve("transfer.json")));
-          if (!Json.instant(o, "expiresAt").isAfter(now)) {
+          if (!Json.member(o, "expiresAt", Instant.class).isAfter(now)) {
             deleteTree(d);
           }
         } catch (IOException | RuntimeException e) {

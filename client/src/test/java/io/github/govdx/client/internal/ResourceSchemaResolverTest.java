@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 class ResourceSchemaResolverTest {
 
   private static ResourceDetail detail(String itemsAndSchema) {
-    return Mappers.resourceDetail(
-        Json.parseObject(
-            (Fixtures.DETAIL_HEAD + itemsAndSchema + "}").getBytes(StandardCharsets.UTF_8)));
+    return Json.resourceDetail(
+        ((Fixtures.DETAIL_HEAD + itemsAndSchema + "}").getBytes(StandardCharsets.UTF_8)));
   }
 
   private static JsonNode record(String json) {

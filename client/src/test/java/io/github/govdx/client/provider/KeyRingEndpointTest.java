@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.govdx.client.Fixtures;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class KeyRingEndpointTest {
 
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
   private static final Instant NOW = Instant.now();
 
   private final KeyPair ca = KeyPairs.generate(Suite.GM);

@@ -9,7 +9,6 @@ import io.github.govdx.client.Fixtures;
 import io.github.govdx.client.TestPki;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.client.internal.MessageSealer;
 import io.github.govdx.client.internal.OpenedResponse;
 import io.github.govdx.client.internal.Routing;
@@ -42,7 +41,7 @@ class ProviderEndpointJazzerTest {
 
   private static final ObjectMapper M = new ObjectMapper();
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   /** The instant the corpus's cleartext envelopes were issued at. */
   private static final Clock CLOCK =

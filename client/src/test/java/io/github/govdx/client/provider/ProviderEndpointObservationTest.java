@@ -6,7 +6,6 @@ import io.github.govdx.client.FakeSealer;
 import io.github.govdx.client.Fixtures;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.client.observation.Outcome;
 import io.github.govdx.client.observation.ProviderOutcome;
 import io.opentelemetry.api.trace.Span;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ProviderEndpointObservationTest {
 
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String PARENT = "00f067aa0ba902b7";
 

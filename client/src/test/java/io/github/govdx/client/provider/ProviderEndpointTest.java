@@ -20,7 +20,6 @@ import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.QueryResult;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.client.internal.Routing;
 import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
@@ -47,7 +46,7 @@ class ProviderEndpointTest {
 
   private static final ObjectMapper M = new ObjectMapper();
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   private final List<ProviderPush> stored = new CopyOnWriteArrayList<>();
   private final List<ProviderQuery> queries = new CopyOnWriteArrayList<>();
@@ -356,13 +355,12 @@ class ProviderEndpointTest {
   @Test
   void push_toAResourceWhoseDetailGivesNoUsableSchema_isAProviderFailure_notAnException() {
     ResourceDetail unusable =
-        Mappers.resourceDetail(
-            Json.parseObject(
-                (Fixtures.DETAIL_HEAD
-                        + ",\"items\":[],"
-                        + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
-                        + "\"x-govdx-identifier\":\"gb11643\"}}}}")
-                    .getBytes(StandardCharsets.UTF_8)));
+        Json.resourceDetail(
+            ((Fixtures.DETAIL_HEAD
+                    + ",\"items\":[],"
+                    + "\"schema\":{\"type\":\"object\",\"properties\":{\"sfzh\":{\"type\":\"string\",\"pattern\":\"^[0-9X]+$\","
+                    + "\"x-govdx-identifier\":\"gb11643\"}}}}")
+                .getBytes(StandardCharsets.UTF_8)));
     ProviderEndpoint misconfigured =
         ProviderEndpoint.builder()
             .party(Fixtures.POLICE)

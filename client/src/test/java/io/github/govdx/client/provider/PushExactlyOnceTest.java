@@ -14,7 +14,6 @@ import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.PushResult;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.client.internal.MessageSealer;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class PushExactlyOnceTest {
 
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   @Test
   void answerLostAfterStoring_retryGetsTheStoredReceipt_andOneBatchIsStored() throws Exception {

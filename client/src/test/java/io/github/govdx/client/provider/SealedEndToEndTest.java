@@ -17,7 +17,6 @@ import io.github.govdx.client.data.PushResult;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.QueryResult;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.Envelope;
@@ -46,7 +45,7 @@ class SealedEndToEndTest {
 
   private static final ObjectMapper M = new ObjectMapper();
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   private final List<ProviderPush> stored = new CopyOnWriteArrayList<>();
 

@@ -7,7 +7,6 @@ import io.github.govdx.client.TestPki;
 import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.contract.MutableClock;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class SharedStateEndpointsTest {
 
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   private final TestPki pki = new TestPki(Suite.GM, Fixtures.HOTLINE, Fixtures.POLICE);
   private final MutableClock clock = new MutableClock(Instant.now());

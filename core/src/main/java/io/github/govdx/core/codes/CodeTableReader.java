@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.github.govdx.core.CoreErrorCode;
 import io.github.govdx.core.GovdxException;
 import java.io.IOException;
@@ -54,6 +56,16 @@ public final class CodeTableReader {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonFactory FACTORY = MAPPER.getFactory();
   }
+
+  /**
+   * Jackson's streaming CSV parser (jackson-core level: reading a CSV table never initialises databind), one
+   * array of fields per row, spaces around unquoted values trimmed.
+   */
+  private static final CsvFactory CSV =
+      CsvFactory.builder()
+          .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+          .enable(CsvParser.Feature.TRIM_SPACES)
+          .build();
 
   private CodeTableReader() {}
 
@@ -442,61 +454,34 @@ public final class CodeTableReader {
     return out;
   }
 
-  /** Splits one CSV line (RFC 4180 quoting, no multi-line fields); fields are stripped. */
+  /**
+   * Splits one CSV line (RFC 4180 quoting, no multi-line fields) with Jackson's streaming CSV parser; fields
+   * are stripped.
+   */
   private static List<String> fields(String line, String fileName, int lineNo) {
     List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    int i = 0;
-    int len = line.length();
-    while (true) {
-      cur.setLength(0);
-      while (i < len && line.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < len && line.charAt(i) == '"') {
-        i++;
-        boolean closed = false;
-        while (i < len) {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < len && line.charAt(i) == '"') {
-              cur.append('"');
-              i++;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            cur.append(c);
-          }
-        }
-        if (!closed) {
+    try (JsonParser p = CSV.createParser(line)) {
+      p.nextToken(); // the document's array
+      p.nextToken(); // the row's array
+      while (p.nextToken() == JsonToken.VALUE_STRING) {
+        String v = p.getText();
+        if (v.indexOf('"') >= 0
+            && line.charAt((int) p.currentTokenLocation().getCharOffset()) != '"') {
           throw malformed(
-              fileName, lineNo, "unterminated quoted field in column " + (out.size() + 1));
+              fileName, lineNo, "quote inside unquoted field in column " + (out.size() + 1));
         }
-        while (i < len && line.charAt(i) == ' ') {
-          i++;
-        }
-        if (i < len && line.charAt(i) != ',') {
-          throw malformed(
-              fileName, lineNo, "text after closing quote in column " + (out.size() + 1));
-        }
-      } else {
-        while (i < len && line.charAt(i) != ',') {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            throw malformed(
-                fileName, lineNo, "quote inside unquoted field in column " + (out.size() + 1));
-          }
-          cur.append(c);
-        }
+        out.add(v.strip());
       }
-      out.add(cur.toString().strip());
-      if (i >= len) {
-        return out;
-      }
-      i++; // the comma
+    } catch (IOException e) {
+      throw malformed(
+          fileName,
+          lineNo,
+          (String.valueOf(e.getMessage()).startsWith("Missing closing quote")
+                  ? "unterminated quoted field in column "
+                  : "text after closing quote in column ")
+              + (out.size() + 1));
     }
+    return out;
   }
 
   private static GovdxException malformed(String fileName, int line, String reason) {

@@ -8,7 +8,6 @@ import io.github.govdx.client.catalog.ResourceDetail;
 import io.github.govdx.client.contract.MutableClock;
 import io.github.govdx.client.contract.Race;
 import io.github.govdx.client.internal.Json;
-import io.github.govdx.client.internal.Mappers;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.ProviderRequest;
 import io.github.govdx.client.provider.ProviderResponse;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RedisSharedEndpointsTest {
 
   private static final ResourceDetail DETAIL =
-      Mappers.resourceDetail(Json.parseObject(Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
+      Json.resourceDetail((Fixtures.DETAIL.getBytes(StandardCharsets.UTF_8)));
 
   private final TestRedis redis = TestRedis.shared();
   private final TestPki pki = new TestPki(Suite.GM, Fixtures.HOTLINE, Fixtures.POLICE);
