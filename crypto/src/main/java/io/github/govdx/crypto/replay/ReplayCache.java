@@ -89,8 +89,10 @@ public interface ReplayCache {
   }
 
   /**
-   * A claim on one id, started by {@link #claim(String, Instant)}. Used by one thread; each of its two methods is
-   * called at most once, and {@link #release()} never once the message was accepted.
+   * A claim on one id, started by {@link #claim(String, Instant)}. Each of its two methods is called at most once,
+   * and {@link #release()} never once the message was accepted.
+   *
+   * <p>Not thread-safe: used by the thread that started it.
    */
   interface Claim {
 
