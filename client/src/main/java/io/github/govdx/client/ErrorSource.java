@@ -1,29 +1,18 @@
 package io.github.govdx.client;
 
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where an exchange error arose: the {@code source} member of the error body ({@code docs/protocol.md}
  * section 3). Thread-safe.
  */
-public enum ErrorSource {
+public enum ErrorSource implements WireEnum {
   /** The gateway in front of the platform: authentication, rate limiting, edge routing. */
   GATEWAY,
   /** The exchange platform itself. */
   PLATFORM,
   /** The provider department's endpoint. */
   PROVIDER;
-
-  /**
-   * The wire form, e.g. {@code "gateway"}.
-   *
-   * @return the lower-case name used in the error body
-   */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * Parses the wire form.
@@ -33,12 +22,6 @@ public enum ErrorSource {
    * @throws NullPointerException if {@code text} is null
    */
   public static Optional<ErrorSource> parse(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ErrorSource s : values()) {
-      if (s.wireName().equals(text)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return WireEnum.parse(ErrorSource.class, text);
   }
 }

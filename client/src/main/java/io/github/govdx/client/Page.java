@@ -1,5 +1,6 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.internal.ValueStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class Page<T> {
+@ValueStyle
+public abstract class Page<T> {
 
-  private final List<T> items;
-  private final @Nullable String nextPageToken;
-
-  private Page(List<T> items, @Nullable String nextPageToken) {
-    this.items = List.copyOf(items);
-    this.nextPageToken = nextPageToken;
-  }
+  Page() {}
 
   /**
    * Creates a page.
@@ -32,46 +28,17 @@ public final class Page<T> {
    */
   public static <T> Page<T> of(List<T> items, @Nullable String nextPageToken) {
     Objects.requireNonNull(items, "items == null");
-    return new Page<>(items, nextPageToken);
+    return ImmutablePage.<T>builder().items(items).nextPageToken(nextPageToken).build();
   }
 
-  /**
-   * The items of this page.
-   *
-   * @return the items, possibly empty
-   */
-  public List<T> items() {
-    return items;
-  }
+  /** @return the items of this page, possibly empty */
+  public abstract List<T> items();
 
-  /**
-   * The opaque token of the next page.
-   *
-   * @return the token, or empty on the last page
-   */
-  public Optional<String> nextPageToken() {
-    return Optional.ofNullable(nextPageToken);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Page)) {
-      return false;
-    }
-    Page<?> that = (Page<?>) o;
-    return items.equals(that.items) && Objects.equals(nextPageToken, that.nextPageToken);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(items, nextPageToken);
-  }
+  /** @return the opaque token of the next page, or empty on the last page */
+  public abstract Optional<String> nextPageToken();
 
   @Override
   public String toString() {
-    return "Page{items=" + items.size() + ", hasNext=" + (nextPageToken != null) + "}";
+    return "Page{items=" + items().size() + ", hasNext=" + nextPageToken().isPresent() + "}";
   }
 }

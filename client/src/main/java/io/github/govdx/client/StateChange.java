@@ -1,8 +1,8 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,19 +10,10 @@ import org.jspecify.annotations.Nullable;
  * One entry of an application's or objection's {@code history}: the state entered, when, by whom and why.
  * Immutable and thread-safe.
  */
-public final class StateChange {
+@ValueStyle
+public abstract class StateChange {
 
-  private final String state;
-  private final Instant at;
-  private final PartyId by;
-  private final @Nullable String reason;
-
-  private StateChange(String state, Instant at, PartyId by, @Nullable String reason) {
-    this.state = state;
-    this.at = at;
-    this.by = by;
-    this.reason = reason;
-  }
+  StateChange() {}
 
   /**
    * Creates a history entry.
@@ -35,71 +26,23 @@ public final class StateChange {
    * @throws NullPointerException if {@code state}, {@code at} or {@code by} is null
    */
   public static StateChange of(String state, Instant at, PartyId by, @Nullable String reason) {
-    return new StateChange(
-        Objects.requireNonNull(state, "state == null"),
-        Objects.requireNonNull(at, "at == null"),
-        Objects.requireNonNull(by, "by == null"),
-        reason);
+    return ImmutableStateChange.builder().state(state).at(at).by(by).reason(reason).build();
   }
 
-  /**
-   * The state entered, as its wire name.
-   *
-   * @return e.g. {@code "under_review"}
-   */
-  public String state() {
-    return state;
-  }
+  /** @return the wire name of the state entered, e.g. {@code "under_review"} */
+  public abstract String state();
 
-  /**
-   * When the state was entered.
-   *
-   * @return the instant
-   */
-  public Instant at() {
-    return at;
-  }
+  /** @return when the state was entered */
+  public abstract Instant at();
 
-  /**
-   * The party that made the change.
-   *
-   * @return the party
-   */
-  public PartyId by() {
-    return by;
-  }
+  /** @return the party that made the change */
+  public abstract PartyId by();
 
-  /**
-   * The stated reason.
-   *
-   * @return the reason, or empty
-   */
-  public Optional<String> reason() {
-    return Optional.ofNullable(reason);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof StateChange)) {
-      return false;
-    }
-    StateChange that = (StateChange) o;
-    return state.equals(that.state)
-        && at.equals(that.at)
-        && by.equals(that.by)
-        && Objects.equals(reason, that.reason);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(state, at, by, reason);
-  }
+  /** @return the stated reason, or empty */
+  public abstract Optional<String> reason();
 
   @Override
   public String toString() {
-    return "StateChange{" + state + " at " + at + " by " + by + "}";
+    return "StateChange{" + state() + " at " + at() + " by " + by() + "}";
   }
 }

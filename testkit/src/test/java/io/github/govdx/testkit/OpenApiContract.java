@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code docs/openapi.yaml} loaded for tests: its operations, {@code $ref} resolution and validation of JSON
@@ -61,13 +62,18 @@ final class OpenApiContract {
 
   /** The repository's {@code docs/openapi.yaml} (tests run in the module's directory). */
   static Path documentPath() {
-    for (Path p : List.of(Path.of("..", "docs", "openapi.yaml"), Path.of("docs", "openapi.yaml"))) {
+    return documentPath("openapi.yaml");
+  }
+
+  /** A document under the repository's {@code docs/} (tests run in the module's directory). */
+  static Path documentPath(String file) {
+    for (Path p : List.of(Path.of("..", "docs", file), Path.of("docs", file))) {
       if (Files.isRegularFile(p)) {
         return p;
       }
     }
     throw new IllegalStateException(
-        "docs/openapi.yaml not found from " + Path.of("").toAbsolutePath());
+        "docs/" + file + " not found from " + Path.of("").toAbsolutePath());
   }
 
   static JsonNode readYaml(Path p) {
@@ -79,7 +85,11 @@ final class OpenApiContract {
   }
 
   static OpenApiContract load() {
-    return new OpenApiContract(readYaml(documentPath()));
+    return load("openapi.yaml");
+  }
+
+  static OpenApiContract load(String file) {
+    return new OpenApiContract(readYaml(documentPath(file)));
   }
 
   static OpenApiContract of(JsonNode doc) {
@@ -106,6 +116,50 @@ final class OpenApiContract {
               });
     }
     return out;
+  }
+
+  /** An operation found by its path template, with the path's parameters. */
+  record OperationMatch(
+      String method, String template, JsonNode operation, Map<String, String> params) {}
+
+  /**
+   * The operation whose path template matches a request path ({@code {name}} matches one segment), or null.
+   *
+   * @param method the HTTP method
+   * @param path the request path
+   * @return the match, or null when no template matches
+   */
+  @Nullable OperationMatch match(String method, String path) {
+    Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> e = paths.next();
+      List<String> names = new ArrayList<>();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\{([A-Za-z]+)\\}").matcher(e.getKey());
+      StringBuilder regex = new StringBuilder();
+      int last = 0;
+      while (m.find()) {
+        regex.append(java.util.regex.Pattern.quote(e.getKey().substring(last, m.start())));
+        regex.append("([^/]+)");
+        names.add(m.group(1));
+        last = m.end();
+      }
+      regex.append(java.util.regex.Pattern.quote(e.getKey().substring(last)));
+      java.util.regex.Matcher pm = java.util.regex.Pattern.compile(regex.toString()).matcher(path);
+      if (!pm.matches()) {
+        continue;
+      }
+      JsonNode op = e.getValue().path(method.toLowerCase(Locale.ROOT));
+      if (op.isMissingNode()) {
+        continue;
+      }
+      Map<String, String> params = new java.util.HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        params.put(names.get(i), pm.group(i + 1));
+      }
+      return new OperationMatch(method, e.getKey(), op, params);
+    }
+    return null;
   }
 
   /** The operation of a route, or a missing node. */

@@ -168,4 +168,45 @@ class OpenApiDocumentTest {
                 ((ObjectNode) error.deepCopy()).put("serverTime", "yesterday")))
         .isNotEmpty();
   }
+
+  @Test
+  void providerDocument_isValidOpenApi31_andSharesThePlatformsComponents() throws IOException {
+    OpenApiContract provider = OpenApiContract.load("openapi-provider.yaml");
+    JsonNode doc = provider.document();
+    assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(validateAgainstOas31(doc)).isEmpty();
+    assertThat(provider.unresolvedReferences()).isEmpty();
+    Map<String, JsonNode> schemas = new java.util.TreeMap<>();
+    collectSchemaObjects(doc, "", false, schemas);
+    Schema meta =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    List<String> errors = new ArrayList<>();
+    schemas.forEach((pointer, s) -> meta.validate(s).forEach(e -> errors.add(pointer + ": " + e)));
+    assertThat(errors).isEmpty();
+    // a component both documents hold is the same in both: the error body, the envelope, ids,
+    // headers
+    int shared = 0;
+    for (String section : List.of("parameters", "headers", "schemas")) {
+      Iterator<Map.Entry<String, JsonNode>> it = doc.path("components").path(section).fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode platform = contract.document().path("components").path(section).path(e.getKey());
+        if (!platform.isMissingNode()) {
+          assertThat(e.getValue()).as(section + "/" + e.getKey()).isEqualTo(platform);
+          shared++;
+        }
+      }
+    }
+    assertThat(shared).isGreaterThanOrEqualTo(20);
+    // the provider interface: §13's two forwarded routes and §15.8's four transfer routes
+    assertThat(provider.operations())
+        .containsExactly(
+            "GET /v1/transfers/{transferId}",
+            "POST /v1/data/{classCode}/{sequence}/batches",
+            "POST /v1/data/{classCode}/{sequence}/query",
+            "POST /v1/transfers",
+            "POST /v1/transfers/{transferId}/complete",
+            "PUT /v1/transfers/{transferId}/parts/{partNumber}");
+  }
 }

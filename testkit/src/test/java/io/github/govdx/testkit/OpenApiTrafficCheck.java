@@ -94,11 +94,22 @@ final class OpenApiTrafficCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OpenApiContract contract;
-  private final Router router = new Router();
+  private final @Nullable Router router;
   private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
+  /** Checks the sandbox's traffic: exchanges are routed by the sandbox's own route table. */
   OpenApiTrafficCheck(OpenApiContract contract) {
+    this(contract, new Router());
+  }
+
+  private OpenApiTrafficCheck(OpenApiContract contract, @Nullable Router router) {
     this.contract = contract;
+    this.router = router;
+  }
+
+  /** Checks traffic that no sandbox route table describes (the provider interface): routed by path templates. */
+  static OpenApiTrafficCheck byPathTemplates(OpenApiContract contract) {
+    return new OpenApiTrafficCheck(contract, null);
   }
 
   List<Exchange> exchanges() {
@@ -166,7 +177,7 @@ final class OpenApiTrafficCheck {
 
   /** The route of an exchange, or null if the sandbox's router knows none. */
   @Nullable Route route(Exchange e) {
-    return router.find(e.method(), e.path());
+    return router == null ? null : router.find(e.method(), e.path());
   }
 
   /**
@@ -176,26 +187,45 @@ final class OpenApiTrafficCheck {
    */
   List<String> violations(Exchange e) {
     List<String> out = new ArrayList<>();
-    Router.Match match;
-    try {
-      match = router.match(e.method(), e.path());
-    } catch (ApiException ex) {
-      out.add(e + ": no route");
-      return out;
+    JsonNode op;
+    Map<String, String> params;
+    if (router == null) {
+      OpenApiContract.OperationMatch m = contract.match(e.method(), e.path());
+      if (m == null) {
+        out.add(e + ": no operation in the document");
+        return out;
+      }
+      op = m.operation();
+      params = m.params();
+    } else {
+      Router.Match match;
+      try {
+        match = router.match(e.method(), e.path());
+      } catch (ApiException ex) {
+        out.add(e + ": no route");
+        return out;
+      }
+      Route route = match.route();
+      op = contract.operation(route);
+      if (op.isMissingNode()) {
+        out.add(
+            e
+                + ": no operation "
+                + route.method()
+                + " "
+                + route.pathTemplate()
+                + " in the document");
+        return out;
+      }
+      params = match.params();
     }
-    Route route = match.route();
-    JsonNode op = contract.operation(route);
-    if (op.isMissingNode()) {
-      out.add(
-          e + ": no operation " + route.method() + " " + route.pathTemplate() + " in the document");
-      return out;
-    }
-    checkRequest(e, match, op, out);
+    checkRequest(e, params, op, out);
     checkResponse(e, op, out);
     return out;
   }
 
-  private void checkRequest(Exchange e, Router.Match match, JsonNode op, List<String> out) {
+  private void checkRequest(
+      Exchange e, Map<String, String> pathParams, JsonNode op, List<String> out) {
     Set<String> documentedHeaders = new java.util.HashSet<>();
     Set<String> documentedQuery = new java.util.HashSet<>();
     for (JsonNode p0 : op.path("parameters")) {
@@ -218,7 +248,7 @@ final class OpenApiTrafficCheck {
           }
           value = v == null ? null : v.get(0);
         }
-        case "path" -> value = match.params().get(name);
+        case "path" -> value = pathParams.get(name);
         default -> {
           out.add(e + ": parameter " + name + " in " + in);
           continue;
@@ -239,10 +269,13 @@ final class OpenApiTrafficCheck {
       extra.removeAll(documentedQuery);
       out.add(e + ": undocumented query parameters " + extra);
     }
-    // the gateway credential: the security scheme's headers
+    // the gateway credential: the security scheme's headers (optional where an empty requirement is
+    // listed)
     Set<String> securityHeaders = new java.util.HashSet<>();
+    boolean securityOptional = false;
     JsonNode schemes = contract.document().path("components").path("securitySchemes");
     for (JsonNode requirement : contract.document().path("security")) {
+      securityOptional |= requirement.isEmpty();
       requirement
           .fieldNames()
           .forEachRemaining(
@@ -255,7 +288,7 @@ final class OpenApiTrafficCheck {
               });
     }
     for (String h : securityHeaders) {
-      if (!e.requestHeaders().containsKey(h)) {
+      if (!securityOptional && !e.requestHeaders().containsKey(h)) {
         out.add(e + ": gateway header " + h + " missing");
       }
     }

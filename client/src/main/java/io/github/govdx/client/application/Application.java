@@ -6,7 +6,6 @@ import io.github.govdx.core.party.PartyId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * An access application and its state ({@code docs/protocol.md} section 8). The due date is {@link
@@ -15,7 +14,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class Application implements CaseRecord<ApplicationState> {
 
@@ -27,9 +25,7 @@ public abstract class Application implements CaseRecord<ApplicationState> {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the platform's id of the application */
   public abstract String applicationId();

@@ -1,7 +1,6 @@
 package io.github.govdx.client.application;
 
-import java.util.Locale;
-import java.util.Objects;
+import io.github.govdx.client.WireEnum;
 import java.util.Optional;
 
 /**
@@ -9,20 +8,11 @@ import java.util.Optional;
  *
  * <p>Thread-safe.
  */
-public enum ApplicationRole {
+public enum ApplicationRole implements WireEnum {
   /** Applications the caller submitted. */
   APPLICANT,
   /** Applications for resources the caller provides. */
   PROVIDER;
-
-  /**
-   * The wire form, e.g. {@code "applicant"}.
-   *
-   * @return the lower-case wire name
-   */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * Parses the wire form.
@@ -32,12 +22,6 @@ public enum ApplicationRole {
    * @throws NullPointerException if {@code text} is null
    */
   public static Optional<ApplicationRole> parse(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ApplicationRole v : values()) {
-      if (v.wireName().equals(text)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return WireEnum.parse(ApplicationRole.class, text);
   }
 }

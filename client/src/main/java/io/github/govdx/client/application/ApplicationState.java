@@ -1,7 +1,7 @@
 package io.github.govdx.client.application;
 
-import java.util.Locale;
-import java.util.Objects;
+import io.github.govdx.client.CaseState;
+import io.github.govdx.client.WireEnum;
 import java.util.Optional;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe.
  */
-public enum ApplicationState {
+public enum ApplicationState implements CaseState {
   /** Submitted, not yet picked up by the provider. */
   SUBMITTED,
   /** Being reviewed by the provider. */
@@ -22,15 +22,6 @@ public enum ApplicationState {
   WITHDRAWN;
 
   /**
-   * The wire form, e.g. {@code "submitted"}.
-   *
-   * @return the lower-case wire name
-   */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
    * Parses the wire form.
    *
    * @param text the wire name
@@ -38,21 +29,6 @@ public enum ApplicationState {
    * @throws NullPointerException if {@code text} is null
    */
   public static Optional<ApplicationState> parse(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ApplicationState v : values()) {
-      if (v.wireName().equals(text)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Whether the state is final (no further transition).
-   *
-   * @return {@code true} for a final state
-   */
-  public boolean isFinal() {
-    return this != SUBMITTED && this != UNDER_REVIEW;
+    return WireEnum.parse(ApplicationState.class, text);
   }
 }

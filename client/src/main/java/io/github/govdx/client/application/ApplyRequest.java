@@ -15,7 +15,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ApplyRequest implements IdempotentRequest {
 
@@ -27,9 +26,7 @@ public abstract class ApplyRequest implements IdempotentRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the resource code */
   public abstract String resourceCode();

@@ -2,7 +2,6 @@ package io.github.govdx.client.application;
 
 import io.github.govdx.client.CaseDecision;
 import io.github.govdx.client.internal.ValueStyle;
-import org.immutables.value.Value;
 
 /**
  * A provider's decision on an application ({@code POST /v1/applications/{id}/decision}, {@code
@@ -12,7 +11,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class DecideApplicationRequest implements CaseDecision<ApplicationState> {
 
@@ -24,19 +22,10 @@ public abstract class DecideApplicationRequest implements CaseDecision<Applicati
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the application */
   public abstract String applicationId();
-
-  @Value.Check
-  void checkState() {
-    if (state() == ApplicationState.SUBMITTED || state() == ApplicationState.WITHDRAWN) {
-      throw new IllegalArgumentException("a decision moves to under_review, approved or rejected");
-    }
-  }
 
   /** Builds a {@link DecideApplicationRequest}. Not thread-safe. */
   public static final class Builder extends ImmutableDecideApplicationRequest.Builder {

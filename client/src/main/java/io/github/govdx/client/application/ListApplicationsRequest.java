@@ -10,7 +10,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ListApplicationsRequest implements CaseListRequest<ApplicationState> {
 
@@ -22,9 +21,7 @@ public abstract class ListApplicationsRequest implements CaseListRequest<Applica
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return whose applications: the caller's own (the default) or those addressed to it as provider */
   @Value.Default

@@ -1,20 +1,18 @@
 package io.github.govdx.client.auth;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.MD5Digest;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The legacy app-key scheme of the older Zhejiang gateway (see {@code shared/reference/gateways.md}). MD5 is weak;
  * use this only where the gateway demands it. The body is not signed.
  *
  * <p>Query parameters set (replacing any of the same name): {@value #APP_KEY_PARAM}, {@value #REQUEST_TIME_PARAM}
- * (Unix milliseconds) and {@value #SIGN_PARAM} = lowercase hex MD5(appKey + requestSecret + requestTime) over the
+ * (Unix milliseconds) and {@value #SIGN_PARAM} = lowercase hex MD5(key.id() + requestSecret + requestTime) over the
  * UTF-8 bytes. The request secret expires and is refreshed with the app secret, so it is taken from a supplier on
  * every call. {@link AuthenticatedRequest#signingString()} shows the secret as the placeholder
  * {@code {requestSecret}}.
@@ -35,14 +33,10 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
   /** Signature query parameter. */
   public static final String SIGN_PARAM = "sign";
 
-  private final String appKey;
-  private final Supplier<GatewaySecret> requestSecret;
-  private final Clock clock;
+  private final GatewayKey key;
 
-  private AppKeyAuthenticator(String appKey, Supplier<GatewaySecret> requestSecret, Clock clock) {
-    this.appKey = appKey;
-    this.requestSecret = requestSecret;
-    this.clock = clock;
+  private AppKeyAuthenticator(GatewayKey key) {
+    this.key = key;
   }
 
   /**
@@ -62,37 +56,33 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
   @Override
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
-    GatewaySecret secret =
-        Objects.requireNonNull(requestSecret.get(), "requestSecret supplier returned null");
-    String requestTime = Long.toString(clock.millis());
+    GatewaySecret secret = key.secret();
+    String requestTime = Long.toString(key.clock().millis());
     byte[] hashed =
-        AuthSupport.concat(AuthSupport.utf8(appKey), secret.bytes(), AuthSupport.utf8(requestTime));
+        AuthSupport.concat(
+            AuthSupport.utf8(key.id()), secret.bytes(), AuthSupport.utf8(requestTime));
     String sign = AuthSupport.hex(AuthSupport.digest(new MD5Digest(), hashed));
     Arrays.fill(hashed, (byte) 0);
     HttpUrl url =
         request
             .url()
             .newBuilder()
-            .setQueryParameter(APP_KEY_PARAM, appKey)
+            .setQueryParameter(APP_KEY_PARAM, key.id())
             .setQueryParameter(REQUEST_TIME_PARAM, requestTime)
             .setQueryParameter(SIGN_PARAM, sign)
             .build();
     return AuthenticatedRequest.of(
-        request.newBuilder().url(url).build(), SCHEME, appKey + "{requestSecret}" + requestTime);
+        request.newBuilder().url(url).build(), SCHEME, key.id() + "{requestSecret}" + requestTime);
   }
 
   /** Returns the app key; never the secret. */
   @Override
   public String toString() {
-    return "AppKeyAuthenticator{appKey=" + appKey + "}";
+    return "AppKeyAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds an {@link AppKeyAuthenticator}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String appKey;
-    private @Nullable Supplier<GatewaySecret> requestSecret;
-    private Clock clock = Clock.systemUTC();
-
+  public static final class Builder extends AuthenticatorBuilder<Builder> {
     private Builder() {}
 
     /**
@@ -104,8 +94,7 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
      * @throws IllegalArgumentException if {@code appKey} is blank or has a control character
      */
     public Builder appKey(String appKey) {
-      this.appKey = AuthValues.headerSafe(appKey, "appKey");
-      return this;
+      return headerSafeId(appKey, "appKey");
     }
 
     /**
@@ -116,9 +105,7 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code requestSecret} is {@code null}
      */
     public Builder requestSecret(GatewaySecret requestSecret) {
-      Objects.requireNonNull(requestSecret, "requestSecret == null");
-      this.requestSecret = () -> requestSecret;
-      return this;
+      return fixedSecret(requestSecret, "requestSecret");
     }
 
     /**
@@ -130,19 +117,7 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code requestSecret} is {@code null}
      */
     public Builder requestSecret(Supplier<GatewaySecret> requestSecret) {
-      this.requestSecret = Objects.requireNonNull(requestSecret, "requestSecret == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      this.secret = Objects.requireNonNull(requestSecret, "requestSecret == null");
       return this;
     }
 
@@ -153,10 +128,7 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
      * @throws IllegalStateException if {@code appKey} or {@code requestSecret} is missing
      */
     public AppKeyAuthenticator build() {
-      return new AppKeyAuthenticator(
-          AuthValues.required(appKey, "appKey"),
-          AuthValues.required(requestSecret, "requestSecret"),
-          clock);
+      return new AppKeyAuthenticator(key("appKey", "requestSecret"));
     }
   }
 }

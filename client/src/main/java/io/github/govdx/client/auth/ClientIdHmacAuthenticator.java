@@ -1,12 +1,9 @@
 package io.github.govdx.client.auth;
 
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.function.Supplier;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The client-id HMAC scheme of the Shandong open-data gateway (山东公共数据开放网关; see
@@ -14,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Headers added: {@value #CLIENT_ID_HEADER}, {@value #TIMESTAMP_HEADER} (Unix milliseconds; the gateway accepts
  * 10 minutes), {@value #NONCE_HEADER} and {@value #SIGNATURE_HEADER} =
- * Base64(HMAC-SHA256(secret, clientId + timestamp + nonce)); the signing string is that concatenation.
+ * Base64(HMAC-SHA256(secret, key.id() + timestamp + nonce)); the signing string is that concatenation.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,16 +32,10 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
   /** Signature header. */
   public static final String SIGNATURE_HEADER = "X-Signature";
 
-  private final String clientId;
-  private final GatewaySecret secret;
-  private final Clock clock;
-  private final Supplier<String> nonceSupplier;
+  private final GatewayKey key;
 
-  private ClientIdHmacAuthenticator(Builder builder, String clientId, GatewaySecret secret) {
-    this.clientId = clientId;
-    this.secret = secret;
-    this.clock = builder.clock;
-    this.nonceSupplier = builder.nonceSupplier;
+  private ClientIdHmacAuthenticator(Builder builder) {
+    this.key = builder.key("clientId", "secret");
   }
 
   /**
@@ -65,17 +56,18 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
   @Override
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
-    String timestamp = Long.toString(clock.millis());
-    String nonce = AuthValues.nonce(nonceSupplier);
-    String signingString = clientId + timestamp + nonce;
+    String timestamp = Long.toString(key.clock().millis());
+    String nonce = key.nonce();
+    String signingString = key.id() + timestamp + nonce;
     String signature =
         Base64.getEncoder()
             .encodeToString(
-                AuthSupport.hmac(new SHA256Digest(), secret, AuthSupport.utf8(signingString)));
+                AuthSupport.hmac(
+                    new SHA256Digest(), key.secret(), AuthSupport.utf8(signingString)));
     Request signed =
         request
             .newBuilder()
-            .header(CLIENT_ID_HEADER, clientId)
+            .header(CLIENT_ID_HEADER, key.id())
             .header(TIMESTAMP_HEADER, timestamp)
             .header(NONCE_HEADER, nonce)
             .header(SIGNATURE_HEADER, signature)
@@ -86,16 +78,11 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
   /** Returns the client id; never the secret. */
   @Override
   public String toString() {
-    return "ClientIdHmacAuthenticator{clientId=" + clientId + "}";
+    return "ClientIdHmacAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link ClientIdHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String clientId;
-    private @Nullable GatewaySecret secret;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
-
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private Builder() {}
 
     /**
@@ -107,8 +94,7 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
      * @throws IllegalArgumentException if {@code clientId} is blank or has a control character
      */
     public Builder clientId(String clientId) {
-      this.clientId = AuthValues.headerSafe(clientId, "clientId");
-      return this;
+      return headerSafeId(clientId, "clientId");
     }
 
     /**
@@ -119,32 +105,7 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code secret} is {@code null}
      */
     public Builder secret(GatewaySecret secret) {
-      this.secret = Objects.requireNonNull(secret, "secret == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-      return this;
+      return fixedSecret(secret, "secret");
     }
 
     /**
@@ -154,8 +115,7 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
      * @throws IllegalStateException if {@code clientId} or {@code secret} is missing
      */
     public ClientIdHmacAuthenticator build() {
-      return new ClientIdHmacAuthenticator(
-          this, AuthValues.required(clientId, "clientId"), AuthValues.required(secret, "secret"));
+      return new ClientIdHmacAuthenticator(this);
     }
   }
 }

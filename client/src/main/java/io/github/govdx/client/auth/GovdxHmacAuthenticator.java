@@ -1,16 +1,13 @@
 package io.github.govdx.client.auth;
 
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.Request;
-import org.jspecify.annotations.Nullable;
 
 /**
  * govdx's own gateway scheme: an HMAC (SM3 by default) over the method, path, sorted query, timestamp, nonce and an
@@ -80,18 +77,12 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   /** Nonces: 8 to 128 URL-safe characters. */
   static final Pattern NONCE = Pattern.compile("[A-Za-z0-9._~-]{8,128}");
 
-  private final String keyId;
-  private final GatewaySecret secret;
+  private final GatewayKey key;
   private final GovdxHmacAlgorithm algorithm;
-  private final Clock clock;
-  private final Supplier<String> nonceSupplier;
 
-  private GovdxHmacAuthenticator(Builder builder, String keyId, GatewaySecret secret) {
-    this.keyId = keyId;
-    this.secret = secret;
+  private GovdxHmacAuthenticator(Builder builder) {
+    this.key = builder.key("keyId", "secret");
     this.algorithm = builder.algorithm;
-    this.clock = builder.clock;
-    this.nonceSupplier = builder.nonceSupplier;
   }
 
   /**
@@ -115,8 +106,8 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
     String bodyDigest = AuthSupport.sm3Hex(AuthSupport.bodyBytes(request));
-    String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = nonceSupplier.get();
+    String timestamp = Long.toString(key.clock().instant().getEpochSecond());
+    String nonce = key.nonces().get();
     if (nonce == null || !NONCE.matcher(nonce).matches()) {
       throw new IllegalStateException(
           "nonce supplier returned an invalid nonce (need [A-Za-z0-9._~-]{8,128})");
@@ -138,7 +129,7 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
             request.method(),
             AuthSupport.canonicalPath(request.url().encodedPath()),
             AuthSupport.canonicalQuery(request.url().encodedQuery()),
-            keyId,
+            key.id(),
             timestamp,
             nonce,
             bodyDigest,
@@ -146,7 +137,8 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
     String signature =
         Base64.getEncoder()
             .encodeToString(
-                AuthSupport.hmac(algorithm.newDigest(), secret, AuthSupport.utf8(signingString)));
+                AuthSupport.hmac(
+                    algorithm.newDigest(), key.secret(), AuthSupport.utf8(signingString)));
     Request signed =
         request
             .newBuilder()
@@ -156,7 +148,7 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
             .header(
                 AUTHORIZATION_HEADER,
                 authorization(
-                    algorithm, keyId, String.join(";", signedHeaders.keySet()), signature))
+                    algorithm, key.id(), String.join(";", signedHeaders.keySet()), signature))
             .build();
     return AuthenticatedRequest.of(signed, algorithm.schemeName(), signingString);
   }
@@ -206,16 +198,12 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   /** Returns the algorithm and key id; never the secret. */
   @Override
   public String toString() {
-    return "GovdxHmacAuthenticator{" + algorithm.schemeName() + ", keyId=" + keyId + "}";
+    return "GovdxHmacAuthenticator{" + algorithm.schemeName() + ", keyId=" + key.id() + "}";
   }
 
   /** Builds a {@link GovdxHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String keyId;
-    private @Nullable GatewaySecret secret;
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private GovdxHmacAlgorithm algorithm = GovdxHmacAlgorithm.HMAC_SM3;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
 
     private Builder() {}
 
@@ -232,7 +220,7 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
       if (!KEY_ID.matcher(keyId).matches()) {
         throw new IllegalArgumentException("keyId must match [A-Za-z0-9._~:@/+-]{1,128}");
       }
-      this.keyId = keyId;
+      this.id = keyId;
       return this;
     }
 
@@ -244,8 +232,7 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code secret} is {@code null}
      */
     public Builder secret(GatewaySecret secret) {
-      this.secret = Objects.requireNonNull(secret, "secret == null");
-      return this;
+      return fixedSecret(secret, "secret");
     }
 
     /**
@@ -261,44 +248,13 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
     }
 
     /**
-     * Sets the clock for the timestamp; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. It must be thread-safe and return
-     * unique values matching {@code [A-Za-z0-9._~-]{8,128}}.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-      return this;
-    }
-
-    /**
      * Builds the authenticator.
      *
      * @return the authenticator
      * @throws IllegalStateException if {@code keyId} or {@code secret} is missing
      */
     public GovdxHmacAuthenticator build() {
-      if (keyId == null) {
-        throw new IllegalStateException("keyId is required");
-      }
-      if (secret == null) {
-        throw new IllegalStateException("secret is required");
-      }
-      return new GovdxHmacAuthenticator(this, keyId, secret);
+      return new GovdxHmacAuthenticator(this);
     }
   }
 }

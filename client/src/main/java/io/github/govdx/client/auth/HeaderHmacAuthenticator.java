@@ -1,11 +1,9 @@
 package io.github.govdx.client.auth;
 
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The header HMAC scheme of the Zhejiang data-sharing gateway (浙江省数据共享网关), shaped like APISIX
@@ -15,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@value #DATE_HEADER} (IMF-fixdate, RFC 9110 §5.6.7, GMT) and {@value #SIGNATURE_HEADER} =
  * Base64(HMAC-SHA256(secretKey, signingString)), where
  * <pre>
- * signingString = METHOD + "\n" + encoded path + "\n" + canonical query + "\n" + accessKey + "\n" + date + "\n"
+ * signingString = METHOD + "\n" + encoded path + "\n" + canonical query + "\n" + key.id() + "\n" + date + "\n"
  * </pre>
  * and the canonical query is the query pairs percent-re-encoded per RFC 3986, sorted by key (then value),
  * {@code k=v} joined by {@code &} (empty when there is no query). The gateway allows 90 s of clock skew.
@@ -39,14 +37,10 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
   /** Signature header. */
   public static final String SIGNATURE_HEADER = "X-BG-HMAC-SIGNATURE";
 
-  private final String accessKey;
-  private final GatewaySecret secretKey;
-  private final Clock clock;
+  private final GatewayKey key;
 
-  private HeaderHmacAuthenticator(String accessKey, GatewaySecret secretKey, Clock clock) {
-    this.accessKey = accessKey;
-    this.secretKey = secretKey;
-    this.clock = clock;
+  private HeaderHmacAuthenticator(GatewayKey key) {
+    this.key = key;
   }
 
   /**
@@ -66,7 +60,7 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
   @Override
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
-    String date = AuthSupport.IMF_FIXDATE.format(clock.instant());
+    String date = AuthSupport.IMF_FIXDATE.format(key.clock().instant());
     String signingString =
         request.method()
             + '\n'
@@ -74,18 +68,19 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
             + '\n'
             + AuthSupport.canonicalQuery(request.url().encodedQuery())
             + '\n'
-            + accessKey
+            + key.id()
             + '\n'
             + date
             + '\n';
     String signature =
         Base64.getEncoder()
             .encodeToString(
-                AuthSupport.hmac(new SHA256Digest(), secretKey, AuthSupport.utf8(signingString)));
+                AuthSupport.hmac(
+                    new SHA256Digest(), key.secret(), AuthSupport.utf8(signingString)));
     Request signed =
         request
             .newBuilder()
-            .header(ACCESS_KEY_HEADER, accessKey)
+            .header(ACCESS_KEY_HEADER, key.id())
             .header(ALGORITHM_HEADER, "hmac-sha256")
             .header(DATE_HEADER, date)
             .header(SIGNATURE_HEADER, signature)
@@ -96,15 +91,11 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
   /** Returns the access key; never the secret. */
   @Override
   public String toString() {
-    return "HeaderHmacAuthenticator{accessKey=" + accessKey + "}";
+    return "HeaderHmacAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link HeaderHmacAuthenticator}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String accessKey;
-    private @Nullable GatewaySecret secretKey;
-    private Clock clock = Clock.systemUTC();
-
+  public static final class Builder extends AuthenticatorBuilder<Builder> {
     private Builder() {}
 
     /**
@@ -116,8 +107,7 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
      * @throws IllegalArgumentException if {@code accessKey} is blank or contains a line break
      */
     public Builder accessKey(String accessKey) {
-      this.accessKey = AuthValues.headerSafe(accessKey, "accessKey");
-      return this;
+      return headerSafeId(accessKey, "accessKey");
     }
 
     /**
@@ -128,20 +118,7 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code secretKey} is {@code null}
      */
     public Builder secretKey(GatewaySecret secretKey) {
-      this.secretKey = Objects.requireNonNull(secretKey, "secretKey == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
+      return fixedSecret(secretKey, "secretKey");
     }
 
     /**
@@ -151,10 +128,7 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
      * @throws IllegalStateException if {@code accessKey} or {@code secretKey} is missing
      */
     public HeaderHmacAuthenticator build() {
-      return new HeaderHmacAuthenticator(
-          AuthValues.required(accessKey, "accessKey"),
-          AuthValues.required(secretKey, "secretKey"),
-          clock);
+      return new HeaderHmacAuthenticator(key("accessKey", "secretKey"));
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.github.govdx.client.auth;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.Supplier;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.jspecify.annotations.Nullable;
@@ -39,18 +37,12 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
   /** Optional service id header. */
   public static final String SERVICE_ID_HEADER = "x-tif-serviceId";
 
-  private final String paasId;
-  private final GatewaySecret token;
+  private final GatewayKey key;
   private final @Nullable String serviceId;
-  private final Clock clock;
-  private final Supplier<String> nonceSupplier;
 
-  private TimestampNonceAuthenticator(Builder builder, String paasId, GatewaySecret token) {
-    this.paasId = paasId;
-    this.token = token;
+  private TimestampNonceAuthenticator(Builder builder) {
+    this.key = builder.key("paasId", "token");
     this.serviceId = builder.serviceId;
-    this.clock = builder.clock;
-    this.nonceSupplier = builder.nonceSupplier;
   }
 
   /**
@@ -71,17 +63,17 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
   @Override
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
-    String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = AuthValues.nonce(nonceSupplier);
+    String timestamp = Long.toString(key.clock().instant().getEpochSecond());
+    String nonce = key.nonce();
     byte[] hashed =
         AuthSupport.concat(
-            AuthSupport.utf8(timestamp), token.bytes(), AuthSupport.utf8(nonce + timestamp));
+            AuthSupport.utf8(timestamp), key.secret().bytes(), AuthSupport.utf8(nonce + timestamp));
     String signature = AuthSupport.hex(AuthSupport.digest(new SHA256Digest(), hashed));
     Arrays.fill(hashed, (byte) 0);
     Request.Builder signed =
         request
             .newBuilder()
-            .header(PAAS_ID_HEADER, paasId)
+            .header(PAAS_ID_HEADER, key.id())
             .header(TIMESTAMP_HEADER, timestamp)
             .header(NONCE_HEADER, nonce)
             .header(SIGNATURE_HEADER, signature);
@@ -95,16 +87,12 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
   /** Returns the application id; never the token. */
   @Override
   public String toString() {
-    return "TimestampNonceAuthenticator{paasId=" + paasId + "}";
+    return "TimestampNonceAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link TimestampNonceAuthenticator}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String paasId;
-    private @Nullable GatewaySecret token;
+  public static final class Builder extends NonceAuthenticatorBuilder<Builder> {
     private @Nullable String serviceId;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
 
     private Builder() {}
 
@@ -117,8 +105,7 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
      * @throws IllegalArgumentException if {@code paasId} is blank or has a control character
      */
     public Builder paasId(String paasId) {
-      this.paasId = AuthValues.headerSafe(paasId, "paasId");
-      return this;
+      return headerSafeId(paasId, "paasId");
     }
 
     /**
@@ -129,8 +116,7 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
      * @throws NullPointerException if {@code token} is {@code null}
      */
     public Builder token(GatewaySecret token) {
-      this.token = Objects.requireNonNull(token, "token == null");
-      return this;
+      return fixedSecret(token, "token");
     }
 
     /**
@@ -147,38 +133,13 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
     }
 
     /**
-     * Sets the clock; default {@link Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is {@code null}
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets the nonce source; default 16 {@code SecureRandom} bytes as hex. Must be thread-safe.
-     *
-     * @param nonceSupplier the nonce source
-     * @return this builder
-     * @throws NullPointerException if {@code nonceSupplier} is {@code null}
-     */
-    public Builder nonceSupplier(Supplier<String> nonceSupplier) {
-      this.nonceSupplier = Objects.requireNonNull(nonceSupplier, "nonceSupplier == null");
-      return this;
-    }
-
-    /**
      * Builds the authenticator.
      *
      * @return the authenticator
      * @throws IllegalStateException if {@code paasId} or {@code token} is missing
      */
     public TimestampNonceAuthenticator build() {
-      return new TimestampNonceAuthenticator(
-          this, AuthValues.required(paasId, "paasId"), AuthValues.required(token, "token"));
+      return new TimestampNonceAuthenticator(this);
     }
   }
 }

@@ -5,7 +5,6 @@ import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A catalog entry in full: metadata, items, the actions its provider accepts and the record schema ({@code GET
@@ -13,7 +12,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ResourceDetail {
 
@@ -25,9 +23,7 @@ public abstract class ResourceDetail {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the listing fields (code, name, provider, share type ...) */
   public abstract ResourceSummary summary();

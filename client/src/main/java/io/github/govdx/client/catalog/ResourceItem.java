@@ -10,7 +10,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ResourceItem {
 
@@ -22,9 +21,7 @@ public abstract class ResourceItem {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the item name as used in records, e.g. {@code sfzh} */
   public abstract String name();

@@ -4,14 +4,12 @@ import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * One catalog entry as listed by a search ({@code docs/protocol.md} section 6.1).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ResourceSummary {
 
@@ -23,9 +21,7 @@ public abstract class ResourceSummary {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the resource code (信息资源代码), {@code classCode/sequence} */
   public abstract String resourceCode();

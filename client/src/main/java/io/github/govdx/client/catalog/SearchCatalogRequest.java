@@ -4,7 +4,6 @@ import io.github.govdx.client.PageRequest;
 import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * The filters of a catalog search ({@code GET /v1/catalog/resources}, {@code docs/protocol.md} section 6.1).
@@ -13,7 +12,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class SearchCatalogRequest implements PageRequest {
 
@@ -25,9 +23,7 @@ public abstract class SearchCatalogRequest implements PageRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return words matched against resource name and summary, or empty */
   public abstract Optional<String> query();

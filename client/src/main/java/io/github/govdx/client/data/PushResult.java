@@ -17,7 +17,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class PushResult {
 
@@ -29,9 +28,7 @@ public abstract class PushResult {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the provider's id of the stored batch */
   public abstract String batchId();

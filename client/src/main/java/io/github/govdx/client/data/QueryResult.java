@@ -1,8 +1,8 @@
 package io.github.govdx.client.data;
 
 import io.github.govdx.client.EnvelopeDigest;
+import io.github.govdx.client.internal.ValueStyle;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -16,29 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the record type
  */
-public final class QueryResult<T> {
+@ValueStyle
+public abstract class QueryResult<T> {
 
-  private final List<T> records;
-  private final @Nullable String nextPageToken;
-  private final @Nullable Long total;
-  private final String resourceCode;
-  private final @Nullable String messageId;
-  private final @Nullable EnvelopeDigest digest;
-
-  private QueryResult(
-      List<T> records,
-      @Nullable String nextPageToken,
-      @Nullable Long total,
-      String resourceCode,
-      @Nullable String messageId,
-      @Nullable EnvelopeDigest digest) {
-    this.records = List.copyOf(records);
-    this.nextPageToken = nextPageToken;
-    this.total = total;
-    this.resourceCode = resourceCode;
-    this.messageId = messageId;
-    this.digest = digest;
-  }
+  QueryResult() {}
 
   /**
    * Creates a result.
@@ -59,78 +40,40 @@ public final class QueryResult<T> {
       String resourceCode,
       @Nullable String messageId,
       @Nullable EnvelopeDigest digest) {
-    return new QueryResult<>(
-        records,
-        nextPageToken,
-        total,
-        Objects.requireNonNull(resourceCode, "resourceCode"),
-        messageId,
-        digest);
+    ImmutableQueryResult.Builder<T> b = ImmutableQueryResult.<T>builder().records(records);
+    b.nextPageToken(nextPageToken).resourceCode(resourceCode).messageId(messageId).digest(digest);
+    return b.total(total == null ? OptionalLong.empty() : OptionalLong.of(total)).build();
   }
 
   /** @return the records of this page */
-  public List<T> records() {
-    return records;
-  }
+  public abstract List<T> records();
 
   /** @return the next page's token, or empty on the last page */
-  public Optional<String> nextPageToken() {
-    return Optional.ofNullable(nextPageToken);
-  }
+  public abstract Optional<String> nextPageToken();
 
   /** @return the total number of matches, when the provider said */
-  public OptionalLong total() {
-    return total == null ? OptionalLong.empty() : OptionalLong.of(total);
-  }
+  public abstract OptionalLong total();
 
   /** @return the resource queried */
-  public String resourceCode() {
-    return resourceCode;
-  }
+  public abstract String resourceCode();
 
   /** @return the message id of the result envelope (to cite in an objection), or empty when sealing is off */
-  public Optional<String> messageId() {
-    return Optional.ofNullable(messageId);
-  }
+  public abstract Optional<String> messageId();
 
   /** @return the digest of the result envelope as received, or empty when sealing is off */
-  public Optional<EnvelopeDigest> digest() {
-    return Optional.ofNullable(digest);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof QueryResult)) {
-      return false;
-    }
-    QueryResult<?> that = (QueryResult<?>) o;
-    return records.equals(that.records)
-        && Objects.equals(nextPageToken, that.nextPageToken)
-        && Objects.equals(total, that.total)
-        && resourceCode.equals(that.resourceCode)
-        && Objects.equals(messageId, that.messageId)
-        && Objects.equals(digest, that.digest);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(records, nextPageToken, total, resourceCode, messageId, digest);
-  }
+  public abstract Optional<EnvelopeDigest> digest();
 
   /** Shows the record count, never the records. */
   @Override
   public String toString() {
     return "QueryResult{resourceCode="
-        + resourceCode
+        + resourceCode()
         + ", records="
-        + records.size()
+        + records().size()
         + ", hasNext="
-        + (nextPageToken != null)
+        + nextPageToken().isPresent()
         + ", messageId="
-        + messageId
+        + messageId().orElse(null)
         + "}";
   }
 }

@@ -13,7 +13,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class PartyCertificate {
 
@@ -25,9 +24,7 @@ public abstract class PartyCertificate {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the {@code kid} of the key */
   public abstract String keyId();

@@ -4,14 +4,12 @@ import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A party as listed in the directory, with its current certificates ({@code docs/protocol.md} section 7).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class PartyInfo {
 
@@ -23,9 +21,7 @@ public abstract class PartyInfo {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the party id */
   public abstract PartyId partyId();

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,57 +108,26 @@ public final class CodecSealer implements MessageSealer {
       Duration skew,
       ReplayCache replayCache) {
     Set<Suite> accepted = EnumSet.of(suite);
-    EnvelopeCodec strict =
-        EnvelopeCodec.builder()
-            .keyRing(ring)
-            .trustStore(trust)
-            .directory(directory)
-            .acceptedSuites(accepted)
-            .clock(clock)
-            .clockSkew(skew)
-            .replayCache(replayCache)
-            .build();
-    EnvelopeCodec claimed =
-        EnvelopeCodec.builder()
-            .keyRing(ring)
-            .trustStore(trust)
-            .directory(directory)
-            .acceptedSuites(accepted)
-            .clock(clock)
-            .clockSkew(skew)
-            .replayCache((messageId, expiresAt) -> true)
-            .build();
-    EnvelopeCodec lenient =
-        EnvelopeCodec.builder()
-            .keyRing(ring)
-            .trustStore(trust)
-            .directory(directory)
-            .acceptedSuites(accepted)
-            .clock(clock)
-            .clockSkew(LENIENT_SKEW)
-            .replayCache((messageId, expiresAt) -> true)
-            .build();
-    EnvelopeCodec transfers =
-        EnvelopeCodec.builder()
-            .keyRing(ring)
-            .trustStore(trust)
-            .directory(directory)
-            .acceptedSuites(accepted)
-            .clock(clock)
-            .clockSkew(LENIENT_SKEW)
-            .replayCache(replayCache)
-            .build();
-    EnvelopeCodec transfersClaimed =
-        EnvelopeCodec.builder()
-            .keyRing(ring)
-            .trustStore(trust)
-            .directory(directory)
-            .acceptedSuites(accepted)
-            .clock(clock)
-            .clockSkew(LENIENT_SKEW)
-            .replayCache((messageId, expiresAt) -> true)
-            .build();
-    return new CodecSealer(strict, claimed, lenient, transfers, transfersClaimed, trust, clock);
+    ReplayCache claimedElsewhere = (messageId, expiresAt) -> true;
+    BiFunction<Duration, ReplayCache, EnvelopeCodec> codec =
+        (allowedSkew, cache) ->
+            EnvelopeCodec.builder()
+                .keyRing(ring)
+                .trustStore(trust)
+                .directory(directory)
+                .acceptedSuites(accepted)
+                .clock(clock)
+                .clockSkew(allowedSkew)
+                .replayCache(cache)
+                .build();
+    return new CodecSealer(
+        codec.apply(skew, replayCache),
+        codec.apply(skew, claimedElsewhere),
+        codec.apply(LENIENT_SKEW, claimedElsewhere),
+        codec.apply(LENIENT_SKEW, replayCache),
+        codec.apply(LENIENT_SKEW, claimedElsewhere),
+        trust,
+        clock);
   }
 
   private static RoutingHeaders headers(Routing r) {

@@ -125,17 +125,12 @@ public final class DataImpl {
       }
     }
     if (!violations.isEmpty()) {
-      throw new ExchangeValidationException(
+      throw recordsInvalid(
           ClientErrorCode.RESPONSE_RECORDS_INVALID,
-          violations.size()
-              + " violation(s) of the schema of "
-              + detail.resourceCode()
-              + " in the result, first at "
-              + violations.get(0).pointer()
-              + " ("
-              + violations.get(0).rule()
-              + ")",
+          detail,
+          " in the result",
           violations,
+          "",
           st.requestId());
     }
     OpenedResponse opened = st.opened();
@@ -146,6 +141,31 @@ public final class DataImpl {
         detail.resourceCode(),
         opened == null ? null : opened.routing().messageId(),
         opened == null ? null : opened.digest());
+  }
+
+  /** "N violation(s) of the schema of R{where}, first at P (rule){tail}". */
+  private static ExchangeValidationException recordsInvalid(
+      ClientErrorCode code,
+      ResourceDetail detail,
+      String where,
+      List<ErrorDetail> violations,
+      String tail,
+      @Nullable String requestId) {
+    ErrorDetail first = violations.get(0);
+    return new ExchangeValidationException(
+        code,
+        violations.size()
+            + " violation(s) of the schema of "
+            + detail.resourceCode()
+            + where
+            + ", first at "
+            + first.pointer()
+            + " ("
+            + first.rule()
+            + ")"
+            + tail,
+        violations,
+        requestId);
   }
 
   @SuppressWarnings("unchecked")
@@ -199,17 +219,12 @@ public final class DataImpl {
       }
     }
     if (!violations.isEmpty()) {
-      throw new ExchangeValidationException(
+      throw recordsInvalid(
           ClientErrorCode.REQUEST_RECORDS_INVALID,
-          violations.size()
-              + " violation(s) of the schema of "
-              + detail.resourceCode()
-              + ", first at "
-              + violations.get(0).pointer()
-              + " ("
-              + violations.get(0).rule()
-              + "); nothing was sent",
+          detail,
+          "",
           violations,
+          "; nothing was sent",
           null);
     }
     ObjectNode o = Json.object();

@@ -97,7 +97,7 @@ final class Datasets {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw fileFailed("could not create the spool directory", e);
+      throw TransfersImpl.fileFailed("could not create the spool directory", e);
     }
     Journal journal =
         r.idempotencyKey().isPresent() && Files.isRegularFile(journalFile)
@@ -175,7 +175,7 @@ final class Datasets {
       try {
         Files.write(mf, Json.bytes(json));
       } catch (IOException e) {
-        throw fileFailed("could not write the manifest", e);
+        throw TransfersImpl.fileFailed("could not write the manifest", e);
       }
       TransferResult mt;
       try {
@@ -262,7 +262,7 @@ final class Datasets {
         parts.add(new PartFile(parts.size() + 1, path, count, length, hex(digest)));
       }
     } catch (IOException e) {
-      throw fileFailed("could not write a dataset part", e);
+      throw TransfersImpl.fileFailed("could not write a dataset part", e);
     } finally {
       if (out != null) {
         try {
@@ -282,7 +282,7 @@ final class Datasets {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw fileFailed("could not create the spool directory", e);
+      throw TransfersImpl.fileFailed("could not create the spool directory", e);
     }
     String id = r.manifestTransferId();
     Transfer t = transfers.get(id);
@@ -307,7 +307,7 @@ final class Datasets {
       try {
         m = manifest(Json.parseObject(Files.readAllBytes(mf)));
       } catch (IOException e) {
-        throw fileFailed("could not read the received manifest", e);
+        throw TransfersImpl.fileFailed("could not read the received manifest", e);
       }
     } finally {
       delete(mf);
@@ -414,7 +414,7 @@ final class Datasets {
       try {
         in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
       } catch (IOException e) {
-        throw fileFailed("could not read a received dataset part", e);
+        throw TransfersImpl.fileFailed("could not read a received dataset part", e);
       }
     }
 
@@ -451,7 +451,7 @@ final class Datasets {
           return null;
         }
       } catch (IOException e) {
-        throw fileFailed("could not read a received dataset part", e);
+        throw TransfersImpl.fileFailed("could not read a received dataset part", e);
       }
       JsonNode n;
       try {
@@ -615,7 +615,7 @@ final class Datasets {
         }
         return j;
       } catch (IOException | UncheckedIOException e) {
-        throw fileFailed("could not read the dataset journal", e);
+        throw TransfersImpl.fileFailed("could not read the dataset journal", e);
       } catch (Json.MalformedJsonException e) {
         throw new ExchangeClientException(
             ClientErrorCode.TRANSFER_FILE_FAILED,
@@ -670,7 +670,7 @@ final class Datasets {
         Files.write(tmp, Json.bytes(o));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        throw fileFailed("could not write the dataset journal", e);
+        throw TransfersImpl.fileFailed("could not write the dataset journal", e);
       }
     }
   }
@@ -729,24 +729,9 @@ final class Datasets {
         ClientErrorCode.IDEMPOTENCY_KEY_REUSED, what, null, false, null, 0);
   }
 
-  private static ExchangeClientException fileFailed(String what, Exception e) {
-    return new ExchangeClientException(
-        ClientErrorCode.TRANSFER_FILE_FAILED,
-        what + " (" + e.getClass().getSimpleName() + ")",
-        e,
-        false,
-        null,
-        0);
-  }
-
   private static void delete(@Nullable Path p) {
-    if (p == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      LOG.debug("could not delete {}: {}", p, e.toString());
+    if (p != null) {
+      TransfersImpl.delete(p);
     }
   }
 }

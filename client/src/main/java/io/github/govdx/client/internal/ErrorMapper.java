@@ -137,24 +137,16 @@ public final class ErrorMapper {
    * @return the code
    */
   public static ClientErrorCode byStatus(int status) {
-    switch (status) {
-      case 401:
-        return ClientErrorCode.GATEWAY_SIGNATURE_INVALID;
-      case 403:
-        return ClientErrorCode.GATEWAY_ROUTE_FORBIDDEN;
-      case 429:
-        return ClientErrorCode.GATEWAY_RATE_LIMITED;
-      case 500:
-        return ClientErrorCode.PLATFORM_INTERNAL_ERROR;
-      case 502:
-        return ClientErrorCode.PROVIDER_UNREACHABLE;
-      case 503:
-        return ClientErrorCode.PLATFORM_UNAVAILABLE;
-      case 504:
-        return ClientErrorCode.PROVIDER_TIMEOUT;
-      default:
-        return ClientErrorCode.UNEXPECTED_STATUS;
-    }
+    return switch (status) {
+      case 401 -> ClientErrorCode.GATEWAY_SIGNATURE_INVALID;
+      case 403 -> ClientErrorCode.GATEWAY_ROUTE_FORBIDDEN;
+      case 429 -> ClientErrorCode.GATEWAY_RATE_LIMITED;
+      case 500 -> ClientErrorCode.PLATFORM_INTERNAL_ERROR;
+      case 502 -> ClientErrorCode.PROVIDER_UNREACHABLE;
+      case 503 -> ClientErrorCode.PLATFORM_UNAVAILABLE;
+      case 504 -> ClientErrorCode.PROVIDER_TIMEOUT;
+      default -> ClientErrorCode.UNEXPECTED_STATUS;
+    };
   }
 
   private static String describe(

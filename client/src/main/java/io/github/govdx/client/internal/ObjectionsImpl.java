@@ -16,10 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /** The data objection calls of {@code docs/protocol.md} section 12, sync and async. */
 public final class ObjectionsImpl {
 
-  private static final ApiCall.Handler<Objection> ONE =
-      (s, h, b, st) -> Mappers.objection(Json.parseObject(b));
-
-  private final Transport transport;
+  private final Cases<Objection, ObjectionState, ListObjectionsRequest, DecideObjectionRequest>
+      cases;
 
   /**
    * Creates the objection calls.
@@ -27,14 +25,22 @@ public final class ObjectionsImpl {
    * @param transport the transport
    */
   public ObjectionsImpl(Transport transport) {
-    this.transport = transport;
+    this.cases =
+        new Cases<>(
+            transport,
+            "objections",
+            r -> r.asProvider() ? "provider" : "objector",
+            Mappers::objection,
+            (r, token) -> r.toBuilder().pageToken(token).build(),
+            DecideObjectionRequest::objectionId);
   }
 
   ApiCall<Objection> raiseCall(RaiseObjectionRequest r) {
     Objects.requireNonNull(r, "request == null");
-    Keys.checkResourceCode(r.resourceCode());
-    ObjectNode o = Json.object();
-    o.put("resourceCode", r.resourceCode());
+    return cases.createCall("raise", r.resourceCode(), r, o -> members(r, o));
+  }
+
+  private static void members(RaiseObjectionRequest r, ObjectNode o) {
     o.put("messageId", r.messageId());
     ObjectNode d = o.putObject("digest");
     d.put("alg", r.digest().algorithm());
@@ -42,88 +48,34 @@ public final class ObjectionsImpl {
     Json.putStrings(o, "pointers", r.pointers());
     o.put("category", r.category().wireName());
     o.put("description", r.description());
-    return ApiCall.builder("POST", ONE)
-        .operation("objections.raise")
-        .path("objections")
-        .json(Json.bytes(o))
-        .idempotencyKey(r.idempotencyKey().orElseGet(Keys::newIdempotencyKey))
-        .build();
-  }
-
-  ApiCall<Objection> getCall(String id) {
-    return ApiCall.builder("GET", ONE)
-        .operation("objections.get")
-        .path("objections", Keys.checkId(id, "objectionId"))
-        .build();
-  }
-
-  ApiCall<Page<Objection>> listCall(ListObjectionsRequest r) {
-    Objects.requireNonNull(r, "request == null");
-    return ApiCall.<Page<Objection>>builder(
-            "GET", (s, h, b, st) -> Mappers.page(b, Mappers::objection))
-        .operation("objections.list")
-        .path("objections")
-        .query("role", r.asProvider() ? "provider" : "objector")
-        .query("state", r.state().map(ObjectionState::wireName).orElse(null))
-        .query("resourceCode", r.resourceCode().orElse(null))
-        .query("pageSize", r.pageSize().orElse(null))
-        .query("pageToken", r.pageToken().orElse(null))
-        .build();
-  }
-
-  ApiCall<Objection> withdrawCall(String id, String reason) {
-    Objects.requireNonNull(reason, "reason == null");
-    ObjectNode o = Json.object();
-    o.put("reason", reason);
-    return ApiCall.builder("POST", ONE)
-        .operation("objections.withdraw")
-        .path("objections", Keys.checkId(id, "objectionId"), "withdraw")
-        .json(Json.bytes(o))
-        .build();
-  }
-
-  ApiCall<Objection> decideCall(DecideObjectionRequest r) {
-    Objects.requireNonNull(r, "request == null");
-    ObjectNode o = Json.object();
-    o.put("state", r.state().wireName());
-    Json.putOpt(o, "reason", r.reason().orElse(null));
-    return ApiCall.builder("POST", ONE)
-        .operation("objections.decide")
-        .path("objections", Keys.checkId(r.objectionId(), "objectionId"), "decision")
-        .json(Json.bytes(o))
-        .build();
   }
 
   /** @return the synchronous client */
   public ObjectionsClient sync() {
     return new ObjectionsClient() {
       @Override
-      public Objection raise(RaiseObjectionRequest request) {
-        return transport.execute(raiseCall(request));
+      public Objection decide(DecideObjectionRequest request) {
+        return cases.run(cases.decideCall(request));
       }
 
       @Override
       public Objection get(String objectionId) {
-        return transport.execute(getCall(objectionId));
+        return cases.run(cases.getCall(objectionId));
       }
 
       @Override
       public PagedIterable<Objection> list(ListObjectionsRequest request) {
-        Objects.requireNonNull(request, "request == null");
-        return PagedIterable.of(
-            t ->
-                transport.execute(
-                    listCall(t == null ? request : request.toBuilder().pageToken(t).build())));
+        return cases.list(request);
       }
 
       @Override
       public Objection withdraw(String objectionId, String reason) {
-        return transport.execute(withdrawCall(objectionId, reason));
+        return cases.run(cases.withdrawCall(objectionId, reason));
       }
 
       @Override
-      public Objection decide(DecideObjectionRequest request) {
-        return transport.execute(decideCall(request));
+      public Objection raise(RaiseObjectionRequest request) {
+        return cases.run(raiseCall(request));
       }
     };
   }
@@ -132,28 +84,28 @@ public final class ObjectionsImpl {
   public ObjectionsAsyncClient async() {
     return new ObjectionsAsyncClient() {
       @Override
-      public CompletableFuture<Objection> raise(RaiseObjectionRequest request) {
-        return transport.executeAsync(raiseCall(request));
+      public CompletableFuture<Objection> decide(DecideObjectionRequest request) {
+        return cases.runAsync(cases.decideCall(request));
       }
 
       @Override
       public CompletableFuture<Objection> get(String objectionId) {
-        return transport.executeAsync(getCall(objectionId));
+        return cases.runAsync(cases.getCall(objectionId));
       }
 
       @Override
       public CompletableFuture<Page<Objection>> listPage(ListObjectionsRequest request) {
-        return transport.executeAsync(listCall(request));
+        return cases.listPage(request);
       }
 
       @Override
       public CompletableFuture<Objection> withdraw(String objectionId, String reason) {
-        return transport.executeAsync(withdrawCall(objectionId, reason));
+        return cases.runAsync(cases.withdrawCall(objectionId, reason));
       }
 
       @Override
-      public CompletableFuture<Objection> decide(DecideObjectionRequest request) {
-        return transport.executeAsync(decideCall(request));
+      public CompletableFuture<Objection> raise(RaiseObjectionRequest request) {
+        return cases.runAsync(raiseCall(request));
       }
     };
   }

@@ -596,7 +596,7 @@ public final class TransfersImpl implements TransfersClient {
     }
   }
 
-  private static ExchangeClientException fileFailed(String what, Exception e) {
+  static ExchangeClientException fileFailed(String what, Exception e) {
     return new ExchangeClientException(
         ClientErrorCode.TRANSFER_FILE_FAILED,
         what + " (" + e.getClass().getSimpleName() + ")",
@@ -606,7 +606,7 @@ public final class TransfersImpl implements TransfersClient {
         0);
   }
 
-  private static void delete(Path p) {
+  static void delete(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException e) {

@@ -214,14 +214,11 @@ public final class Transport implements AutoCloseable {
               T result = complete(call, st, r);
               finish(st, t0, status, null);
               future.complete(result);
-            } catch (ExchangeException e) {
-              finish(st, t0, status, e);
-              future.completeExceptionally(e);
             } catch (IOException e) {
               ExchangeException x = mapIo(e, st, done);
               finish(st, t0, status, x);
               future.completeExceptionally(x);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // an ExchangeException, or a handler's bug
               finish(st, t0, status, e);
               future.completeExceptionally(e);
             }
@@ -294,16 +291,7 @@ public final class Transport implements AutoCloseable {
     ResponseBody body = r.body();
     if (status >= 200 && status < 300 && call.streamHandler != null) {
       if (!MediaTypes.OCTETS.toString().equals(r.header("Content-Type"))) {
-        throw new ExchangeClientException(
-            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/octet-stream on HTTP "
-                + status
-                + ", got "
-                + r.header("Content-Type", "no content type"),
-            null,
-            false,
-            st.requestId(),
-            st.attempts());
+        throw contentTypeUnexpected("application/octet-stream", status, r, st);
       }
       try (java.io.InputStream in = body.byteStream()) {
         return call.streamHandler.handle(status, r.headers(), in);
@@ -312,16 +300,7 @@ public final class Transport implements AutoCloseable {
     if (status >= 200 && status < 300) {
       byte[] bytes = status == 204 ? new byte[0] : Bodies.readLimited(body, maxResponseBytes, st);
       if (bytes.length > 0 && !MediaTypes.isJson(r.header("Content-Type"))) {
-        throw new ExchangeClientException(
-            ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-            "expected application/json on HTTP "
-                + status
-                + ", got "
-                + r.header("Content-Type", "no content type"),
-            null,
-            false,
-            st.requestId(),
-            st.attempts());
+        throw contentTypeUnexpected("application/json", status, r, st);
       }
       try {
         return call.handler.handle(status, r.headers(), bytes, st);
@@ -396,5 +375,21 @@ public final class Transport implements AutoCloseable {
    */
   public static @Nullable String requestId(@Nullable CallState st) {
     return st == null ? null : st.requestId();
+  }
+
+  private static ExchangeClientException contentTypeUnexpected(
+      String expected, int status, Response r, CallState st) {
+    return new ExchangeClientException(
+        ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
+        "expected "
+            + expected
+            + " on HTTP "
+            + status
+            + ", got "
+            + r.header("Content-Type", "no content type"),
+        null,
+        false,
+        st.requestId(),
+        st.attempts());
   }
 }

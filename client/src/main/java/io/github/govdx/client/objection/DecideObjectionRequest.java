@@ -2,7 +2,6 @@ package io.github.govdx.client.objection;
 
 import io.github.govdx.client.CaseDecision;
 import io.github.govdx.client.internal.ValueStyle;
-import org.immutables.value.Value;
 
 /**
  * A provider's answer to an objection ({@code POST /v1/objections/{id}/decision}, {@code docs/protocol.md}
@@ -12,7 +11,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class DecideObjectionRequest implements CaseDecision<ObjectionState> {
 
@@ -24,19 +22,10 @@ public abstract class DecideObjectionRequest implements CaseDecision<ObjectionSt
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the objection */
   public abstract String objectionId();
-
-  @Value.Check
-  void checkState() {
-    if (state() == ObjectionState.SUBMITTED || state() == ObjectionState.WITHDRAWN) {
-      throw new IllegalArgumentException("a decision moves to under_review, resolved or rejected");
-    }
-  }
 
   /** Builds a {@link DecideObjectionRequest}. Not thread-safe. */
   public static final class Builder extends ImmutableDecideObjectionRequest.Builder {

@@ -10,7 +10,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class ListObjectionsRequest implements CaseListRequest<ObjectionState> {
 
@@ -22,9 +21,7 @@ public abstract class ListObjectionsRequest implements CaseListRequest<Objection
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return {@code true} for the objections addressed to the caller as provider; {@code false} (the default) for its own */
   @Value.Default

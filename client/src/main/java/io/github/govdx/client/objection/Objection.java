@@ -6,14 +6,12 @@ import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A data objection and its state ({@code docs/protocol.md} section 12).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class Objection implements CaseRecord<ObjectionState> {
 
@@ -25,9 +23,7 @@ public abstract class Objection implements CaseRecord<ObjectionState> {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the platform's id of the objection */
   public abstract String objectionId();

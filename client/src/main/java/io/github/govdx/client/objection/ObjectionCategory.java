@@ -1,7 +1,6 @@
 package io.github.govdx.client.objection;
 
-import java.util.Locale;
-import java.util.Objects;
+import io.github.govdx.client.WireEnum;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe.
  */
-public enum ObjectionCategory {
+public enum ObjectionCategory implements WireEnum {
   /** The data is wrong. */
   INACCURATE,
   /** Data is missing. */
@@ -20,15 +19,6 @@ public enum ObjectionCategory {
   OTHER;
 
   /**
-   * The wire form, e.g. {@code "inaccurate"}.
-   *
-   * @return the lower-case wire name
-   */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
    * Parses the wire form.
    *
    * @param text the wire name
@@ -36,12 +26,6 @@ public enum ObjectionCategory {
    * @throws NullPointerException if {@code text} is null
    */
   public static Optional<ObjectionCategory> parse(String text) {
-    Objects.requireNonNull(text, "text == null");
-    for (ObjectionCategory v : values()) {
-      if (v.wireName().equals(text)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return WireEnum.parse(ObjectionCategory.class, text);
   }
 }

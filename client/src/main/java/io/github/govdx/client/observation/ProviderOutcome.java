@@ -1,8 +1,7 @@
 package io.github.govdx.client.observation;
 
+import io.github.govdx.client.internal.ValueStyle;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,32 +11,10 @@ import org.jspecify.annotations.Nullable;
  * crypto code such as {@code GDX-2303} (replayed), {@code GDX-2301} (too old), {@code GDX-2102} (signature invalid,
  * tampered) or {@code GDX-2105} (another receiver). Immutable and thread-safe.
  */
-public final class ProviderOutcome {
+@ValueStyle
+public abstract class ProviderOutcome implements ExchangeOutcome {
 
-  private final String operation;
-  private final Outcome outcome;
-  private final int status;
-  private final @Nullable String errorCode;
-  private final @Nullable String envelopeErrorCode;
-  private final boolean replayed;
-  private final Duration latency;
-
-  private ProviderOutcome(
-      String operation,
-      Outcome outcome,
-      int status,
-      @Nullable String errorCode,
-      @Nullable String envelopeErrorCode,
-      boolean replayed,
-      Duration latency) {
-    this.operation = Objects.requireNonNull(operation, "operation == null");
-    this.outcome = Objects.requireNonNull(outcome, "outcome == null");
-    this.status = status;
-    this.errorCode = errorCode;
-    this.envelopeErrorCode = envelopeErrorCode;
-    this.replayed = replayed;
-    this.latency = Objects.requireNonNull(latency, "latency == null");
-  }
+  ProviderOutcome() {}
 
   /**
    * Creates an outcome (the endpoint makes them; this factory is for tests of listeners).
@@ -62,82 +39,16 @@ public final class ProviderOutcome {
       @Nullable String envelopeErrorCode,
       boolean replayed,
       Duration latency) {
-    return new ProviderOutcome(
-        operation, outcome, status, errorCode, envelopeErrorCode, replayed, latency);
-  }
-
-  /** @return {@code data.query}, {@code data.push} or {@code unknown} */
-  public String operation() {
-    return operation;
-  }
-
-  /** @return success, refused or error */
-  public Outcome outcome() {
-    return outcome;
-  }
-
-  /** @return the HTTP status answered */
-  public int status() {
-    return status;
-  }
-
-  /** @return the {@code GDX-} code answered; empty on success */
-  public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  /** @return why the request envelope was refused, or empty when it was not */
-  public Optional<String> envelopeErrorCode() {
-    return Optional.ofNullable(envelopeErrorCode);
+    ImmutableProviderOutcome.Builder b = ImmutableProviderOutcome.builder();
+    b.operation(operation).outcome(outcome).status(status).replayed(replayed);
+    return b.errorCode(errorCode).envelopeErrorCode(envelopeErrorCode).latency(latency).build();
   }
 
   /** @return whether a push was answered from the idempotency store */
-  public boolean replayed() {
-    return replayed;
-  }
-
-  /** @return the time taken to answer */
-  public Duration latency() {
-    return latency;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ProviderOutcome)) {
-      return false;
-    }
-    ProviderOutcome that = (ProviderOutcome) o;
-    return status == that.status
-        && replayed == that.replayed
-        && operation.equals(that.operation)
-        && outcome == that.outcome
-        && Objects.equals(errorCode, that.errorCode)
-        && Objects.equals(envelopeErrorCode, that.envelopeErrorCode)
-        && latency.equals(that.latency);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        operation, outcome, status, errorCode, envelopeErrorCode, replayed, latency);
-  }
+  public abstract boolean replayed();
 
   @Override
   public String toString() {
-    return "ProviderOutcome{"
-        + operation
-        + ", "
-        + outcome.tagValue()
-        + ", status="
-        + status
-        + (errorCode == null ? "" : ", code=" + errorCode)
-        + (envelopeErrorCode == null ? "" : ", envelopeCode=" + envelopeErrorCode)
-        + (replayed ? ", replayed" : "")
-        + ", latency="
-        + latency.toMillis()
-        + "ms}";
+    return Outcomes.describe("ProviderOutcome", this, replayed() ? ", replayed" : "", "");
   }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +70,7 @@ public final class Outbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final Duration MAX_AGE_LIMIT = Duration.ofHours(23);
   private static final int MESSAGE_LIMIT = 500;
+  private static final int RECORD_BATCH = 256;
 
   private final DataImpl data;
   private final OutboxStore store;
@@ -90,9 +91,20 @@ public final class Outbox implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private final AtomicInteger wakeCount = new AtomicInteger();
-  private final Semaphore slots;
+
+  /** Entries claimed by this instance and not yet taken by a worker. */
+  private final LinkedBlockingQueue<OutboxEntry> ready = new LinkedBlockingQueue<>();
+
+  /** Entries claimed by this instance whose attempt has not finished. */
+  private final AtomicInteger local = new AtomicInteger();
+
+  /** Receipts waiting to be recorded. */
+  private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+
   private volatile boolean running;
+  private volatile boolean recording;
   private @Nullable Thread poller;
+  private @Nullable Thread recorder;
   private @Nullable ExecutorService pool;
 
   private Outbox(Builder b) {
@@ -116,7 +128,6 @@ public final class Outbox implements AutoCloseable {
     this.listeners = List.copyOf(b.listeners);
     this.evidence = b.evidence;
     this.clock = b.clock != null ? b.clock : data.clock();
-    this.slots = new Semaphore(workers);
   }
 
   /**
@@ -269,14 +280,19 @@ public final class Outbox implements AutoCloseable {
 
   // ---------------------------------------------------------------- dispatch
 
-  /** Starts the dispatcher threads (daemon threads named {@code govdx-outbox-…}); idempotent. */
+  /**
+   * Starts the dispatcher (daemon threads named {@code govdx-outbox-…}); idempotent. A poller claims due entries a
+   * batch ahead of the workers (each claim one transaction), the workers deliver them, and one recorder writes the
+   * receipts they get back in batches, so that the store's round trips and commits never hold a delivery slot.
+   */
   public synchronized void start() {
     if (running) {
       return;
     }
     running = true;
+    recording = true;
     AtomicInteger n = new AtomicInteger();
-    pool =
+    ExecutorService p =
         Executors.newFixedThreadPool(
             workers,
             r -> {
@@ -284,10 +300,19 @@ public final class Outbox implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    Thread t = new Thread(this::pollLoop, "govdx-outbox-poller");
+    for (int i = 0; i < workers; i++) {
+      p.execute(this::workLoop);
+    }
+    pool = p;
+    recorder = daemon(this::recordLoop, "govdx-outbox-recorder");
+    poller = daemon(this::pollLoop, "govdx-outbox-poller");
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
     t.setDaemon(true);
-    poller = t;
     t.start();
+    return t;
   }
 
   /**
@@ -303,7 +328,10 @@ public final class Outbox implements AutoCloseable {
       Instant now = clock.instant();
       claimed = store.claim(owner, now, now.plus(lease), batchSize);
       for (OutboxEntry e : claimed) {
-        deliver(e);
+        Done d = deliver(e);
+        if (d != null) {
+          record(List.of(d));
+        }
       }
       total += claimed.size();
     } while (claimed.size() == batchSize);
@@ -321,38 +349,84 @@ public final class Outbox implements AutoCloseable {
   }
 
   private void pollLoop() {
-    ExecutorService workersPool = Objects.requireNonNull(pool);
+    int capacity = workers + batchSize;
     while (running) {
       int seen = wakeCount.get();
+      int room = capacity - local.get();
       int claimedCount = 0;
-      try {
-        int free = slots.availablePermits();
-        if (free > 0) {
+      // claim a batch at a time: when the workers are about to run dry, or when a batch fits
+      if (room > 0 && (ready.size() < workers || room >= batchSize)) {
+        try {
           Instant now = clock.instant();
           List<OutboxEntry> claimed =
-              store.claim(owner, now, now.plus(lease), Math.min(free, batchSize));
+              store.claim(owner, now, now.plus(lease), Math.min(room, batchSize));
           claimedCount = claimed.size();
-          for (OutboxEntry e : claimed) {
-            slots.acquireUninterruptibly();
-            workersPool.execute(
-                () -> {
-                  try {
-                    deliver(e);
-                  } finally {
-                    slots.release();
-                    signal();
-                  }
-                });
-          }
+          local.addAndGet(claimedCount);
+          ready.addAll(claimed);
+        } catch (StateStoreException e) {
+          LOG.warn("outbox store unavailable ({}); will try again", e.code());
+        } catch (RuntimeException e) {
+          LOG.error("outbox poller failed; will try again", e);
         }
-      } catch (StateStoreException e) {
-        LOG.warn("outbox store unavailable ({}); will try again", e.code());
-      } catch (RuntimeException e) {
-        LOG.error("outbox poller failed; will try again", e);
       }
-      if (claimedCount == 0 || slots.availablePermits() == 0) {
+      if (claimedCount == 0 || local.get() >= capacity) {
         await(seen);
       }
+    }
+  }
+
+  /** A worker: delivers claimed entries until the dispatcher stops and none is left. */
+  private void workLoop() {
+    while (true) {
+      OutboxEntry e;
+      try {
+        e = ready.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (e == null) {
+        if (!running) {
+          return;
+        }
+        continue;
+      }
+      try {
+        Done d = deliver(e);
+        if (d != null) {
+          done.add(d);
+        }
+      } catch (RuntimeException ex) {
+        LOG.error(
+            "outbox entry {} attempt failed unexpectedly; it waits for its lease", e.id(), ex);
+      } finally {
+        local.decrementAndGet();
+        signal();
+      }
+    }
+  }
+
+  /** The recorder: writes the workers' receipts in batches, then tells the evidence log and the listeners. */
+  private void recordLoop() {
+    List<Done> batch = new ArrayList<>();
+    while (true) {
+      Done d;
+      try {
+        d = done.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (d == null) {
+        if (!recording) {
+          return;
+        }
+        continue;
+      }
+      batch.add(d);
+      done.drainTo(batch, RECORD_BATCH - 1);
+      record(batch);
+      batch.clear();
     }
   }
 
@@ -370,15 +444,18 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  /** One attempt at one claimed entry; every outcome is recorded in the store. */
-  private void deliver(OutboxEntry e) {
+  /**
+   * One attempt at one claimed entry; every outcome but a receipt is recorded in the store here, a receipt is
+   * returned for {@link #record(List)}.
+   */
+  private @Nullable Done deliver(OutboxEntry e) {
     Instant now = clock.instant();
     if (!e.createdAt().plus(maxAge).isAfter(now)) {
       giveUp(
           e,
           ClientErrorCode.OUTBOX_EXPIRED.code(),
           "not delivered within " + maxAge + " of its submission; given up");
-      return;
+      return null;
     }
     SealedMessage message;
     boolean stale;
@@ -394,7 +471,7 @@ public final class Outbox implements AutoCloseable {
           e,
           ClientErrorCode.OUTBOX_COPY_UNUSABLE.code(),
           "the stored push no longer opens or seals: " + ex.getMessage());
-      return;
+      return null;
     }
     List<String> digests = new ArrayList<>(e.sentDigests());
     if (stale) {
@@ -403,11 +480,11 @@ public final class Outbox implements AutoCloseable {
       try {
         if (!store.resealed(e.id(), owner, message.bytes(), digest)) {
           LOG.info("outbox entry {} was taken over by another instance", e.id());
-          return;
+          return null;
         }
       } catch (StateStoreException se) {
         LOG.warn("outbox store unavailable ({}); entry {} waits for its lease", se.code(), e.id());
-        return;
+        return null;
       }
       digests.add(digest);
     }
@@ -429,36 +506,55 @@ public final class Outbox implements AutoCloseable {
       } else {
         giveUp(e, ex.code(), limit(ex.getMessage()));
       }
-      return;
+      return null;
     } catch (RuntimeException ex) {
       LOG.error("outbox entry {} attempt failed unexpectedly; it waits for its lease", e.id(), ex);
-      return;
+      return null;
     }
-    Receipt receipt = result.receipt().orElseThrow();
+    return new Done(e, message, result, clock.instant());
+  }
+
+  /** An attempt that came back with a verified receipt, to be recorded. */
+  private record Done(OutboxEntry entry, SealedMessage message, PushResult result, Instant at) {
+    Receipt receipt() {
+      return result.receipt().orElseThrow();
+    }
+  }
+
+  /** Records receipts in the store (one transaction), then the evidence log and the listeners. */
+  private void record(List<Done> batch) {
+    List<OutboxStore.Receipted> receipts = new ArrayList<>(batch.size());
+    for (Done d : batch) {
+      receipts.add(
+          new OutboxStore.Receipted(
+              d.entry().id(), d.at(), new String(d.receipt().toBytes(), StandardCharsets.UTF_8)));
+    }
     try {
-      store.delivered(
-          e.id(), clock.instant(), new String(receipt.toBytes(), StandardCharsets.UTF_8));
+      store.deliveredAll(receipts);
     } catch (StateStoreException se) {
-      // delivered but not recorded: the lease runs out, the next attempt gets the stored receipt
+      // delivered but not recorded: the leases run out, the next attempts get the stored receipts
       // again
       LOG.warn(
-          "outbox store unavailable ({}); entry {} is delivered and will be confirmed again",
+          "outbox store unavailable ({}); {} delivered entries will be confirmed again",
           se.code(),
-          e.id());
+          batch.size());
       return;
     }
-    if (evidence != null) {
-      try {
-        evidence.recordReceipted(Envelope.parse(message.bytes()), receipt);
-      } catch (GovdxException ge) {
-        LOG.error("evidence log append failed ({}) for outbox entry {}", ge.code(), e.id());
+    for (Done d : batch) {
+      if (evidence != null) {
+        try {
+          evidence.recordReceipted(Envelope.parse(d.message().bytes()), d.receipt());
+        } catch (GovdxException ge) {
+          LOG.error(
+              "evidence log append failed ({}) for outbox entry {}", ge.code(), d.entry().id());
+        }
       }
-    }
-    for (OutboxListener l : listeners) {
-      try {
-        l.delivered(e, result);
-      } catch (RuntimeException le) {
-        LOG.warn("outbox listener failed", le);
+      for (OutboxListener l : listeners) {
+        try {
+          l.delivered(d.entry(), d.result());
+        } catch (RuntimeException le) {
+          LOG.warn("outbox listener failed", le);
+        }
       }
     }
   }
@@ -495,18 +591,22 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Stops the dispatcher and waits up to the lease for deliveries in progress (an entry still in flight after
-   * that is taken over when its lease runs out); idempotent.
+   * Stops the dispatcher: no new claims; the workers deliver what this instance already claimed, waiting up to the
+   * lease (an entry still in flight after that is taken over when its lease runs out), and the receipts that came
+   * back are recorded; idempotent.
    */
   @Override
   public void close() {
     Thread t;
+    Thread r;
     ExecutorService p;
     synchronized (this) {
       running = false;
       t = poller;
+      r = recorder;
       p = pool;
       poller = null;
+      recorder = null;
       pool = null;
     }
     signal();
@@ -515,8 +615,13 @@ public final class Outbox implements AutoCloseable {
         t.join(pollInterval.toMillis() + 5_000);
       }
       if (p != null) {
+        // the workers finish what this instance claimed, then stop
         p.shutdown();
         p.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      recording = false;
+      if (r != null) {
+        r.join(pollInterval.toMillis() + 30_000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -12,7 +12,6 @@ import org.immutables.value.Value;
  * issued-at; never plaintext), and where its delivery stands. Immutable; {@link OutboxStore}s return new
  * instances.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class OutboxEntry {
 
@@ -24,9 +23,7 @@ public abstract class OutboxEntry {
   }
 
   /** @return a builder initialised with this entry's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the entry id (a UUID chosen at submit) */
   public abstract String id();

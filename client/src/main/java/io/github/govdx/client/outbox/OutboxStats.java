@@ -4,10 +4,8 @@ import io.github.govdx.client.internal.ValueStyle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /** How many entries an outbox holds in each state, and how old its oldest undelivered entry is. */
-@Value.Immutable
 @ValueStyle
 public abstract class OutboxStats {
 

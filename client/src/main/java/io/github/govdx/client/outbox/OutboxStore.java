@@ -62,6 +62,44 @@ public interface OutboxStore {
   boolean delivered(String id, Instant at, String receipt);
 
   /**
+   * Records the receipts of several delivered entries, in one transaction where the store has them (the
+   * dispatcher's workers hand their receipts to one recorder, so that the store's round trip and commit do not
+   * hold a delivery slot). All or none: a store that cannot answer throws and records none (the entries stay in
+   * flight; after their lease another attempt gets the receiver's stored answer again). The default records them
+   * one by one.
+   *
+   * @param receipts the receipts, at most a few hundred
+   * @throws StateStoreException {@code GDX-1601} if the store cannot answer
+   */
+  default void deliveredAll(List<Receipted> receipts) {
+    for (Receipted r : receipts) {
+      delivered(r.id(), r.at(), r.receipt());
+    }
+  }
+
+  /**
+   * A delivered entry's receipt, for {@link #deliveredAll(List)}.
+   *
+   * @param id the entry id
+   * @param at when the receipt came back
+   * @param receipt the receipt (JSON text)
+   */
+  record Receipted(String id, Instant at, String receipt) {
+    /**
+     * Checks the members.
+     *
+     * @param id the entry id
+     * @param at when the receipt came back
+     * @param receipt the receipt
+     */
+    public Receipted {
+      java.util.Objects.requireNonNull(id, "id == null");
+      java.util.Objects.requireNonNull(at, "at == null");
+      java.util.Objects.requireNonNull(receipt, "receipt == null");
+    }
+  }
+
+  /**
    * Replaces an in-flight entry's envelope by one sealed again (same message id, fresh issued-at) and appends its
    * digest to {@link OutboxEntry#sentDigests()}, before it is sent.
    *

@@ -397,15 +397,8 @@ public final class ProviderEndpoint {
       if (byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
         return replayed(claimAnswer(byMessage), requestId);
       }
-      throw new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: "
-                  + CryptoErrorCode.REPLAY_DETECTED.code()
-                  + ": message "
-                  + messageId
-                  + " was already received under another Idempotency-Key")
-          .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
+      throw Refusal.replayed(
+          "message " + messageId + " was already received under another Idempotency-Key");
     }
     String messageToken = byMessage.token().orElseThrow();
     return claims.run(
@@ -721,7 +714,13 @@ public final class ProviderEndpoint {
     if (!details.isEmpty()) {
       ArrayNode a = o.putArray("details");
       for (ErrorDetail d : details) {
-        a.addObject().put("pointer", d.pointer()).put("rule", d.rule()).put("code", d.code());
+        ObjectNode detail = a.addObject().put("pointer", d.pointer());
+        if (!d.rule().isEmpty()) {
+          detail.put("rule", d.rule());
+        }
+        if (!d.code().isEmpty()) {
+          detail.put("code", d.code());
+        }
       }
     }
     Map<String, String> h = new HashMap<>();
@@ -756,12 +755,30 @@ public final class ProviderEndpoint {
       this(status, code, message, List.of());
     }
 
+    /** A request envelope refused as a replay ({@code GDX-2303}) of what {@code what} says. */
+    static Refusal replayed(String what) {
+      String replay = CryptoErrorCode.REPLAY_DETECTED.code();
+      return new Refusal(
+              400,
+              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
+              "request envelope rejected: " + replay + ": " + what)
+          .envelopeCode(replay);
+    }
+
     Refusal(int status, ClientErrorCode code, String message, List<ErrorDetail> details) {
       super(message, null, false, false);
       this.status = status;
       this.code = code;
       this.details = details;
     }
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return value;
   }
 
   /** Builds a {@link ProviderEndpoint}. Not thread-safe. */
@@ -865,11 +882,7 @@ public final class ProviderEndpoint {
      * @throws IllegalArgumentException if the retention is not positive
      */
     public Builder transferRetention(Duration value) {
-      Objects.requireNonNull(value, "transferRetention == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("transferRetention must be positive");
-      }
-      this.transferRetention = value;
+      this.transferRetention = positive(value, "transferRetention");
       return this;
     }
 
@@ -1034,11 +1047,7 @@ public final class ProviderEndpoint {
      * @throws IllegalArgumentException if the lease is not positive
      */
     public Builder idempotencyLease(Duration value) {
-      Objects.requireNonNull(value, "idempotencyLease == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("idempotencyLease must be positive");
-      }
-      this.idempotencyLease = value;
+      this.idempotencyLease = positive(value, "idempotencyLease");
       return this;
     }
 

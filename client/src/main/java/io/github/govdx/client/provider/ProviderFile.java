@@ -1,7 +1,6 @@
 package io.github.govdx.client.provider;
 
 import io.github.govdx.client.internal.ValueStyle;
-import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,9 +17,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe (the file itself is the handler's to read or move while it runs; the endpoint
  * deletes it when the handler returns, unless the handler moved it away).
  */
-@Value.Immutable
 @ValueStyle
-public abstract class ProviderFile {
+public abstract class ProviderFile implements VerifiedCall {
 
   ProviderFile() {}
 
@@ -30,21 +28,10 @@ public abstract class ProviderFile {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
-
-  /** @return the verified sending party (the stream's signer, equal to the platform's {@code X-Gdx-Party}) */
-  public abstract PartyId caller();
-
-  /** @return the resource the file belongs to */
-  public abstract String resourceCode();
+  public abstract Builder toBuilder();
 
   /** @return the platform's transfer id */
   public abstract String transferId();
-
-  /** @return the message id of the sealed stream (the sender's own id of the file) */
-  public abstract String messageId();
 
   /** @return when the sender sealed the file */
   public abstract Instant issuedAt();

@@ -2,7 +2,6 @@ package io.github.govdx.client.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.internal.ValueStyle;
-import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -12,9 +11,8 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
-public abstract class ProviderPush {
+public abstract class ProviderPush implements VerifiedCall {
 
   ProviderPush() {}
 
@@ -24,15 +22,7 @@ public abstract class ProviderPush {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
-
-  /** @return the verified sending party */
-  public abstract PartyId caller();
-
-  /** @return the resource */
-  public abstract String resourceCode();
+  public abstract Builder toBuilder();
 
   /** @return the records, already validated; unmodifiable */
   @Value.Redacted
@@ -40,9 +30,6 @@ public abstract class ProviderPush {
 
   /** @return the idempotency key */
   public abstract String idempotencyKey();
-
-  /** @return the message id of the push envelope */
-  public abstract String messageId();
 
   /**
    * Builds a {@link ProviderPush}; {@code build()} throws {@link IllegalStateException} naming any missing attribute. Not

@@ -2,7 +2,6 @@ package io.github.govdx.client.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.internal.ValueStyle;
-import io.github.govdx.core.party.PartyId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,9 +12,8 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
-public abstract class ProviderQuery {
+public abstract class ProviderQuery implements VerifiedCall {
 
   ProviderQuery() {}
 
@@ -25,15 +23,7 @@ public abstract class ProviderQuery {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
-
-  /** @return the verified calling party */
-  public abstract PartyId caller();
-
-  /** @return the resource */
-  public abstract String resourceCode();
+  public abstract Builder toBuilder();
 
   /** @return the filter object (item name to value) */
   @Value.Redacted
@@ -53,9 +43,6 @@ public abstract class ProviderQuery {
 
   /** @return the stated purpose, or empty */
   public abstract Optional<String> purpose();
-
-  /** @return the message id of the request envelope */
-  public abstract String messageId();
 
   /**
    * Builds a {@link ProviderQuery}; {@code build()} throws {@link IllegalStateException} naming any missing attribute. Not

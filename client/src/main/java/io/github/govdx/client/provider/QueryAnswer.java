@@ -11,7 +11,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class QueryAnswer {
 
@@ -23,9 +22,7 @@ public abstract class QueryAnswer {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the records (JSON objects shaped by the items of the resource); unmodifiable */
   @Value.Redacted

@@ -35,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -255,7 +256,7 @@ final class TransferInbox {
           caller + " may not transfer files of " + resourceCode);
     }
     sweep();
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     ObjectNode facts = Json.object();
     facts.put("transferId", transferId);
     facts.put("sender", caller.toString());
@@ -534,15 +535,7 @@ final class TransferInbox {
     IdempotencyClaim byMessage =
         claims.claimUnder(keyClaim, keyToken, messageClaim, "xfer " + f.transferId);
     if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      throw new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: "
-                  + CryptoErrorCode.REPLAY_DETECTED.code()
-                  + ": stream "
-                  + messageId
-                  + " was already received in another transfer")
-          .envelopeCode(CryptoErrorCode.REPLAY_DETECTED.code());
+      throw Refusal.replayed("stream " + messageId + " was already received in another transfer");
     }
     String messageToken = byMessage.token().orElseThrow();
     return claims.run(
@@ -589,7 +582,7 @@ final class TransferInbox {
     o.put("transferId", f.transferId);
     o.put("messageId", opened.headers().messageId());
     o.put("state", "delivered");
-    o.put("deliveredAt", clock.instant().toString());
+    o.put("deliveredAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     o.set("receipt", Json.parseObject(receipt.toJson().getBytes(StandardCharsets.UTF_8)));
     return json(200, o, "");
   }

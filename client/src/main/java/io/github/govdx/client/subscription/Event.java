@@ -11,7 +11,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class Event {
 
@@ -23,9 +22,7 @@ public abstract class Event {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the unique event id */
   public abstract String eventId();

@@ -13,7 +13,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class EventFeedRequest {
 
@@ -25,9 +24,7 @@ public abstract class EventFeedRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the subscription */
   public abstract String subscriptionId();

@@ -2,14 +2,12 @@ package io.github.govdx.client.subscription;
 
 import io.github.govdx.client.internal.ValueStyle;
 import java.util.List;
-import org.immutables.value.Value;
 
 /**
  * The events returned by one feed read and the cursor to continue from ({@code docs/protocol.md} section 11.3).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class EventPage {
 
@@ -21,9 +19,7 @@ public abstract class EventPage {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the events, in order, unmodifiable; empty when a long poll timed out */
   public abstract List<Event> events();

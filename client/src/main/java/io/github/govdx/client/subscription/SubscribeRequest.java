@@ -3,7 +3,6 @@ package io.github.govdx.client.subscription;
 import io.github.govdx.client.IdempotentRequest;
 import io.github.govdx.client.internal.ValueStyle;
 import java.util.List;
-import org.immutables.value.Value;
 
 /**
  * A subscription to a resource's events ({@code POST /v1/subscriptions}, {@code docs/protocol.md} section
@@ -13,7 +12,6 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class SubscribeRequest implements IdempotentRequest {
 
@@ -25,9 +23,7 @@ public abstract class SubscribeRequest implements IdempotentRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the resource */
   public abstract String resourceCode();

@@ -4,14 +4,12 @@ import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.Instant;
 import java.util.List;
-import org.immutables.value.Value;
 
 /**
  * A subscription ({@code docs/protocol.md} section 11).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
 @ValueStyle
 public abstract class Subscription {
 
@@ -23,9 +21,7 @@ public abstract class Subscription {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the platform's id */
   public abstract String subscriptionId();

@@ -1,10 +1,10 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * The manifest of a dataset ({@code docs/files.md} "Datasets"): which resource, which schema version, which parts
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class DatasetManifest {
 
   /** The manifest format, the value of its {@code format} member. */

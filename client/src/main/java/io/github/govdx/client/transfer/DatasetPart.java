@@ -1,6 +1,6 @@
 package io.github.govdx.client.transfer;
 
-import org.immutables.value.Value;
+import io.github.govdx.client.internal.ValueStyle;
 
 /**
  * One part of a dataset as its manifest lists it: an NDJSON file (one record a line, UTF-8) sent as its own file
@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class DatasetPart {
 
   DatasetPart() {}

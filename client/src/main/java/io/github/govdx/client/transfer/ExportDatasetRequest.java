@@ -1,8 +1,6 @@
 package io.github.govdx.client.transfer;
 
-import io.github.govdx.core.party.PartyId;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.github.govdx.client.internal.ValueStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -18,8 +16,8 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
-public abstract class ExportDatasetRequest {
+@ValueStyle
+public abstract class ExportDatasetRequest implements FileSendOptions {
 
   /** The default number of records per part. */
   public static final int DEFAULT_RECORDS_PER_PART = 100_000;
@@ -32,15 +30,7 @@ public abstract class ExportDatasetRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
-
-  /** @return the receiving party */
-  public abstract PartyId receiver();
-
-  /** @return the catalog resource whose records are exported (every record is validated against its detail) */
-  public abstract String resourceCode();
+  public abstract Builder toBuilder();
 
   /**
    * The dataset id written in the manifest; default a random UUID (with an idempotency key: the one the journal of
@@ -72,21 +62,6 @@ public abstract class ExportDatasetRequest {
     return DEFAULT_RECORDS_PER_PART;
   }
 
-  /** @return the key that makes the export resumable (16–100 of {@code [A-Za-z0-9._:-]}) */
-  public abstract Optional<String> idempotencyKey();
-
-  /** @return where part files, sealed spool files and the journal are written; default the temporary directory */
-  public abstract Optional<Path> spoolDirectory();
-
-  /** @return bytes per upload part of each file transfer, as {@link SendFileRequest#partSize()} */
-  public abstract Optional<Integer> partSize();
-
-  /** @return the resume budget of each file transfer, as {@link SendFileRequest#resumeTimeout()} */
-  @Value.Default
-  public Duration resumeTimeout() {
-    return Duration.ofMinutes(10);
-  }
-
   /** Checks the counts and the key. */
   @Value.Check
   protected void check() {
@@ -94,22 +69,7 @@ public abstract class ExportDatasetRequest {
       throw new IllegalArgumentException(
           "recordsPerPart must be 1 to 10,000,000: " + recordsPerPart());
     }
-    partSize()
-        .filter(n -> n < 1024 * 1024 || n > 8 * 1024 * 1024)
-        .ifPresent(
-            n -> {
-              throw new IllegalArgumentException("partSize must be 1 MiB to 8 MiB: " + n);
-            });
-    if (resumeTimeout().isNegative()) {
-      throw new IllegalArgumentException("resumeTimeout < 0");
-    }
-    idempotencyKey()
-        .filter(k -> !k.matches("[A-Za-z0-9._:-]{16,100}"))
-        .ifPresent(
-            k -> {
-              throw new IllegalArgumentException(
-                  "idempotencyKey must be 16-100 characters of [A-Za-z0-9._:-]");
-            });
+    SendChecks.check(this, 100);
   }
 
   /** Builds an {@link ExportDatasetRequest}. Not thread-safe. */

@@ -1,6 +1,6 @@
 package io.github.govdx.client.transfer;
 
-import org.immutables.value.Value;
+import io.github.govdx.client.internal.ValueStyle;
 
 /**
  * A dataset exported: every part and then the manifest are available to the receiver. Give the receiver {@link
@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class ExportedDataset {
 
   ExportedDataset() {}

@@ -1,9 +1,9 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A dataset to import ({@code docs/files.md} "Datasets"): its manifest transfer, and what the importer expects of
@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class ImportDatasetRequest {
 
   ImportDatasetRequest() {}
@@ -23,9 +23,7 @@ public abstract class ImportDatasetRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return the file transfer that carries the manifest */
   public abstract String manifestTransferId();

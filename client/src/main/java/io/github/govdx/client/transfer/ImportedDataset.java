@@ -1,7 +1,7 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A dataset imported: every part received, verified against the manifest, validated and handed to the consumer.
@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class ImportedDataset {
 
   ImportedDataset() {}

@@ -1,6 +1,7 @@
 package io.github.govdx.client.transfer;
 
 import io.github.govdx.client.PageRequest;
+import io.github.govdx.client.internal.ValueStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -10,7 +11,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class ListTransfersRequest implements PageRequest {
 
   ListTransfersRequest() {}
@@ -21,9 +22,7 @@ public abstract class ListTransfersRequest implements PageRequest {
   }
 
   /** @return a builder initialised with this object's values */
-  public Builder toBuilder() {
-    return builder().from(this);
-  }
+  public abstract Builder toBuilder();
 
   /** @return {@code true} to list the transfers we send; default those we receive */
   @Value.Default

@@ -1,9 +1,9 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.evidence.Receipt;
 import java.nio.file.Path;
-import org.immutables.value.Value;
 
 /**
  * A file received, opened and verified: the plaintext is at {@link #path()}, and our signed receipt was sent to the
@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class ReceivedFile {
 
   ReceivedFile() {}

@@ -1,18 +1,18 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.evidence.Receipt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * A file transfer as the platform reports it ({@code docs/protocol.md} §15.1).
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class Transfer {
 
   Transfer() {}

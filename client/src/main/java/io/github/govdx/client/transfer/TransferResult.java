@@ -1,8 +1,8 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.Instant;
-import org.immutables.value.Value;
 
 /**
  * A file sent: the transfer is complete on the platform and available to the receiver. Keep it to check the
@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable and thread-safe.
  */
-@Value.Immutable
+@ValueStyle
 public abstract class TransferResult {
 
   TransferResult() {}

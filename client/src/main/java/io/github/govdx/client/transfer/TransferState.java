@@ -1,9 +1,10 @@
 package io.github.govdx.client.transfer;
 
+import io.github.govdx.client.WireEnum;
 import java.util.Locale;
 
 /** The state of a file transfer on the platform ({@code docs/protocol.md} §15.1). */
-public enum TransferState {
+public enum TransferState implements WireEnum {
   /** Created; parts are being uploaded. */
   UPLOADING,
   /** Every part stored and the whole stream checked: the receiver may download it. */
@@ -12,11 +13,6 @@ public enum TransferState {
   DELIVERED,
   /** Not completed or not acknowledged within its life; removed. */
   EXPIRED;
-
-  /** @return the wire name, e.g. {@code available} */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * Parses a wire name.

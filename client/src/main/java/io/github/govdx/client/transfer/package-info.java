@@ -8,8 +8,6 @@
  * io.github.govdx.client.ExchangeClient#transfers()}.
  */
 @NullMarked
-@ValueStyle
 package io.github.govdx.client.transfer;
 
-import io.github.govdx.client.internal.ValueStyle;
 import org.jspecify.annotations.NullMarked;

@@ -185,6 +185,39 @@ public abstract class OutboxStoreContract {
   }
 
   @Test
+  void deliveredAll_recordsEveryReceiptAtOnce_andLeavesADeliveredEntryAsItWas() {
+    OutboxStore s = newStore();
+    List<OutboxEntry> added = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      OutboxEntry e = entry();
+      s.add(e);
+      added.add(e);
+    }
+    List<OutboxEntry> claimed = s.claim("a", t0, t0.plusSeconds(120), 5);
+    assertThat(claimed).hasSize(5);
+    assertThat(s.delivered(added.get(0).id(), t0.plusSeconds(1), "{\"first\":true}")).isTrue();
+    s.deliveredAll(List.of());
+    List<OutboxStore.Receipted> receipts = new ArrayList<>();
+    for (OutboxEntry e : added) {
+      receipts.add(
+          new OutboxStore.Receipted(e.id(), t0.plusSeconds(7), "{\"r\":\"" + e.id() + "\"}"));
+    }
+    newStore().deliveredAll(receipts);
+    OutboxEntry first = s.find(added.get(0).id()).orElseThrow();
+    assertThat(first.receipt()).contains("{\"first\":true}");
+    assertThat(first.deliveredAt()).contains(t0.plusSeconds(1));
+    for (OutboxEntry e : added.subList(1, 5)) {
+      OutboxEntry read = newStore().find(e.id()).orElseThrow();
+      assertThat(read.state()).isEqualTo(OutboxState.DELIVERED);
+      assertThat(read.receipt()).contains("{\"r\":\"" + e.id() + "\"}");
+      assertThat(read.deliveredAt()).contains(t0.plusSeconds(7));
+      assertThat(read.leaseOwner()).isEmpty();
+    }
+    assertThat(newStore().stats().count(OutboxState.DELIVERED)).isEqualTo(5);
+    assertThat(newStore().stats().count(OutboxState.IN_FLIGHT)).isZero();
+  }
+
+  @Test
   void resealed_replacesTheEnvelope_appendsItsDigest_onlyForTheLeaseHolder() {
     OutboxStore s = newStore();
     OutboxEntry e = entry();

@@ -11,8 +11,8 @@ class ObservationValuesTest {
 
   @Test
   void equalsAndHashCode() {
-    EqualsVerifier.forClass(CallOutcome.class).verify();
-    EqualsVerifier.forClass(ProviderOutcome.class).verify();
+    EqualsVerifier.forClass(ImmutableCallOutcome.class).verify();
+    EqualsVerifier.forClass(ImmutableProviderOutcome.class).verify();
   }
 
   @Test

@@ -117,6 +117,15 @@ class JdbcFailureTest {
         failsClosed("GDX-1601", () -> stores.nonceCache().firstUse(id(), in(600)));
         failsClosed("GDX-1601", () -> idem.claim(id(), "fp", in(60), in(600)));
         failsClosed("GDX-1601", () -> idem.release(key, claim.token().orElseThrow()));
+        failsClosed(
+            "GDX-1601",
+            () ->
+                stores
+                    .outboxStore()
+                    .deliveredAll(
+                        java.util.List.of(
+                            new io.github.govdx.client.outbox.OutboxStore.Receipted(
+                                id(), java.time.Instant.now(), "{}"))));
 
         pg.restart();
 

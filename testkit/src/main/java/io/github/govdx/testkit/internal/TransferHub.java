@@ -344,7 +344,7 @@ public final class TransferHub implements AutoCloseable {
           if (!t.parts.containsKey(n)) {
             ObjectNode d = details.addObject();
             d.put("pointer", "/parts/" + n);
-            d.put("message", "part " + n + " is missing");
+            d.put("rule", "part.missing");
           }
         }
         throw new ApiException(

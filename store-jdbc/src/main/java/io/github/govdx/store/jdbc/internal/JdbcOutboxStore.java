@@ -42,6 +42,7 @@ public final class JdbcOutboxStore implements OutboxStore {
   private final String insert;
   private final String candidates;
   private final String byId;
+  private final String deliveredSql;
 
   /**
    * The outbox of a database.
@@ -59,6 +60,11 @@ public final class JdbcOutboxStore implements OutboxStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)";
     this.candidates = candidateQuery(table);
     this.byId = "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?";
+    this.deliveredSql =
+        "UPDATE "
+            + table
+            + " SET state = 'delivered', delivered_at = ?, receipt = ?, lease_owner = NULL,"
+            + " lease_until = NULL WHERE id = ? AND state <> 'delivered'";
   }
 
   /**
@@ -270,14 +276,33 @@ public final class JdbcOutboxStore implements OutboxStore {
   public boolean delivered(String id, Instant at, String receipt) {
     return update(
         "delivered",
-        "UPDATE "
-            + table
-            + " SET state = 'delivered', delivered_at = ?, receipt = ?, lease_owner = NULL,"
-            + " lease_until = NULL WHERE id = ? AND state <> 'delivered'",
+        deliveredSql,
         s -> {
           s.setLong(1, at.toEpochMilli());
           s.setString(2, receipt);
           s.setString(3, id);
+        });
+  }
+
+  @Override
+  public void deliveredAll(List<Receipted> receipts) {
+    if (receipts.isEmpty()) {
+      return;
+    }
+    db.transaction(
+        STORE,
+        "delivered",
+        c -> {
+          try (PreparedStatement s = db.prepare(c, deliveredSql)) {
+            for (Receipted r : receipts) {
+              s.setLong(1, r.at().toEpochMilli());
+              s.setString(2, r.receipt());
+              s.setString(3, r.id());
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+          return null;
         });
   }
 
