@@ -579,6 +579,27 @@ public final class EnvelopeCodec {
                             + outer.keyId()
                             + ", which is not among this codec's keys "
                             + ring));
+    // the replay claim runs on the store while the cryptography runs here (ReplayCache, "Early
+    // claims")
+    ReplayCache.Claim claim = startClaim(h);
+    boolean accepted = false;
+    try {
+      OpenedMessage opened = openDecrypting(outer, h, recipient, trust, claim);
+      accepted = true;
+      return opened;
+    } finally {
+      if (!accepted && claim != null) {
+        claim.release();
+      }
+    }
+  }
+
+  private OpenedMessage openDecrypting(
+      Envelope outer,
+      RoutingHeaders h,
+      PartyCredentials recipient,
+      TrustStore trust,
+      ReplayCache.@Nullable Claim claim) {
     JWEDecrypter decrypter = ops(recipient).decrypter();
     byte[] plaintext;
     try {
@@ -642,7 +663,7 @@ public final class EnvelopeCodec {
             clock.instant(),
             limits,
             this);
-    checkFreshness(h);
+    checkFreshness(h, claim);
     LOG.debug("opened message {} from {}", h.messageId(), h.sender());
     return new OpenedMessage(h, payloadOf(inner), signerCert, outer);
   }
@@ -665,11 +686,20 @@ public final class EnvelopeCodec {
           "verify needs a signed envelope; use open for a sealed one");
     }
     checkSuite(env.suite());
-    X509Certificate signerCert = checkSignature(env, trust);
-    checkReceiver(env.headers());
-    checkFreshness(env.headers());
-    LOG.debug("verified message {} from {}", env.headers().messageId(), env.headers().sender());
-    return new OpenedMessage(env.headers(), payloadOf(env), signerCert, env);
+    ReplayCache.Claim claim = startClaim(env.headers());
+    boolean accepted = false;
+    try {
+      X509Certificate signerCert = checkSignature(env, trust);
+      checkReceiver(env.headers());
+      checkFreshness(env.headers(), claim);
+      accepted = true;
+      LOG.debug("verified message {} from {}", env.headers().messageId(), env.headers().sender());
+      return new OpenedMessage(env.headers(), payloadOf(env), signerCert, env);
+    } finally {
+      if (!accepted && claim != null) {
+        claim.release();
+      }
+    }
   }
 
   /**
@@ -787,7 +817,42 @@ public final class EnvelopeCodec {
     return leaf;
   }
 
-  private void checkFreshness(RoutingHeaders h) {
+  /**
+   * Starts the replay claim of a message addressed to this codec and fresh now, before its cryptography is
+   * checked ({@link ReplayCache}, "Early claims"); {@code null} otherwise, so that nothing is written for it and
+   * its checks fail after the cryptography with the same codes as before. A claim that cannot even be started
+   * reports its failure where the replay check always did, after the cryptography.
+   */
+  private ReplayCache.@Nullable Claim startClaim(RoutingHeaders h) {
+    Instant now = clock.instant();
+    Instant iat = h.issuedAt();
+    if (!covers(ring.partyId(), h.receiver())
+        || iat.isBefore(now.minus(clockSkew))
+        || iat.isAfter(now.plus(clockSkew))) {
+      return null;
+    }
+    try {
+      return replayCache.claim(replayKey(h), iat.plus(clockSkew));
+    } catch (RuntimeException e) {
+      return new ReplayCache.Claim() {
+        @Override
+        public boolean firstSeen() {
+          throw e;
+        }
+
+        @Override
+        public void release() {
+          // nothing was recorded
+        }
+      };
+    }
+  }
+
+  private static String replayKey(RoutingHeaders h) {
+    return h.sender() + " " + h.messageId();
+  }
+
+  private void checkFreshness(RoutingHeaders h, ReplayCache.@Nullable Claim claim) {
     Instant now = clock.instant();
     Instant iat = h.issuedAt();
     if (iat.isBefore(now.minus(clockSkew))) {
@@ -800,7 +865,11 @@ public final class EnvelopeCodec {
           CryptoErrorCode.ISSUED_AT_IN_FUTURE,
           "issued at " + iat + ", beyond the skew window of " + clockSkew);
     }
-    if (!replayCache.firstSeen(h.sender() + " " + h.messageId(), iat.plus(clockSkew))) {
+    boolean first =
+        claim != null
+            ? claim.firstSeen()
+            : replayCache.firstSeen(replayKey(h), iat.plus(clockSkew));
+    if (!first) {
       throw new ReplayDetectedException(
           CryptoErrorCode.REPLAY_DETECTED,
           "message id " + h.messageId() + " from " + h.sender() + " was seen before");

@@ -108,6 +108,37 @@ public final class InMemoryReplayCache implements ReplayCache {
     return true;
   }
 
+  /**
+   * Records the id at once (no store to wait for); {@link Claim#release()} removes the entry again if this claim
+   * created it and it is still the same entry.
+   *
+   * @throws ReplayDetectedException {@code GDX-2304} (retryable) when the cache is full
+   */
+  @Override
+  public Claim claim(String messageId, Instant expiresAt) {
+    boolean first = firstSeen(messageId, expiresAt);
+    return new Claim() {
+      @Override
+      public boolean firstSeen() {
+        return first;
+      }
+
+      @Override
+      public void release() {
+        if (first) {
+          forget(messageId, expiresAt);
+        }
+      }
+    };
+  }
+
+  private synchronized void forget(String messageId, Instant expiresAt) {
+    // only the entry this claim created: an entry that expired and was recorded again carries a
+    // later expiry
+    // (a fresh message's expiry is after now); its stale byExpiry item is skipped when polled
+    seen.remove(messageId, expiresAt);
+  }
+
   @Override
   public String toString() {
     return "InMemoryReplayCache{maxEntries=" + maxEntries + "}";

@@ -29,6 +29,11 @@ public final class SingleRole {
       }
 
       @Override
+      public Claim claim(String messageId, Instant expiresAt) {
+        return store.claim(messageId, expiresAt);
+      }
+
+      @Override
       public String toString() {
         return "ReplayCache{" + store.getClass().getName() + "}";
       }

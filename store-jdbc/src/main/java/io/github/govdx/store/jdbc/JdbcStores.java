@@ -84,7 +84,23 @@ public final class JdbcStores {
             (int) Math.max(1, b.queryTimeout.toSeconds()));
     JdbcFirstSeen replay = new JdbcFirstSeen(db, "replay");
     JdbcFirstSeen nonce = new JdbcFirstSeen(db, "nonce");
-    this.replayCache = replay::first;
+    this.replayCache =
+        new ReplayCache() {
+          @Override
+          public boolean firstSeen(String messageId, java.time.Instant expiresAt) {
+            return replay.first(messageId, expiresAt);
+          }
+
+          @Override
+          public Claim claim(String messageId, java.time.Instant expiresAt) {
+            return replay.claim(messageId, expiresAt);
+          }
+
+          @Override
+          public String toString() {
+            return "JdbcStores.replayCache{" + tablePrefix + "first_seen}";
+          }
+        };
     this.nonceCache = nonce::first;
     this.idempotencyStore = new JdbcIdempotencyStore(db);
     this.outboxStore = new JdbcOutboxStore(db);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.govdx.client.contract.ReplayCacheContract;
 import io.github.govdx.client.provider.IdempotencyClaim;
 import io.github.govdx.client.provider.IdempotencyStore;
 import io.github.govdx.core.state.StateStoreException;
@@ -105,6 +106,14 @@ class JdbcFailureTest {
 
         failsClosed("GDX-1601", () -> replay.firstSeen(id(), in(600)));
         failsClosed("GDX-1601", () -> replay.firstSeen(before, in(600)));
+        // an early claim (the codec's) fails closed the same way; its release neither throws nor
+        // hangs
+        ReplayCache.Claim early = replay.claim(id(), in(600));
+        failsClosed("GDX-1601", early::firstSeen);
+        long releasing = System.nanoTime();
+        early.release();
+        assertThat(Duration.ofNanos(System.nanoTime() - releasing)).isLessThan(WITHIN);
+        byte[] refused = ReplayCacheContract.openWhileStoreDown_failsClosed(replay, WITHIN);
         failsClosed("GDX-1601", () -> stores.nonceCache().firstUse(id(), in(600)));
         failsClosed("GDX-1601", () -> idem.claim(id(), "fp", in(60), in(600)));
         failsClosed("GDX-1601", () -> idem.release(key, claim.token().orElseThrow()));
@@ -123,6 +132,7 @@ class JdbcFailureTest {
         Duration took = recovers(() -> replay.firstSeen(id(), in(600)));
         assertThat(took).isLessThan(Duration.ofSeconds(5));
         assertThat(replay.firstSeen(before, in(600))).isFalse();
+        ReplayCacheContract.openAfterOutage_acceptedOnce(replay, refused);
         assertThat(idem.claim(key, "fp", in(60), in(600)).outcome())
             .isEqualTo(IdempotencyClaim.Outcome.IN_PROGRESS);
       }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.govdx.client.RateLimit;
+import io.github.govdx.client.contract.ReplayCacheContract;
 import io.github.govdx.client.provider.IdempotencyClaim;
 import io.github.govdx.client.provider.IdempotencyClaim.Outcome;
 import io.github.govdx.client.provider.ProviderResponse;
 import io.github.govdx.core.state.StateStoreException;
+import io.github.govdx.crypto.replay.ReplayCache;
 import io.github.govdx.store.redis.internal.LuaScript;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -102,6 +104,15 @@ class RedisOutageTest {
 
         Duration within = TIMEOUT.plus(SLACK);
         failsClosed(within, () -> s.replayCache().firstSeen(id(), in(60)));
+        // an early claim (the codec's) fails closed the same way; its release neither throws nor
+        // hangs
+        ReplayCache.Claim early = s.replayCache().claim(id(), in(60));
+        failsClosed(within, early::firstSeen);
+        long releasing = System.nanoTime();
+        early.release();
+        assertThat(Duration.ofNanos(System.nanoTime() - releasing)).isLessThan(within);
+        byte[] refused =
+            ReplayCacheContract.openWhileStoreDown_failsClosed(s.replayCache(), within);
         failsClosed(within, () -> s.nonceCache().firstUse(id(), in(60)));
         failsClosed(within, () -> s.idempotencyStore().claim(id(), "fp", in(60), in(600)));
         failsClosed(within, () -> s.idempotencyStore().claim(key, "fp", in(60), in(600)));
@@ -127,6 +138,7 @@ class RedisOutageTest {
         LOG.info("the same stores answered {} ms after the restart", back.toMillis());
         assertThat(back).as("recovery after the restart").isLessThan(RECOVERY);
         assertThat(s.replayCache().firstSeen(fresh, in(60))).isFalse();
+        ReplayCacheContract.openAfterOutage_acceptedOnce(s.replayCache(), refused);
         // a new process has an empty script cache: EVALSHA meets NOSCRIPT, the script is loaded
         // again
         try (StatefulRedisConnection<String, String> probe = appClient.connect()) {

@@ -65,6 +65,10 @@ public final class Jdbc {
     return prefix + name;
   }
 
+  int queryTimeoutSeconds() {
+    return queryTimeoutSeconds;
+  }
+
   long nowMillis() {
     return clock.millis();
   }

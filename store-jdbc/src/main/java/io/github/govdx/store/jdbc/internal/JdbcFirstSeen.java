@@ -1,10 +1,20 @@
 package io.github.govdx.store.jdbc.internal;
 
+import io.github.govdx.core.state.StateStoreException;
+import io.github.govdx.crypto.replay.ReplayCache;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "First time this id is seen?" in one table shared by every instance, one namespace per use (replay, nonce): the
@@ -28,10 +38,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Expired rows are also purged in bulk every {@value #PURGE_EVERY} calls of an instance.
+ *
+ * <p><b>Early claims</b> ({@link #claim(String, Instant)}, the replay cache's {@link ReplayCache#claim}): the
+ * statement runs on a small executor of this cache ({@value #CLAIM_THREADS} daemon threads at most, started on
+ * demand and ended after {@value #IDLE_SECONDS} s idle, so nothing needs closing; a full queue runs the claim on the
+ * caller's thread), while the caller checks the envelope's cryptography; the caller then waits for the answer at
+ * most twice the query timeout from the start of the claim, and a claim not answered by then fails closed with
+ * {@code GDX-1601}. A release waits (at most one more query timeout) for the claim and then deletes the row only if it still carries this claim's expiry ({@code DELETE … WHERE ns
+ * = ? AND id_hash = ? AND expires_at = ?}): a row another caller inserted after this one's expired carries a later
+ * expiry (its message is fresh, so its expiry is after the "now" at which it took the row over), so only this
+ * claim's row can match. Inside an inbox transaction bound to the caller's thread the claim runs in that
+ * transaction, on the caller's thread, when its answer is asked for (as {@link #first(String, Instant)}); a
+ * release then has nothing to do (the transaction rolls back).
  */
 public final class JdbcFirstSeen {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcFirstSeen.class);
   private static final int PURGE_EVERY = 1024;
+  private static final int CLAIM_THREADS = 8;
+  private static final int CLAIM_QUEUE = 1024;
+  private static final int IDLE_SECONDS = 30;
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Jdbc db;
   private final String namespace;
@@ -40,7 +67,9 @@ public final class JdbcFirstSeen {
   private final String takeOver;
   private final @org.jspecify.annotations.Nullable String upsert;
   private final String purge;
+  private final String release;
   private final AtomicInteger calls = new AtomicInteger();
+  private final ThreadPoolExecutor claims;
 
   /**
    * A cache.
@@ -61,6 +90,22 @@ public final class JdbcFirstSeen {
     takeOver =
         "UPDATE " + t + " SET expires_at = ? WHERE ns = ? AND id_hash = ? AND expires_at <= ?";
     purge = "DELETE FROM " + t + " WHERE expires_at <= ?";
+    release = "DELETE FROM " + t + " WHERE ns = ? AND id_hash = ? AND expires_at = ?";
+    claims =
+        new ThreadPoolExecutor(
+            CLAIM_THREADS,
+            CLAIM_THREADS,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(CLAIM_QUEUE),
+            r -> {
+              Thread th =
+                  new Thread(r, "govdx-jdbc-" + namespace + "-" + THREADS.incrementAndGet());
+              th.setDaemon(true);
+              return th;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    claims.allowCoreThreadTimeOut(true);
     // PostgreSQL: insert, or take over an expired row; a row still unexpired (also one another
     // transaction just committed) leaves 0 rows affected
     upsert =
@@ -131,6 +176,102 @@ public final class JdbcFirstSeen {
             return s.executeUpdate() == 1;
           }
         });
+  }
+
+  /**
+   * Starts recording an id on this cache's executor ({@link ReplayCache#claim}; see the class description).
+   *
+   * @param id the id
+   * @param expiresAt until when the id must be remembered
+   * @return the claim in flight
+   */
+  public ReplayCache.Claim claim(String id, Instant expiresAt) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(expiresAt, "expiresAt == null");
+    if (db.boundConnection() != null) {
+      return new ReplayCache.Claim() {
+        @Override
+        public boolean firstSeen() {
+          return first(id, expiresAt);
+        }
+
+        @Override
+        public void release() {
+          // inside the inbox transaction: its rollback undoes the claim
+        }
+      };
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2L * db.queryTimeoutSeconds());
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    claims.execute(
+        () -> {
+          try {
+            answer.complete(first(id, expiresAt));
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+          }
+        });
+    return new ReplayCache.Claim() {
+      @Override
+      public boolean firstSeen() {
+        try {
+          return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw StateStoreException.unavailable(store, "firstSeen", e.getCause());
+        } catch (TimeoutException e) {
+          throw StateStoreException.unavailable(store, "firstSeen", e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw StateStoreException.unavailable(store, "firstSeen", e);
+        }
+      }
+
+      @Override
+      public void release() {
+        // also a claim still in flight: its row is deleted as soon as it is known to be this
+        // claim's
+        CompletableFuture<Void> removed =
+            answer.thenAcceptAsync(
+                first -> {
+                  if (first) {
+                    forget(id, expiresAt);
+                  }
+                },
+                claims);
+        long wait =
+            deadline - System.nanoTime() + TimeUnit.SECONDS.toNanos(db.queryTimeoutSeconds());
+        try {
+          removed.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          // best effort (ReplayCache.Claim.release); a failed claim has nothing to remove
+          LOG.debug("{} claim not released in time: {}", namespace, e.toString());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+  }
+
+  private void forget(String id, Instant expiresAt) {
+    try {
+      db.call(
+          store,
+          "release",
+          c -> {
+            try (PreparedStatement s = db.prepare(c, release)) {
+              s.setString(1, namespace);
+              s.setBytes(2, Jdbc.hash(id));
+              s.setLong(3, expiresAt.toEpochMilli());
+              return s.executeUpdate();
+            }
+          });
+    } catch (RuntimeException e) {
+      // best effort (ReplayCache.Claim.release): the row stays until it expires
+      LOG.debug("could not release a {} claim: {}", namespace, e.toString());
+    }
   }
 
   @Override

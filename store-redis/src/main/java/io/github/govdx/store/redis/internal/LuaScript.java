@@ -27,6 +27,9 @@ public record LuaScript(String name, String source) {
   /** The compare-and-set release of an idempotency key. */
   public static final LuaScript IDEMPOTENCY_RELEASE = load("idempotency-release");
 
+  /** The compare-and-delete release of an early replay claim. */
+  public static final LuaScript FIRST_SEEN_RELEASE = load("first-seen-release");
+
   /** The token bucket with reservation, on the server's clock. */
   public static final LuaScript RATE_RESERVE = load("rate-reserve");
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,104 @@ public final class RedisCommandRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw StateStoreException.unavailable(store, operation, e);
+    }
+  }
+
+  /**
+   * Sends one command now without waiting for its reply; {@link Pending#await()} waits for it within the same
+   * deadline as {@link #call}, counted from now.
+   *
+   * @param store the store, for the error message
+   * @param operation the operation, for the error message
+   * @param command sends the command
+   * @param <T> the reply type
+   * @return the command in flight
+   * @throws StateStoreException if the command cannot even be sent
+   */
+  public <T> Pending<T> send(
+      String store,
+      String operation,
+      Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    try {
+      return new Pending<>(store, operation, command.apply(commands), deadline);
+    } catch (RuntimeException e) {
+      throw failure(store, operation, e);
+    }
+  }
+
+  /**
+   * Sends a script on one key with {@code EVAL} (the whole source, so no {@code NOSCRIPT} round trip), without
+   * waiting: for work that only {@link #awaitQuietly} waits for (a release).
+   *
+   * @param script the script
+   * @param key the one key the script touches
+   * @param args the script's arguments
+   * @return the reply, once it is there
+   */
+  public CompletionStage<Long> evalAsync(LuaScript script, String key, String... args) {
+    return commands.<Long>eval(script.source(), ScriptOutputType.INTEGER, new String[] {key}, args);
+  }
+
+  /**
+   * Waits for best-effort work within one timeout; a failure or a timeout is logged at DEBUG, never thrown.
+   *
+   * @param operation the operation, for the log
+   * @param work the work in flight
+   */
+  public void awaitQuietly(String operation, CompletionStage<?> work) {
+    try {
+      work.toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.debug("{} not done: {}", operation, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A command sent by {@link #send}, not yet waited for. Used by one thread.
+   *
+   * @param <T> the reply type
+   */
+  public static final class Pending<T> {
+
+    private final String store;
+    private final String operation;
+    private final RedisFuture<T> future;
+    private final long deadline;
+
+    private Pending(String store, String operation, RedisFuture<T> future, long deadline) {
+      this.store = store;
+      this.operation = operation;
+      this.future = future;
+      this.deadline = deadline;
+    }
+
+    /**
+     * The reply, once it is there (for work that does not wait for it).
+     *
+     * @return the command's future
+     */
+    public RedisFuture<T> future() {
+      return future;
+    }
+
+    /**
+     * Waits for the reply until the deadline; a command whose deadline passed is cancelled.
+     *
+     * @return the reply (may be {@code null} where Redis answers nil)
+     * @throws StateStoreException if Redis does not answer in time or fails
+     */
+    public @Nullable T await() {
+      try {
+        return RedisCommandRunner.await(future, deadline);
+      } catch (RuntimeException | ExecutionException | TimeoutException e) {
+        throw failure(store, operation, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw StateStoreException.unavailable(store, operation, e);
+      }
     }
   }
 
