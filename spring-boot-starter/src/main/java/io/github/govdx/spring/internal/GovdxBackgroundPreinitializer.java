@@ -1,6 +1,5 @@
 package io.github.govdx.spring.internal;
 
-import io.github.govdx.core.codes.CodeTableRegistry;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.key.Certificates;
 import io.github.govdx.crypto.key.KeyPairs;
@@ -20,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
@@ -27,8 +27,9 @@ import org.springframework.core.Ordered;
  * the national code tables, then, once the environment is prepared, the department's configured credentials and
  * trust anchors themselves ({@link StartupPreload}: the beans take that result) or, without them, Bouncy Castle
  * (an SM2 key pair and a self-signed certificate, written as PEM and read back), then OkHttp (with its Kotlin
- * runtime and the JDK's TLS stack), Nimbus, the client's pipeline (a client built with sealing off, never called)
- * and, when present, the Micrometer and OpenTelemetry bindings. The same idea as Spring Boot's own {@code
+ * runtime; the JDK's TLS stack only for an {@code https} endpoint), the client's pipeline (a client built with
+ * sealing off, never called) and, when present, the Micrometer and OpenTelemetry bindings: only what the beans
+ * build at start-up. The same idea as Spring Boot's own {@code
  * BackgroundPreinitializer}. Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor.
  * Failures of the warm-up are ignored (the auto-configuration reports real problems).
  */
@@ -75,16 +76,22 @@ public final class GovdxBackgroundPreinitializer
       if (e == null) {
         return;
       }
-      boolean credentials = false;
-      try {
-        credentials = StartupPreload.start(prepared.getEnvironment(), e);
-      } catch (RuntimeException ex) {
-        LOG.debug("govdx pre-loading skipped: {}", ex.toString());
-      }
-      if (!credentials) {
-        e.execute(() -> warm(GovdxBackgroundPreinitializer::warmBouncyCastle));
-      }
-      e.execute(() -> warm(GovdxBackgroundPreinitializer::warmRest));
+      ConfigurableEnvironment environment = prepared.getEnvironment();
+      boolean https =
+          String.valueOf(environment.getProperty("govdx.endpoint")).startsWith("https:");
+      e.execute(
+          () -> {
+            boolean credentials = false;
+            try {
+              credentials = StartupPreload.run(environment);
+            } catch (RuntimeException | LinkageError ex) {
+              LOG.debug("govdx pre-loading skipped: {}", ex.toString());
+            }
+            if (!credentials) {
+              warm(GovdxBackgroundPreinitializer::warmBouncyCastle);
+            }
+            warm(() -> warmClient(https));
+          });
       e.shutdown();
     } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
       StartupPreload.clear();
@@ -129,19 +136,21 @@ public final class GovdxBackgroundPreinitializer
     io.github.govdx.crypto.key.Pem.readCertificates(io.github.govdx.crypto.key.Pem.write(cert));
   }
 
-  /** The client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called), TLS, JOSE, meters. */
-  private static void warmRest() {
+  /**
+   * The client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called), the JDK's TLS stack only
+   * for an {@code https} endpoint, and the meter and trace bindings when present: what the beans build at start-up,
+   * nothing more (warming what start-up does not use would only take the second core from it).
+   */
+  private static void warmClient(boolean https) {
     io.github.govdx.client.ExchangeClient.builder()
         .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
         .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
         .sealing(false)
         .build()
         .close();
-    new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store, for an https endpoint
-    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
-        .build()
-        .toBase64URL();
-    CodeTableRegistry.defaultRegistry();
+    if (https) {
+      new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store
+    }
     ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
     if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
       WithMicrometer.warm();

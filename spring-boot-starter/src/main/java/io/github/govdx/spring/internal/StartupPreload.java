@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -39,41 +38,58 @@ final class StartupPreload {
   private StartupPreload() {}
 
   /**
-   * Reads {@code govdx.party-id}, {@code govdx.credentials.*} and {@code govdx.trust.anchors} on the calling
-   * thread and schedules their loading on the executor. Does nothing when they are incomplete or name a PKCS#11
-   * module.
+   * Reads {@code govdx.party-id}, {@code govdx.credentials.*} and {@code govdx.trust.anchors} and loads them, on the
+   * calling thread (the pre-initializer's). Each result is published before it is loaded, so a bean that asks while
+   * it is still loading waits for it instead of loading it a second time. Does nothing for credentials that are
+   * incomplete or name a PKCS#11 module. Reading the environment while the main thread prepares the context is
+   * safe for the beans: a value read here that differs from the one the beans are given only means the result is
+   * not taken.
    *
    * @param environment the prepared environment
-   * @param executor the pre-initializer's executor
-   * @return whether the credentials were scheduled (Bouncy Castle will then be warm)
+   * @return whether credentials were loaded (Bouncy Castle is then warm)
    */
-  static boolean start(ConfigurableEnvironment environment, Executor executor) {
+  static boolean run(ConfigurableEnvironment environment) {
     Binder binder = Binder.get(environment);
-    List<Path> anchors =
-        binder.bind("govdx.trust.anchors", Bindable.listOf(Path.class)).orElse(List.of());
-    if (!anchors.isEmpty()) {
-      trust = new Pending<>(anchors, supply(() -> ConfigChecks.trustStore(anchors), executor));
-    }
     String partyText = binder.bind("govdx.party-id", String.class).orElse(null);
     GovdxProperties.Credentials c =
         binder.bind("govdx.credentials", GovdxProperties.Credentials.class).orElse(null);
-    if (partyText == null || c == null || c.pkcs11() == null || c.pkcs11().config() != null) {
-      return false;
+    List<Path> anchors =
+        binder.bind("govdx.trust.anchors", Bindable.listOf(Path.class)).orElse(List.of());
+    CompletableFuture<Loaded> loaded = null;
+    if (partyText != null
+        && c != null
+        && c.pkcs11() != null
+        && c.pkcs11().config() == null
+        && (c.pkcs12() != null || (c.privateKey() != null && c.certificate() != null))) {
+      loaded = new CompletableFuture<>();
+      credentials = new Pending<>(c, loaded);
     }
-    if (c.pkcs12() == null && (c.privateKey() == null || c.certificate() == null)) {
-      return false;
+    CompletableFuture<TrustStore> trusted = null;
+    if (!anchors.isEmpty()) {
+      trusted = new CompletableFuture<>();
+      trust = new Pending<>(anchors, trusted);
     }
-    String text = partyText.trim();
-    credentials =
-        new Pending<>(
-            c,
-            supply(
-                () -> {
-                  PartyId party = PartyId.parse(text);
-                  return new Loaded(party, ConfigChecks.load(c, party));
-                },
-                executor));
-    return true;
+    if (loaded != null) {
+      String text = partyText.trim();
+      complete(
+          loaded,
+          () -> {
+            PartyId party = PartyId.parse(text);
+            return new Loaded(party, ConfigChecks.load(c, party));
+          });
+    }
+    if (trusted != null) {
+      complete(trusted, () -> ConfigChecks.trustStore(anchors));
+    }
+    return loaded != null && !loaded.isCompletedExceptionally();
+  }
+
+  private static <V> void complete(CompletableFuture<V> result, Supplier<V> work) {
+    try {
+      result.complete(work.get());
+    } catch (RuntimeException | LinkageError e) {
+      result.completeExceptionally(e);
+    }
   }
 
   /**
@@ -109,10 +125,6 @@ final class StartupPreload {
   static void clear() {
     credentials = null;
     trust = null;
-  }
-
-  private static <V> CompletableFuture<V> supply(Supplier<V> work, Executor executor) {
-    return CompletableFuture.supplyAsync(work, executor);
   }
 
   private static <V> @Nullable V join(CompletableFuture<V> result) {

@@ -21,9 +21,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +42,6 @@ class StartupPreloadTest {
   private static Path chain;
   private static Path ca;
   private static KeyPair keys;
-  private static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor();
 
   @BeforeAll
   static void credentials() throws Exception {
@@ -66,11 +62,6 @@ class StartupPreloadTest {
     chain =
         Files.writeString(dir.resolve("test-hotline.cert.pem"), Pem.write(List.of(cert, caCert)));
     ca = Files.writeString(dir.resolve("test-ca.cert.pem"), Pem.write(caCert));
-  }
-
-  @AfterAll
-  static void stop() {
-    EXECUTOR.shutdownNow();
   }
 
   @AfterEach
@@ -97,7 +88,7 @@ class StartupPreloadTest {
 
   @Test
   void sameProperties_getThePreloadedCredentialsOnce() {
-    assertThat(StartupPreload.start(env(Map.of()), EXECUTOR)).isTrue();
+    assertThat(StartupPreload.run(env(Map.of()))).isTrue();
 
     PartyCredentials got = StartupPreload.credentials(pem(key, chain), PARTY);
 
@@ -114,20 +105,21 @@ class StartupPreloadTest {
 
   @Test
   void otherFilesOrParty_loadAgain() {
-    StartupPreload.start(env(Map.of()), EXECUTOR);
+    StartupPreload.run(env(Map.of()));
     assertThat(StartupPreload.credentials(pem(key, ca), PARTY)).isNull();
 
-    StartupPreload.start(env(Map.of()), EXECUTOR);
+    StartupPreload.run(env(Map.of()));
     assertThat(StartupPreload.credentials(pem(key, chain), OTHER)).isNull();
 
-    StartupPreload.start(env(Map.of()), EXECUTOR);
+    StartupPreload.run(env(Map.of()));
     assertThat(StartupPreload.trustStore(List.of(chain))).isNull();
   }
 
   @Test
   void aFailedPreload_isLeftToTheBean_whichReportsItAsBefore() throws Exception {
     Path broken = Files.writeString(dir.resolve("test-broken.key.pem"), "not a key");
-    StartupPreload.start(env(Map.of("govdx.credentials.private-key", broken.toString())), EXECUTOR);
+    assertThat(StartupPreload.run(env(Map.of("govdx.credentials.private-key", broken.toString()))))
+        .isFalse();
 
     assertThat(StartupPreload.credentials(pem(broken, chain), PARTY)).isNull();
     assertThatThrownBy(() -> ConfigChecks.load(pem(broken, chain), PARTY))
@@ -140,9 +132,8 @@ class StartupPreloadTest {
   @Test
   void pkcs11AndIncompleteSettings_areNotPreloaded() {
     assertThat(
-            StartupPreload.start(
-                env(Map.of("govdx.credentials.pkcs11.config", dir.resolve("p11.cfg").toString())),
-                EXECUTOR))
+            StartupPreload.run(
+                env(Map.of("govdx.credentials.pkcs11.config", dir.resolve("p11.cfg").toString()))))
         .isFalse();
     StartupPreload.clear();
     StandardEnvironment noCert = new StandardEnvironment();
@@ -156,12 +147,12 @@ class StartupPreloadTest {
                     PARTY.toString(),
                     "govdx.credentials.private-key",
                     key.toString())));
-    assertThat(StartupPreload.start(noCert, EXECUTOR)).isFalse();
+    assertThat(StartupPreload.run(noCert)).isFalse();
   }
 
   @Test
   void clear_dropsWhatWasNotTaken() {
-    StartupPreload.start(env(Map.of()), EXECUTOR);
+    StartupPreload.run(env(Map.of()));
     StartupPreload.clear();
     assertThat(StartupPreload.credentials(pem(key, chain), PARTY)).isNull();
     assertThat(StartupPreload.trustStore(List.of(ca))).isNull();
