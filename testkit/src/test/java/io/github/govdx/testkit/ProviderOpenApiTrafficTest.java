@@ -16,8 +16,6 @@ import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.provider.ProviderEndpoint;
-import io.github.govdx.client.provider.ProviderRequest;
-import io.github.govdx.client.provider.ProviderResponse;
 import io.github.govdx.client.provider.QueryAnswer;
 import io.github.govdx.client.transfer.SendFileRequest;
 import io.github.govdx.client.transfer.Transfer;
@@ -30,8 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +89,10 @@ class ProviderOpenApiTrafficTest {
               .push(demands, p -> "batch-" + p.messageId())
               .files(DEMANDS, f -> {})
               .build();
-      HttpServer server = mount(endpoint);
+      HttpServer server = ProviderHttp.serve(endpoint, "/v1", new Recorder());
       try {
         sandbox.registerProvider(
-            bigdata.partyId(),
-            SandboxProvider.forwardingTo(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+            bigdata.partyId(), SandboxProvider.forwardingTo(ProviderHttp.base(server)));
         scenario(hotline, city, unchecked, bigdata);
       } finally {
         server.stop(0);
@@ -184,46 +178,6 @@ class ProviderOpenApiTrafficTest {
         .addRecord(record)
         .idempotencyKey(UUID.randomUUID().toString())
         .build();
-  }
-
-  /** A department's glue on the JDK HTTP server, behind a filter that records every exchange on the wire. */
-  private static HttpServer mount(ProviderEndpoint endpoint) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    var context =
-        server.createContext(
-            "/v1",
-            exchange -> {
-              Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-              exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-              String method = exchange.getRequestMethod();
-              String path = exchange.getRequestURI().getPath();
-              ProviderResponse answer;
-              if (endpoint.streamsBody(method, path)) {
-                answer =
-                    endpoint.handle(
-                        ProviderRequest.of(method, path, headers, new byte[0]),
-                        exchange.getRequestBody());
-              } else {
-                answer =
-                    endpoint.handle(
-                        ProviderRequest.of(
-                            method,
-                            path,
-                            headers,
-                            exchange
-                                .getRequestBody()
-                                .readNBytes((int) endpoint.maxRequestBytes() + 1)));
-              }
-              answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-              exchange.sendResponseHeaders(
-                  answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-              try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer.body());
-              }
-            });
-    context.getFilters().add(new Recorder());
-    server.start();
-    return server;
   }
 
   /** Records one exchange: the request as received, the response as sent (octet-stream bodies left out). */

@@ -3,14 +3,11 @@ package io.github.govdx.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.govdx.client.CuttingProxy;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.provider.ProviderEndpoint;
 import io.github.govdx.client.provider.ProviderFile;
-import io.github.govdx.client.provider.ProviderRequest;
-import io.github.govdx.client.provider.ProviderResponse;
 import io.github.govdx.client.provider.QueryAnswer;
 import io.github.govdx.client.transfer.SendFileRequest;
 import io.github.govdx.client.transfer.Transfer;
@@ -18,15 +15,12 @@ import io.github.govdx.client.transfer.TransferResult;
 import io.github.govdx.client.transfer.TransferState;
 import io.github.govdx.crypto.evidence.Receipt;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -132,8 +126,8 @@ class TransferToProviderTest {
   @Test
   void endpointOverHttp_connectionsReset_deliveryResumes_handlerOnce() throws Exception {
     ProviderEndpoint endpoint = endpoint();
-    HttpServer server = mount(endpoint);
-    URI direct = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    HttpServer server = ProviderHttp.serve(endpoint, "/v1/transfers");
+    URI direct = ProviderHttp.base(server);
     Path src = randomFile(4L * MIB, 22);
     try (CuttingProxy proxy = new CuttingProxy(direct, 3, 300_000, 1_500_000, 7)) {
       sandbox.registerProvider(bigdata.partyId(), SandboxProvider.forwardingTo(proxy.uri()));
@@ -210,41 +204,5 @@ class TransferToProviderTest {
   /** The transfer as the sandbox's JSON (with its delivery report), read through the platform's own routes. */
   private JsonNode rawTransfer(String transferId) throws Exception {
     return SandboxHttp.json(new SandboxHttp(sandbox, "hotline").get("/v1/transfers/" + transferId));
-  }
-
-  /** The department's glue on the JDK HTTP server: parts are streamed to the endpoint, the rest read whole. */
-  private static HttpServer mount(ProviderEndpoint endpoint) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/v1/transfers",
-        exchange -> {
-          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-          String method = exchange.getRequestMethod();
-          String path = exchange.getRequestURI().getPath();
-          ProviderResponse answer;
-          if (endpoint.streamsBody(method, path)) {
-            answer =
-                endpoint.handle(
-                    ProviderRequest.of(method, path, headers, new byte[0]),
-                    exchange.getRequestBody());
-          } else {
-            byte[] body =
-                exchange.getRequestBody().readNBytes((int) endpoint.maxRequestBytes() + 1);
-            answer = endpoint.handle(ProviderRequest.of(method, path, headers, body));
-          }
-          write(exchange, answer);
-        });
-    server.start();
-    return server;
-  }
-
-  private static void write(HttpExchange exchange, ProviderResponse answer) throws IOException {
-    answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    exchange.sendResponseHeaders(
-        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer.body());
-    }
   }
 }

@@ -377,56 +377,57 @@ public final class Outbox implements AutoCloseable {
 
   /** A worker: delivers claimed entries until the dispatcher stops and none is left. */
   private void workLoop() {
-    while (true) {
-      OutboxEntry e;
-      try {
-        e = ready.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (e == null) {
-        if (!running) {
-          return;
-        }
-        continue;
-      }
-      try {
-        Done d = deliver(e);
-        if (d != null) {
-          done.add(d);
-        }
-      } catch (RuntimeException ex) {
-        LOG.error(
-            "outbox entry {} attempt failed unexpectedly; it waits for its lease", e.id(), ex);
-      } finally {
-        local.decrementAndGet();
-        signal();
-      }
-    }
+    drain(
+        ready,
+        () -> running,
+        e -> {
+          try {
+            Done d = deliver(e);
+            if (d != null) {
+              done.add(d);
+            }
+          } catch (RuntimeException ex) {
+            LOG.error(
+                "outbox entry {} attempt failed unexpectedly; it waits for its lease", e.id(), ex);
+          } finally {
+            local.decrementAndGet();
+            signal();
+          }
+        });
   }
 
   /** The recorder: writes the workers' receipts in batches, then tells the evidence log and the listeners. */
   private void recordLoop() {
     List<Done> batch = new ArrayList<>();
+    drain(
+        done,
+        () -> recording,
+        d -> {
+          batch.add(d);
+          done.drainTo(batch, RECORD_BATCH - 1);
+          record(batch);
+          batch.clear();
+        });
+  }
+
+  /** Takes items from a queue until it is empty and {@code more} says no more will come (or the thread is interrupted). */
+  private <T> void drain(
+      LinkedBlockingQueue<T> queue,
+      java.util.function.BooleanSupplier more,
+      java.util.function.Consumer<T> each) {
     while (true) {
-      Done d;
+      T item;
       try {
-        d = done.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        item = queue.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
         return;
       }
-      if (d == null) {
-        if (!recording) {
-          return;
-        }
-        continue;
+      if (item != null) {
+        each.accept(item);
+      } else if (!more.getAsBoolean()) {
+        return;
       }
-      batch.add(d);
-      done.drainTo(batch, RECORD_BATCH - 1);
-      record(batch);
-      batch.clear();
     }
   }
 
