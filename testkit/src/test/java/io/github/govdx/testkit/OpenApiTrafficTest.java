@@ -427,7 +427,8 @@ class OpenApiTrafficTest {
     return b.build();
   }
 
-  private static ObjectNode demand(String gdbh) {
+  /** A demand record (12345 work order) of resource {@code 335002001/00003}, valid against its schema. */
+  static ObjectNode demand(String gdbh) {
     ObjectNode r = new ObjectMapper().createObjectNode();
     r.put("gdbh", gdbh);
     r.put("sqqd", "电话");
@@ -438,7 +439,8 @@ class OpenApiTrafficTest {
     return r;
   }
 
-  private static PushRequest push(ObjectNode record) {
+  /** A push of one record to {@code 335002001/00003} under a fresh idempotency key. */
+  static PushRequest push(ObjectNode record) {
     return PushRequest.builder()
         .resourceCode(DEMANDS)
         .addRecord(record)

@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.govdx.client.ExchangeClient;
 import io.github.govdx.client.ExchangeException;
 import io.github.govdx.client.catalog.ResourceDetail;
-import io.github.govdx.client.data.PushRequest;
 import io.github.govdx.client.data.QueryRequest;
 import io.github.govdx.client.data.RecordValidator;
 import io.github.govdx.client.provider.ProviderEndpoint;
@@ -40,7 +39,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +83,10 @@ class ProviderOpenApiTrafficTest {
               .accessPolicy((caller, resource, action) -> !caller.equals(refused))
               .query(
                   demands,
-                  q -> QueryAnswer.builder().records(List.<JsonNode>of(demand("GD-P-0"))).build())
+                  q ->
+                      QueryAnswer.builder()
+                          .records(List.<JsonNode>of(OpenApiTrafficTest.demand("GD-P-0")))
+                          .build())
               .push(demands, p -> "batch-" + p.messageId())
               .files(DEMANDS, f -> {})
               .build();
@@ -111,7 +112,12 @@ class ProviderOpenApiTrafficTest {
                     QueryRequest.builder().resourceCode(DEMANDS).filter("gdbh", "GD-P-0").build())
                 .records())
         .hasSize(1);
-    assertThat(hotline.data().push(push(demand("GD-P-1"))).receipt()).isPresent();
+    assertThat(
+            hotline
+                .data()
+                .push(OpenApiTrafficTest.push(OpenApiTrafficTest.demand("GD-P-1")))
+                .receipt())
+        .isPresent();
     // refused by the provider: its access policy (403), an invalid query (422), invalid records
     // (422)
     assertThatThrownBy(
@@ -129,7 +135,13 @@ class ProviderOpenApiTrafficTest {
                         QueryRequest.builder().resourceCode(DEMANDS).filter("nosuch", "x").build()))
         .isInstanceOf(ExchangeException.class)
         .hasMessageStartingWith("GDX-3302");
-    assertThatThrownBy(() -> unchecked.data().push(push(demand("GD-P-2").put("xzqh", "999999"))))
+    assertThatThrownBy(
+            () ->
+                unchecked
+                    .data()
+                    .push(
+                        OpenApiTrafficTest.push(
+                            OpenApiTrafficTest.demand("GD-P-2").put("xzqh", "999999"))))
         .isInstanceOf(ExchangeException.class)
         .hasMessageStartingWith("GDX-3303");
 
@@ -159,25 +171,6 @@ class ProviderOpenApiTrafficTest {
     }
     assertThat(t.state()).isEqualTo(TransferState.DELIVERED);
     hotline.transfers().verifyReceipt(sent);
-  }
-
-  private static ObjectNode demand(String gdbh) {
-    ObjectNode r = JSON.createObjectNode();
-    r.put("gdbh", gdbh);
-    r.put("sqqd", "电话");
-    r.put("sqlx", "投诉");
-    r.put("sqnr", "小区路灯不亮");
-    r.put("xzqh", "320505");
-    r.put("slsj", "2026-11-24T08:12:00Z");
-    return r;
-  }
-
-  private static PushRequest push(ObjectNode record) {
-    return PushRequest.builder()
-        .resourceCode(DEMANDS)
-        .addRecord(record)
-        .idempotencyKey(UUID.randomUUID().toString())
-        .build();
   }
 
   /** Records one exchange: the request as received, the response as sent (octet-stream bodies left out). */
