@@ -9,7 +9,6 @@ import io.github.govdx.store.redis.RedisStores;
 import io.github.govdx.testkit.internal.StateTables;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +32,6 @@ public final class SandboxState {
 
   /** The default table prefix (also the Redis key prefix of the standalone jar, with a colon). */
   public static final String DEFAULT_PREFIX = "gdx_sandbox_";
-
-  private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,30}");
 
   private final DataSource dataSource;
   private final String tablePrefix;
@@ -132,12 +129,9 @@ public final class SandboxState {
      * @throws IllegalArgumentException if the prefix is not a plain identifier
      */
     public Builder tablePrefix(String tablePrefix) {
-      Objects.requireNonNull(tablePrefix, "tablePrefix == null");
-      if (!PREFIX.matcher(tablePrefix).matches()) {
-        throw new IllegalArgumentException(
-            "tablePrefix must be a letter then up to 30 letters, digits or underscores: "
-                + tablePrefix);
-      }
+      // checked here, so a bad prefix fails at the sandbox's own builder, by the JDBC stores' one
+      // rule
+      JdbcStores.builder().tablePrefix(tablePrefix);
       this.tablePrefix = tablePrefix;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.github.govdx.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,6 +122,17 @@ class SandboxSharedStateTest {
     } finally {
       dropDatabase(engine, name);
     }
+  }
+
+  @Test
+  void tablePrefix_thatIsNotAPlainIdentifier_isRefusedAtTheSandboxsBuilder() {
+    for (String bad : new String[] {"gdx; DROP TABLE x; --", "1gdx", "", "a".repeat(32)}) {
+      assertThatThrownBy(() -> SandboxState.builder().tablePrefix(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("tablePrefix");
+    }
+    SandboxState.builder().tablePrefix("gdx_sandbox_2_");
   }
 
   @Test
