@@ -10,15 +10,14 @@ import io.github.govdx.client.transfer.SendFileRequest;
 import io.github.govdx.client.transfer.Transfer;
 import io.github.govdx.client.transfer.TransferResult;
 import io.github.govdx.client.transfer.TransferState;
+import io.github.govdx.examples.TestDatabase;
 import io.github.govdx.store.jdbc.JdbcStores;
 import io.github.govdx.testkit.ExchangeSandbox;
 import io.github.govdx.testkit.SandboxProvider;
 import io.github.govdx.testkit.TestParty;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,12 +29,10 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Files delivered to a provider with two instances (issue 15, {@code docs/protocol.md} §15.8): the sandbox sends
@@ -47,47 +44,21 @@ import org.postgresql.ds.PGSimpleDataSource;
 class ProviderFilesInboxTest {
 
   private static final String RESOURCE = "335003001/00031";
-  private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   @TempDir Path tmp;
 
-  private final String schema = "gdx_files_" + Long.toHexString(System.nanoTime());
   private ExchangeSandbox sandbox;
   private DataSource ds;
-  private boolean postgres;
+  private TestDatabase db;
 
   @AfterEach
   void stop() throws Exception {
     if (sandbox != null) {
       sandbox.close();
     }
-    if (postgres) {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+    if (db != null) {
+      db.close();
     }
-  }
-
-  private DataSource dataSource(String engine) throws SQLException {
-    if (engine.equals("h2")) {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
-      return h2;
-    }
-    try (Socket s = new Socket("127.0.0.1", 5432)) {
-      postgres = true;
-    } catch (java.io.IOException e) {
-      throw new AssertionError("PostgreSQL is not reachable at 127.0.0.1:5432", e);
-    }
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(PG_URL + "?currentSchema=" + schema);
-    pg.setUser("postgres");
-    return pg;
   }
 
   /** One provider instance: its own JdbcStores on the shared database, the shared spool directory. */
@@ -139,7 +110,8 @@ class ProviderFilesInboxTest {
   void twoInstances_handlerFailsOnce_fileStoredOnce_senderSeesItDelivered(String engine)
       throws Exception {
     sandbox = ExchangeSandbox.builder().start();
-    ds = dataSource(engine);
+    db = TestDatabase.open(engine, "gdx_files_");
+    ds = db.dataSource();
     JdbcStores.builder().dataSource(ds).build().createTables();
     // no key on purpose: a file handled twice would show as a second row
     try (Connection c = ds.getConnection();

@@ -9,13 +9,12 @@ import io.github.govdx.client.provider.ProviderRequest;
 import io.github.govdx.client.provider.ProviderResponse;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.RoutingHeaders;
+import io.github.govdx.examples.TestDatabase;
 import io.github.govdx.store.jdbc.JdbcStores;
 import io.github.govdx.testkit.ExchangeSandbox;
 import io.github.govdx.testkit.TestParty;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,11 +29,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The transactional inbox (issue 12): a provider whose push handler writes to the same database as its idempotency
@@ -45,48 +42,19 @@ import org.postgresql.ds.PGSimpleDataSource;
 class TransactionalInboxTest {
 
   private static final String RESOURCE = "335003001/00031";
-  private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-  private final String schema = "gdx_inbox_" + Long.toHexString(System.nanoTime());
   private ExchangeSandbox sandbox;
   private DataSource ds;
-  private boolean postgres;
+  private TestDatabase db;
 
   @AfterEach
   void stop() throws Exception {
     if (sandbox != null) {
       sandbox.close();
     }
-    if (postgres) {
-      try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+    if (db != null) {
+      db.close();
     }
-  }
-
-  private DataSource dataSource(String engine) throws SQLException {
-    if (engine.equals("h2")) {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
-      return h2;
-    }
-    try (Socket s = new Socket("127.0.0.1", 5432)) {
-      postgres = true;
-    } catch (java.io.IOException e) {
-      throw new AssertionError(
-          "PostgreSQL is not reachable at 127.0.0.1:5432 — start it with `pg_ctlcluster 15 main"
-              + " start` (or run .ci/services)",
-          e);
-    }
-    try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(PG_URL + "?currentSchema=" + schema);
-    pg.setUser("postgres");
-    return pg;
   }
 
   /** One provider instance: its own JdbcStores on the shared database, the handler writing a row per record. */
@@ -175,7 +143,8 @@ class TransactionalInboxTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void handlerWorkClaimAndAnswerCommitTogether(String engine) throws Exception {
     sandbox = ExchangeSandbox.builder().start();
-    ds = dataSource(engine);
+    db = TestDatabase.open(engine, "gdx_inbox_");
+    ds = db.dataSource();
     JdbcStores.builder().dataSource(ds).build().createTables();
     // no primary key on purpose: a push handled twice would show as a second row
     try (Connection c = ds.getConnection();
