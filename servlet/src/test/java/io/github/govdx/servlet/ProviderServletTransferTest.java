@@ -125,18 +125,7 @@ class ProviderServletTransferTest {
       for (int attempt = 0; ; attempt++) {
         try {
           HttpResponse<byte[]> created =
-              call(
-                  "POST",
-                  "/dept/v1/transfers",
-                  M.writeValueAsBytes(
-                      M.createObjectNode()
-                          .put("transferId", id)
-                          .put("resourceCode", RESOURCE)
-                          .put("size", f.sealed().length)
-                          .put("sha256", f.sha256())
-                          .put("partSize", PART)),
-                  "application/json",
-                  null);
+              call("POST", "/dept/v1/transfers", announcement(id, f), "application/json", null);
           assertThat(created.statusCode()).isIn(200, 201);
           JsonNode state =
               M.readTree(call("GET", "/dept/v1/transfers/" + id, null, null, null).body());
@@ -254,18 +243,7 @@ class ProviderServletTransferTest {
     SealedFile f = SealedFile.random(PKI, Fixtures.HOTLINE, Fixtures.POLICE, RESOURCE, 300_000, 13);
     String id = "t-" + UUID.randomUUID();
     Sender sender = new Sender(direct);
-    sender.call(
-        "POST",
-        "/dept/v1/transfers",
-        M.writeValueAsBytes(
-            M.createObjectNode()
-                .put("transferId", id)
-                .put("resourceCode", RESOURCE)
-                .put("size", f.sealed().length)
-                .put("sha256", f.sha256())
-                .put("partSize", PART)),
-        "application/json",
-        null);
+    sender.call("POST", "/dept/v1/transfers", announcement(id, f), "application/json", null);
     byte[] b = f.part(1, PART);
     byte[] bent = b.clone();
     bent[100] ^= 1;
@@ -279,5 +257,16 @@ class ProviderServletTransferTest {
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(M.readTree(r.body()).path("code").asText()).isEqualTo("GDX-3011");
     assertThat(r.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  /** The announcement of protocol.md §15.8 for a sealed file under a transfer id, in parts of {@code PART}. */
+  private static byte[] announcement(String id, SealedFile f) throws java.io.IOException {
+    return M.writeValueAsBytes(
+        M.createObjectNode()
+            .put("transferId", id)
+            .put("resourceCode", RESOURCE)
+            .put("size", f.sealed().length)
+            .put("sha256", f.sha256())
+            .put("partSize", PART));
   }
 }
