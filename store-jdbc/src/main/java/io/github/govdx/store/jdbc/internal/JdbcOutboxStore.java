@@ -507,13 +507,24 @@ public final class JdbcOutboxStore implements OutboxStore {
               }
             }
           }
+          if (seqs.isEmpty()) {
+            return 0;
+          }
+          // one statement for the batch, not a round trip per entry
           int n = 0;
           try (PreparedStatement s =
-              db.prepare(c, "DELETE FROM " + table + " WHERE seq = ? AND state = 'delivered'")) {
+              db.prepare(
+                  c,
+                  "DELETE FROM "
+                      + table
+                      + " WHERE seq IN ("
+                      + String.join(", ", Collections.nCopies(seqs.size(), "?"))
+                      + ") AND state = 'delivered'")) {
+            int i = 1;
             for (Long seq : seqs) {
-              s.setLong(1, seq);
-              n += s.executeUpdate();
+              s.setLong(i++, seq);
             }
+            n = s.executeUpdate();
           }
           return n;
         });

@@ -57,4 +57,4 @@ CREATE TABLE IF NOT EXISTS gdx_outbox (       -- the durable outbox (delivery.md
 -- partial indexes: only the rows a claim looks for (docs/store-jdbc.md explains why)
 CREATE INDEX IF NOT EXISTS gdx_outbox_pending ON gdx_outbox (seq, next_attempt_at) WHERE state = 'pending';
 CREATE INDEX IF NOT EXISTS gdx_outbox_leased ON gdx_outbox (seq, lease_until) WHERE state = 'in_flight';
-CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq) WHERE state IN ('pending', 'in_flight');
+CREATE INDEX IF NOT EXISTS gdx_outbox_order ON gdx_outbox (order_key, seq) WHERE state IN ('pending', 'in_flight') AND order_key IS NOT NULL;
