@@ -135,6 +135,28 @@ class TransferTest {
   }
 
   @Test
+  void receiveCutShortBeforeItsAcknowledgement_isReceivedAgain() throws Exception {
+    Path src = randomFile("cut-short.bin", MIB + 4_321, 7);
+    TransferResult sent = hotline.transfers().send(request(src).build());
+    Path out = tmp.resolve("cut-short.out");
+    // the stream was downloaded, opened and written, then the receiver stopped before acknowledging
+    // it
+    sandbox.inject(Route.TRANSFER_ACK, Fault.status(400).times(1));
+    assertThatThrownBy(() -> bigdata.transfers().receive(sent.transferId(), out))
+        .isInstanceOf(ExchangeException.class);
+    sandbox.clearFaults();
+    assertThat(hotline.transfers().get(sent.transferId()).state())
+        .isNotEqualTo(TransferState.DELIVERED);
+
+    ReceivedFile got = bigdata.transfers().receive(sent.transferId(), out);
+    assertThat(sha256(out)).isEqualTo(sha256(src));
+    assertThat(got.messageId()).isEqualTo(sent.messageId());
+    assertThat(hotline.transfers().verifyReceipt(sent).messageId()).isEqualTo(sent.messageId());
+    assertThat(hotline.transfers().get(sent.transferId()).state())
+        .isEqualTo(TransferState.DELIVERED);
+  }
+
+  @Test
   void brokenFiveTimesAtRandomPoints_uploadAndDownloadResume() throws Exception {
     Path src = randomFile("extract.bin", 7L * MIB + 3, 2);
     TransferResult sent;

@@ -3,10 +3,12 @@ package io.github.govdx.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.core.party.PartyId;
+import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.EnvelopeCodec;
 import io.github.govdx.crypto.OpenedMessage;
 import io.github.govdx.crypto.OpenedStream;
+import io.github.govdx.crypto.ReplayDetectedException;
 import io.github.govdx.crypto.RoutingHeaders;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.Receipt;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +47,7 @@ public final class CodecSealer implements MessageSealer {
   private final EnvelopeCodec strict;
   private final EnvelopeCodec claimed;
   private final EnvelopeCodec lenient;
-  private final @Nullable EnvelopeCodec transfers;
+  private final @Nullable ReplayCache replayCache;
   private final @Nullable EnvelopeCodec transfersClaimed;
 
   private final TrustStore trust;
@@ -73,15 +76,15 @@ public final class CodecSealer implements MessageSealer {
       EnvelopeCodec strict,
       EnvelopeCodec claimed,
       EnvelopeCodec lenient,
-      @Nullable EnvelopeCodec transfers,
       @Nullable EnvelopeCodec transfersClaimed,
+      @Nullable ReplayCache replayCache,
       TrustStore trust,
       Clock clock) {
     this.strict = Objects.requireNonNull(strict, "strict == null");
     this.claimed = Objects.requireNonNull(claimed, "claimed == null");
     this.lenient = Objects.requireNonNull(lenient, "lenient == null");
-    this.transfers = transfers;
     this.transfersClaimed = transfersClaimed;
+    this.replayCache = replayCache;
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.ownCopies = new OwnCopies(strict.suite(), clock, this::sealKey, this::openKey);
@@ -124,8 +127,8 @@ public final class CodecSealer implements MessageSealer {
         codec.apply(skew, replayCache),
         codec.apply(skew, claimedElsewhere),
         codec.apply(LENIENT_SKEW, claimedElsewhere),
-        codec.apply(LENIENT_SKEW, replayCache),
         codec.apply(LENIENT_SKEW, claimedElsewhere),
+        replayCache,
         trust,
         clock);
   }
@@ -271,12 +274,36 @@ public final class CodecSealer implements MessageSealer {
     return strict.sealStream(headers(routing), plaintext, out);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Opens with the codec that leaves the replay check to its caller, then claims two ids in the replay cache,
+   * both until the stream's issued-at plus the skew window: the stream's own (sender and message id, as every
+   * envelope) and the stream's for this transfer, the latter first. A stream whose own id was seen before opens
+   * only if it was also seen for this transfer — the same transfer received again.
+   */
   @Override
-  public OpenedStream openStream(InputStream sealed, OutputStream out) {
-    if (transfers == null) {
+  public OpenedStream openTransferStream(String transferId, InputStream sealed, OutputStream out) {
+    if (transfersClaimed == null || replayCache == null) {
       throw new UnsupportedOperationException("this sealer was not built for file transfers");
     }
-    return transfers.openStream(sealed, out);
+    Objects.requireNonNull(transferId, "transferId == null");
+    OpenedStream opened = transfersClaimed.openStream(sealed, out);
+    RoutingHeaders h = opened.headers();
+    String id = h.sender() + " " + h.messageId();
+    Instant until = h.issuedAt().plus(LENIENT_SKEW);
+    boolean newForTransfer = replayCache.firstSeen(id + " transfer " + transferId, until);
+    boolean newStream = replayCache.firstSeen(id, until);
+    if (!newStream && newForTransfer) {
+      throw new ReplayDetectedException(
+          CryptoErrorCode.REPLAY_DETECTED,
+          "stream "
+              + h.messageId()
+              + " from "
+              + h.sender()
+              + " was received before, for another transfer");
+    }
+    return opened;
   }
 
   @Override

@@ -133,23 +133,25 @@ public interface MessageSealer {
   }
 
   /**
-   * Opens a sealed stream received by file transfer: every check of the header envelope, freshness measured
-   * against a transfer's 24-hour life, the replay cache applied; the output is complete and authentic only when
-   * this returns.
+   * Opens the sealed stream of a platform transfer addressed to us ({@code transfers().receive}). The replay check
+   * is bound to the transfer: the same stream opens again for the same transfer id (a receive cut short after
+   * opening and before its acknowledgement is simply received again), never for another transfer.
    *
+   * @param transferId the platform's transfer id the stream was downloaded from
    * @param sealed the sealed stream
    * @param out the plaintext
    * @return what opening established
+   * @throws io.github.govdx.crypto.ReplayDetectedException if the stream was opened before for another transfer
    * @throws UnsupportedOperationException if this sealer has no stream support
    */
-  default io.github.govdx.crypto.OpenedStream openStream(
-      java.io.InputStream sealed, java.io.OutputStream out) {
+  default io.github.govdx.crypto.OpenedStream openTransferStream(
+      String transferId, java.io.InputStream sealed, java.io.OutputStream out) {
     throw new UnsupportedOperationException("this sealer does not open streams");
   }
 
   /**
    * Opens a sealed stream received by a provider ({@code docs/protocol.md} §15.8): like {@link
-   * #openStream(java.io.InputStream, java.io.OutputStream)} but without the replay cache, whose part the
+   * #openTransferStream(String, java.io.InputStream, java.io.OutputStream)} but without the replay cache, whose part the
    * provider's idempotency store plays (the stream's message id is claimed there before opening, so that an
    * attempt cut short can be resumed).
    *

@@ -354,7 +354,7 @@ public final class TransfersImpl implements TransfersClient {
     OpenedStream opened;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), BUFFER);
         OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
-      opened = s.openStream(in, o);
+      opened = s.openTransferStream(transferId, in, o);
     } catch (IOException | UncheckedIOException e) {
       delete(tmp);
       throw fileFailed("could not open the downloaded stream", e);
