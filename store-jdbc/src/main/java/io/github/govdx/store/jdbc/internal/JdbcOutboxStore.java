@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +40,7 @@ public final class JdbcOutboxStore implements OutboxStore {
           + " own_copy, order_key, state, attempts, created_at, next_attempt_at, lease_owner,"
           + " lease_until, delivered_at, receipt, last_error_code, last_error, sent_digests";
   private static final int ATTEMPTS = 5;
+  private static final int GROUP_MAX = 64;
 
   private final Jdbc db;
   private final String table;
@@ -43,6 +48,7 @@ public final class JdbcOutboxStore implements OutboxStore {
   private final String candidates;
   private final String byId;
   private final String deliveredSql;
+  private final GroupInsert inserts = new GroupInsert();
 
   /**
    * The outbox of a database.
@@ -100,16 +106,123 @@ public final class JdbcOutboxStore implements OutboxStore {
 
   // ---------------------------------------------------------------- add
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Durable when it returns. Inside an inbox transaction bound to this thread the insert joins it. Otherwise
+   * concurrent adds commit together (group commit): the first caller to find no insert under way writes every
+   * entry waiting at that moment in one transaction, and each caller returns once the transaction holding its
+   * entry committed. Should that transaction fail, each of its entries is inserted again on its own, so that a
+   * duplicate id or a store failure is reported to its own caller only.
+   */
   @Override
   public void add(OutboxEntry entry) {
     Objects.requireNonNull(entry, "entry == null");
-    db.call(
-        STORE,
-        "add",
-        c -> {
-          add(c, entry);
-          return null;
-        });
+    if (db.boundConnection() != null) {
+      db.call(
+          STORE,
+          "add",
+          c -> {
+            add(c, entry);
+            return null;
+          });
+      return;
+    }
+    inserts.add(entry);
+  }
+
+  /** One entry of a group insert, and what became of it. */
+  private static final class Waiting {
+    final OutboxEntry entry;
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile @Nullable RuntimeException failure;
+
+    Waiting(OutboxEntry entry) {
+      this.entry = entry;
+    }
+  }
+
+  /** Group commit of concurrent adds (see {@link #add(OutboxEntry)}). */
+  private final class GroupInsert {
+    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+
+    void add(OutboxEntry entry) {
+      Waiting me = new Waiting(entry);
+      queue.add(me);
+      // once queued the entry may be written by any caller: wait for its outcome even when
+      // interrupted (the flag is kept), so that no caller hears "failed" of a stored entry
+      boolean interrupted = false;
+      while (me.done.getCount() > 0) {
+        if (writer.tryLock()) {
+          try {
+            writeWaiting();
+          } finally {
+            writer.unlock();
+          }
+        } else {
+          // the writer may have taken its batch just before this entry came: look again soon
+          try {
+            me.done.await(1, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      RuntimeException failure = me.failure;
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** Writes what waits, batch by batch, until nothing does. */
+    private void writeWaiting() {
+      List<Waiting> batch = new ArrayList<>();
+      while (true) {
+        batch.clear();
+        for (Waiting w; batch.size() < GROUP_MAX && (w = queue.poll()) != null; ) {
+          batch.add(w);
+        }
+        if (batch.isEmpty()) {
+          return;
+        }
+        try {
+          db.transaction(
+              STORE,
+              "add",
+              c -> {
+                for (Waiting w : batch) {
+                  JdbcOutboxStore.this.add(c, w.entry);
+                }
+                return null;
+              });
+        } catch (RuntimeException groupFailed) {
+          if (batch.size() == 1) {
+            batch.get(0).failure = groupFailed;
+          } else {
+            for (Waiting w : batch) {
+              try {
+                db.call(
+                    STORE,
+                    "add",
+                    c -> {
+                      JdbcOutboxStore.this.add(c, w.entry);
+                      return null;
+                    });
+              } catch (RuntimeException alone) {
+                w.failure = alone;
+              }
+            }
+          }
+        }
+        for (Waiting w : batch) {
+          w.done.countDown();
+        }
+      }
+    }
   }
 
   /**
