@@ -51,30 +51,21 @@ public final class UnifiedSocialCreditCode {
     this.code = code;
   }
 
+  /** The two GB 32100 tables, read on first use of a name (never by a check). */
   private static final class Tables {
     static final CodeTable DEPT = CodeTableRegistry.defaultRegistry().require("GB 32100-DEPT");
     static final CodeTable CATEGORY =
         CodeTableRegistry.defaultRegistry().require("GB 32100-CATEGORY");
-    // the two tables as lookup arrays: analyse runs per record in validation, and a substring plus
-    // a hash per
-    // position costs more than the rest of the check (every character is already known to be < 128
-    // here)
-    static final boolean[] DEPT_OK = new boolean[128];
-    static final boolean[] CATEGORY_OK = new boolean[128 * 128];
+  }
 
-    static {
-      for (io.github.govdx.core.codes.CodeEntry e : DEPT.entries()) {
-        if (e.code().length() == 1 && e.code().charAt(0) < 128) {
-          DEPT_OK[e.code().charAt(0)] = true;
-        }
-      }
-      for (io.github.govdx.core.codes.CodeEntry e : CATEGORY.entries()) {
-        String c = e.code();
-        if (c.length() == 2 && c.charAt(0) < 128 && c.charAt(1) < 128) {
-          CATEGORY_OK[c.charAt(0) * 128 + c.charAt(1)] = true;
-        }
-      }
-    }
+  /**
+   * The same two tables as lookup arrays (from {@link CompactCodes}): analyse runs per record in validation, and a
+   * substring plus a hash per position costs more than the rest of the check (every character is already known to
+   * be &lt; 128 here).
+   */
+  private static final class Lookup {
+    static final boolean[] DEPT_OK = CompactCodes.departments();
+    static final boolean[] CATEGORY_OK = CompactCodes.categories();
   }
 
   /**
@@ -127,13 +118,13 @@ public final class UnifiedSocialCreditCode {
                 + " must be a digit or an upper-case letter other than I, O, Z, S, V");
       }
     }
-    if (!Tables.DEPT_OK[v.charAt(0)]) {
+    if (!Lookup.DEPT_OK[v.charAt(0)]) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_DEPT_CODE,
           "dept-code",
           "position 1 is not a registration department code of GB 32100 Table 1");
     }
-    if (!Tables.CATEGORY_OK[v.charAt(0) * 128 + v.charAt(1)]) {
+    if (!Lookup.CATEGORY_OK[v.charAt(0) * 128 + v.charAt(1)]) {
       return CheckResult.invalid(
           CoreErrorCode.IDENT_CATEGORY_CODE,
           "category-code",
