@@ -82,8 +82,8 @@ public final class JdbcStores {
             b.tablePrefix,
             b.clock,
             (int) Math.max(1, b.queryTimeout.toSeconds()));
-    JdbcFirstSeen replay = new JdbcFirstSeen(db, "replay");
-    JdbcFirstSeen nonce = new JdbcFirstSeen(db, "nonce");
+    JdbcFirstSeen replay = new JdbcFirstSeen(db, "replay", b.durableClaims);
+    JdbcFirstSeen nonce = new JdbcFirstSeen(db, "nonce", b.durableClaims);
     this.replayCache =
         new ReplayCache() {
           @Override
@@ -234,6 +234,7 @@ public final class JdbcStores {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
     private Clock clock = Clock.systemUTC();
+    private boolean durableClaims;
 
     private Builder() {}
 
@@ -293,6 +294,24 @@ public final class JdbcStores {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Whether a replay or nonce claim on PostgreSQL waits until its commit is flushed to the WAL; default {@code
+     * false}: the claim's own one-statement transaction commits asynchronously ({@code SET LOCAL synchronous_commit
+     * TO OFF}), which takes the flush out of every envelope's check. Claims are atomic and visible to every instance
+     * either way; without the flush, a crash of the database server can lose the claims of its last moments
+     * (about 600 ms by default), so a message seen then could be accepted once more after the restart while still
+     * fresh (docs/security.md, "Replay claims on PostgreSQL"). Set {@code true} to close that window at the cost of
+     * a WAL flush per check. No effect on other engines, nor on the outbox, idempotency and evidence stores (always
+     * durable).
+     *
+     * @param durable {@code true} to wait for the flush
+     * @return this builder
+     */
+    public Builder durableClaims(boolean durable) {
+      this.durableClaims = durable;
       return this;
     }
 

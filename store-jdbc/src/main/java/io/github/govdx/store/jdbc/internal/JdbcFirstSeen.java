@@ -37,6 +37,17 @@ import org.slf4j.LoggerFactory;
  *       same conditional {@code UPDATE}.
  * </ul>
  *
+ * <p><b>Asynchronous commit on PostgreSQL</b> (unless built durable): outside an inbox transaction the statement runs
+ * as {@code SET LOCAL synchronous_commit TO OFF; INSERT …} in one round trip, so its own transaction does not wait
+ * for the WAL flush (an {@code fdatasync}, often longer than the rest of the claim). Atomicity and visibility are
+ * unchanged: the row is there for every session and instance as soon as the statement returns, so of any number of
+ * concurrent callers exactly one is first, as before. What is given up is the last moments before a crash of the
+ * database server itself: claims committed within about three {@code wal_writer_delay} (600 ms by default) of it
+ * may be lost, and a message seen then could be accepted once more after the restart while still fresh — the same
+ * kind of window (much shorter) as Redis's default persistence. The setting never reaches other work on the
+ * connection ({@code SET LOCAL} ends with the transaction), and inside an inbox transaction the claim joins it
+ * unchanged.
+ *
  * <p>Expired rows are also purged in bulk every {@value #PURGE_EVERY} calls of an instance.
  *
  * <p><b>Early claims</b> ({@link #claim(String, Instant)}, the replay cache's {@link ReplayCache#claim}): the
@@ -66,6 +77,7 @@ public final class JdbcFirstSeen {
   private final String insert;
   private final String takeOver;
   private final @org.jspecify.annotations.Nullable String upsert;
+  private final @org.jspecify.annotations.Nullable String upsertAsync;
   private final String purge;
   private final String release;
   private final AtomicInteger calls = new AtomicInteger();
@@ -76,8 +88,10 @@ public final class JdbcFirstSeen {
    *
    * @param db the database
    * @param namespace {@code replay} or {@code nonce}
+   * @param durable on PostgreSQL, whether a claim waits for its commit's WAL flush ({@code false}: the claim's own
+   *     transaction commits asynchronously; see the class description)
    */
-  public JdbcFirstSeen(Jdbc db, String namespace) {
+  public JdbcFirstSeen(Jdbc db, String namespace, boolean durable) {
     this.db = Objects.requireNonNull(db, "db == null");
     this.namespace = Objects.requireNonNull(namespace, "namespace == null");
     this.store = "jdbc " + namespace + " cache";
@@ -115,6 +129,10 @@ public final class JdbcFirstSeen {
                 + " AS f (ns, id_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (ns, id_hash)"
                 + " DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE f.expires_at <= ?"
             : null;
+    // the same statement in a transaction of its own that does not wait for the WAL flush: one
+    // round trip (one implicit transaction up to the protocol's Sync), and SET LOCAL ends with it
+    upsertAsync =
+        upsert != null && !durable ? "SET LOCAL synchronous_commit TO OFF; " + upsert : null;
   }
 
   /**
@@ -139,6 +157,15 @@ public final class JdbcFirstSeen {
             try (PreparedStatement s = db.prepare(c, purge)) {
               s.setLong(1, now);
               s.executeUpdate();
+            }
+          }
+          if (upsertAsync != null && db.boundConnection() == null) {
+            try (PreparedStatement s = db.prepare(c, upsertAsync)) {
+              s.setString(1, namespace);
+              s.setBytes(2, h);
+              s.setLong(3, expires);
+              s.setLong(4, now);
+              return lastUpdateCount(s) == 1;
             }
           }
           if (upsert != null) {
@@ -176,6 +203,22 @@ public final class JdbcFirstSeen {
             return s.executeUpdate() == 1;
           }
         });
+  }
+
+  /** Runs a statement list and returns the update count of its last statement. */
+  private static int lastUpdateCount(PreparedStatement s) throws SQLException {
+    boolean result = s.execute();
+    int last = -1;
+    while (true) {
+      if (!result) {
+        int n = s.getUpdateCount();
+        if (n == -1) {
+          return last;
+        }
+        last = n;
+      }
+      result = s.getMoreResults();
+    }
   }
 
   /**
