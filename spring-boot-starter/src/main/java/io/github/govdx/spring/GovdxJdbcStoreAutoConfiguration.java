@@ -54,6 +54,7 @@ public class GovdxJdbcStoreAutoConfiguration {
         JdbcStores.builder()
             .dataSource(dataSource)
             .tablePrefix(properties.store().jdbc().tablePrefix())
+            .durableClaims(properties.store().jdbc().durableClaims())
             .clock(GovdxAutoConfiguration.clock(clock))
             .build();
     if (properties.store().jdbc().createTables()) {

@@ -207,11 +207,14 @@ public record GovdxProperties(
    *     of docs/store-jdbc.md yourself)
    * @param tablePrefix the table name prefix
    * @param evidenceChain the name of the shared evidence chain the outbox appends to
+   * @param durableClaims on PostgreSQL, whether replay and nonce claims wait for the WAL flush ({@code
+   *     JdbcStores.Builder.durableClaims}; docs/security.md, "Replay claims on PostgreSQL")
    */
   public record JdbcStore(
       @DefaultValue("false") boolean createTables,
       @DefaultValue("gdx_") String tablePrefix,
-      @DefaultValue("govdx") String evidenceChain) {}
+      @DefaultValue("govdx") String evidenceChain,
+      @DefaultValue("false") boolean durableClaims) {}
 
   /**
    * Redis store settings.
