@@ -193,12 +193,29 @@ public final class Json {
   }
 
   /**
-   * Serialises a node.
+   * Reads JSON the sandbox wrote itself (e.g. a keyring entry) as a record; all its members must be known.
    *
-   * @param node the node
+   * @param json the text
+   * @param type the record
+   * @param <T> the record type
+   * @return the value
+   * @throws IllegalStateException if the text is not such a record
+   */
+  public static <T> T stored(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not a " + type.getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Serialises a node or a record.
+   *
+   * @param node the node or record
    * @return the JSON text
    */
-  public static String write(JsonNode node) {
+  public static String write(Object node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
