@@ -1,7 +1,5 @@
 package io.github.govdx.testkit.internal;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
 import java.time.LocalDate;
@@ -198,25 +196,14 @@ public final class Requests {
    * @param partSize the part size asked for, or null
    */
   public record NewTransfer(
-      PartyId receiver, String resourceCode, long size, String sha256, @Nullable Long partSize) {
+      String receiver,
+      String resourceCode,
+      @Nullable Long size,
+      String sha256,
+      @Nullable Long partSize) {
 
-    /**
-     * Reads the members.
-     *
-     * @param receiver the receiver's id
-     * @param resourceCode the resource
-     * @param size the size
-     * @param sha256 the digest
-     * @param partSize the part size, or null
-     * @return the request
-     */
-    @JsonCreator
-    static NewTransfer of(
-        @JsonProperty("receiver") String receiver,
-        @JsonProperty("resourceCode") String resourceCode,
-        @JsonProperty("size") @Nullable Long size,
-        @JsonProperty("sha256") String sha256,
-        @JsonProperty("partSize") @Nullable Long partSize) {
+    /** Checks the members. */
+    public NewTransfer {
       if (!PartyId.isValid(Json.required(receiver, "receiver"))) {
         throw malformed("receiver is not a valid party id");
       }
@@ -227,7 +214,6 @@ public final class Requests {
       if (!HEX64.matcher(Json.required(sha256, "sha256")).matches()) {
         throw malformed("sha256 must be 64 lowercase hex digits");
       }
-      return new NewTransfer(PartyId.parse(receiver), resourceCode, size, sha256, partSize);
     }
   }
 

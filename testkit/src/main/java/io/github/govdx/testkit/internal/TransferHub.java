@@ -167,7 +167,7 @@ public final class TransferHub implements AutoCloseable {
    */
   public Reply create(Call call) {
     Requests.NewTransfer body = Json.read(call.body(), Requests.NewTransfer.class);
-    PartyId receiver = body.receiver();
+    PartyId receiver = PartyId.parse(body.receiver());
     if (!knownParty.apply(receiver)) {
       throw new ApiException(
           WireCode.PARTY_NOT_FOUND, "no party " + receiver + " in the directory");
