@@ -86,22 +86,6 @@ public final class Json {
   }
 
   /**
-   * Reads a request member kept as a tree (e.g. a receipt) as a record, as {@link #read(byte[], Class)}.
-   *
-   * @param tree the tree
-   * @param type the record
-   * @param <T> the record type
-   * @return the value
-   */
-  public static <T> T read(JsonNode tree, Class<T> type) {
-    try {
-      return REQUESTS.readValue(REQUESTS.treeAsTokens(tree), type);
-    } catch (IOException e) {
-      throw refused(e);
-    }
-  }
-
-  /**
    * A required member: present, not null and, for text, not empty.
    *
    * @param value the member's value
