@@ -77,12 +77,27 @@ public final class Json {
     try {
       v = REQUESTS.readValue(body, type);
     } catch (IOException e) {
-      throw refused(e);
+      throw refused(e, body);
     }
     if (v == null) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "the body is not a JSON object");
+      throw wholeBody(body);
     }
     return v;
+  }
+
+  /** Why a body failed as a whole: not JSON (trailing tokens included), or JSON but not an object. */
+  private static ApiException wholeBody(byte[] body) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(body);
+    } catch (IOException e) {
+      return new ApiException(WireCode.MALFORMED_REQUEST, "the body is not valid JSON");
+    }
+    return new ApiException(
+        WireCode.MALFORMED_REQUEST,
+        n != null && n.isObject()
+            ? "the body is not a valid request"
+            : "the body is not a JSON object");
   }
 
   /**
@@ -102,10 +117,13 @@ public final class Json {
   }
 
   /** Maps a databind failure to {@code GDX-3001}: the member's path and expected JSON type, never a value. */
-  private static ApiException refused(IOException e) {
+  private static ApiException refused(IOException e, byte[] body) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ApiException a) {
         return a;
+      }
+      if (t instanceof JsonProcessingException && !(t instanceof JsonMappingException)) {
+        return new ApiException(WireCode.MALFORMED_REQUEST, "the body is not valid JSON");
       }
     }
     if (!(e instanceof JsonMappingException m)) {
@@ -120,7 +138,7 @@ public final class Json {
       }
     }
     if (path.length() == 0) {
-      return new ApiException(WireCode.MALFORMED_REQUEST, "the body is not a JSON object");
+      return wholeBody(body);
     }
     Class<?> target = e instanceof MismatchedInputException mi ? mi.getTargetType() : null;
     String expected;
