@@ -9,13 +9,13 @@ import io.github.govdx.crypto.key.PartyDirectory;
 import io.github.govdx.crypto.key.Pem;
 import io.github.govdx.testkit.internal.Json;
 import io.github.govdx.testkit.internal.Keyring;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,18 +74,17 @@ final class Parties {
               () -> {
                 byte[] secret = new byte[32];
                 random.nextBytes(secret);
-                ObjectNode o =
-                    Json.parseObject(pki.issueJson(id, dual).getBytes(StandardCharsets.UTF_8));
-                o.put("gatewaySecret", Base64.getEncoder().encodeToString(secret));
-                return Json.write(o);
+                return Json.write(
+                    pki.issueStored(id, dual)
+                        .withGatewaySecret(Base64.getEncoder().encodeToString(secret)));
               });
-      ObjectNode o = Json.parseObject(stored.getBytes(StandardCharsets.UTF_8));
-      if (!o.path("partyId").asText().equals(id.toString())) {
+      TestPki.StoredParty o = Json.stored(stored, TestPki.StoredParty.class);
+      if (!id.toString().equals(o.partyId())) {
         throw new IllegalArgumentException(
             "the shared state has party "
                 + alias
                 + " as "
-                + o.path("partyId").asText()
+                + o.partyId()
                 + ", not "
                 + id
                 + ": every instance must use the same seed");
@@ -95,9 +94,10 @@ final class Parties {
               alias,
               id,
               name,
-              TestPki.credentialsFromJson(o),
+              o.credentials(),
               "gdx-test-" + alias,
-              Base64.getDecoder().decode(o.path("gatewaySecret").asText()));
+              Base64.getDecoder()
+                  .decode(Objects.requireNonNull(o.gatewaySecret(), "gatewaySecret")));
     }
     ordered.add(p);
     byAlias.put(alias, p);

@@ -1,6 +1,6 @@
 package io.github.govdx.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.govdx.core.party.PartyId;
 import io.github.govdx.crypto.Suite;
 import io.github.govdx.crypto.evidence.TimestampAuthority;
@@ -16,7 +16,6 @@ import io.github.govdx.crypto.key.TrustStore;
 import io.github.govdx.testkit.internal.CaServices;
 import io.github.govdx.testkit.internal.Json;
 import io.github.govdx.testkit.internal.Keyring;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A throwaway test certificate authority: an SM2 root generated in memory when the object is created, which issues
@@ -88,58 +88,83 @@ public final class TestPki {
             "ca",
             () -> {
               Object[] fresh = freshCa(clock);
-              ObjectNode o = Json.object();
-              o.put("key", Pem.write(((KeyPair) fresh[0]).getPrivate()));
-              o.put("certificate", Pem.write((X509Certificate) fresh[1]));
-              return Json.write(o);
+              return Json.write(
+                  new StoredCa(
+                      Pem.write(((KeyPair) fresh[0]).getPrivate()),
+                      Pem.write((X509Certificate) fresh[1])));
             });
-    ObjectNode o = Json.parseObject(stored.getBytes(StandardCharsets.UTF_8));
-    X509Certificate cert = Pem.readCertificates(o.path("certificate").asText()).get(0);
-    PrivateKey key = Pem.readPrivateKey(o.path("key").asText());
+    StoredCa ca = Json.stored(stored, StoredCa.class);
+    X509Certificate cert = Pem.readCertificates(ca.certificate()).get(0);
+    PrivateKey key = Pem.readPrivateKey(ca.key());
     return new TestPki(clock, new Object[] {new KeyPair(cert.getPublicKey(), key), cert});
   }
 
+  /** The test CA as a keyring keeps it (PEM). */
+  record StoredCa(String key, String certificate) {}
+
   /**
-   * Issues credentials and writes them as JSON (private keys and certificates in PEM), for a keyring.
+   * A party's credentials as a keyring keeps them: private keys and certificates in PEM, and the gateway secret
+   * (base64) once the party has one.
    *
-   * @param party the party
-   * @param dual a dual pair (signing and encryption)
-   * @return the JSON
+   * @param partyId the party
+   * @param key the signing key
+   * @param certificate the signing certificate
+   * @param encryptionKey the encryption key of a dual pair, or null
+   * @param encryptionCertificate its certificate, or null
+   * @param gatewaySecret the gateway secret, or null
    */
-  String issueJson(PartyId party, boolean dual) {
-    ObjectNode o = Json.object();
-    o.put("partyId", party.toString());
-    KeyPair sign = KeyPairs.generate(Suite.GM);
-    o.put("key", Pem.write(sign.getPrivate()));
-    o.put(
-        "certificate",
-        Pem.write(certify(party, sign, dual ? CertificateUsage.SIGNING : CertificateUsage.BOTH)));
-    if (dual) {
-      KeyPair enc = KeyPairs.generate(Suite.GM);
-      o.put("encryptionKey", Pem.write(enc.getPrivate()));
-      o.put("encryptionCertificate", Pem.write(certify(party, enc, CertificateUsage.ENCRYPTION)));
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StoredParty(
+      String partyId,
+      String key,
+      String certificate,
+      @Nullable String encryptionKey,
+      @Nullable String encryptionCertificate,
+      @Nullable String gatewaySecret) {
+
+    StoredParty withGatewaySecret(String secret) {
+      return new StoredParty(
+          partyId, key, certificate, encryptionKey, encryptionCertificate, secret);
     }
-    return Json.write(o);
+
+    PartyCredentials credentials() {
+      PartyCredentials.Builder b =
+          PartyCredentials.builder()
+              .partyId(PartyId.parse(partyId))
+              .privateKey(Pem.readPrivateKey(key))
+              .certificateChain(Pem.readCertificates(certificate));
+      if (encryptionKey != null && encryptionCertificate != null) {
+        b.encryptionKey(
+            PrivateKeyHolder.software(Pem.readPrivateKey(encryptionKey)),
+            Pem.readCertificates(encryptionCertificate).get(0));
+      }
+      return b.build();
+    }
   }
 
   /**
-   * Reads credentials {@link #issueJson} wrote.
+   * Issues credentials for a keyring.
    *
-   * @param o the JSON
-   * @return the credentials
+   * @param party the party
+   * @param dual a dual pair (signing and encryption)
+   * @return the credentials, without a gateway secret
    */
-  static PartyCredentials credentialsFromJson(ObjectNode o) {
-    PartyCredentials.Builder b =
-        PartyCredentials.builder()
-            .partyId(PartyId.parse(o.path("partyId").asText()))
-            .privateKey(Pem.readPrivateKey(o.path("key").asText()))
-            .certificateChain(Pem.readCertificates(o.path("certificate").asText()));
-    if (o.hasNonNull("encryptionKey")) {
-      b.encryptionKey(
-          PrivateKeyHolder.software(Pem.readPrivateKey(o.path("encryptionKey").asText())),
-          Pem.readCertificates(o.path("encryptionCertificate").asText()).get(0));
+  StoredParty issueStored(PartyId party, boolean dual) {
+    KeyPair sign = KeyPairs.generate(Suite.GM);
+    String certificate =
+        Pem.write(certify(party, sign, dual ? CertificateUsage.SIGNING : CertificateUsage.BOTH));
+    if (!dual) {
+      return new StoredParty(
+          party.toString(), Pem.write(sign.getPrivate()), certificate, null, null, null);
     }
-    return b.build();
+    KeyPair enc = KeyPairs.generate(Suite.GM);
+    return new StoredParty(
+        party.toString(),
+        Pem.write(sign.getPrivate()),
+        certificate,
+        Pem.write(enc.getPrivate()),
+        Pem.write(certify(party, enc, CertificateUsage.ENCRYPTION)),
+        null);
   }
 
   /**

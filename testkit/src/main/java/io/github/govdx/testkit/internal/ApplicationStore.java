@@ -87,16 +87,19 @@ public final class ApplicationStore {
   /** One application. Guarded by itself. */
   public static final class App extends CaseBook.Case {
 
+    private final Requests.NewApplication request;
+
     App(
         String id,
         String resourceCode,
         PartyId applicant,
         PartyId provider,
-        ObjectNode request,
+        Requests.NewApplication request,
         Instant at,
         LocalDate dueDate,
         int timeLimit) {
-      super(KIND, id, resourceCode, applicant, provider, request, at, dueDate, timeLimit);
+      super(KIND, id, resourceCode, applicant, provider, at, dueDate, timeLimit);
+      this.request = request;
     }
 
     /**
@@ -119,11 +122,16 @@ public final class ApplicationStore {
 
     @Override
     void requestJson(ObjectNode o) {
-      o.set("purpose", request.get("purpose"));
-      for (String f : List.of("legalBasis", "items", "validUntil")) {
-        if (request.hasNonNull(f)) {
-          o.set(f, request.get(f));
-        }
+      o.put("purpose", request.purpose());
+      if (request.legalBasis() != null) {
+        o.put("legalBasis", request.legalBasis());
+      }
+      if (request.items() != null) {
+        ArrayNode items = o.putArray("items");
+        request.items().forEach(items::add);
+      }
+      if (request.validUntil() != null) {
+        o.put("validUntil", request.validUntil());
       }
     }
 
@@ -131,7 +139,7 @@ public final class ApplicationStore {
       if (!initiator.equals(party) || !resourceCode.equals(code) || !"approved".equals(state)) {
         return false;
       }
-      String until = request.path("validUntil").asText(null);
+      String until = request.validUntil();
       return until == null || !LocalDate.parse(until).isBefore(today);
     }
 
@@ -140,8 +148,8 @@ public final class ApplicationStore {
      *
      * @return the date text (YYYY-MM-DD)
      */
-    public synchronized @Nullable String validUntil() {
-      return request.path("validUntil").asText(null);
+    public @Nullable String validUntil() {
+      return request.validUntil();
     }
 
     /**
@@ -149,10 +157,8 @@ public final class ApplicationStore {
      *
      * @return the item names
      */
-    public synchronized List<String> items() {
-      List<String> out = new ArrayList<>();
-      request.path("items").forEach(n -> out.add(n.asText()));
-      return out;
+    public List<String> items() {
+      return request.items() == null ? List.of() : request.items();
     }
   }
 
@@ -164,25 +170,10 @@ public final class ApplicationStore {
    * @param provider the resource's provider
    * @param body the request body
    * @return the application
-   * @throws ApiException {@code GDX-3001} for a bad body, {@code GDX-3209} for an open application
+   * @throws ApiException {@code GDX-3209} for an open application
    */
-  public App submit(String resourceCode, PartyId applicant, PartyId provider, ObjectNode body) {
-    String purpose = Json.requiredText(body, "purpose");
-    if (purpose.length() > 500) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "purpose must be 1-500 characters");
-    }
-    Json.text(body, "legalBasis");
-    if (body.has("items") && !body.get("items").isArray()) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "items must be an array of item names");
-    }
-    String until = Json.text(body, "validUntil");
-    if (until != null) {
-      try {
-        LocalDate.parse(until, DateTimeFormatter.ISO_LOCAL_DATE);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new ApiException(WireCode.MALFORMED_REQUEST, "validUntil must be a date YYYY-MM-DD");
-      }
-    }
+  public App submit(
+      String resourceCode, PartyId applicant, PartyId provider, Requests.NewApplication body) {
     return book.add(
         a -> {
           if (a.initiator.equals(applicant)
@@ -196,7 +187,7 @@ public final class ApplicationStore {
         (today, n) ->
             String.format("app-%s-%04d", today.format(DateTimeFormatter.BASIC_ISO_DATE), n),
         (id, at, due, limit) ->
-            new App(id, resourceCode, applicant, provider, body.deepCopy(), at, due, limit));
+            new App(id, resourceCode, applicant, provider, body, at, due, limit));
   }
 
   /**

@@ -110,7 +110,6 @@ final class CaseBook<C extends CaseBook.Case> {
     final String resourceCode;
     final PartyId initiator;
     final PartyId provider;
-    final ObjectNode request;
     final Instant submittedAt;
     final LocalDate dueDate;
     final int timeLimit;
@@ -125,7 +124,6 @@ final class CaseBook<C extends CaseBook.Case> {
         String resourceCode,
         PartyId initiator,
         PartyId provider,
-        ObjectNode request,
         Instant at,
         LocalDate dueDate,
         int timeLimit) {
@@ -134,7 +132,6 @@ final class CaseBook<C extends CaseBook.Case> {
       this.resourceCode = resourceCode;
       this.initiator = initiator;
       this.provider = provider;
-      this.request = request;
       this.submittedAt = at;
       this.updatedAt = at;
       this.dueDate = dueDate;

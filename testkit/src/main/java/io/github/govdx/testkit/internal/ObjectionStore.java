@@ -1,6 +1,6 @@
 package io.github.govdx.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,11 +19,6 @@ import org.jspecify.annotations.Nullable;
  * under the {@code CaseBook}'s monitor; the shared bookkeeping is in {@code CaseBook}.
  */
 public final class ObjectionStore {
-
-  private static final Set<String> CATEGORIES =
-      Set.of("inaccurate", "incomplete", "outdated", "other");
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern POINTER = Pattern.compile("(/([^/~]|~[01])*)*");
 
   private static final CaseBook.Kind KIND =
       new CaseBook.Kind(
@@ -57,16 +51,19 @@ public final class ObjectionStore {
   /** One objection. Guarded by itself. */
   public static final class Obj extends CaseBook.Case {
 
+    private final Requests.NewObjection request;
+
     Obj(
         String id,
         String resourceCode,
         PartyId objector,
         PartyId provider,
-        ObjectNode request,
+        Requests.NewObjection request,
         Instant at,
         LocalDate due,
         int timeLimit) {
-      super(KIND, id, resourceCode, objector, provider, request, at, due, timeLimit);
+      super(KIND, id, resourceCode, objector, provider, at, due, timeLimit);
+      this.request = request;
     }
 
     /**
@@ -80,11 +77,16 @@ public final class ObjectionStore {
 
     @Override
     void requestJson(ObjectNode o) {
-      o.set("messageId", request.get("messageId"));
-      o.set("digest", request.get("digest"));
-      o.set("pointers", request.has("pointers") ? request.get("pointers") : Json.array());
-      o.set("category", request.get("category"));
-      o.set("description", request.get("description"));
+      o.put("messageId", request.messageId());
+      o.putObject("digest")
+          .put("alg", request.digest().alg())
+          .put("value", request.digest().value());
+      ArrayNode pointers = o.putArray("pointers");
+      if (request.pointers() != null) {
+        request.pointers().forEach(pointers::add);
+      }
+      o.put("category", request.category());
+      o.put("description", request.description());
     }
   }
 
@@ -99,48 +101,16 @@ public final class ObjectionStore {
    * @return the objection
    */
   public Obj raise(
-      ObjectNode body,
+      Requests.NewObjection body,
       PartyId objector,
       PartyId provider,
       MessageLedger ledger,
       java.util.function.Predicate<String> personalData) {
-    String resourceCode = Json.requiredText(body, "resourceCode");
-    String messageId = Json.requiredText(body, "messageId");
-    JsonNode digest = body.get("digest");
-    if (digest == null
-        || !digest.isObject()
-        || !digest.path("alg").isTextual()
-        || !digest.path("value").isTextual()) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "digest must be {\"alg\", \"value\"}");
-    }
-    String alg = digest.get("alg").asText();
-    String value = digest.get("value").asText();
-    if (!Set.of("SM3", "SHA-256").contains(alg) || !HEX.matcher(value).matches()) {
-      throw new ApiException(
-          WireCode.MALFORMED_REQUEST,
-          "digest.alg must be SM3 or SHA-256 and digest.value 64 lowercase hex digits");
-    }
-    JsonNode pointers = body.get("pointers");
-    if (pointers != null) {
-      if (!pointers.isArray()) {
-        throw new ApiException(
-            WireCode.MALFORMED_REQUEST, "pointers must be an array of JSON Pointers");
-      }
-      for (JsonNode p : pointers) {
-        if (!p.isTextual() || !POINTER.matcher(p.asText()).matches()) {
-          throw new ApiException(
-              WireCode.MALFORMED_REQUEST, "pointers must be JSON Pointers (RFC 6901)");
-        }
-      }
-    }
-    String category = Json.requiredText(body, "category");
-    if (!CATEGORIES.contains(category)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "category must be one of " + CATEGORIES);
-    }
-    String description = Json.requiredText(body, "description");
-    if (description.length() > 1000) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "description must be 1-1000 characters");
-    }
+    String resourceCode = body.resourceCode();
+    String messageId = body.messageId();
+    String alg = body.digest().alg();
+    String value = body.digest().value();
+    String description = body.description();
     if (personalData.test(description)) {
       throw new ApiException(
           WireCode.MALFORMED_REQUEST,
@@ -158,7 +128,7 @@ public final class ObjectionStore {
         o -> {},
         (today, n) -> String.format("obj-%04d", n),
         (id, at, due, limit) ->
-            new Obj(id, resourceCode, objector, provider, body.deepCopy(), at, due, limit));
+            new Obj(id, resourceCode, objector, provider, body, at, due, limit));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.govdx.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.govdx.core.party.PartyId;
@@ -258,23 +257,16 @@ public final class Platform {
             200,
             Json.write(
                 applications
-                    .withdraw(
-                        id(call, "applicationId"),
-                        call.party(),
-                        optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null))
+                    .withdraw(id(call, "applicationId"), call.party(), withdrawalReason(call))
                     .json()));
       case APPLICATION_DECISION:
         {
-          ObjectNode b = Json.parseObject(call.body());
+          Requests.Decision d = Json.read(call.body(), Requests.Decision.class);
           return Reply.json(
               200,
               Json.write(
                   applications
-                      .decide(
-                          id(call, "applicationId"),
-                          call.party(),
-                          Json.requiredText(b, "state"),
-                          Json.text(b, "reason"))
+                      .decide(id(call, "applicationId"), call.party(), d.state(), d.reason())
                       .json()));
         }
       case DATA_QUERY:
@@ -291,11 +283,11 @@ public final class Platform {
       case SUBSCRIPTION_EVENTS:
         return events(call);
       case SUBSCRIPTION_ACK:
-        {
-          ObjectNode b = Json.parseObject(call.body());
-          feeds.ack(id(call, "subscriptionId"), call.party(), Json.requiredText(b, "cursor"));
-          return Reply.empty(204);
-        }
+        feeds.ack(
+            id(call, "subscriptionId"),
+            call.party(),
+            Json.read(call.body(), Requests.Ack.class).cursor());
+        return Reply.empty(204);
       case OBJECTION_RAISE:
         return objectionRaise(call);
       case OBJECTION_LIST:
@@ -312,23 +304,16 @@ public final class Platform {
             200,
             Json.write(
                 objections
-                    .withdraw(
-                        id(call, "objectionId"),
-                        call.party(),
-                        optionalBody(call).map(b -> Json.text(b, "reason")).orElse(null))
+                    .withdraw(id(call, "objectionId"), call.party(), withdrawalReason(call))
                     .json()));
       case OBJECTION_DECISION:
         {
-          ObjectNode b = Json.parseObject(call.body());
+          Requests.Decision d = Json.read(call.body(), Requests.Decision.class);
           return Reply.json(
               200,
               Json.write(
                   objections
-                      .decide(
-                          id(call, "objectionId"),
-                          call.party(),
-                          Json.requiredText(b, "state"),
-                          Json.text(b, "reason"))
+                      .decide(id(call, "objectionId"), call.party(), d.state(), d.reason())
                       .json()));
         }
       case TRANSFER_CREATE:
@@ -367,8 +352,10 @@ public final class Platform {
     return call.pathParams().get(name);
   }
 
-  private static Optional<ObjectNode> optionalBody(Call call) {
-    return call.body().length == 0 ? Optional.empty() : Optional.of(Json.parseObject(call.body()));
+  private static @Nullable String withdrawalReason(Call call) {
+    return call.body().length == 0
+        ? null
+        : Json.read(call.body(), Requests.Withdrawal.class).reason();
   }
 
   private static int pageSize(Map<String, String> q, int def, int max) {
@@ -448,8 +435,8 @@ public final class Platform {
   }
 
   private Reply applicationSubmit(Call call) {
-    ObjectNode body = Json.parseObject(call.body());
-    String code = Json.requiredText(body, "resourceCode");
+    Requests.NewApplication body = Json.read(call.body(), Requests.NewApplication.class);
+    String code = body.resourceCode();
     ObjectNode entry = catalog.require(code);
     String share = entry.path("shareType").asText();
     if ("not_shared".equals(share)) {
@@ -489,26 +476,14 @@ public final class Platform {
   }
 
   private Reply subscribe(Call call) {
-    ObjectNode body = Json.parseObject(call.body());
-    String code = Json.requiredText(body, "resourceCode");
+    Requests.NewSubscription body = Json.read(call.body(), Requests.NewSubscription.class);
+    String code = body.resourceCode();
     ObjectNode entry = catalog.require(code);
     if ("not_shared".equals(entry.path("shareType").asText())) {
       throw new ApiException(WireCode.RESOURCE_NOT_SHARED, "resource " + code + " is not shared");
     }
-    Set<String> types = new LinkedHashSet<>();
-    JsonNode t = body.get("eventTypes");
-    if (t != null && !t.isNull()) {
-      if (!t.isArray()) {
-        throw new ApiException(WireCode.MALFORMED_REQUEST, "eventTypes must be an array");
-      }
-      for (JsonNode n : t) {
-        if (!FeedHub.TYPES.contains(n.asText())) {
-          throw new ApiException(
-              WireCode.MALFORMED_REQUEST, "unknown event type '" + n.asText() + "'");
-        }
-        types.add(n.asText());
-      }
-    }
+    Set<String> types =
+        new LinkedHashSet<>(body.eventTypes() == null ? List.of() : body.eventTypes());
     ObjectNode sub = feeds.create(code, types, call.party());
     return Reply.json(201, Json.write(sub))
         .withHeader("Location", "/v1/subscriptions/" + sub.get("subscriptionId").asText());
@@ -547,8 +522,8 @@ public final class Platform {
   }
 
   private Reply objectionRaise(Call call) {
-    ObjectNode body = Json.parseObject(call.body());
-    String code = Json.requiredText(body, "resourceCode");
+    Requests.NewObjection body = Json.read(call.body(), Requests.NewObjection.class);
+    String code = body.resourceCode();
     ObjectNode entry = catalog.require(code);
     ObjectionStore.Obj o =
         objections.raise(body, call.party(), CatalogStore.provider(entry), ledger, personalData);

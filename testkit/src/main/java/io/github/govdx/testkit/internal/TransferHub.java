@@ -59,7 +59,6 @@ public final class TransferHub implements AutoCloseable {
   public static final int MAX_PART = 8 * 1024 * 1024;
 
   private static final Duration LIFE = Duration.ofHours(24);
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern CONTENT_DIGEST =
       Pattern.compile("(?:^|,)\\s*sha-256=:([A-Za-z0-9+/]+={0,2}):\\s*(?:,|$)");
   private static final Pattern RANGE = Pattern.compile("bytes=([0-9]{1,19})-([0-9]{0,19})");
@@ -167,42 +166,31 @@ public final class TransferHub implements AutoCloseable {
    * @return {@code 201} with the transfer
    */
   public Reply create(Call call) {
-    ObjectNode body = Json.parseObject(call.body());
-    String receiverText = Json.requiredText(body, "receiver");
-    if (!PartyId.isValid(receiverText)) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "receiver is not a valid party id");
-    }
-    PartyId receiver = PartyId.parse(receiverText);
+    Requests.NewTransfer body = Json.read(call.body(), Requests.NewTransfer.class);
+    PartyId receiver = PartyId.parse(body.receiver());
     if (!knownParty.apply(receiver)) {
       throw new ApiException(
           WireCode.PARTY_NOT_FOUND, "no party " + receiver + " in the directory");
     }
-    String resource = Json.requiredText(body, "resourceCode");
+    String resource = body.resourceCode();
     if (catalog.apply(resource).isEmpty()) {
       throw new ApiException(WireCode.RESOURCE_NOT_FOUND, "no resource " + resource);
     }
-    JsonNode sizeNode = body.get("size");
-    if (sizeNode == null || !sizeNode.isIntegralNumber() || sizeNode.asLong() < 1) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "size must be a positive integer");
-    }
-    long size = sizeNode.asLong();
+    long size = body.size();
     if (size > maxSize) {
       throw new ApiException(
           WireCode.PAYLOAD_TOO_LARGE, "size is over the platform's limit of " + maxSize + " bytes");
     }
-    String sha = Json.requiredText(body, "sha256");
-    if (!HEX64.matcher(sha).matches()) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "sha256 must be 64 lowercase hex digits");
-    }
+    String sha = body.sha256();
     int partSize = DEFAULT_PART;
-    JsonNode ps = body.get("partSize");
-    if (ps != null && !ps.isNull()) {
-      if (!ps.isIntegralNumber() || ps.asLong() < MIN_PART || ps.asLong() > maxPart) {
+    Long ps = body.partSize();
+    if (ps != null) {
+      if (ps < MIN_PART || ps > maxPart) {
         throw new ApiException(
             WireCode.MALFORMED_REQUEST,
             "partSize must be " + MIN_PART + " to " + maxPart + " bytes");
       }
-      partSize = ps.asInt();
+      partSize = ps.intValue();
     }
     partSize = Math.min(partSize, maxPart);
     if ((size + partSize - 1) / partSize > 9_999_999L) {
@@ -541,10 +529,10 @@ public final class TransferHub implements AutoCloseable {
       LOG.warn("provider {} completed transfer {} without a receipt", t.receiver, t.id);
       return Delivery.RETRY;
     }
-    ObjectNode claims = receiptClaims(receipt);
+    Requests.ReceiptClaims claims = receiptClaims(receipt);
     synchronized (t) {
-      if (!t.sender.toString().equals(Json.text(claims, "snd"))
-          || !t.receiver.toString().equals(Json.text(claims, "rcv"))) {
+      if (!t.sender.toString().equals(claims.snd())
+          || !t.receiver.toString().equals(claims.rcv())) {
         LOG.warn("provider {} answered transfer {} with a receipt for others", t.receiver, t.id);
         return Delivery.REFUSED;
       }
@@ -682,12 +670,8 @@ public final class TransferHub implements AutoCloseable {
    */
   public Reply ack(Call call) {
     Transfer t = find(call, Side.RECEIVER);
-    ObjectNode body = Json.parseObject(call.body());
-    JsonNode receipt = body.get("receipt");
-    if (receipt == null || !receipt.isObject()) {
-      throw new ApiException(WireCode.MALFORMED_REQUEST, "receipt must be an object");
-    }
-    ObjectNode claims = receiptClaims(receipt);
+    ObjectNode receipt = Json.read(call.body(), Requests.TransferAck.class).receipt();
+    Requests.ReceiptClaims claims = receiptClaims(receipt);
     synchronized (t) {
       if (t.state.equals("delivered")) {
         return Reply.json(200, Json.write(json(t)));
@@ -695,8 +679,8 @@ public final class TransferHub implements AutoCloseable {
       if (!t.state.equals("available")) {
         throw new ApiException(WireCode.STATE_CONFLICT, "the transfer is " + t.state);
       }
-      if (!t.sender.toString().equals(Json.text(claims, "snd"))
-          || !t.receiver.toString().equals(Json.text(claims, "rcv"))) {
+      if (!t.sender.toString().equals(claims.snd())
+          || !t.receiver.toString().equals(claims.rcv())) {
         throw new ApiException(
             WireCode.MALFORMED_REQUEST, "the receipt does not name this transfer's parties");
       }
@@ -707,13 +691,14 @@ public final class TransferHub implements AutoCloseable {
   }
 
   /** Reads the receipt's payload claims (the platform keeps the receipt; the sender verifies its signature). */
-  private static ObjectNode receiptClaims(JsonNode receipt) {
+  private static Requests.ReceiptClaims receiptClaims(JsonNode receipt) {
     JsonNode payload = receipt.get("payload");
     if (payload == null || !payload.isTextual()) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "receipt.payload must be a string");
     }
     try {
-      return Json.parseObject(Base64.getUrlDecoder().decode(payload.asText()));
+      return Json.read(
+          Base64.getUrlDecoder().decode(payload.asText()), Requests.ReceiptClaims.class);
     } catch (IllegalArgumentException e) {
       throw new ApiException(WireCode.MALFORMED_REQUEST, "receipt.payload is not base64url");
     }
