@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.govdx.client.outbox.OutboxEntry;
 import io.github.govdx.client.outbox.OutboxState;
 import io.github.govdx.client.outbox.OutboxStore;
-import io.github.govdx.core.party.PartyId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(TestDatabase.Cleanup.class)
 class OutboxGroupInsertTest {
 
-  private static final PartyId RECEIVER = PartyId.parse("11320500014160478L/hotline");
   private static final int THREADS = 16;
   private static final int EACH = 40;
 
@@ -38,7 +36,7 @@ class OutboxGroupInsertTest {
   void racingAdds_eachStoredOnce_aDuplicateFailsOnlyItsCaller(TestDatabase db) throws Exception {
     String prefix = "g" + UUID.randomUUID().toString().substring(0, 8) + "_";
     OutboxStore store = db.outboxStore(prefix, true);
-    OutboxEntry existing = entry();
+    OutboxEntry existing = OutboxEntries.pending(Instant.now());
     store.add(existing);
 
     Set<String> added = ConcurrentHashMap.newKeySet();
@@ -57,8 +55,10 @@ class OutboxGroupInsertTest {
                     // one caller re-adds the existing id half-way through its run
                     OutboxEntry e =
                         thread == 3 && i == EACH / 2
-                            ? entry().toBuilder().id(existing.id()).build()
-                            : entry();
+                            ? OutboxEntries.pending(Instant.now()).toBuilder()
+                                .id(existing.id())
+                                .build()
+                            : OutboxEntries.pending(Instant.now());
                     try {
                       store.add(e);
                       assertThat(added.add(e.id())).isTrue();
@@ -94,23 +94,5 @@ class OutboxGroupInsertTest {
     }
     assertThat(stored).doesNotHaveDuplicates().hasSize(THREADS * EACH);
     assertThat(stored).containsAll(added).contains(existing.id());
-  }
-
-  private static OutboxEntry entry() {
-    Instant now = Instant.now();
-    return OutboxEntry.builder()
-        .id(UUID.randomUUID().toString())
-        .receiver(RECEIVER)
-        .resourceCode("335001001/00012")
-        .idempotencyKey("key-" + UUID.randomUUID())
-        .messageId(UUID.randomUUID().toString())
-        .recordCount(1)
-        .envelope(new byte[] {1, 2, 3})
-        .addSentDigests("0".repeat(64))
-        .ownCopy(new byte[] {4, 5, 6})
-        .state(OutboxState.PENDING)
-        .createdAt(now)
-        .nextAttemptAt(now)
-        .build();
   }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.govdx.client.outbox.OutboxEntry;
-import io.github.govdx.client.outbox.OutboxState;
 import io.github.govdx.client.outbox.OutboxStore;
-import io.github.govdx.core.party.PartyId;
 import io.github.govdx.store.jdbc.internal.JdbcOutboxStore;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestDatabase.Cleanup.class)
 class PostgresOutboxChurnTest {
 
-  private static final PartyId RECEIVER = PartyId.parse("11320500014160478L/hotline");
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Test
   void claimReadsFewBuffers_afterThousandsOfDeliveries() throws SQLException, java.io.IOException {
     String prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + "_";
@@ -41,7 +35,7 @@ class PostgresOutboxChurnTest {
     Instant t0 = Instant.now().minusSeconds(5);
     int total = 1_500;
     for (int i = 0; i < total; i++) {
-      store.add(entry(t0));
+      store.add(OutboxEntries.pending(t0));
     }
     int delivered = 0;
     while (true) {
@@ -60,7 +54,7 @@ class PostgresOutboxChurnTest {
     // versions.
     List<String> fresh = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      OutboxEntry e = entry(t0);
+      OutboxEntry e = OutboxEntries.pending(t0);
       store.add(e);
       fresh.add(e.id());
     }
@@ -100,24 +94,5 @@ class PostgresOutboxChurnTest {
         c.setAutoCommit(true);
       }
     }
-  }
-
-  private static OutboxEntry entry(Instant created) {
-    byte[] envelope = new byte[1500];
-    RANDOM.nextBytes(envelope);
-    return OutboxEntry.builder()
-        .id(UUID.randomUUID().toString())
-        .receiver(RECEIVER)
-        .resourceCode("335001001/00012")
-        .idempotencyKey("key-" + UUID.randomUUID())
-        .messageId(UUID.randomUUID().toString())
-        .recordCount(1)
-        .envelope(envelope)
-        .addSentDigests("0".repeat(64))
-        .ownCopy(envelope)
-        .state(OutboxState.PENDING)
-        .createdAt(created)
-        .nextAttemptAt(created)
-        .build();
   }
 }
