@@ -92,22 +92,33 @@ public final class Json {
 
   /** The strict mapper for the protocol's value types (same stream limits). */
   private static final ObjectMapper WIRE =
-      JsonMapper.builder(FACTORY)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .withCoercionConfig(
-              LogicalType.Textual,
-              c ->
-                  c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+      strict(FACTORY)
           .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
           .annotationIntrospector(new ImmutablesBuilders())
           .addMixIn(StateChange.class, StateChangeCreator.class)
           .addMixIn(EnvelopeDigest.class, DigestCreator.class)
           .addModule(wireTypes())
           .build();
+
+  /**
+   * A mapper builder with the protocol's strictness (also the sandbox's for request bodies): unknown members
+   * ignored, no coercion between strings, numbers and booleans, no fraction for an integer.
+   *
+   * @param factory the stream factory, with its limits
+   * @return the builder, to be completed and built
+   */
+  public static JsonMapper.Builder strict(JsonFactory factory) {
+    return JsonMapper.builder(factory)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c ->
+                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+  }
 
   /** Bouncy Castle, made on the first certificate read (a private instance, never registered globally). */
   private static final class Bc {
