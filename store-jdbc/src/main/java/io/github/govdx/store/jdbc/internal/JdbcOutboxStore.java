@@ -156,7 +156,7 @@ public final class JdbcOutboxStore implements OutboxStore {
       while (me.done.getCount() > 0) {
         if (writer.tryLock()) {
           try {
-            writeWaiting();
+            writeWaiting(me);
           } finally {
             writer.unlock();
           }
@@ -178,10 +178,13 @@ public final class JdbcOutboxStore implements OutboxStore {
       }
     }
 
-    /** Writes what waits, batch by batch, until nothing does. */
-    private void writeWaiting() {
+    /**
+     * Writes what waits, batch by batch, until the writer's own entry is written (then another waiting caller
+     * takes over, so that no caller keeps writing for others under a steady stream of adds) or nothing waits.
+     */
+    private void writeWaiting(Waiting own) {
       List<Waiting> batch = new ArrayList<>();
-      while (true) {
+      while (own.done.getCount() > 0) {
         batch.clear();
         for (Waiting w; batch.size() < GROUP_MAX && (w = queue.poll()) != null; ) {
           batch.add(w);
