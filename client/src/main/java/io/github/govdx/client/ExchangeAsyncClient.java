@@ -19,9 +19,9 @@ import io.github.govdx.core.party.PartyId;
  */
 public final class ExchangeAsyncClient implements AutoCloseable {
 
-  private final ExchangeClientBuilder.Parts parts;
+  private final ExchangeClientBuilder.LazyParts parts;
 
-  ExchangeAsyncClient(ExchangeClientBuilder.Parts parts) {
+  ExchangeAsyncClient(ExchangeClientBuilder.LazyParts parts) {
     this.parts = parts;
   }
 
@@ -31,7 +31,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the party this client calls as
    */
   public PartyId party() {
-    return parts.transport().self();
+    return parts.party();
   }
 
   /**
@@ -40,7 +40,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the catalog sub-client
    */
   public CatalogAsyncClient catalog() {
-    return parts.catalog().async();
+    return parts.get().catalog().async();
   }
 
   /**
@@ -49,7 +49,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the directory sub-client
    */
   public DirectoryAsyncClient directory() {
-    return parts.directory().async();
+    return parts.get().directory().async();
   }
 
   /**
@@ -58,7 +58,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the applications sub-client
    */
   public ApplicationsAsyncClient applications() {
-    return parts.applications().async();
+    return parts.get().applications().async();
   }
 
   /**
@@ -67,7 +67,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the data sub-client
    */
   public DataAsyncClient data() {
-    return parts.data().async();
+    return parts.get().data().async();
   }
 
   /**
@@ -76,7 +76,7 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the subscriptions sub-client
    */
   public SubscriptionsAsyncClient subscriptions() {
-    return parts.subscriptions().async();
+    return parts.get().subscriptions().async();
   }
 
   /**
@@ -85,13 +85,13 @@ public final class ExchangeAsyncClient implements AutoCloseable {
    * @return the objections sub-client
    */
   public ObjectionsAsyncClient objections() {
-    return parts.objections().async();
+    return parts.get().objections().async();
   }
 
   /** Releases the connection pool and threads if this client created them; idempotent. */
   @Override
   public void close() {
-    parts.transport().close();
+    parts.close();
   }
 
   @Override

@@ -34,12 +34,12 @@ import io.github.govdx.core.party.PartyId;
 public final class ExchangeClient implements AutoCloseable {
 
   static {
-    io.github.govdx.client.internal.ClientAccess.install(c -> c.parts.data());
+    io.github.govdx.client.internal.ClientAccess.install(c -> c.parts.get().data());
   }
 
-  private final ExchangeClientBuilder.Parts parts;
+  private final ExchangeClientBuilder.LazyParts parts;
 
-  ExchangeClient(ExchangeClientBuilder.Parts parts) {
+  ExchangeClient(ExchangeClientBuilder.LazyParts parts) {
     this.parts = parts;
   }
 
@@ -58,7 +58,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the party this client calls as
    */
   public PartyId party() {
-    return parts.transport().self();
+    return parts.party();
   }
 
   /**
@@ -67,7 +67,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the catalog sub-client
    */
   public CatalogClient catalog() {
-    return parts.catalog().sync();
+    return parts.get().catalog().sync();
   }
 
   /**
@@ -76,7 +76,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the directory sub-client
    */
   public DirectoryClient directory() {
-    return parts.directory().sync();
+    return parts.get().directory().sync();
   }
 
   /**
@@ -85,7 +85,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the applications sub-client
    */
   public ApplicationsClient applications() {
-    return parts.applications().sync();
+    return parts.get().applications().sync();
   }
 
   /**
@@ -94,7 +94,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the data sub-client
    */
   public DataClient data() {
-    return parts.data().sync();
+    return parts.get().data().sync();
   }
 
   /**
@@ -103,7 +103,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the subscriptions sub-client
    */
   public SubscriptionsClient subscriptions() {
-    return parts.subscriptions().sync();
+    return parts.get().subscriptions().sync();
   }
 
   /**
@@ -112,7 +112,7 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the objections sub-client
    */
   public ObjectionsClient objections() {
-    return parts.objections().sync();
+    return parts.get().objections().sync();
   }
 
   /**
@@ -122,13 +122,13 @@ public final class ExchangeClient implements AutoCloseable {
    * @return the transfers sub-client
    */
   public TransfersClient transfers() {
-    return parts.transfers();
+    return parts.get().transfers();
   }
 
   /** Releases the connection pool and threads if this client created them; idempotent. */
   @Override
   public void close() {
-    parts.transport().close();
+    parts.close();
   }
 
   @Override

@@ -106,6 +106,86 @@ public final class ExchangeClientBuilder {
 
   ExchangeClientBuilder() {}
 
+  /** A snapshot of another builder, so that changing that builder later does not change a built client. */
+  private ExchangeClientBuilder(ExchangeClientBuilder o) {
+    this.endpoint = o.endpoint;
+    this.party = o.party;
+    this.httpClient = o.httpClient;
+    this.clock = o.clock;
+    this.sealing = o.sealing;
+    this.messageSealer = o.messageSealer;
+    this.credentials = o.credentials;
+    this.keyRing = o.keyRing;
+    this.trustStore = o.trustStore;
+    this.directory = o.directory;
+    this.suite = o.suite;
+    this.clockSkew = o.clockSkew;
+    this.authenticator = o.authenticator;
+    this.retryPolicy = o.retryPolicy;
+    this.circuitBreaker = o.circuitBreaker;
+    this.rateLimit = o.rateLimit;
+    this.rateLimiter = o.rateLimiter;
+    this.replayCache = o.replayCache;
+    this.recordValidator = o.recordValidator;
+    this.connectTimeout = o.connectTimeout;
+    this.readTimeout = o.readTimeout;
+    this.writeTimeout = o.writeTimeout;
+    this.callTimeout = o.callTimeout;
+    this.catalogCacheTtl = o.catalogCacheTtl;
+    this.directoryCacheTtl = o.directoryCacheTtl;
+    this.maxResponseBytes = o.maxResponseBytes;
+    this.openTelemetry = o.openTelemetry;
+    this.resourceRateLimits.putAll(o.resourceRateLimits);
+    this.callListeners.addAll(o.callListeners);
+  }
+
+  /**
+   * A client's parts, made on its first call: building a client checks its settings but loads neither OkHttp nor
+   * the pipeline, the sub-clients or the envelope codec (a Spring Boot application builds its clients at start-up
+   * and may call them much later, or never).
+   */
+  static final class LazyParts {
+    private final PartyId party;
+    private @Nullable ExchangeClientBuilder settings;
+    private volatile @Nullable Parts parts;
+    private boolean closed;
+
+    LazyParts(PartyId party, ExchangeClientBuilder settings) {
+      this.party = party;
+      this.settings = settings;
+    }
+
+    PartyId party() {
+      return party;
+    }
+
+    Parts get() {
+      Parts p = parts;
+      if (p == null) {
+        synchronized (this) {
+          p = parts;
+          if (p == null) {
+            p = Objects.requireNonNull(settings).construct();
+            settings = null;
+            if (closed) {
+              p.transport().close();
+            }
+            parts = p;
+          }
+        }
+      }
+      return p;
+    }
+
+    synchronized void close() {
+      closed = true;
+      Parts p = parts;
+      if (p != null) {
+        p.transport().close();
+      }
+    }
+  }
+
   /**
    * The platform's base URL, without {@code /v1} (the client appends it), e.g.
    * {@code https://exchange.example.gov.cn/gdx}.
@@ -116,7 +196,11 @@ public final class ExchangeClientBuilder {
    */
   public ExchangeClientBuilder endpoint(URI value) {
     Objects.requireNonNull(value, "endpoint == null");
-    if (HttpUrl.parse(value.toString()) == null) {
+    String scheme = value.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || value.getHost() == null
+        || value.getHost().isEmpty()) {
       throw new IllegalArgumentException(
           "endpoint must be an absolute http or https URI: " + value);
     }
@@ -502,7 +586,7 @@ public final class ExchangeClientBuilder {
             : new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES));
   }
 
-  private Parts parts() {
+  private LazyParts parts() {
     if (endpoint == null) {
       throw new IllegalStateException("ExchangeClient: missing endpoint");
     }
@@ -529,6 +613,10 @@ public final class ExchangeClientBuilder {
               + credentials.suite()
               + " key");
     }
+    return new LazyParts(party, new ExchangeClientBuilder(this));
+  }
+
+  private Parts construct() {
     AtomicReference<DirectoryImpl> remote = new AtomicReference<>();
     MessageSealer sealer = null;
     if (sealing) {
@@ -541,7 +629,7 @@ public final class ExchangeClientBuilder {
                               Objects.requireNonNull(remote.get(), "directory").sync())
                           .certificates(p));
     }
-    HttpUrl base = Objects.requireNonNull(HttpUrl.parse(endpoint.toString()));
+    HttpUrl base = HttpUrl.get(Objects.requireNonNull(endpoint).toString());
     boolean owns = httpClient == null;
     // A cleartext endpoint (a sandbox, or a gateway on the department's own network) needs no TLS:
     // without a TLS

@@ -3,6 +3,7 @@ package io.github.govdx.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.govdx.client.catalog.SearchCatalogRequest;
 import java.net.URI;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -42,6 +43,60 @@ class ExchangeClientBuilderTest {
     assertThatThrownBy(() -> b.callTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.maxResponseBytes(10)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void endpoint_mustBeAbsoluteHttpWithAHost() {
+    ExchangeClientBuilder b = ExchangeClient.builder();
+    assertThatThrownBy(() -> b.endpoint(URI.create("/gdx")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.endpoint(URI.create("http:///gdx")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.endpoint(URI.create("mailto:a@b.cn")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.endpoint(URI.create("HTTPS://exchange.example.gov.cn:8443/gdx"))).isSameAs(b);
+  }
+
+  /**
+   * A client is made on its first call from the settings it was built with: changing the builder afterwards
+   * changes nothing, and each built client keeps its own settings.
+   */
+  @Test
+  void build_snapshotsTheSettings_theClientIsMadeOnItsFirstCall() {
+    com.github.tomakehurst.wiremock.WireMockServer wm = SharedWireMock.get();
+    wm.resetAll();
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/v1/catalog/resources"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"items\":[{\"resourceCode\":\"335001001/00001\",\"name\":\"资源\","
+                        + "\"provider\":\"11320500014160486F\",\"shareType\":\"unconditional\"}]}")));
+    ExchangeClientBuilder b = Fixtures.plain(wm.baseUrl());
+    try (ExchangeClient first = b.build()) {
+      b.endpoint(URI.create("http://127.0.0.1:9")).party(Fixtures.HOTLINE.department());
+      try (ExchangeClient second = b.build()) {
+        assertThat(first.party()).isEqualTo(Fixtures.HOTLINE);
+        assertThat(second.party()).isEqualTo(Fixtures.HOTLINE.department());
+        assertThat(first.catalog().search(SearchCatalogRequest.builder().build()).stream().count())
+            .isEqualTo(1);
+        assertThatThrownBy(
+                () ->
+                    second.catalog().search(SearchCatalogRequest.builder().build()).stream()
+                        .count())
+            .isInstanceOf(ExchangeException.class);
+      }
+    }
+    wm.verify(
+        1,
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/v1/catalog/resources"))
+            .withHeader(
+                "X-Gdx-Party",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                    Fixtures.HOTLINE.toString())));
   }
 
   @Test

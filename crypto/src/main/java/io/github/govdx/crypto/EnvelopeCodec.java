@@ -122,9 +122,8 @@ public final class EnvelopeCodec {
             : new InMemoryReplayCache(b.clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
     this.limits = b.limits;
     this.expiryWarning = b.expiryWarning;
-    for (PartyCredentials c : ring.all()) {
-      ops(c);
-    }
+    // Signers, decrypters and chains are made on the first seal or open (ops): credentials read by
+    // PartyCredentials.fromPem become JCA objects only then.
   }
 
   /** The signer, decrypter and chain of a key pair, made once per key id. */

@@ -97,7 +97,7 @@ public class StarterStartupBenchmark {
   /**
    * Writes throwaway test credentials, then runs the benchmark.
    *
-   * @param args ignored
+   * @param args JMH command-line options (e.g. {@code -f 20}), applied over the defaults of this class
    * @throws Exception if it cannot run
    */
   public static void main(String[] args) throws Exception {
@@ -130,6 +130,7 @@ public class StarterStartupBenchmark {
         StandardCharsets.UTF_8);
     new Runner(
             new OptionsBuilder()
+                .parent(new org.openjdk.jmh.runner.options.CommandLineOptions(args))
                 .include(StarterStartupBenchmark.class.getSimpleName())
                 .jvmArgsAppend("-D" + DIR + "=" + dir)
                 .build())

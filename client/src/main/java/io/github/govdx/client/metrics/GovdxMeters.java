@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,15 +270,15 @@ public final class GovdxMeters implements CallListener, ProviderListener {
   public GovdxMeters bindCredentials(PartyCredentials credentials) {
     Objects.requireNonNull(credentials, "credentials == null");
     String party = credentials.partyId().toString();
-    certificate(party, credentials.keyId(), credentials.certificate());
+    certificate(party, credentials.keyId(), credentials.notAfter());
     credentials
         .encryptionCertificate()
-        .ifPresent(c -> certificate(party, credentials.decryptionKeyId(), c));
+        .ifPresent(
+            c -> certificate(party, credentials.decryptionKeyId(), c.getNotAfter().toInstant()));
     return this;
   }
 
-  private void certificate(String party, String kid, X509Certificate cert) {
-    Instant notAfter = cert.getNotAfter().toInstant();
+  private void certificate(String party, String kid, Instant notAfter) {
     Gauge.builder(CERTIFICATE_DAYS_LEFT, () -> daysLeft(notAfter, clock.instant()))
         .description("days until a govdx party certificate expires")
         .baseUnit("days")

@@ -59,4 +59,20 @@ public final class Hex {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
+
+  /**
+   * SHA-256 by Bouncy Castle's lightweight digest: the same value as {@link #sha256}, without setting up the JCA
+   * providers (used where start-up reads certificates: key ids, trust anchors).
+   *
+   * @param data the input
+   * @return the 32-byte digest
+   */
+  public static byte[] sha256NoJca(byte[] data) {
+    org.bouncycastle.crypto.digests.SHA256Digest d =
+        new org.bouncycastle.crypto.digests.SHA256Digest();
+    d.update(data, 0, data.length);
+    byte[] out = new byte[32];
+    d.doFinal(out, 0);
+    return out;
+  }
 }

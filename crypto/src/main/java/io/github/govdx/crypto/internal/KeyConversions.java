@@ -33,7 +33,8 @@ public final class KeyConversions {
    * @return the suite name, or {@code null} for another curve
    */
   public static @Nullable String suiteOfCurve(@Nullable ASN1Encodable params) {
-    if (Sm2.CURVE_OID.equals(params)) {
+    if (org.bouncycastle.asn1.gm.GMObjectIdentifiers.sm2p256v1.equals(
+        params)) { // not Sm2: no curve set-up
       return GM;
     }
     if (X9ObjectIdentifiers.prime256v1.equals(params)

@@ -99,7 +99,12 @@ public final class Certificates {
    * @return the key id, 43 characters
    */
   public static String keyId(X509Certificate certificate) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(Hex.sha256(der(certificate)));
+    return keyId(der(certificate));
+  }
+
+  /** {@link #keyId(X509Certificate)} of a DER certificate. */
+  static String keyId(byte[] der) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Hex.sha256NoJca(der));
   }
 
   /**
@@ -110,8 +115,13 @@ public final class Certificates {
    */
   public static Optional<PartyId> partyOf(X509Certificate certificate) {
     Objects.requireNonNull(certificate, "certificate == null");
+    return partyOf(der(certificate));
+  }
+
+  /** {@link #partyOf(X509Certificate)} of a DER certificate (empty if it is not one). */
+  static Optional<PartyId> partyOf(byte[] der) {
     try {
-      X509CertificateHolder h = new X509CertificateHolder(der(certificate));
+      X509CertificateHolder h = new X509CertificateHolder(der);
       Extension san = h.getExtension(Extension.subjectAlternativeName);
       if (san != null) {
         for (GeneralName n : GeneralNames.getInstance(san.getParsedValue()).getNames()) {

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PartyKeyRing {
 
   private static final Comparator<PartyCredentials> NEWEST_FIRST =
-      Comparator.comparing((PartyCredentials c) -> c.certificate().getNotBefore()).reversed();
+      Comparator.comparing(PartyCredentials::notBefore).reversed();
 
   private final PartyId partyId;
   private final Suite suite;
@@ -156,9 +156,7 @@ public final class PartyKeyRing {
         return k;
       }
     }
-    return all.stream()
-        .max(Comparator.comparing((PartyCredentials c) -> c.certificate().getNotAfter()))
-        .orElseThrow();
+    return all.stream().max(Comparator.comparing(PartyCredentials::notAfter)).orElseThrow();
   }
 
   /**

@@ -46,10 +46,25 @@ public final class Pem {
    * @throws KeyMaterialException {@code GDX-2401} if there is no readable SM2 or P-256 private key
    */
   public static PrivateKey readPrivateKey(String pem) {
+    byte[] pkcs8 = privateKeyInfo(pem);
+    try {
+      return KeyConversions.privateKey(pkcs8);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new KeyMaterialException("PEM private key is not an SM2 or P-256 private key", e);
+    } finally {
+      java.util.Arrays.fill(pkcs8, (byte) 0);
+    }
+  }
+
+  /**
+   * The DER PKCS#8 PrivateKeyInfo of the first {@code PRIVATE KEY} or {@code EC PRIVATE KEY} block (SEC1, rewrapped
+   * as PKCS#8), read with Bouncy Castle's ASN.1 classes only.
+   */
+  static byte[] privateKeyInfo(String pem) {
     for (PemObject o : objects(pem)) {
       try {
         if ("PRIVATE KEY".equals(o.getType())) {
-          return KeyConversions.privateKey(o.getContent());
+          return PrivateKeyInfo.getInstance(o.getContent()).getEncoded();
         }
         if ("EC PRIVATE KEY".equals(o.getType())) {
           ECPrivateKey sec1 = ECPrivateKey.getInstance(o.getContent());
@@ -58,14 +73,25 @@ public final class Pem {
                   new AlgorithmIdentifier(
                       X9ObjectIdentifiers.id_ecPublicKey, sec1.getParametersObject()),
                   sec1);
-          return KeyConversions.privateKey(info.getEncoded());
+          return info.getEncoded();
         }
-      } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         throw new KeyMaterialException(
             "PEM " + o.getType() + " is not an SM2 or P-256 private key", e);
       }
     }
     throw new KeyMaterialException("no PRIVATE KEY in PEM input", null);
+  }
+
+  /** The DER bytes of every {@code CERTIFICATE} block, in order (not parsed). */
+  static List<byte[]> certificateBlocks(String pem) {
+    List<byte[]> out = new ArrayList<>();
+    for (PemObject o : objects(pem)) {
+      if ("CERTIFICATE".equals(o.getType())) {
+        out.add(o.getContent());
+      }
+    }
+    return out;
   }
 
   /**

@@ -52,8 +52,7 @@ public final class TrustStore {
   private static final Logger LOG = LoggerFactory.getLogger(TrustStore.class);
   private static final int CACHE_SIZE = 1024;
 
-  private final List<X509Certificate> anchors;
-  private final Set<TrustAnchor> trustAnchors;
+  private final Anchors source;
   private final Set<String> anchorDigests;
   private final Map<String, Instant[]> cache =
       Collections.synchronizedMap(
@@ -95,21 +94,70 @@ public final class TrustStore {
         }
       };
 
-  private TrustStore(List<X509Certificate> anchors) {
-    this(anchors, null);
+  /**
+   * The anchors as JCA certificates and PKIX trust anchors, made once: at once by {@link #of}, on the first
+   * validation by {@link #load} (so loading anchors at start-up does not build the JCA provider).
+   */
+  private static final class Anchors {
+    private @Nullable List<byte[]> ders;
+    private volatile @Nullable List<X509Certificate> certificates;
+    private @Nullable Set<TrustAnchor> trustAnchors;
+
+    Anchors(List<X509Certificate> certificates) {
+      set(certificates);
+    }
+
+    Anchors(List<byte[]> ders, boolean deferred) {
+      this.ders = ders;
+    }
+
+    private void set(List<X509Certificate> list) {
+      Set<TrustAnchor> ta = new HashSet<>();
+      for (X509Certificate a : list) {
+        ta.add(new TrustAnchor(a, null));
+      }
+      this.trustAnchors = Set.copyOf(ta);
+      this.certificates = list;
+    }
+
+    List<X509Certificate> certificates() {
+      List<X509Certificate> c = certificates;
+      if (c == null) {
+        synchronized (this) {
+          if (certificates == null) {
+            List<X509Certificate> parsed = new ArrayList<>();
+            for (byte[] der : Objects.requireNonNull(ders)) {
+              parsed.add(Certificates.parse(der));
+            }
+            set(List.copyOf(parsed));
+            ders = null;
+          }
+          c = Objects.requireNonNull(certificates);
+        }
+      }
+      return c;
+    }
+
+    Set<TrustAnchor> trustAnchors() {
+      certificates();
+      synchronized (this) {
+        return Objects.requireNonNull(trustAnchors);
+      }
+    }
   }
 
-  private TrustStore(List<X509Certificate> anchors, @Nullable RevocationChecker revocation) {
-    this.anchors = anchors;
+  private TrustStore(Anchors source, Set<String> digests, @Nullable RevocationChecker revocation) {
+    this.source = source;
+    this.anchorDigests = digests;
     this.revocation = revocation;
-    Set<TrustAnchor> ta = new HashSet<>();
+  }
+
+  private static TrustStore eager(List<X509Certificate> anchors) {
     Set<String> digests = new HashSet<>();
     for (X509Certificate a : anchors) {
-      ta.add(new TrustAnchor(a, null));
       digests.add(Hex.encode(Hex.sha256(Certificates.der(a))));
     }
-    this.trustAnchors = Set.copyOf(ta);
-    this.anchorDigests = Set.copyOf(digests);
+    return new TrustStore(new Anchors(anchors), Set.copyOf(digests), null);
   }
 
   /**
@@ -128,7 +176,7 @@ public final class TrustStore {
     for (X509Certificate c : anchors) {
       copy.add(Certificates.parse(Certificates.der(Objects.requireNonNull(c, "anchor == null"))));
     }
-    return new TrustStore(List.copyOf(copy));
+    return eager(List.copyOf(copy));
   }
 
   /**
@@ -151,27 +199,60 @@ public final class TrustStore {
    * @throws KeyMaterialException {@code GDX-2401} if a file cannot be read or holds no certificate at all
    */
   public static TrustStore load(Path path) {
-    Objects.requireNonNull(path, "path == null");
-    List<X509Certificate> certs = new ArrayList<>();
-    if (Files.isDirectory(path)) {
-      List<Path> files = new ArrayList<>();
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, "*.{pem,crt,cer}")) {
-        ds.forEach(files::add);
-      } catch (IOException e) {
-        throw new KeyMaterialException(
-            "cannot list trust store directory " + path.getFileName(), e);
-      }
-      Collections.sort(files);
-      for (Path f : files) {
-        certs.addAll(Pem.readCertificates(Pem.read(f)));
-      }
-    } else {
-      certs.addAll(Pem.readCertificates(Pem.read(path)));
+    return load(List.of(Objects.requireNonNull(path, "path == null")));
+  }
+
+  /**
+   * Loads anchors from several PEM files or directories, as {@link #load(Path)} does for each, into one store.
+   *
+   * <p>The certificates are checked as DER X.509 certificates with Bouncy Castle's ASN.1 classes; their JCA
+   * objects are made on the first validation or call of {@link #anchors()}.
+   *
+   * @param paths PEM files or directories
+   * @return the trust store
+   * @throws KeyMaterialException {@code GDX-2401} if a file cannot be read, a {@code CERTIFICATE} block is not a
+   *     certificate, or a path holds no certificate at all
+   * @throws IllegalArgumentException if {@code paths} is empty
+   */
+  public static TrustStore load(List<Path> paths) {
+    Objects.requireNonNull(paths, "paths == null");
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("a trust store needs at least one anchor");
     }
-    if (certs.isEmpty()) {
-      throw new KeyMaterialException("no CERTIFICATE found in " + path.getFileName(), null);
+    List<byte[]> ders = new ArrayList<>();
+    for (Path path : paths) {
+      Objects.requireNonNull(path, "path == null");
+      List<byte[]> found = new ArrayList<>();
+      if (Files.isDirectory(path)) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(path, "*.{pem,crt,cer}")) {
+          ds.forEach(files::add);
+        } catch (IOException e) {
+          throw new KeyMaterialException(
+              "cannot list trust store directory " + path.getFileName(), e);
+        }
+        Collections.sort(files);
+        for (Path f : files) {
+          found.addAll(Pem.certificateBlocks(Pem.read(f)));
+        }
+      } else {
+        found.addAll(Pem.certificateBlocks(Pem.read(path)));
+      }
+      if (found.isEmpty()) {
+        throw new KeyMaterialException("no CERTIFICATE found in " + path.getFileName(), null);
+      }
+      ders.addAll(found);
     }
-    return of(certs);
+    Set<String> digests = new HashSet<>();
+    for (byte[] der : ders) {
+      try {
+        org.bouncycastle.asn1.x509.Certificate.getInstance(der);
+      } catch (RuntimeException e) {
+        throw new KeyMaterialException("not a DER X.509 certificate", e);
+      }
+      digests.add(Hex.encode(Hex.sha256NoJca(der)));
+    }
+    return new TrustStore(new Anchors(List.copyOf(ders), true), Set.copyOf(digests), null);
   }
 
   /**
@@ -180,7 +261,7 @@ public final class TrustStore {
    * @return an unmodifiable list
    */
   public List<X509Certificate> anchors() {
-    return anchors;
+    return source.certificates();
   }
 
   /**
@@ -237,7 +318,9 @@ public final class TrustStore {
     Objects.requireNonNull(policy, "policy == null");
     Objects.requireNonNull(source, "source == null");
     return new TrustStore(
-        anchors, policy == RevocationPolicy.OFF ? null : new RevocationChecker(policy, source));
+        this.source,
+        anchorDigests,
+        policy == RevocationPolicy.OFF ? null : new RevocationChecker(policy, source));
   }
 
   /**
@@ -262,7 +345,7 @@ public final class TrustStore {
     }
     X509Certificate last = path.get(path.size() - 1);
     X509Certificate anchor = null;
-    for (X509Certificate a : anchors) {
+    for (X509Certificate a : anchors()) {
       if (a.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
         anchor = a;
         break;
@@ -293,7 +376,7 @@ public final class TrustStore {
     checkWindow(window(path), at);
     try {
       CertificateFactory cf = CertificateFactory.getInstance("X.509", Bc.PROVIDER);
-      PKIXParameters params = new PKIXParameters(trustAnchors);
+      PKIXParameters params = new PKIXParameters(source.trustAnchors());
       params.setRevocationEnabled(false);
       params.setDate(Date.from(at));
       params.addCertPathChecker(EKU_HANDLED);
@@ -348,6 +431,6 @@ public final class TrustStore {
 
   @Override
   public String toString() {
-    return "TrustStore{" + anchors.size() + " anchors}";
+    return "TrustStore{" + anchorDigests.size() + " anchors}";
   }
 }

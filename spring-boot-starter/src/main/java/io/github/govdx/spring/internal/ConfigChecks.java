@@ -119,12 +119,11 @@ public final class ConfigChecks {
       throw missing(
           "trust.anchors", "the PEM file (or directory) of the CAs that issue party certificates");
     }
-    List<X509Certificate> certs = new ArrayList<>();
     for (int i = 0; i < anchors.size(); i++) {
       String property = "trust.anchors[" + i + "]";
       Path path = readable(anchors.get(i), property, true);
       try {
-        certs.addAll(TrustStore.load(path).anchors());
+        TrustStore.load(path); // read and checked per file, to name the property at fault
       } catch (GovdxException e) {
         throw new GovdxConfigurationException(
             SpringErrorCode.KEY_MATERIAL_INVALID,
@@ -134,7 +133,8 @@ public final class ConfigChecks {
             e);
       }
     }
-    return TrustStore.of(certs);
+    // The JCA certificates are made on the first validation (TrustStore.load).
+    return TrustStore.load(anchors);
   }
 
   /**
@@ -157,21 +157,20 @@ public final class ConfigChecks {
         c.pkcs11().config() != null
             ? c.certificate() != null ? "credentials.certificate" : "credentials.pkcs11.alias"
             : c.pkcs12() != null ? "credentials.pkcs12" : "credentials.certificate";
-    X509Certificate leaf = loaded.certificate();
-    if (now.isAfter(leaf.getNotAfter().toInstant())) {
+    if (now.isAfter(loaded.notAfter())) {
       throw new GovdxConfigurationException(
           SpringErrorCode.CERTIFICATE_NOT_VALID,
           P + certificateProperty,
-          "the certificate expired at " + leaf.getNotAfter().toInstant(),
+          "the certificate expired at " + loaded.notAfter(),
           "Renew the department certificate with your CA and point the property at the new one"
               + " (docs/keys.md, key rollover).",
           null);
     }
-    if (now.isBefore(leaf.getNotBefore().toInstant())) {
+    if (now.isBefore(loaded.notBefore())) {
       throw new GovdxConfigurationException(
           SpringErrorCode.CERTIFICATE_NOT_VALID,
           P + certificateProperty,
-          "the certificate is not valid before " + leaf.getNotBefore().toInstant(),
+          "the certificate is not valid before " + loaded.notBefore(),
           "Check this machine's clock, or wait until the certificate's notBefore.",
           null);
     }
@@ -219,14 +218,54 @@ public final class ConfigChecks {
     }
     Path keyFile = readable(c.privateKey(), "credentials.private-key", false);
     Path certFile = readable(c.certificate(), "credentials.certificate", false);
-    PrivateKey key;
+    String keyPem;
+    String certPem;
     try {
-      key = Pem.readPrivateKey(Pem.read(keyFile));
-    } catch (GovdxException | IllegalArgumentException e) {
+      keyPem = Pem.read(keyFile);
+    } catch (GovdxException e) {
       throw invalidMaterial("credentials.private-key", keyFile + " holds no usable private key", e);
     }
-    List<X509Certificate> chain = certificates(certFile, "credentials.certificate");
-    return build(party, chain, "credentials.certificate", b -> b.privateKey(key));
+    try {
+      certPem = Pem.read(certFile);
+    } catch (GovdxException e) {
+      throw invalidMaterial(
+          "credentials.certificate", certFile + " holds no usable certificate", e);
+    }
+    checkCertificateBlocks(certPem, certFile);
+    // Checked with Bouncy Castle's ASN.1 and EC classes; the JCA objects are made on the first seal
+    // or open.
+    try {
+      return PartyCredentials.fromPem(party, keyPem, certPem);
+    } catch (GovdxException e) {
+      throw invalidMaterial("credentials.private-key", keyFile + " holds no usable private key", e);
+    } catch (IllegalArgumentException e) {
+      throw new GovdxConfigurationException(
+          SpringErrorCode.KEY_CERTIFICATE_MISMATCH,
+          P + "credentials.certificate",
+          e.getMessage() + " (party " + party + ")",
+          "Configure the certificate issued for this private key, to the party in govdx.party-id.",
+          e);
+    }
+  }
+
+  /** Every CERTIFICATE block of the chain file is a DER certificate, and there is one at least. */
+  private static void checkCertificateBlocks(String pem, Path file) {
+    int n = 0;
+    try (org.bouncycastle.util.io.pem.PemReader r =
+        new org.bouncycastle.util.io.pem.PemReader(new java.io.StringReader(pem))) {
+      org.bouncycastle.util.io.pem.PemObject o;
+      while ((o = r.readPemObject()) != null) {
+        if ("CERTIFICATE".equals(o.getType())) {
+          org.bouncycastle.asn1.x509.Certificate.getInstance(o.getContent());
+          n++;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      throw invalidMaterial("credentials.certificate", file + " holds no usable certificate", e);
+    }
+    if (n == 0) {
+      throw invalidMaterial("credentials.certificate", file + " holds no CERTIFICATE", null);
+    }
   }
 
   private static PartyCredentials pkcs12(GovdxProperties.Credentials c, PartyId party) {

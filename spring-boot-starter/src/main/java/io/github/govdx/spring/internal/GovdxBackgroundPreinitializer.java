@@ -1,11 +1,5 @@
 package io.github.govdx.spring.internal;
 
-import io.github.govdx.crypto.Suite;
-import io.github.govdx.crypto.key.Certificates;
-import io.github.govdx.crypto.key.KeyPairs;
-import java.security.KeyPair;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,16 +16,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Loads and first-runs govdx's heavy libraries on a background thread as the application starts, while Spring
- * prepares its environment and context on the main thread, so that the auto-configuration later finds them warm:
- * the national code tables, then, once the environment is prepared, the department's configured credentials and
- * trust anchors themselves ({@link StartupPreload}: the beans take that result) or, without them, Bouncy Castle
- * (an SM2 key pair and a self-signed certificate, written as PEM and read back), then OkHttp (with its Kotlin
- * runtime; the JDK's TLS stack only for an {@code https} endpoint), the client's pipeline (a client built with
- * sealing off, never called) and, when present, the Micrometer and OpenTelemetry bindings: only what the beans
- * build at start-up. The same idea as Spring Boot's own {@code
- * BackgroundPreinitializer}. Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor.
- * Failures of the warm-up are ignored (the auto-configuration reports real problems).
+ * Loads and first-runs what govdx's beans use at start-up on a background thread as the application starts, while
+ * Spring prepares its environment and context on the main thread, so that the auto-configuration later finds it
+ * warm: the party-id checks, then, once the environment is prepared, the department's configured credentials and
+ * trust anchors themselves ({@link StartupPreload}: the beans take that result), the client builder (a client built
+ * with sealing off, never called) and, when present, the Micrometer and OpenTelemetry bindings. Nothing that start-up
+ * does not use: PEM credentials and trust anchors are checked without Bouncy Castle's JCA provider, and a client
+ * builds OkHttp, its pipeline and the envelope codec on its first call, so neither is warmed here (it would only
+ * take the second core from the start-up). The same idea as Spring Boot's own {@code BackgroundPreinitializer}.
+ * Off with {@code -Dgovdx.preinitialize=false}, and on machines with one processor. Failures of the warm-up are
+ * ignored (the auto-configuration reports real problems).
  */
 public final class GovdxBackgroundPreinitializer
     implements ApplicationListener<SpringApplicationEvent>, Ordered {
@@ -77,20 +71,14 @@ public final class GovdxBackgroundPreinitializer
         return;
       }
       ConfigurableEnvironment environment = prepared.getEnvironment();
-      boolean https =
-          String.valueOf(environment.getProperty("govdx.endpoint")).startsWith("https:");
       e.execute(
           () -> {
-            boolean credentials = false;
             try {
-              credentials = StartupPreload.run(environment);
+              StartupPreload.run(environment);
             } catch (RuntimeException | LinkageError ex) {
               LOG.debug("govdx pre-loading skipped: {}", ex.toString());
             }
-            if (!credentials) {
-              warm(GovdxBackgroundPreinitializer::warmBouncyCastle);
-            }
-            warm(() -> warmClient(https));
+            warm(GovdxBackgroundPreinitializer::warmClient);
           });
       e.shutdown();
     } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
@@ -123,34 +111,16 @@ public final class GovdxBackgroundPreinitializer
   }
 
   /**
-   * Bouncy Castle, when no credentials were preloaded: a throwaway key pair and certificate written as PEM and read
-   * back the way {@code govdx.credentials.*} are read.
+   * The client builder (sealing off, never called: no OkHttp, which a client loads on its first call) and the meter
+   * and trace bindings when present: what the beans build at start-up, nothing more.
    */
-  private static void warmBouncyCastle() {
-    KeyPair kp = KeyPairs.generate(Suite.GM);
-    Instant now = Instant.now();
-    java.security.cert.X509Certificate cert =
-        Certificates.selfSignedCa("govdx warm-up", kp, now, now.plus(Duration.ofMinutes(1)));
-    io.github.govdx.crypto.key.Pem.readPrivateKey(
-        io.github.govdx.crypto.key.Pem.write(kp.getPrivate()));
-    io.github.govdx.crypto.key.Pem.readCertificates(io.github.govdx.crypto.key.Pem.write(cert));
-  }
-
-  /**
-   * The client (OkHttp with its Kotlin runtime, the pipeline; sealing off, never called), the JDK's TLS stack only
-   * for an {@code https} endpoint, and the meter and trace bindings when present: what the beans build at start-up,
-   * nothing more (warming what start-up does not use would only take the second core from it).
-   */
-  private static void warmClient(boolean https) {
+  private static void warmClient() {
     io.github.govdx.client.ExchangeClient.builder()
         .endpoint(java.net.URI.create("http://127.0.0.1:9/"))
         .party(io.github.govdx.core.party.PartyId.parse("11320500014160478L"))
         .sealing(false)
         .build()
         .close();
-    if (https) {
-      new okhttp3.OkHttpClient(); // the JDK's TLS stack and trust store
-    }
     ClassLoader cl = GovdxBackgroundPreinitializer.class.getClassLoader();
     if (present(cl, "io.micrometer.core.instrument.simple.SimpleMeterRegistry")) {
       WithMicrometer.warm();

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +35,9 @@ public final class GovdxHealth {
   public static HealthIndicator credentials(
       PartyCredentials credentials, Duration warning, Clock clock) {
     return () -> {
-      X509Certificate leaf = credentials.certificate();
       Instant now = clock.instant();
-      Instant notAfter = leaf.getNotAfter().toInstant();
-      Instant notBefore = leaf.getNotBefore().toInstant();
+      Instant notAfter = credentials.notAfter();
+      Instant notBefore = credentials.notBefore();
       long daysLeft = Duration.between(now, notAfter).toDays();
       Health.Builder b =
           new Health.Builder()
