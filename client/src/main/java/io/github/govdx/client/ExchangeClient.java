@@ -28,7 +28,8 @@ import io.github.govdx.core.party.PartyId;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe: share one instance. {@link #close()} releases only what the client created
+ * <p>Its OkHttp client, pipeline, sub-clients and envelope codec are made on its first call, from the settings it
+ * was built with. Immutable and thread-safe: share one instance. {@link #close()} releases only what the client created
  * (never an {@code OkHttpClient} passed to the builder).
  */
 public final class ExchangeClient implements AutoCloseable {
