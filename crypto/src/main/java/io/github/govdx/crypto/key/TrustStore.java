@@ -107,8 +107,13 @@ public final class TrustStore {
       set(certificates);
     }
 
-    Anchors(List<byte[]> ders, boolean deferred) {
-      this.ders = ders;
+    private Anchors() {}
+
+    /** Anchors whose JCA certificates are made from these DER certificates when first needed. */
+    static Anchors deferred(List<byte[]> ders) {
+      Anchors a = new Anchors();
+      a.ders = ders;
+      return a;
     }
 
     private void set(List<X509Certificate> list) {
@@ -252,7 +257,7 @@ public final class TrustStore {
       }
       digests.add(Hex.encode(Hex.sha256NoJca(der)));
     }
-    return new TrustStore(new Anchors(List.copyOf(ders), true), Set.copyOf(digests), null);
+    return new TrustStore(Anchors.deferred(List.copyOf(ders)), Set.copyOf(digests), null);
   }
 
   /**
