@@ -72,7 +72,8 @@ public final class ExchangeClientBuilder {
       ObjectionsImpl objections,
       TransfersImpl transfers) {}
 
-  // Every setting is also copied by the snapshot constructor below: a field added here must be added there.
+  // Every setting is also copied by the snapshot constructor below: a field added here must be
+  // added there.
   private @Nullable URI endpoint;
   private @Nullable PartyId party;
   private @Nullable OkHttpClient httpClient;
