@@ -1,7 +1,8 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.internal.ValueStyle;
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * When to stop calling a failing platform (熔断): after {@link #failureThreshold()} failures within
@@ -13,33 +14,16 @@ import java.util.Objects;
  * CircuitBreakerPolicy policy = CircuitBreakerPolicy.builder().failureThreshold(10).build();
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>{@code build()} throws {@link IllegalArgumentException} for a setting out of range. Immutable and
+ * thread-safe.
  */
-public final class CircuitBreakerPolicy {
+@ValueStyle
+public abstract class CircuitBreakerPolicy {
 
   private static final CircuitBreakerPolicy DEFAULT = builder().build();
-  private static final CircuitBreakerPolicy DISABLED =
-      new CircuitBreakerPolicy(
-          false, Integer.MAX_VALUE, Duration.ofSeconds(30), Duration.ofSeconds(30), 1);
+  private static final CircuitBreakerPolicy DISABLED = builder().enabled(false).build();
 
-  private final boolean enabled;
-  private final int failureThreshold;
-  private final Duration window;
-  private final Duration openDuration;
-  private final int halfOpenProbes;
-
-  private CircuitBreakerPolicy(
-      boolean enabled,
-      int failureThreshold,
-      Duration window,
-      Duration openDuration,
-      int halfOpenProbes) {
-    this.enabled = enabled;
-    this.failureThreshold = failureThreshold;
-    this.window = window;
-    this.openDuration = openDuration;
-    this.halfOpenProbes = halfOpenProbes;
-  }
+  CircuitBreakerPolicy() {}
 
   /**
    * Returns the default policy: 5 failures within 30 s open the breaker for 30 s, then 1 probe.
@@ -51,7 +35,7 @@ public final class CircuitBreakerPolicy {
   }
 
   /**
-   * Returns a policy under which the breaker never opens.
+   * Returns a policy under which the breaker never opens (the same as {@code builder().enabled(false)}).
    *
    * @return the disabled policy
    */
@@ -69,161 +53,76 @@ public final class CircuitBreakerPolicy {
   }
 
   /**
-   * Returns whether the breaker can open at all.
+   * Returns whether the breaker can open at all; default {@code true}.
    *
-   * @return {@code false} only for {@link #disabled()}
+   * @return {@code false} for a disabled breaker
    */
+  @Value.Default
   public boolean enabled() {
-    return enabled;
+    return true;
   }
 
   /**
-   * Returns how many failures within the window open the breaker.
+   * Returns how many failures within the window open the breaker: 1 to 10,000; default 5.
    *
    * @return at least 1
    */
+  @Value.Default
   public int failureThreshold() {
-    return failureThreshold;
+    return 5;
   }
 
   /**
-   * Returns the window in which failures are counted.
+   * Returns the window in which failures are counted; default 30 s.
    *
    * @return a positive duration
    */
+  @Value.Default
   public Duration window() {
-    return window;
+    return Duration.ofSeconds(30);
   }
 
   /**
-   * Returns how long the breaker stays open before probing.
+   * Returns how long the breaker stays open before probing; default 30 s.
    *
    * @return a positive duration
    */
+  @Value.Default
   public Duration openDuration() {
-    return openDuration;
+    return Duration.ofSeconds(30);
   }
 
   /**
-   * Returns how many probe calls are allowed while half-open; all must succeed to close.
+   * Returns how many probe calls are allowed while half-open (all must succeed to close): 1 to 100; default 1.
    *
    * @return at least 1
    */
+  @Value.Default
   public int halfOpenProbes() {
-    return halfOpenProbes;
+    return 1;
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CircuitBreakerPolicy other
-        && enabled == other.enabled
-        && failureThreshold == other.failureThreshold
-        && window.equals(other.window)
-        && openDuration.equals(other.openDuration)
-        && halfOpenProbes == other.halfOpenProbes;
+  @Value.Check
+  void check() {
+    if (failureThreshold() < 1 || failureThreshold() > 10_000) {
+      throw new IllegalArgumentException(
+          "failureThreshold must be in [1, 10000]: " + failureThreshold());
+    }
+    positive(window(), "window");
+    positive(openDuration(), "openDuration");
+    if (halfOpenProbes() < 1 || halfOpenProbes() > 100) {
+      throw new IllegalArgumentException("halfOpenProbes must be in [1, 100]: " + halfOpenProbes());
+    }
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(enabled, failureThreshold, window, openDuration, halfOpenProbes);
+  private static void positive(Duration d, String name) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
   }
 
-  @Override
-  public String toString() {
-    return enabled
-        ? "CircuitBreakerPolicy{failureThreshold="
-            + failureThreshold
-            + ", window="
-            + window
-            + ", openDuration="
-            + openDuration
-            + ", halfOpenProbes="
-            + halfOpenProbes
-            + "}"
-        : "CircuitBreakerPolicy{disabled}";
-  }
-
-  /** Builds an enabled {@link CircuitBreakerPolicy}. Not thread-safe. */
-  public static final class Builder {
-    private int failureThreshold = 5;
-    private Duration window = Duration.ofSeconds(30);
-    private Duration openDuration = Duration.ofSeconds(30);
-    private int halfOpenProbes = 1;
-
-    private Builder() {}
-
-    /**
-     * Sets how many failures within the window open the breaker; default 5.
-     *
-     * @param failureThreshold at least 1, at most 10 000
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder failureThreshold(int failureThreshold) {
-      if (failureThreshold < 1 || failureThreshold > 10_000) {
-        throw new IllegalArgumentException(
-            "failureThreshold must be in [1, 10000]: " + failureThreshold);
-      }
-      this.failureThreshold = failureThreshold;
-      return this;
-    }
-
-    /**
-     * Sets the failure-counting window; default 30 s.
-     *
-     * @param window positive
-     * @return this builder
-     * @throws NullPointerException if {@code window} is {@code null}
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder window(Duration window) {
-      this.window = positive(window, "window");
-      return this;
-    }
-
-    /**
-     * Sets how long the breaker stays open; default 30 s.
-     *
-     * @param openDuration positive
-     * @return this builder
-     * @throws NullPointerException if {@code openDuration} is {@code null}
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder openDuration(Duration openDuration) {
-      this.openDuration = positive(openDuration, "openDuration");
-      return this;
-    }
-
-    /**
-     * Sets how many probes are let through while half-open; default 1.
-     *
-     * @param halfOpenProbes at least 1, at most 100
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder halfOpenProbes(int halfOpenProbes) {
-      if (halfOpenProbes < 1 || halfOpenProbes > 100) {
-        throw new IllegalArgumentException("halfOpenProbes must be in [1, 100]: " + halfOpenProbes);
-      }
-      this.halfOpenProbes = halfOpenProbes;
-      return this;
-    }
-
-    /**
-     * Builds the policy.
-     *
-     * @return the policy
-     */
-    public CircuitBreakerPolicy build() {
-      return new CircuitBreakerPolicy(true, failureThreshold, window, openDuration, halfOpenProbes);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
-    }
+  /** Builds a {@link CircuitBreakerPolicy}; unset settings keep their defaults. Not thread-safe. */
+  public static final class Builder extends ImmutableCircuitBreakerPolicy.Builder {
+    Builder() {}
   }
 }

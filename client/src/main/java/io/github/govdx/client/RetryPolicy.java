@@ -1,8 +1,10 @@
 package io.github.govdx.client;
 
+import io.github.govdx.client.internal.ValueStyle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.immutables.value.Value;
 
 /**
  * How often and how long to wait before retrying a failed call: capped exponential backoff with full jitter
@@ -16,22 +18,16 @@ import java.util.random.RandomGenerator;
  * RetryPolicy policy = RetryPolicy.builder().maxAttempts(5).baseDelay(Duration.ofMillis(200)).build();
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>{@code build()} throws {@link IllegalArgumentException} for a setting out of range and {@link
+ * IllegalStateException} if {@code baseDelay > maxDelay}. Immutable and thread-safe.
  */
-public final class RetryPolicy {
+@ValueStyle
+public abstract class RetryPolicy {
 
   private static final RetryPolicy DEFAULT = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-  private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
-
-  private RetryPolicy(Builder builder) {
-    this.maxAttempts = builder.maxAttempts;
-    this.baseDelay = builder.baseDelay;
-    this.maxDelay = builder.maxDelay;
-  }
+  RetryPolicy() {}
 
   /**
    * Returns the default policy: 3 attempts, base delay 200 ms, max delay 5 s.
@@ -65,35 +61,36 @@ public final class RetryPolicy {
    *
    * @return a builder
    */
-  public Builder toBuilder() {
-    return new Builder().maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay);
-  }
+  public abstract Builder toBuilder();
 
   /**
-   * Returns the total number of attempts, the first included.
+   * Returns the total number of attempts, the first included: 1 (no retry) to 10; default 3.
    *
    * @return at least 1
    */
+  @Value.Default
   public int maxAttempts() {
-    return maxAttempts;
+    return 3;
   }
 
   /**
-   * Returns the base delay (the cap of the first backoff).
+   * Returns the base delay (the cap of the first backoff): not negative; default 200 ms.
    *
    * @return the base delay
    */
+  @Value.Default
   public Duration baseDelay() {
-    return baseDelay;
+    return Duration.ofMillis(200);
   }
 
   /**
-   * Returns the largest delay between two attempts.
+   * Returns the largest delay between two attempts: not negative, at most one hour; default 5 s.
    *
    * @return the maximum delay
    */
+  @Value.Default
   public Duration maxDelay() {
-    return maxDelay;
+    return Duration.ofSeconds(5);
   }
 
   /**
@@ -112,8 +109,8 @@ public final class RetryPolicy {
       throw new IllegalArgumentException("attempt < 1: " + attempt);
     }
     Objects.requireNonNull(rnd, "rnd == null");
-    long maxMillis = maxDelay.toMillis();
-    long ceiling = baseDelay.toMillis();
+    long maxMillis = maxDelay().toMillis();
+    long ceiling = baseDelay().toMillis();
     for (int i = 1; i < attempt && ceiling < maxMillis; i++) {
       ceiling *= 2;
     }
@@ -137,98 +134,24 @@ public final class RetryPolicy {
         || status == 504;
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RetryPolicy other
-        && maxAttempts == other.maxAttempts
-        && baseDelay.equals(other.baseDelay)
-        && maxDelay.equals(other.maxDelay);
+  @Value.Check
+  void check() {
+    if (maxAttempts() < 1 || maxAttempts() > 10) {
+      throw new IllegalArgumentException("maxAttempts must be in [1, 10]: " + maxAttempts());
+    }
+    if (baseDelay().isNegative()) {
+      throw new IllegalArgumentException("baseDelay < 0: " + baseDelay());
+    }
+    if (maxDelay().isNegative() || maxDelay().compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException("maxDelay must be in [0, 1 h]: " + maxDelay());
+    }
+    if (baseDelay().compareTo(maxDelay()) > 0) {
+      throw new IllegalStateException("baseDelay " + baseDelay() + " > maxDelay " + maxDelay());
+    }
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxAttempts, baseDelay, maxDelay);
-  }
-
-  @Override
-  public String toString() {
-    return "RetryPolicy{maxAttempts="
-        + maxAttempts
-        + ", baseDelay="
-        + baseDelay
-        + ", maxDelay="
-        + maxDelay
-        + "}";
-  }
-
-  /** Builds a {@link RetryPolicy}. Not thread-safe. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration baseDelay = Duration.ofMillis(200);
-    private Duration maxDelay = Duration.ofSeconds(5);
-
-    private Builder() {}
-
-    /**
-     * Sets the total number of attempts; default 3.
-     *
-     * @param maxAttempts 1 (no retry) to 10
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 10) {
-        throw new IllegalArgumentException("maxAttempts must be in [1, 10]: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * Sets the base delay; default 200 ms.
-     *
-     * @param baseDelay not negative
-     * @return this builder
-     * @throws NullPointerException if {@code baseDelay} is {@code null}
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder baseDelay(Duration baseDelay) {
-      Objects.requireNonNull(baseDelay, "baseDelay == null");
-      if (baseDelay.isNegative()) {
-        throw new IllegalArgumentException("baseDelay < 0: " + baseDelay);
-      }
-      this.baseDelay = baseDelay;
-      return this;
-    }
-
-    /**
-     * Sets the largest delay; default 5 s.
-     *
-     * @param maxDelay not negative, at most one hour
-     * @return this builder
-     * @throws NullPointerException if {@code maxDelay} is {@code null}
-     * @throws IllegalArgumentException if negative or above one hour
-     */
-    public Builder maxDelay(Duration maxDelay) {
-      Objects.requireNonNull(maxDelay, "maxDelay == null");
-      if (maxDelay.isNegative() || maxDelay.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("maxDelay must be in [0, 1 h]: " + maxDelay);
-      }
-      this.maxDelay = maxDelay;
-      return this;
-    }
-
-    /**
-     * Builds the policy.
-     *
-     * @return the policy
-     * @throws IllegalStateException if {@code baseDelay > maxDelay}
-     */
-    public RetryPolicy build() {
-      if (baseDelay.compareTo(maxDelay) > 0) {
-        throw new IllegalStateException("baseDelay " + baseDelay + " > maxDelay " + maxDelay);
-      }
-      return new RetryPolicy(this);
-    }
+  /** Builds a {@link RetryPolicy}; unset settings keep their defaults. Not thread-safe. */
+  public static final class Builder extends ImmutableRetryPolicy.Builder {
+    Builder() {}
   }
 }

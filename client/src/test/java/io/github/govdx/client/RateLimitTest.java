@@ -39,9 +39,9 @@ class RateLimitTest {
     assertThat(policy.failureThreshold()).isEqualTo(5);
     assertThat(policy.openDuration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(CircuitBreakerPolicy.disabled().enabled()).isFalse();
-    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().window(Duration.ZERO))
+    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().window(Duration.ZERO).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().halfOpenProbes(0))
+    assertThatThrownBy(() -> CircuitBreakerPolicy.builder().halfOpenProbes(0).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -84,9 +84,9 @@ class RetryPolicyTest {
 
   @Test
   void builder_invalid_rejected() {
-    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
@@ -100,8 +100,12 @@ class RetryPolicyTest {
 
   @Test
   void equalsAndHashCode() {
-    EqualsVerifier.forClass(RetryPolicy.class).suppress(Warning.NULL_FIELDS).verify();
+    EqualsVerifier.forClass(ImmutableRetryPolicy.class)
+        .suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
+        .verify();
     EqualsVerifier.forClass(RateLimit.class).verify();
-    EqualsVerifier.forClass(CircuitBreakerPolicy.class).suppress(Warning.NULL_FIELDS).verify();
+    EqualsVerifier.forClass(ImmutableCircuitBreakerPolicy.class)
+        .suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
+        .verify();
   }
 }
