@@ -3,8 +3,6 @@ package io.github.govdx.client;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -69,28 +67,17 @@ public final class PagedIterable<T> implements Iterable<T> {
     return () ->
         new Iterator<>() {
           private @Nullable Page<T> next;
-          private boolean done;
+          private @Nullable String token;
+          private boolean last;
 
           @Override
           public boolean hasNext() {
-            if (next == null && !done) {
-              fetchNext();
+            if (next == null && !last) {
+              next = fetcher.fetch(token);
+              token = next.nextPageToken().orElse(null);
+              last = token == null;
             }
             return next != null;
-          }
-
-          private @Nullable String token;
-          private boolean started;
-
-          private void fetchNext() {
-            if (started && token == null) {
-              done = true;
-              return;
-            }
-            Page<T> page = fetcher.fetch(token);
-            started = true;
-            token = page.nextPageToken().orElse(null);
-            next = page;
           }
 
           @Override
@@ -107,29 +94,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
   @Override
   public Iterator<T> iterator() {
-    Iterator<Page<T>> pages = byPage().iterator();
-    return new Iterator<>() {
-      private Iterator<T> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext()) {
-          if (!pages.hasNext()) {
-            return false;
-          }
-          current = pages.next().items().iterator();
-        }
-        return true;
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+    return stream().iterator();
   }
 
   /**
@@ -138,7 +103,6 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return the stream
    */
   public Stream<T> stream() {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    return StreamSupport.stream(byPage().spliterator(), false).flatMap(p -> p.items().stream());
   }
 }
