@@ -14,11 +14,8 @@ final class AuthValues {
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " is blank");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException(name + " contains a control character");
-      }
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException(name + " contains a control character");
     }
     return value;
   }
@@ -36,12 +33,9 @@ final class AuthValues {
     if (nonce == null || nonce.isBlank()) {
       throw new IllegalStateException("nonce supplier returned an empty nonce");
     }
-    for (int i = 0; i < nonce.length(); i++) {
-      char c = nonce.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalStateException(
-            "nonce supplier returned a nonce with a non-printable character");
-      }
+    if (nonce.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      throw new IllegalStateException(
+          "nonce supplier returned a nonce with a non-printable character");
     }
     return nonce;
   }

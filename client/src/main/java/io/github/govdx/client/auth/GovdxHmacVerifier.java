@@ -63,7 +63,6 @@ public final class GovdxHmacVerifier {
   private final Clock clock;
   private final Duration allowedSkew;
   private final Set<GovdxHmacAlgorithm> algorithms;
-  private final int nonceCacheSize;
   private final NonceCache nonceCache;
 
   private GovdxHmacVerifier(Builder builder, KeyLookup keyLookup) {
@@ -71,7 +70,6 @@ public final class GovdxHmacVerifier {
     this.clock = builder.clock;
     this.allowedSkew = builder.allowedSkew;
     this.algorithms = Set.copyOf(builder.algorithms);
-    this.nonceCacheSize = builder.nonceCacheSize;
     this.nonceCache =
         builder.nonceCache != null
             ? builder.nonceCache
@@ -184,10 +182,7 @@ public final class GovdxHmacVerifier {
     String keyId = params.get("keyId");
     String signatureB64 = params.get("signature");
     String signedHeaderNames = params.get("signedHeaders");
-    if (keyId == null
-        || signatureB64 == null
-        || signedHeaderNames == null
-        || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
+    if (params.size() < 3 || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
       throw new Refusal(
           Reason.MALFORMED_HEADER, "Authorization needs keyId, signedHeaders and signature", null);
     }
@@ -285,15 +280,9 @@ public final class GovdxHmacVerifier {
     if (skewSeconds > allowedSkew.getSeconds()) {
       throw new Refusal(
           Reason.CLOCK_SKEW,
-          "timestamp "
-              + r.timestamp()
-              + " is "
-              + skewSeconds
-              + " s from server time "
-              + now.getEpochSecond()
-              + " (allowed "
-              + allowedSkew.getSeconds()
-              + " s)",
+          String.format(
+              "timestamp %s is %s s from server time %s (allowed %s s)",
+              r.timestamp(), skewSeconds, now.getEpochSecond(), allowedSkew.getSeconds()),
           r.keyId());
     }
     if (!MessageDigest.isEqual(AuthSupport.utf8(r.claimedDigest()), AuthSupport.utf8(bodyDigest))) {
@@ -310,9 +299,8 @@ public final class GovdxHmacVerifier {
     }
     boolean fresh;
     try {
-      fresh =
-          rememberNonce(
-              r.keyId(), r.nonce(), Instant.ofEpochSecond(requestSeconds).plus(allowedSkew));
+      Instant expiresAt = Instant.ofEpochSecond(requestSeconds).plus(allowedSkew);
+      fresh = nonceCache.firstUse(r.keyId() + ' ' + r.nonce(), expiresAt);
     } catch (StateStoreException e) {
       throw new Refusal(
           Reason.STATE_UNAVAILABLE,
@@ -322,10 +310,6 @@ public final class GovdxHmacVerifier {
     if (!fresh) {
       throw new Refusal(Reason.NONCE_REPLAYED, "nonce already used", r.keyId());
     }
-  }
-
-  private boolean rememberNonce(String keyId, String nonce, Instant expiresAt) {
-    return nonceCache.firstUse(keyId + ' ' + nonce, expiresAt);
   }
 
   private static List<String> header(Map<String, List<String>> headers, String name) {
