@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -52,12 +51,10 @@ final class AuthSupport {
   }
 
   /** The default nonce: 16 random bytes from {@link SecureRandom} (DRBG), as 32 lowercase hex digits. */
-  static Supplier<String> defaultNonceSupplier() {
-    return () -> {
-      byte[] nonce = new byte[16];
-      RANDOM.nextBytes(nonce);
-      return HEX.formatHex(nonce);
-    };
+  static String randomNonce() {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    return hex(nonce);
   }
 
   static String hex(byte[] bytes) {

@@ -59,15 +59,13 @@ public final class HeaderHmacAuthenticator extends GatewayAuthenticator {
     Objects.requireNonNull(request, "request == null");
     String date = AuthSupport.IMF_FIXDATE.format(key.clock().instant());
     String signingString =
-        request.method()
-            + '\n'
-            + request.url().encodedPath()
-            + '\n'
-            + AuthSupport.canonicalQuery(request.url().encodedQuery())
-            + '\n'
-            + key.id()
-            + '\n'
-            + date
+        String.join(
+                "\n",
+                request.method(),
+                request.url().encodedPath(),
+                AuthSupport.canonicalQuery(request.url().encodedQuery()),
+                key.id(),
+                date)
             + '\n';
     Request signed =
         request
