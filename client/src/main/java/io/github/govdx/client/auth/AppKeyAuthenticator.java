@@ -1,6 +1,5 @@
 package io.github.govdx.client.auth;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -19,7 +18,7 @@ import org.bouncycastle.crypto.digests.MD5Digest;
  *
  * <p>Immutable and thread-safe when the supplier is.
  */
-public final class AppKeyAuthenticator implements RequestAuthenticator {
+public final class AppKeyAuthenticator extends GatewayAuthenticator {
 
   /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
   public static final String SCHEME = "APP-KEY-MD5";
@@ -33,10 +32,8 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
   /** Signature query parameter. */
   public static final String SIGN_PARAM = "sign";
 
-  private final GatewayKey key;
-
   private AppKeyAuthenticator(GatewayKey key) {
-    this.key = key;
+    super(key);
   }
 
   /**
@@ -56,13 +53,8 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
   @Override
   public AuthenticatedRequest authenticate(Request request) {
     Objects.requireNonNull(request, "request == null");
-    GatewaySecret secret = key.secret();
     String requestTime = Long.toString(key.clock().millis());
-    byte[] hashed =
-        AuthSupport.concat(
-            AuthSupport.utf8(key.id()), secret.bytes(), AuthSupport.utf8(requestTime));
-    String sign = AuthSupport.hex(AuthSupport.digest(new MD5Digest(), hashed));
-    Arrays.fill(hashed, (byte) 0);
+    String sign = hexDigestAroundSecret(new MD5Digest(), key.id(), requestTime);
     HttpUrl url =
         request
             .url()
@@ -73,12 +65,6 @@ public final class AppKeyAuthenticator implements RequestAuthenticator {
             .build();
     return AuthenticatedRequest.of(
         request.newBuilder().url(url).build(), SCHEME, key.id() + "{requestSecret}" + requestTime);
-  }
-
-  /** Returns the app key; never the secret. */
-  @Override
-  public String toString() {
-    return "AppKeyAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds an {@link AppKeyAuthenticator}. Not thread-safe. */

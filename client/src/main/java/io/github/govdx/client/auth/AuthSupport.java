@@ -9,10 +9,12 @@ import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -31,7 +33,7 @@ final class AuthSupport {
           .withZone(ZoneOffset.UTC);
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+  private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
   private static final SecureRandom RANDOM = nonceRandom();
 
   private AuthSupport() {}
@@ -49,12 +51,10 @@ final class AuthSupport {
   }
 
   /** The default nonce: 16 random bytes from {@link SecureRandom} (DRBG), as 32 lowercase hex digits. */
-  static Supplier<String> defaultNonceSupplier() {
-    return () -> {
-      byte[] nonce = new byte[16];
-      RANDOM.nextBytes(nonce);
-      return HEX.formatHex(nonce);
-    };
+  static String randomNonce() {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    return hex(nonce);
   }
 
   static String hex(byte[] bytes) {
@@ -65,8 +65,11 @@ final class AuthSupport {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] digest(Digest digest, byte[] input) {
-    digest.update(input, 0, input.length);
+  /** Digests the parts in order (a secret among them is hashed in place, never copied into a String). */
+  static byte[] digest(Digest digest, byte[]... parts) {
+    for (byte[] part : parts) {
+      digest.update(part, 0, part.length);
+    }
     byte[] out = new byte[digest.getDigestSize()];
     digest.doFinal(out, 0);
     return out;
@@ -82,21 +85,6 @@ final class AuthSupport {
     mac.update(input, 0, input.length);
     byte[] out = new byte[mac.getMacSize()];
     mac.doFinal(out, 0);
-    return out;
-  }
-
-  /** Concatenates byte arrays (used where a secret is part of the hashed input, to avoid a secret String). */
-  static byte[] concat(byte[]... parts) {
-    int length = 0;
-    for (byte[] part : parts) {
-      length += part.length;
-    }
-    byte[] out = new byte[length];
-    int at = 0;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, out, at, part.length);
-      at += part.length;
-    }
     return out;
   }
 
@@ -131,19 +119,9 @@ final class AuthSupport {
     if (rawPath.isEmpty()) {
       return "/";
     }
-    StringBuilder out = new StringBuilder(rawPath.length() + 8);
-    int start = 0;
-    while (true) {
-      int slash = rawPath.indexOf('/', start);
-      String segment = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
-      canonicalComponent(segment, out);
-      if (slash < 0) {
-        break;
-      }
-      out.append('/');
-      start = slash + 1;
-    }
-    return out.toString();
+    return Arrays.stream(rawPath.split("/", -1))
+        .map(AuthSupport::canonicalComponent)
+        .collect(Collectors.joining("/"));
   }
 
   /**
@@ -153,46 +131,41 @@ final class AuthSupport {
    * {@code name=value} with {@code &}. A null or empty query gives the empty string.
    */
   static String canonicalQuery(@Nullable String rawQuery) {
-    if (rawQuery == null || rawQuery.isEmpty()) {
+    if (rawQuery == null) {
       return "";
     }
     List<String[]> pairs = new ArrayList<>();
-    for (String part : rawQuery.split("&", -1)) {
-      if (part.isEmpty()) {
-        continue;
+    for (String part : rawQuery.split("&")) {
+      if (!part.isEmpty()) {
+        int eq = part.indexOf('=');
+        String name = eq < 0 ? part : part.substring(0, eq);
+        String value = eq < 0 ? "" : part.substring(eq + 1);
+        pairs.add(new String[] {canonicalComponent(name), canonicalComponent(value)});
       }
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? part : part.substring(0, eq);
-      String value = eq < 0 ? "" : part.substring(eq + 1);
-      pairs.add(new String[] {canonicalComponent(name), canonicalComponent(value)});
     }
     pairs.sort(
-        (a, b) -> {
-          int byName = a[0].compareTo(b[0]);
-          return byName != 0 ? byName : a[1].compareTo(b[1]);
-        });
-    StringBuilder out = new StringBuilder(rawQuery.length() + 8);
-    for (String[] pair : pairs) {
-      if (out.length() > 0) {
-        out.append('&');
+        Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]));
+    return pairs.stream().map(pair -> pair[0] + '=' + pair[1]).collect(Collectors.joining("&"));
+  }
+
+  /**
+   * Decodes and re-encodes one path segment, query name or value: unreserved characters literal, every other byte
+   * {@code %XX} upper-case; unreserved-only input is already canonical.
+   */
+  private static String canonicalComponent(String raw) {
+    if (raw.chars().allMatch(AuthSupport::isUnreserved)) {
+      return raw;
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 8);
+    for (byte b : percentDecode(raw)) {
+      int c = b & 0xff;
+      if (isUnreserved(c)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(UPPER_HEX.toHexDigits(b));
       }
-      out.append(pair[0]).append('=').append(pair[1]);
     }
     return out.toString();
-  }
-
-  /** Decodes and re-encodes one path segment, query name or value; unreserved-only input is already canonical. */
-  static String canonicalComponent(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      if (!isUnreserved(raw.charAt(i))) {
-        return encode(percentDecode(raw));
-      }
-    }
-    return raw;
-  }
-
-  private static void canonicalComponent(String raw, StringBuilder out) {
-    out.append(canonicalComponent(raw));
   }
 
   private static boolean isUnreserved(int c) {
@@ -206,51 +179,19 @@ final class AuthSupport {
   }
 
   /** Percent-decodes to bytes; a malformed escape is kept literally (bad input never throws). */
-  static byte[] percentDecode(String s) {
+  private static byte[] percentDecode(String s) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     byte[] raw = utf8(s);
     for (int i = 0; i < raw.length; i++) {
-      byte b = raw[i];
-      if (b == '%'
-          && i + 2 < raw.length
-          && hexValue(raw[i + 1]) >= 0
-          && hexValue(raw[i + 2]) >= 0) {
-        out.write(hexValue(raw[i + 1]) << 4 | hexValue(raw[i + 2]));
+      int high = i + 2 < raw.length ? Character.digit(raw[i + 1] & 0xff, 16) : -1;
+      int low = i + 2 < raw.length ? Character.digit(raw[i + 2] & 0xff, 16) : -1;
+      if (raw[i] == '%' && high >= 0 && low >= 0) {
+        out.write(high << 4 | low);
         i += 2;
       } else {
-        out.write(b);
+        out.write(raw[i]);
       }
     }
     return out.toByteArray();
-  }
-
-  private static int hexValue(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
-  }
-
-  static String encode(byte[] bytes) {
-    StringBuilder out = new StringBuilder(bytes.length + 8);
-    encode(bytes, out);
-    return out.toString();
-  }
-
-  private static void encode(byte[] bytes, StringBuilder out) {
-    for (byte b : bytes) {
-      int c = b & 0xff;
-      if (isUnreserved(c)) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
-      }
-    }
   }
 }

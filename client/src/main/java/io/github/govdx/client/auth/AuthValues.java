@@ -1,7 +1,6 @@
 package io.github.govdx.client.auth;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Builder precondition helpers for the authenticators. Thread-safe. */
@@ -14,11 +13,8 @@ final class AuthValues {
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " is blank");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException(name + " contains a control character");
-      }
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException(name + " contains a control character");
     }
     return value;
   }
@@ -28,21 +24,5 @@ final class AuthValues {
       throw new IllegalStateException(name + " is required");
     }
     return value;
-  }
-
-  /** Calls a nonce supplier and checks its output is header-safe. */
-  static String nonce(Supplier<String> supplier) {
-    String nonce = supplier.get();
-    if (nonce == null || nonce.isBlank()) {
-      throw new IllegalStateException("nonce supplier returned an empty nonce");
-    }
-    for (int i = 0; i < nonce.length(); i++) {
-      char c = nonce.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalStateException(
-            "nonce supplier returned a nonce with a non-printable character");
-      }
-    }
-    return nonce;
   }
 }

@@ -81,12 +81,8 @@ public final class AuthenticatedRequest {
   /** Returns the scheme, method and URL; never headers (they carry credentials). */
   @Override
   public String toString() {
-    return "AuthenticatedRequest{scheme="
-        + scheme
-        + ", method="
-        + request.method()
-        + ", url="
-        + request.url().encodedPath()
-        + "}";
+    return String.format(
+        "AuthenticatedRequest{scheme=%s, method=%s, url=%s}",
+        scheme, request.method(), request.url().encodedPath());
   }
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public abstract class AuthenticatorBuilder<B extends AuthenticatorBuilder<B>> {
 
   Clock clock = Clock.systemUTC();
-  Supplier<String> nonceSupplier = AuthSupport.defaultNonceSupplier();
+  Supplier<String> nonceSupplier = AuthSupport::randomNonce;
   @Nullable String id;
   @Nullable Supplier<GatewaySecret> secret;
 

@@ -1,6 +1,5 @@
 package io.github.govdx.client.auth;
 
-import java.util.Base64;
 import java.util.Objects;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -15,7 +14,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
+public final class ClientIdHmacAuthenticator extends GatewayAuthenticator {
 
   /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
   public static final String SCHEME = "X-CLIENT-HMAC-SHA256";
@@ -32,10 +31,8 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
   /** Signature header. */
   public static final String SIGNATURE_HEADER = "X-Signature";
 
-  private final GatewayKey key;
-
-  private ClientIdHmacAuthenticator(Builder builder) {
-    this.key = builder.key("clientId", "secret");
+  private ClientIdHmacAuthenticator(GatewayKey key) {
+    super(key);
   }
 
   /**
@@ -59,26 +56,15 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
     String timestamp = Long.toString(key.clock().millis());
     String nonce = key.nonce();
     String signingString = key.id() + timestamp + nonce;
-    String signature =
-        Base64.getEncoder()
-            .encodeToString(
-                AuthSupport.hmac(
-                    new SHA256Digest(), key.secret(), AuthSupport.utf8(signingString)));
     Request signed =
         request
             .newBuilder()
             .header(CLIENT_ID_HEADER, key.id())
             .header(TIMESTAMP_HEADER, timestamp)
             .header(NONCE_HEADER, nonce)
-            .header(SIGNATURE_HEADER, signature)
+            .header(SIGNATURE_HEADER, base64Hmac(new SHA256Digest(), signingString))
             .build();
     return AuthenticatedRequest.of(signed, SCHEME, signingString);
-  }
-
-  /** Returns the client id; never the secret. */
-  @Override
-  public String toString() {
-    return "ClientIdHmacAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link ClientIdHmacAuthenticator}. Not thread-safe. */
@@ -115,7 +101,7 @@ public final class ClientIdHmacAuthenticator implements RequestAuthenticator {
      * @throws IllegalStateException if {@code clientId} or {@code secret} is missing
      */
     public ClientIdHmacAuthenticator build() {
-      return new ClientIdHmacAuthenticator(this);
+      return new ClientIdHmacAuthenticator(key("clientId", "secret"));
     }
   }
 }

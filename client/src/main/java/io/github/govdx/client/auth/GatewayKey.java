@@ -16,8 +16,16 @@ record GatewayKey(
     return Objects.requireNonNull(secrets.get(), "secret supplier returned null");
   }
 
-  /** @return a header-safe nonce from the nonce source */
+  /** @return a nonce from the nonce source, checked to be header-safe */
   String nonce() {
-    return AuthValues.nonce(nonces);
+    String nonce = nonces.get();
+    if (nonce == null || nonce.isBlank()) {
+      throw new IllegalStateException("nonce supplier returned an empty nonce");
+    }
+    if (nonce.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      throw new IllegalStateException(
+          "nonce supplier returned a nonce with a non-printable character");
+    }
+    return nonce;
   }
 }

@@ -1,6 +1,6 @@
 package io.github.govdx.client.auth;
 
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +46,7 @@ import okhttp3.Request;
  * <p>Immutable and thread-safe (a fresh Bouncy Castle engine per call). {@link GovdxHmacVerifier} is the server
  * side.
  */
-public final class GovdxHmacAuthenticator implements RequestAuthenticator {
+public final class GovdxHmacAuthenticator extends GatewayAuthenticator {
 
   /** Header carrying the Unix time in seconds. */
   public static final String TIMESTAMP_HEADER = "X-Gdx-Timestamp";
@@ -77,11 +77,10 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
   /** Nonces: 8 to 128 URL-safe characters. */
   static final Pattern NONCE = Pattern.compile("[A-Za-z0-9._~-]{8,128}");
 
-  private final GatewayKey key;
   private final GovdxHmacAlgorithm algorithm;
 
   private GovdxHmacAuthenticator(Builder builder) {
-    this.key = builder.key("keyId", "secret");
+    super(builder.key("keyId", "secret"));
     this.algorithm = builder.algorithm;
   }
 
@@ -134,34 +133,22 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
             nonce,
             bodyDigest,
             signedHeaders);
-    String signature =
-        Base64.getEncoder()
-            .encodeToString(
-                AuthSupport.hmac(
-                    algorithm.newDigest(), key.secret(), AuthSupport.utf8(signingString)));
+    String authorization =
+        String.format(
+            "%s keyId=%s,signedHeaders=%s,signature=%s",
+            algorithm.schemeName(),
+            key.id(),
+            String.join(";", signedHeaders.keySet()),
+            base64Hmac(algorithm.newDigest(), signingString));
     Request signed =
         request
             .newBuilder()
             .header(TIMESTAMP_HEADER, timestamp)
             .header(NONCE_HEADER, nonce)
             .header(CONTENT_SM3_HEADER, bodyDigest)
-            .header(
-                AUTHORIZATION_HEADER,
-                authorization(
-                    algorithm, key.id(), String.join(";", signedHeaders.keySet()), signature))
+            .header(AUTHORIZATION_HEADER, authorization)
             .build();
     return AuthenticatedRequest.of(signed, algorithm.schemeName(), signingString);
-  }
-
-  static String authorization(
-      GovdxHmacAlgorithm algorithm, String keyId, String signedHeaders, String signature) {
-    return algorithm.schemeName()
-        + " keyId="
-        + keyId
-        + ",signedHeaders="
-        + signedHeaders
-        + ",signature="
-        + signature;
   }
 
   static String signingString(
@@ -174,25 +161,20 @@ public final class GovdxHmacAuthenticator implements RequestAuthenticator {
       String nonce,
       String bodyDigest,
       Map<String, String> signedHeaders) {
-    StringBuilder headers = new StringBuilder();
-    headers.append('\n').append(String.join(";", signedHeaders.keySet()));
-    signedHeaders.forEach((k, v) -> headers.append('\n').append(k).append(':').append(v));
-    return algorithm.schemeName()
-        + '\n'
-        + method
-        + '\n'
-        + canonicalPath
-        + '\n'
-        + canonicalQuery
-        + '\n'
-        + keyId
-        + '\n'
-        + timestamp
-        + '\n'
-        + nonce
-        + '\n'
-        + bodyDigest
-        + headers;
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                algorithm.schemeName(),
+                method,
+                canonicalPath,
+                canonicalQuery,
+                keyId,
+                timestamp,
+                nonce,
+                bodyDigest,
+                String.join(";", signedHeaders.keySet())));
+    signedHeaders.forEach((name, value) -> lines.add(name + ':' + value));
+    return String.join("\n", lines);
   }
 
   /** Returns the algorithm and key id; never the secret. */

@@ -46,6 +46,8 @@ public final class GovdxHmacVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(GovdxHmacVerifier.class);
   private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final Set<String> AUTHORIZATION_PARAMETERS =
+      Set.of("keyId", "signedHeaders", "signature");
 
   /** Finds the secret for a key id. Implementations must be thread-safe. */
   @FunctionalInterface
@@ -63,7 +65,6 @@ public final class GovdxHmacVerifier {
   private final Clock clock;
   private final Duration allowedSkew;
   private final Set<GovdxHmacAlgorithm> algorithms;
-  private final int nonceCacheSize;
   private final NonceCache nonceCache;
 
   private GovdxHmacVerifier(Builder builder, KeyLookup keyLookup) {
@@ -71,7 +72,6 @@ public final class GovdxHmacVerifier {
     this.clock = builder.clock;
     this.allowedSkew = builder.allowedSkew;
     this.algorithms = Set.copyOf(builder.algorithms);
-    this.nonceCacheSize = builder.nonceCacheSize;
     this.nonceCache =
         builder.nonceCache != null
             ? builder.nonceCache
@@ -109,30 +109,27 @@ public final class GovdxHmacVerifier {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     Instant now = clock.instant();
-    Signed request;
+    @Nullable String signingString = null; // known once the headers parsed
     try {
-      request = parse(headers);
-    } catch (Refusal r) {
-      return fail(r.reason, r.getMessage(), now, r.keyId, null);
-    }
-    String bodyDigest = AuthSupport.sm3Hex(body);
-    String signingString =
-        GovdxHmacAuthenticator.signingString(
-            request.algorithm(),
-            method,
-            AuthSupport.canonicalPath(rawPath),
-            AuthSupport.canonicalQuery(rawQuery),
-            request.keyId(),
-            request.timestamp(),
-            request.nonce(),
-            bodyDigest,
-            request.signedHeaders());
-    try {
+      Signed request = parse(headers);
+      String bodyDigest = AuthSupport.sm3Hex(body);
+      signingString =
+          GovdxHmacAuthenticator.signingString(
+              request.algorithm(),
+              method,
+              AuthSupport.canonicalPath(rawPath),
+              AuthSupport.canonicalQuery(rawQuery),
+              request.keyId(),
+              request.timestamp(),
+              request.nonce(),
+              bodyDigest,
+              request.signedHeaders());
       check(request, bodyDigest, signingString, now);
+      return new GovdxHmacVerification(Reason.OK, "authentic", now, request.keyId(), signingString);
     } catch (Refusal r) {
-      return fail(r.reason, r.getMessage(), now, request.keyId(), signingString);
+      LOG.debug("govdx HMAC verification failed: {} (keyId {})", r.reason, r.keyId);
+      return new GovdxHmacVerification(r.reason, r.getMessage(), now, r.keyId, signingString);
     }
-    return new GovdxHmacVerification(Reason.OK, "authentic", now, request.keyId(), signingString);
   }
 
   /** What a request claims, read from its headers and checked for form (nothing secret is needed yet). */
@@ -182,12 +179,7 @@ public final class GovdxHmacVerifier {
     }
     Map<String, String> params = authorizationParameters(authorization.substring(space + 1));
     String keyId = params.get("keyId");
-    String signatureB64 = params.get("signature");
-    String signedHeaderNames = params.get("signedHeaders");
-    if (keyId == null
-        || signatureB64 == null
-        || signedHeaderNames == null
-        || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
+    if (params.size() < 3 || !GovdxHmacAuthenticator.KEY_ID.matcher(keyId).matches()) {
       throw new Refusal(
           Reason.MALFORMED_HEADER, "Authorization needs keyId, signedHeaders and signature", null);
     }
@@ -198,7 +190,7 @@ public final class GovdxHmacVerifier {
     }
     byte[] signature;
     try {
-      signature = Base64.getDecoder().decode(signatureB64);
+      signature = Base64.getDecoder().decode(params.get("signature"));
     } catch (IllegalArgumentException e) {
       throw new Refusal(Reason.MALFORMED_HEADER, "signature is not Base64", keyId);
     }
@@ -219,7 +211,7 @@ public final class GovdxHmacVerifier {
         timestamp,
         nonce,
         claimedDigest,
-        signedHeaders(headers, signedHeaderNames, keyId));
+        signedHeaders(headers, params.get("signedHeaders"), keyId));
   }
 
   /** {@code keyId=…, signedHeaders=…, signature=…}: each known parameter at most once, nothing else. */
@@ -231,9 +223,8 @@ public final class GovdxHmacVerifier {
         throw new Refusal(Reason.MALFORMED_HEADER, "Authorization parameter without '='", null);
       }
       String name = param.substring(0, eq).trim();
-      boolean known =
-          name.equals("keyId") || name.equals("signature") || name.equals("signedHeaders");
-      if (!known || params.putIfAbsent(name, param.substring(eq + 1).trim()) != null) {
+      if (!AUTHORIZATION_PARAMETERS.contains(name)
+          || params.putIfAbsent(name, param.substring(eq + 1).trim()) != null) {
         throw new Refusal(
             Reason.MALFORMED_HEADER, "unexpected or repeated Authorization parameter", null);
       }
@@ -261,11 +252,10 @@ public final class GovdxHmacVerifier {
     if (!present.equals(signedHeaderNames)) {
       throw new Refusal(
           Reason.SIGNATURE_MISMATCH,
-          "signedHeaders '"
-              + signedHeaderNames
-              + "' is not the request's '"
-              + present
-              + "' (a signable header was added, removed or left unsigned)",
+          String.format(
+              "signedHeaders '%s' is not the request's '%s' (a signable header was added, removed"
+                  + " or left unsigned)",
+              signedHeaderNames, present),
           keyId);
     }
     return signed;
@@ -285,15 +275,9 @@ public final class GovdxHmacVerifier {
     if (skewSeconds > allowedSkew.getSeconds()) {
       throw new Refusal(
           Reason.CLOCK_SKEW,
-          "timestamp "
-              + r.timestamp()
-              + " is "
-              + skewSeconds
-              + " s from server time "
-              + now.getEpochSecond()
-              + " (allowed "
-              + allowedSkew.getSeconds()
-              + " s)",
+          String.format(
+              "timestamp %s is %s s from server time %s (allowed %s s)",
+              r.timestamp(), skewSeconds, now.getEpochSecond(), allowedSkew.getSeconds()),
           r.keyId());
     }
     if (!MessageDigest.isEqual(AuthSupport.utf8(r.claimedDigest()), AuthSupport.utf8(bodyDigest))) {
@@ -308,55 +292,33 @@ public final class GovdxHmacVerifier {
           "signature does not match the server-side signing string",
           r.keyId());
     }
-    boolean fresh;
+    Instant expiresAt = Instant.ofEpochSecond(requestSeconds).plus(allowedSkew);
     try {
-      fresh =
-          rememberNonce(
-              r.keyId(), r.nonce(), Instant.ofEpochSecond(requestSeconds).plus(allowedSkew));
+      if (!nonceCache.firstUse(r.keyId() + ' ' + r.nonce(), expiresAt)) {
+        throw new Refusal(Reason.NONCE_REPLAYED, "nonce already used", r.keyId());
+      }
     } catch (StateStoreException e) {
       throw new Refusal(
           Reason.STATE_UNAVAILABLE,
           "nonce cache unavailable (" + e.code() + "); refused, retry later",
           r.keyId());
     }
-    if (!fresh) {
-      throw new Refusal(Reason.NONCE_REPLAYED, "nonce already used", r.keyId());
-    }
-  }
-
-  private boolean rememberNonce(String keyId, String nonce, Instant expiresAt) {
-    return nonceCache.firstUse(keyId + ' ' + nonce, expiresAt);
   }
 
   private static List<String> header(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-      if (name.equalsIgnoreCase(entry.getKey()) && entry.getValue() != null) {
-        return entry.getValue();
-      }
-    }
-    return List.of();
-  }
-
-  private static GovdxHmacVerification fail(
-      Reason reason,
-      String detail,
-      Instant now,
-      @Nullable String keyId,
-      @Nullable String signingString) {
-    LOG.debug("govdx HMAC verification failed: {} (keyId {})", reason, keyId);
-    return new GovdxHmacVerification(reason, detail, now, keyId, signingString);
+    return headers.entrySet().stream()
+        .filter(entry -> name.equalsIgnoreCase(entry.getKey()) && entry.getValue() != null)
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(List.of());
   }
 
   /** Returns the settings; never secrets. */
   @Override
   public String toString() {
-    return "GovdxHmacVerifier{algorithms="
-        + algorithms
-        + ", allowedSkew="
-        + allowedSkew
-        + ", nonceCache="
-        + nonceCache
-        + "}";
+    return String.format(
+        "GovdxHmacVerifier{algorithms=%s, allowedSkew=%s, nonceCache=%s}",
+        algorithms, allowedSkew, nonceCache);
   }
 
   /** Builds a {@link GovdxHmacVerifier}. Not thread-safe. */
@@ -464,10 +426,7 @@ public final class GovdxHmacVerifier {
      * @throws IllegalStateException if {@code keyLookup} is missing
      */
     public GovdxHmacVerifier build() {
-      if (keyLookup == null) {
-        throw new IllegalStateException("keyLookup is required");
-      }
-      return new GovdxHmacVerifier(this, keyLookup);
+      return new GovdxHmacVerifier(this, AuthValues.required(keyLookup, "keyLookup"));
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.govdx.client.auth;
 
-import java.util.Base64;
 import java.util.Objects;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -20,7 +19,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  *
  * <p>Immutable and thread-safe.
  */
-public final class HeaderHmacAuthenticator implements RequestAuthenticator {
+public final class HeaderHmacAuthenticator extends GatewayAuthenticator {
 
   /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
   public static final String SCHEME = "X-BG-HMAC";
@@ -37,10 +36,8 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
   /** Signature header. */
   public static final String SIGNATURE_HEADER = "X-BG-HMAC-SIGNATURE";
 
-  private final GatewayKey key;
-
   private HeaderHmacAuthenticator(GatewayKey key) {
-    this.key = key;
+    super(key);
   }
 
   /**
@@ -62,36 +59,23 @@ public final class HeaderHmacAuthenticator implements RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     String date = AuthSupport.IMF_FIXDATE.format(key.clock().instant());
     String signingString =
-        request.method()
-            + '\n'
-            + request.url().encodedPath()
-            + '\n'
-            + AuthSupport.canonicalQuery(request.url().encodedQuery())
-            + '\n'
-            + key.id()
-            + '\n'
-            + date
+        String.join(
+                "\n",
+                request.method(),
+                request.url().encodedPath(),
+                AuthSupport.canonicalQuery(request.url().encodedQuery()),
+                key.id(),
+                date)
             + '\n';
-    String signature =
-        Base64.getEncoder()
-            .encodeToString(
-                AuthSupport.hmac(
-                    new SHA256Digest(), key.secret(), AuthSupport.utf8(signingString)));
     Request signed =
         request
             .newBuilder()
             .header(ACCESS_KEY_HEADER, key.id())
             .header(ALGORITHM_HEADER, "hmac-sha256")
             .header(DATE_HEADER, date)
-            .header(SIGNATURE_HEADER, signature)
+            .header(SIGNATURE_HEADER, base64Hmac(new SHA256Digest(), signingString))
             .build();
     return AuthenticatedRequest.of(signed, SCHEME, signingString);
-  }
-
-  /** Returns the access key; never the secret. */
-  @Override
-  public String toString() {
-    return "HeaderHmacAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link HeaderHmacAuthenticator}. Not thread-safe. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,14 +53,12 @@ public final class InMemoryNonceCache implements NonceCache {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(expiresAt, "expiresAt == null");
     Instant now = clock.instant();
-    Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, Instant> eldest = it.next();
-      if (eldest.getValue().isBefore(now) || seen.size() >= maxEntries) {
-        it.remove();
-      } else {
+    Iterator<Instant> expiries = seen.values().iterator(); // oldest first
+    while (expiries.hasNext()) {
+      if (!expiries.next().isBefore(now) && seen.size() < maxEntries) {
         break;
       }
+      expiries.remove();
     }
     return seen.putIfAbsent(key, expiresAt) == null;
   }

@@ -1,6 +1,5 @@
 package io.github.govdx.client.auth;
 
-import java.util.Arrays;
 import java.util.Objects;
 import okhttp3.Request;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class TimestampNonceAuthenticator implements RequestAuthenticator {
+public final class TimestampNonceAuthenticator extends GatewayAuthenticator {
 
   /** Scheme name reported in {@link AuthenticatedRequest#scheme()}. */
   public static final String SCHEME = "X-TIF-SHA256";
@@ -37,11 +36,10 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
   /** Optional service id header. */
   public static final String SERVICE_ID_HEADER = "x-tif-serviceId";
 
-  private final GatewayKey key;
   private final @Nullable String serviceId;
 
   private TimestampNonceAuthenticator(Builder builder) {
-    this.key = builder.key("paasId", "token");
+    super(builder.key("paasId", "token"));
     this.serviceId = builder.serviceId;
   }
 
@@ -65,11 +63,7 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     String timestamp = Long.toString(key.clock().instant().getEpochSecond());
     String nonce = key.nonce();
-    byte[] hashed =
-        AuthSupport.concat(
-            AuthSupport.utf8(timestamp), key.secret().bytes(), AuthSupport.utf8(nonce + timestamp));
-    String signature = AuthSupport.hex(AuthSupport.digest(new SHA256Digest(), hashed));
-    Arrays.fill(hashed, (byte) 0);
+    String signature = hexDigestAroundSecret(new SHA256Digest(), timestamp, nonce + timestamp);
     Request.Builder signed =
         request
             .newBuilder()
@@ -82,12 +76,6 @@ public final class TimestampNonceAuthenticator implements RequestAuthenticator {
     }
     return AuthenticatedRequest.of(
         signed.build(), SCHEME, timestamp + "{token}" + nonce + timestamp);
-  }
-
-  /** Returns the application id; never the token. */
-  @Override
-  public String toString() {
-    return "TimestampNonceAuthenticator{key.id()=" + key.id() + "}";
   }
 
   /** Builds a {@link TimestampNonceAuthenticator}. Not thread-safe. */

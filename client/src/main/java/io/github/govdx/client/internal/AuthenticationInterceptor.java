@@ -36,9 +36,8 @@ public final class AuthenticationInterceptor implements Interceptor {
       throw new GovdxIoException(
           new ExchangeClientException(
               ClientErrorCode.AUTHENTICATION_FAILED,
-              "the gateway authenticator could not sign the request ("
-                  + e.getClass().getSimpleName()
-                  + ")",
+              "the gateway authenticator could not sign the request (%s)"
+                  .formatted(e.getClass().getSimpleName()),
               e,
               false,
               st == null ? null : st.requestId(),
