@@ -468,7 +468,7 @@ public final class ProviderEndpoint {
     answer.records().forEach(recs::add);
     answer.nextPageToken().ifPresent(t -> out.put("nextPageToken", t));
     answer.total().ifPresent(t -> out.put("total", t));
-    return sealed(200, requestId, caller, resourceCode, "query.result", opened, out);
+    return sealed(200, requestId, "query.result", opened, out);
   }
 
   private ProviderResponse push(
@@ -547,7 +547,7 @@ public final class ProviderEndpoint {
       throw new Refusal(ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
     }
     out.set("receipt", receipt);
-    return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
+    return sealed(201, requestId, "push.receipt", opened, out);
   }
 
   /** Runs the department's handler in a span; its failure is a {@code 500}/{@code GDX-3306}. */
@@ -573,23 +573,20 @@ public final class ProviderEndpoint {
     }
   }
 
+  /** The answer to an opened request, sealed back to its sender with correlation id = its message id. */
   private ProviderResponse sealed(
-      int status,
-      String requestId,
-      PartyId caller,
-      String resourceCode,
-      String action,
-      OpenedResponse request,
-      JsonNode payload) {
+      int status, String requestId, String action, OpenedResponse request, JsonNode payload) {
+    Routing r = request.routing();
+    PartyId caller = r.sender();
     Routing routing =
         new Routing(
             UUID.randomUUID().toString(),
             clock.instant(),
             self,
             caller,
-            resourceCode,
+            r.resourceCode(),
             action,
-            request.routing().messageId());
+            r.messageId());
     SealedMessage m;
     Tracing.Span span = tracing.startInternal("govdx seal");
     try {
