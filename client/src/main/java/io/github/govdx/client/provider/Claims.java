@@ -12,46 +12,113 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The idempotency claims of one kind of provider work (a push, a file transfer's completion): store calls that fail
- * closed with a retryable {@code 503}, and running the work under two claims (its key and its message id) so that
- * its answer is stored under both — in the same transaction as the work when the inbox is transactional, or
+ * closed with a retryable {@code 503}, and running the work once under two claims (its key and its message id) so
+ * that its answer is stored under both — in the same transaction as the work when the inbox is transactional, or
  * settled afterwards (stored when answered, freed when refused) otherwise.
+ *
+ * @param store the idempotency store
+ * @param transactions the transactional inbox, or null to settle the claims after the work
+ * @param clock the clock of answers' expiry
+ * @param ttl how long an answer is kept
+ * @param lease how long a claim holds before another instance may take it over
+ * @param what the work, for logs and messages ("push", "transfer")
+ * @param retryHint what the caller should do when the store cannot answer
  */
-final class Claims {
+record Claims(
+    IdempotencyStore store,
+    @Nullable InboxTransactions transactions,
+    Clock clock,
+    Duration ttl,
+    Duration lease,
+    String what,
+    String retryHint) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
 
-  private final IdempotencyStore store;
-  private final Clock clock;
-  private final Duration ttl;
-  private final Duration lease;
-  private final String what;
-  private final String retryHint;
+  /** The same claims for another kind of work. */
+  Claims forWork(String otherWhat, String otherRetryHint) {
+    return new Claims(store, transactions, clock, ttl, lease, otherWhat, otherRetryHint);
+  }
+
+  /** A stored answer served again to the request {@code requestId}. */
+  static ProviderResponse replayed(ProviderResponse stored, String requestId) {
+    return stored.with("Idempotency-Replayed", "true").with("X-Request-Id", requestId);
+  }
 
   /**
-   * @param store the idempotency store
-   * @param clock the clock of answers' expiry
-   * @param ttl how long an answer is kept
-   * @param lease how long a claim holds before another instance may take it over
-   * @param what the work, for logs and messages ("push", "transfer")
-   * @param retryHint what the caller should do when the store cannot answer
+   * Runs the work once: claims its key (one message per key: {@code 422}/{@code GDX-3008} for another, {@code
+   * 409}/{@code GDX-3009} while in progress, the stored answer again for a repeat), then its message id under the
+   * key (the same message under another key is a replay), runs the work under both claims and stores its answer
+   * under both. With the transactional inbox all of it is one transaction: a refusal or failure throws, so that
+   * the claims and the handler's writes roll back together, and an answer that cannot be stored fails the work.
+   *
+   * @param key the key's claim
+   * @param keyFingerprint what the key is for
+   * @param messageKey the message id's claim
+   * @param messageFingerprint what the message id is for
+   * @param reused the refusal's message when the key was used for another message
+   * @param inProgress the refusal's message when the key's work is in progress
+   * @param replay what the replay refusal says when the message was claimed under another key
+   * @param replayAnswered whether a message answered under another key gets that answer again rather than the
+   *     replay refusal
+   * @param requestId the request's id, for a stored answer served again
+   * @param work the work
+   * @return the work's answer, or the stored one
    */
-  Claims(
-      IdempotencyStore store,
-      Clock clock,
-      Duration ttl,
-      Duration lease,
-      String what,
-      String retryHint) {
-    this.store = store;
-    this.clock = clock;
-    this.ttl = ttl;
-    this.lease = lease;
-    this.what = what;
-    this.retryHint = retryHint;
+  ProviderResponse once(
+      String key,
+      String keyFingerprint,
+      String messageKey,
+      String messageFingerprint,
+      String reused,
+      String inProgress,
+      String replay,
+      boolean replayAnswered,
+      String requestId,
+      Supplier<ProviderResponse> work) {
+    Supplier<ProviderResponse> claimed =
+        () -> {
+          IdempotencyClaim byKey = claim(key, keyFingerprint);
+          switch (byKey.outcome()) {
+            case CONFLICT:
+              throw new ProviderEndpoint.Refusal(ClientErrorCode.IDEMPOTENCY_KEY_REUSED, reused);
+            case IN_PROGRESS:
+              throw new ProviderEndpoint.Refusal(
+                  ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, inProgress);
+            case COMPLETED:
+              return replayed(byKey.answer().orElseThrow(), requestId);
+            default:
+              break;
+          }
+          String keyToken = byKey.token().orElseThrow();
+          IdempotencyClaim byMessage;
+          try {
+            byMessage = claim(messageKey, messageFingerprint);
+          } catch (ProviderEndpoint.Refusal r) {
+            settle(key, keyToken, null);
+            throw r;
+          }
+          if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
+            settle(key, keyToken, null);
+            if (replayAnswered && byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
+              return replayed(byMessage.answer().orElseThrow(), requestId);
+            }
+            throw ProviderEndpoint.Refusal.replayed(replay);
+          }
+          return run(key, keyToken, messageKey, byMessage.token().orElseThrow(), work);
+        };
+    if (transactions == null) {
+      return claimed.get();
+    }
+    try {
+      return transactions.inTransaction(claimed);
+    } catch (StateStoreException e) {
+      throw unavailable(e);
+    }
   }
 
   /** A store call; a store that cannot answer refuses the request with {@code 503}/{@code GDX-3308}. */
-  <T> T call(Supplier<T> call) {
+  private <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (StateStoreException e) {
@@ -60,33 +127,14 @@ final class Claims {
   }
 
   /** Claims a key for this work, with the fingerprint of what it is for. */
-  IdempotencyClaim claim(String key, String fingerprint) {
+  private IdempotencyClaim claim(String key, String fingerprint) {
     Instant now = clock.instant();
     return call(() -> store.claim(key, fingerprint, now.plus(lease), now.plus(ttl)));
   }
 
-  /**
-   * Claims a second key while holding a first one; when the second cannot be had (a refusal, or any outcome but
-   * {@code ACQUIRED}) the first is freed again.
-   */
-  IdempotencyClaim claimUnder(String heldKey, String heldToken, String key, String fingerprint) {
-    IdempotencyClaim second;
-    try {
-      second = claim(key, fingerprint);
-    } catch (ProviderEndpoint.Refusal r) {
-      settle(heldKey, heldToken, null);
-      throw r;
-    }
-    if (second.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      settle(heldKey, heldToken, null);
-    }
-    return second;
-  }
-
   /** The refusal of a request whose store could not answer. */
-  ProviderEndpoint.Refusal unavailable(StateStoreException e) {
+  private ProviderEndpoint.Refusal unavailable(StateStoreException e) {
     return new ProviderEndpoint.Refusal(
-        503,
         ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
         "state store unavailable (" + e.code() + "); " + retryHint);
   }
@@ -96,7 +144,7 @@ final class Claims {
    * retry runs again. A store that fails here leaves the claim to run out at the end of its lease; the answer still
    * goes out.
    */
-  void settle(String key, String token, @Nullable ProviderResponse answer) {
+  private void settle(String key, String token, @Nullable ProviderResponse answer) {
     try {
       if (answer != null) {
         if (!store.complete(key, token, answer, clock.instant().plus(ttl))) {
@@ -111,20 +159,16 @@ final class Claims {
   }
 
   /**
-   * Runs the work under both claims and stores its answer under both.
-   *
-   * @param inTransaction whether the work and the answers share one transaction (an answer that cannot be stored
-   *     then fails the work, which rolls back)
-   * @return the work's answer
+   * Runs the work under both claims and stores its answer under both; in a transaction an answer that cannot be
+   * stored fails the work, which rolls back.
    */
-  ProviderResponse run(
-      boolean inTransaction,
+  private ProviderResponse run(
       String firstKey,
       String firstToken,
       String secondKey,
       String secondToken,
       Supplier<ProviderResponse> work) {
-    if (inTransaction) {
+    if (transactions != null) {
       ProviderResponse answer = work.get();
       Instant keep = clock.instant().plus(ttl);
       boolean stored =
@@ -132,7 +176,6 @@ final class Claims {
               && call(() -> store.complete(secondKey, secondToken, answer, keep));
       if (!stored) {
         throw new ProviderEndpoint.Refusal(
-            503,
             ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
             "the " + what + "'s answer could not be stored; " + retryHint);
       }

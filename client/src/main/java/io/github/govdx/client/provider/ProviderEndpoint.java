@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,9 +97,7 @@ public final class ProviderEndpoint {
   private final Map<String, PushHandler> pushHandlers;
   private final Clock clock;
   private final long maxRequestBytes;
-  private final IdempotencyStore idempotency;
   private final Claims claims;
-  private final @Nullable InboxTransactions transactions;
   private final List<ProviderListener> listeners;
   private final Tracing tracing;
   private final @Nullable TransferInbox transfers;
@@ -112,17 +112,17 @@ public final class ProviderEndpoint {
     this.pushHandlers = Map.copyOf(b.pushHandlers);
     this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
-    this.idempotency =
+    IdempotencyStore idempotency =
         b.idempotencyStore != null ? b.idempotencyStore : new InMemoryIdempotencyStore(b.clock);
     this.claims =
         new Claims(
             idempotency,
+            b.inboxTransactions,
             clock,
             b.idempotencyTtl,
             b.idempotencyLease,
             "push",
             "retry with the same Idempotency-Key");
-    this.transactions = b.inboxTransactions;
     this.listeners = List.copyOf(b.listeners);
     this.tracing = b.openTelemetry == null ? Tracing.NOOP : OtelTracing.create(b.openTelemetry);
     this.transfers =
@@ -133,11 +133,8 @@ public final class ProviderEndpoint {
                 sealer,
                 accessPolicy,
                 b.fileHandlers,
-                idempotency,
-                transactions,
+                claims.forWork("transfer", "complete the transfer again later"),
                 clock,
-                b.idempotencyTtl,
-                b.idempotencyLease,
                 Objects.requireNonNull(b.transferSpool, "transferSpool"),
                 b.maxTransferBytes,
                 b.maxPartBytes,
@@ -204,6 +201,20 @@ public final class ProviderEndpoint {
   public ProviderResponse handle(ProviderRequest request, java.io.InputStream body) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(body, "body == null");
+    return observed(
+        request,
+        requestId ->
+            transfers != null && TransferInbox.ROUTE.matcher(request.path()).matches()
+                ? transfers.route(request, body, requestId)
+                : route(request, requestId));
+  }
+
+  /**
+   * Answers a request in a server span and tells the listeners: a refusal on the way becomes an error answer with a
+   * {@code GDX-} code and {@code source: provider}.
+   */
+  private ProviderResponse observed(
+      ProviderRequest request, Function<String, ProviderResponse> answerTo) {
     long t0 = System.nanoTime();
     String operation = operationOf(request);
     String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
@@ -213,12 +224,9 @@ public final class ProviderEndpoint {
     ProviderResponse answer;
     String envelopeCode = null;
     try (Tracing.Scope scope = span.makeCurrent()) {
-      answer =
-          transfers != null && TransferInbox.ROUTE.matcher(request.path()).matches()
-              ? transfers.route(request, body, requestId)
-              : route(request, requestId);
+      answer = answerTo.apply(requestId);
     } catch (Refusal r) {
-      answer = error(r.status, r.code, r.getMessage(), requestId, r.details);
+      answer = error(r, requestId);
       if (r.code == ClientErrorCode.PROVIDER_ENVELOPE_REJECTED) {
         envelopeCode = r.envelopeCode != null ? r.envelopeCode : r.code.code();
       }
@@ -228,7 +236,7 @@ public final class ProviderEndpoint {
   }
 
   private static String operationOf(ProviderRequest request) {
-    String transfer = TransferInbox.operationOf(request.method(), request.path());
+    String transfer = TransferInbox.operationOf(request.path());
     if (transfer != null) {
       return transfer;
     }
@@ -293,46 +301,29 @@ public final class ProviderEndpoint {
    */
   public ProviderResponse payloadTooLarge(ProviderRequest request) {
     Objects.requireNonNull(request, "request == null");
-    long t0 = System.nanoTime();
-    String operation = operationOf(request);
-    String requestId = request.header("X-Request-Id").orElseGet(() -> UUID.randomUUID().toString());
-    Tracing.Span span =
-        tracing.startServer("govdx provider " + operation, h -> request.header(h).orElse(null));
-    span.attribute("govdx.operation", operation);
-    ProviderResponse answer =
-        error(
-            413,
-            ClientErrorCode.PAYLOAD_TOO_LARGE,
-            "body over " + maxRequestBytes + " bytes",
-            requestId,
-            List.of());
-    finish(span, t0, operation, answer, null);
-    return answer;
+    return observed(
+        request,
+        requestId -> {
+          throw Refusal.tooLarge(maxRequestBytes);
+        });
   }
 
   private ProviderResponse route(ProviderRequest request, String requestId) {
     Matcher m = ROUTE.matcher(request.path());
     if (!m.matches()) {
-      throw new Refusal(404, ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
+      throw new Refusal(ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
     }
     if (!request.method().equals("POST")) {
-      throw new Refusal(405, ClientErrorCode.METHOD_NOT_ALLOWED, "use POST");
+      throw new Refusal(ClientErrorCode.METHOD_NOT_ALLOWED, "use POST");
     }
     if (request.body().length > maxRequestBytes) {
-      throw new Refusal(
-          413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + maxRequestBytes + " bytes");
+      throw Refusal.tooLarge(maxRequestBytes);
     }
     if (!MediaTypes.isEnvelope(request.header("Content-Type").orElse(null))) {
       throw new Refusal(
-          415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/govdx-envelope+json");
+          ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/govdx-envelope+json");
     }
-    PartyId caller;
-    try {
-      caller = PartyId.parse(request.header("X-Gdx-Party").orElse(""));
-    } catch (GovdxException e) {
-      throw new Refusal(
-          400, ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
-    }
+    PartyId caller = callerOf(request);
     String resourceCode = m.group(1) + "/" + m.group(2);
     boolean push = m.group(3).equals("batches");
     if (!push) {
@@ -341,84 +332,29 @@ public final class ProviderEndpoint {
     String key = request.header("Idempotency-Key").orElse("");
     if (!KEY.matcher(key).matches()) {
       throw new Refusal(
-          400, ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
+          ClientErrorCode.IDEMPOTENCY_KEY_REQUIRED, "a push needs an Idempotency-Key");
     }
     String messageId = messageIdOf(request.body());
-    if (transactions == null) {
-      return claimAndPush(request, requestId, caller, resourceCode, key, messageId, false);
-    }
-    try {
-      return transactions.inTransaction(
-          () -> claimAndPush(request, requestId, caller, resourceCode, key, messageId, true));
-    } catch (StateStoreException e) {
-      throw new Refusal(
-          503,
-          ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
-          "state store unavailable (" + e.code() + "); retry with the same Idempotency-Key");
-    }
-  }
-
-  /**
-   * The two idempotency claims, the push and the stored answers. In a transaction (the transactional inbox) a
-   * refusal or failure throws, so that the claims and the handler's writes roll back together, and a stored
-   * answer that cannot be written fails the push.
-   */
-  private ProviderResponse claimAndPush(
-      ProviderRequest request,
-      String requestId,
-      PartyId caller,
-      String resourceCode,
-      String key,
-      String messageId,
-      boolean inTransaction) {
-    // 1. the Idempotency-Key: one message per key (GDX-3008), the stored answer for a repeat
-    String keyClaim = "key " + caller + " " + resourceCode + " " + key;
-    IdempotencyClaim byKey = claims.claim(keyClaim, "mid " + messageId);
-    switch (byKey.outcome()) {
-      case CONFLICT:
-        throw new Refusal(
-            422,
-            ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
-            "idempotency key used before with another message");
-      case IN_PROGRESS:
-        throw new Refusal(
-            409, ClientErrorCode.IDEMPOTENCY_IN_PROGRESS, "a push with this key is in progress");
-      case COMPLETED:
-        return replayed(claimAnswer(byKey), requestId);
-      default:
-        break;
-    }
-    String keyToken = byKey.token().orElseThrow();
-    // 2. the message: handled under one key only; the same envelope under another key is a replay
-    String messageClaim = "mid " + caller + " " + messageId;
-    IdempotencyClaim byMessage =
-        claims.claimUnder(keyClaim, keyToken, messageClaim, "key " + resourceCode + " " + key);
-    if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      if (byMessage.outcome() == IdempotencyClaim.Outcome.COMPLETED) {
-        return replayed(claimAnswer(byMessage), requestId);
-      }
-      throw Refusal.replayed(
-          "message " + messageId + " was already received under another Idempotency-Key");
-    }
-    String messageToken = byMessage.token().orElseThrow();
-    return claims.run(
-        inTransaction,
-        keyClaim,
-        keyToken,
-        messageClaim,
-        messageToken,
+    return claims.once(
+        "key " + caller + " " + resourceCode + " " + key,
+        "mid " + messageId,
+        "mid " + caller + " " + messageId,
+        "key " + resourceCode + " " + key,
+        "idempotency key used before with another message",
+        "a push with this key is in progress",
+        "message " + messageId + " was already received under another Idempotency-Key",
+        true,
+        requestId,
         () -> push(request, requestId, caller, resourceCode, key));
   }
 
-  private static ProviderResponse claimAnswer(IdempotencyClaim claim) {
-    return claim.answer().orElseThrow();
-  }
-
-  private static ProviderResponse replayed(ProviderResponse stored, String requestId) {
-    Map<String, String> h = new HashMap<>(stored.headers());
-    h.put("Idempotency-Replayed", "true");
-    h.put("X-Request-Id", requestId);
-    return new ProviderResponse(stored.status(), h, stored.body());
+  /** The caller named by {@code X-Gdx-Party} ({@code 400}/{@code GDX-3006} when missing or invalid). */
+  static PartyId callerOf(ProviderRequest request) {
+    try {
+      return PartyId.parse(request.header("X-Gdx-Party").orElse(""));
+    } catch (GovdxException e) {
+      throw new Refusal(ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
+    }
   }
 
   /**
@@ -431,11 +367,8 @@ public final class ProviderEndpoint {
     try {
       return sealer.messageId(body);
     } catch (GovdxException | IllegalArgumentException e) {
-      throw new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: " + e.getMessage())
-          .envelopeCode(e instanceof GovdxException ? ((GovdxException) e).code() : null);
+      throw Refusal.envelope(
+          e instanceof GovdxException ? ((GovdxException) e).code() : null, e.getMessage());
     }
   }
 
@@ -452,33 +385,26 @@ public final class ProviderEndpoint {
     } catch (StateStoreException e) {
       span.failed(e.code());
       throw new Refusal(
-          503,
           ClientErrorCode.PROVIDER_STATE_UNAVAILABLE,
           "replay cache unavailable (" + e.code() + "); retry later");
     } catch (GovdxException e) {
       span.failed(e.code());
-      throw new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: " + e.getMessage())
-          .envelopeCode(e.code());
+      throw Refusal.envelope(e.code(), e.getMessage());
     } finally {
       span.end();
     }
     Routing r = opened.routing();
     if (!r.sender().equals(caller)) {
       throw new Refusal(
-          400, ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "envelope sender is not X-Gdx-Party");
+          ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "envelope sender is not X-Gdx-Party");
     }
     if (!r.resourceCode().equals(resourceCode) || !r.action().equals(action)) {
       throw new Refusal(
-          400,
           ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
           "envelope resource code or action does not match the route");
     }
     if (!accessPolicy.permits(caller, resourceCode, action)) {
       throw new Refusal(
-          403,
           ClientErrorCode.PROVIDER_ACCESS_DENIED,
           caller + " may not " + action + " " + resourceCode);
     }
@@ -489,7 +415,7 @@ public final class ProviderEndpoint {
       ProviderRequest request, String requestId, PartyId caller, String resourceCode) {
     QueryHandler handler = queryHandlers.get(resourceCode);
     if (handler == null) {
-      throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no query on " + resourceCode);
+      throw new Refusal(ClientErrorCode.ACTION_NOT_SUPPORTED, "no query on " + resourceCode);
     }
     OpenedResponse opened = open(request, caller, resourceCode, "query");
     ResourceDetail detail = resources.get(resourceCode);
@@ -500,16 +426,13 @@ public final class ProviderEndpoint {
     if (filter == null || !filter.isObject() || filter.isEmpty()) {
       bad.add(new ErrorDetail("/filter", "filter.required", ""));
     } else {
-      filter
-          .fieldNames()
-          .forEachRemaining(
-              n -> {
-                if (!known.contains(n)) {
-                  bad.add(new ErrorDetail("/filter/" + n, "item.unknown", ""));
-                } else if (!filter.get(n).isValueNode()) {
-                  bad.add(new ErrorDetail("/filter/" + n, "filter.scalar", ""));
-                }
-              });
+      for (Map.Entry<String, JsonNode> e : filter.properties()) {
+        if (!known.contains(e.getKey())) {
+          bad.add(new ErrorDetail("/filter/" + e.getKey(), "item.unknown", ""));
+        } else if (!e.getValue().isValueNode()) {
+          bad.add(new ErrorDetail("/filter/" + e.getKey(), "filter.scalar", ""));
+        }
+      }
     }
     List<String> items = new ArrayList<>();
     JsonNode it = q.get("items");
@@ -526,49 +449,37 @@ public final class ProviderEndpoint {
       bad.add(new ErrorDetail("/pageSize", "pageSize.range", ""));
     }
     if (!bad.isEmpty()) {
-      throw new Refusal(422, ClientErrorCode.PROVIDER_QUERY_INVALID, "invalid query", bad);
+      throw new Refusal(ClientErrorCode.PROVIDER_QUERY_INVALID, "invalid query", bad);
     }
-    QueryAnswer answer;
-    Tracing.Span span = tracing.startInternal("govdx handler");
-    try {
-      answer =
-          handler.answer(
-              ProviderQuery.builder()
-                  .caller(caller)
-                  .resourceCode(resourceCode)
-                  .filter(filter)
-                  .items(items)
-                  .pageSize(pageSize)
-                  .pageToken(q.hasNonNull("pageToken") ? q.get("pageToken").asText() : null)
-                  .purpose(q.hasNonNull("purpose") ? q.get("purpose").asText() : null)
-                  .messageId(opened.routing().messageId())
-                  .build());
-    } catch (RuntimeException e) {
-      span.failed(ClientErrorCode.PROVIDER_HANDLER_FAILED.code());
-      LOG.warn("query handler for {} failed: {}", resourceCode, e.getClass().getName());
-      throw new Refusal(
-          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
-    } finally {
-      span.end();
-    }
+    ProviderQuery query =
+        ProviderQuery.builder()
+            .caller(caller)
+            .resourceCode(resourceCode)
+            .filter(filter)
+            .items(items)
+            .pageSize(pageSize)
+            .pageToken(q.hasNonNull("pageToken") ? q.get("pageToken").asText() : null)
+            .purpose(q.hasNonNull("purpose") ? q.get("purpose").asText() : null)
+            .messageId(opened.routing().messageId())
+            .build();
+    QueryAnswer answer = runHandler("query", resourceCode, () -> handler.answer(query));
     ObjectNode out = Json.object();
     ArrayNode recs = out.putArray("records");
     answer.records().forEach(recs::add);
     answer.nextPageToken().ifPresent(t -> out.put("nextPageToken", t));
     answer.total().ifPresent(t -> out.put("total", t));
-    return sealed(200, requestId, caller, resourceCode, "query.result", opened, out);
+    return sealed(200, requestId, "query.result", opened, out);
   }
 
   private ProviderResponse push(
       ProviderRequest request, String requestId, PartyId caller, String resourceCode, String key) {
     PushHandler handler = pushHandlers.get(resourceCode);
     if (handler == null) {
-      throw new Refusal(400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
+      throw new Refusal(ClientErrorCode.ACTION_NOT_SUPPORTED, "no push on " + resourceCode);
     }
     OpenedResponse opened = open(request, caller, resourceCode, "push");
     if (!opened.routing().messageId().equals(sealer.messageId(request.body()))) {
       throw new Refusal(
-          400,
           ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
           "the opened message id is not the one claimed");
     }
@@ -577,7 +488,6 @@ public final class ProviderEndpoint {
     JsonNode records = p.get("records");
     if (records == null || !records.isArray() || records.isEmpty() || records.size() > 10_000) {
       throw new Refusal(
-          422,
           ClientErrorCode.PROVIDER_RECORDS_INVALID,
           "records must hold 1 to 10000 records",
           List.of(new ErrorDetail("/records", "records.size", "")));
@@ -598,7 +508,6 @@ public final class ProviderEndpoint {
         // not of the caller
         LOG.warn("cannot validate records of {}: {}", resourceCode, e.code());
         throw new Refusal(
-            500,
             ClientErrorCode.PROVIDER_HANDLER_FAILED,
             "the provider cannot validate records of " + resourceCode);
       }
@@ -609,31 +518,19 @@ public final class ProviderEndpoint {
     }
     if (!bad.isEmpty()) {
       throw new Refusal(
-          422,
           ClientErrorCode.PROVIDER_RECORDS_INVALID,
           bad.size() + " violation(s); nothing stored",
           bad);
     }
-    String batchId;
-    Tracing.Span span = tracing.startInternal("govdx handler");
-    try {
-      batchId =
-          handler.store(
-              ProviderPush.builder()
-                  .caller(caller)
-                  .resourceCode(resourceCode)
-                  .records(list)
-                  .idempotencyKey(key)
-                  .messageId(opened.routing().messageId())
-                  .build());
-    } catch (RuntimeException e) {
-      span.failed(ClientErrorCode.PROVIDER_HANDLER_FAILED.code());
-      LOG.warn("push handler for {} failed: {}", resourceCode, e.getClass().getName());
-      throw new Refusal(
-          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
-    } finally {
-      span.end();
-    }
+    ProviderPush push =
+        ProviderPush.builder()
+            .caller(caller)
+            .resourceCode(resourceCode)
+            .records(list)
+            .idempotencyKey(key)
+            .messageId(opened.routing().messageId())
+            .build();
+    String batchId = runHandler("push", resourceCode, () -> handler.store(push));
     EnvelopeDigest digest = sealer.digest(request.body());
     ObjectNode out = Json.object();
     out.put("batchId", batchId);
@@ -647,10 +544,24 @@ public final class ProviderEndpoint {
           "cannot issue the receipt for {}: {}",
           opened.routing().messageId(),
           e.getClass().getName());
-      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
+      throw new Refusal(ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
     }
     out.set("receipt", receipt);
-    return sealed(201, requestId, caller, resourceCode, "push.receipt", opened, out);
+    return sealed(201, requestId, "push.receipt", opened, out);
+  }
+
+  /** Runs the department's handler in a span; its failure is a {@code 500}/{@code GDX-3306}. */
+  private <T> T runHandler(String kind, String resourceCode, Supplier<T> handler) {
+    Tracing.Span span = tracing.startInternal("govdx handler");
+    try {
+      return handler.get();
+    } catch (RuntimeException e) {
+      span.failed(ClientErrorCode.PROVIDER_HANDLER_FAILED.code());
+      LOG.warn("{} handler for {} failed: {}", kind, resourceCode, e.getClass().getName());
+      throw new Refusal(ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's handler failed");
+    } finally {
+      span.end();
+    }
   }
 
   private static JsonNode payload(OpenedResponse opened, ClientErrorCode code) {
@@ -658,30 +569,24 @@ public final class ProviderEndpoint {
       return Json.parseObject(opened.payload());
     } catch (Json.MalformedJsonException e) {
       throw new Refusal(
-          422,
-          code,
-          "payload is not a JSON object",
-          List.of(new ErrorDetail("", "payload.json", "")));
+          code, "payload is not a JSON object", List.of(new ErrorDetail("", "payload.json", "")));
     }
   }
 
+  /** The answer to an opened request, sealed back to its sender with correlation id = its message id. */
   private ProviderResponse sealed(
-      int status,
-      String requestId,
-      PartyId caller,
-      String resourceCode,
-      String action,
-      OpenedResponse request,
-      JsonNode payload) {
+      int status, String requestId, String action, OpenedResponse request, JsonNode payload) {
+    Routing r = request.routing();
+    PartyId caller = r.sender();
     Routing routing =
         new Routing(
             UUID.randomUUID().toString(),
             clock.instant(),
             self,
             caller,
-            resourceCode,
+            r.resourceCode(),
             action,
-            request.routing().messageId());
+            r.messageId());
     SealedMessage m;
     Tracing.Span span = tracing.startInternal("govdx seal");
     try {
@@ -690,7 +595,7 @@ public final class ProviderEndpoint {
       span.failed(e.code());
       LOG.warn("cannot seal the answer to {}: {}", caller, e.code());
       throw new Refusal(
-          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
+          ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot seal the answer: " + e.code());
     } finally {
       span.end();
     }
@@ -700,20 +605,16 @@ public final class ProviderEndpoint {
         m.bytes());
   }
 
-  private static ProviderResponse error(
-      int status,
-      ClientErrorCode code,
-      @Nullable String message,
-      String requestId,
-      List<ErrorDetail> details) {
+  private static ProviderResponse error(Refusal r, String requestId) {
+    ClientErrorCode code = r.code;
     ObjectNode o = Json.object();
     o.put("code", code.code());
-    o.put("message", code.code() + ": " + message);
+    o.put("message", code.code() + ": " + r.getMessage());
     o.put("requestId", requestId);
     o.put("source", "provider");
-    if (!details.isEmpty()) {
+    if (!r.details.isEmpty()) {
       ArrayNode a = o.putArray("details");
-      for (ErrorDetail d : details) {
+      for (ErrorDetail d : r.details) {
         ObjectNode detail = a.addObject().put("pointer", d.pointer());
         if (!d.rule().isEmpty()) {
           detail.put("rule", d.rule());
@@ -723,13 +624,12 @@ public final class ProviderEndpoint {
         }
       }
     }
-    Map<String, String> h = new HashMap<>();
-    h.put("Content-Type", "application/json");
-    h.put("X-Request-Id", requestId);
-    if (code.retryable()) {
-      h.put("Retry-After", "1");
-    }
-    return new ProviderResponse(status, h, Json.bytes(o));
+    ProviderResponse answer =
+        new ProviderResponse(
+            code.httpStatus(),
+            Map.of("Content-Type", "application/json", "X-Request-Id", requestId),
+            Json.bytes(o));
+    return code.retryable() ? answer.with("Retry-After", "1") : answer;
   }
 
   /** Returns the party and the resources served; never keys. */
@@ -741,7 +641,6 @@ public final class ProviderEndpoint {
   /** A refusal on the way through the steps; becomes an error answer. */
   static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final int status;
     private final transient ClientErrorCode code;
     private final transient List<ErrorDetail> details;
     private @Nullable String envelopeCode;
@@ -751,23 +650,31 @@ public final class ProviderEndpoint {
       return this;
     }
 
-    Refusal(int status, ClientErrorCode code, String message) {
-      this(status, code, message, List.of());
+    Refusal(ClientErrorCode code, String message) {
+      this(code, message, List.of());
+    }
+
+    /** A request envelope rejected ({@code GDX-3304}), for the reason {@code code} if known. */
+    static Refusal envelope(@Nullable String code, String message) {
+      return new Refusal(
+              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED, "request envelope rejected: " + message)
+          .envelopeCode(code);
     }
 
     /** A request envelope refused as a replay ({@code GDX-2303}) of what {@code what} says. */
     static Refusal replayed(String what) {
       String replay = CryptoErrorCode.REPLAY_DETECTED.code();
-      return new Refusal(
-              400,
-              ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-              "request envelope rejected: " + replay + ": " + what)
-          .envelopeCode(replay);
+      return envelope(replay, replay + ": " + what);
     }
 
-    Refusal(int status, ClientErrorCode code, String message, List<ErrorDetail> details) {
+    /** A body over {@code max} bytes ({@code 413}/{@code GDX-3003}). */
+    static Refusal tooLarge(long max) {
+      return new Refusal(ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + max + " bytes");
+    }
+
+    /** A refusal answered with the code's HTTP status. */
+    Refusal(ClientErrorCode code, String message, List<ErrorDetail> details) {
       super(message, null, false, false);
-      this.status = status;
       this.code = code;
       this.details = details;
     }

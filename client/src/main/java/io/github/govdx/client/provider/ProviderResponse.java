@@ -26,6 +26,13 @@ public record ProviderResponse(int status, Map<String, String> headers, byte[] b
     headers = java.util.Collections.unmodifiableMap(new TreeMap<>(headers));
   }
 
+  /** This answer with one header set (added or replaced). */
+  ProviderResponse with(String name, String value) {
+    Map<String, String> h = new TreeMap<>(headers);
+    h.put(name, value);
+    return new ProviderResponse(status, h, body);
+  }
+
   /**
    * The {@code Content-Type} header.
    *

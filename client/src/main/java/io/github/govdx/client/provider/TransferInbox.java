@@ -10,7 +10,6 @@ import io.github.govdx.client.internal.MessageSealer;
 import io.github.govdx.client.provider.ProviderEndpoint.Refusal;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
-import io.github.govdx.core.state.StateStoreException;
 import io.github.govdx.crypto.CryptoErrorCode;
 import io.github.govdx.crypto.Envelope;
 import io.github.govdx.crypto.OpenedStream;
@@ -22,6 +21,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +88,7 @@ final class TransferInbox {
   private final MessageSealer sealer;
   private final AccessPolicy accessPolicy;
   private final Map<String, FileHandler> handlers;
-  private final IdempotencyStore idempotency;
   private final Claims claims;
-  private final @Nullable InboxTransactions transactions;
   private final Clock clock;
   private final Path spool;
   private final long maxTransferBytes;
@@ -100,11 +100,8 @@ final class TransferInbox {
       MessageSealer sealer,
       AccessPolicy accessPolicy,
       Map<String, FileHandler> handlers,
-      IdempotencyStore idempotency,
-      @Nullable InboxTransactions transactions,
+      Claims claims,
       Clock clock,
-      Duration idempotencyTtl,
-      Duration lease,
       Path spool,
       long maxTransferBytes,
       int maxPartBytes,
@@ -113,16 +110,7 @@ final class TransferInbox {
     this.sealer = sealer;
     this.accessPolicy = accessPolicy;
     this.handlers = Map.copyOf(handlers);
-    this.idempotency = idempotency;
-    this.claims =
-        new Claims(
-            idempotency,
-            clock,
-            idempotencyTtl,
-            lease,
-            "transfer",
-            "complete the transfer again later");
-    this.transactions = transactions;
+    this.claims = claims;
     this.clock = clock;
     this.spool = spool;
     this.maxTransferBytes = maxTransferBytes;
@@ -131,21 +119,17 @@ final class TransferInbox {
   }
 
   /** @return the operation name of a transfer route, or null if the path is not one */
-  static @Nullable String operationOf(String method, String path) {
+  static @Nullable String operationOf(String path) {
     Matcher m = ROUTE.matcher(path);
-    if (!m.matches()) {
-      return null;
-    }
-    if (m.group(1) == null) {
-      return "transfer.create";
-    }
-    if (m.group(2) != null) {
-      return "transfer.complete";
-    }
-    if (m.group(3) != null) {
-      return "transfer.part";
-    }
-    return "transfer.get";
+    return m.matches() ? operation(m) : null;
+  }
+
+  private static String operation(Matcher route) {
+    return route.group(1) == null
+        ? "transfer.create"
+        : route.group(2) != null
+            ? "transfer.complete"
+            : route.group(3) != null ? "transfer.part" : "transfer.get";
   }
 
   /** @return whether the request's body is a part to stream to disk rather than read into memory */
@@ -164,41 +148,34 @@ final class TransferInbox {
       // never an exception
       LOG.warn("file transfer request failed: {}", e.getClass().getName());
       throw new Refusal(
-          500,
-          ClientErrorCode.PROVIDER_HANDLER_FAILED,
-          "the provider could not handle the transfer");
+          ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider could not handle the transfer");
     }
   }
 
   private ProviderResponse dispatch(ProviderRequest request, InputStream body, String requestId) {
     Matcher m = ROUTE.matcher(request.path());
     if (!m.matches()) {
-      throw new Refusal(404, ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
+      throw new Refusal(ClientErrorCode.ROUTE_NOT_FOUND, "no such route");
     }
-    String method = request.method();
+    String operation = operation(m);
     String expected =
-        m.group(1) == null || m.group(2) != null ? "POST" : m.group(3) != null ? "PUT" : "GET";
-    if (!method.equals(expected)) {
-      throw new Refusal(405, ClientErrorCode.METHOD_NOT_ALLOWED, "use " + expected);
+        switch (operation) {
+          case "transfer.part" -> "PUT";
+          case "transfer.get" -> "GET";
+          default -> "POST";
+        };
+    if (!request.method().equals(expected)) {
+      throw new Refusal(ClientErrorCode.METHOD_NOT_ALLOWED, "use " + expected);
     }
-    PartyId caller;
-    try {
-      caller = PartyId.parse(request.header("X-Gdx-Party").orElse(""));
-    } catch (GovdxException e) {
-      throw new Refusal(
-          400, ClientErrorCode.PARTY_HEADER_INVALID, "X-Gdx-Party missing or invalid");
-    }
-    if (m.group(1) == null) {
-      return create(request, caller, requestId);
-    }
+    PartyId caller = ProviderEndpoint.callerOf(request);
     String transferId = m.group(1);
-    if (m.group(2) != null) {
-      return complete(caller, transferId, requestId);
-    }
-    if (m.group(3) != null) {
-      return putPart(request, body, caller, transferId, Integer.parseInt(m.group(3)), requestId);
-    }
-    return get(caller, transferId, requestId);
+    return switch (operation) {
+      case "transfer.create" -> create(request, caller, requestId);
+      case "transfer.complete" -> complete(caller, transferId, requestId);
+      case "transfer.part" ->
+          putPart(request, body, caller, transferId, Integer.parseInt(m.group(3)), requestId);
+      default -> state(200, caller, transferId, requestId);
+    };
   }
 
   // ------------------------------------------------------------------------------------ create
@@ -206,11 +183,10 @@ final class TransferInbox {
   private ProviderResponse create(ProviderRequest request, PartyId caller, String requestId) {
     if (!io.github.govdx.client.internal.MediaTypes.isJson(
         request.header("Content-Type").orElse(null))) {
-      throw new Refusal(415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/json");
+      throw new Refusal(ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/json");
     }
     if (request.body().length > MAX_ANNOUNCEMENT) {
-      throw new Refusal(
-          413, ClientErrorCode.PAYLOAD_TOO_LARGE, "body over " + MAX_ANNOUNCEMENT + " bytes");
+      throw Refusal.tooLarge(MAX_ANNOUNCEMENT);
     }
     JsonNode o;
     try {
@@ -231,7 +207,6 @@ final class TransferInbox {
     }
     if (size > maxTransferBytes) {
       throw new Refusal(
-          413,
           ClientErrorCode.PAYLOAD_TOO_LARGE,
           "the file is over this provider's limit of " + maxTransferBytes + " bytes");
     }
@@ -247,14 +222,9 @@ final class TransferInbox {
     }
     if (!handlers.containsKey(resourceCode)) {
       throw new Refusal(
-          400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no file transfers on " + resourceCode);
+          ClientErrorCode.ACTION_NOT_SUPPORTED, "no file transfers on " + resourceCode);
     }
-    if (!accessPolicy.permits(caller, resourceCode, ACTION)) {
-      throw new Refusal(
-          403,
-          ClientErrorCode.PROVIDER_ACCESS_DENIED,
-          caller + " may not transfer files of " + resourceCode);
-    }
+    permit(caller, resourceCode);
     sweep();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     ObjectNode facts = Json.object();
@@ -291,7 +261,6 @@ final class TransferInbox {
           || !existing.sha256.equals(sha256)
           || existing.partSize != partSize) {
         throw new Refusal(
-            422,
             ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
             "transfer " + transferId + " was created before with other facts");
       }
@@ -300,10 +269,6 @@ final class TransferInbox {
   }
 
   // ------------------------------------------------------------------------------------ state
-
-  private ProviderResponse get(PartyId caller, String transferId, String requestId) {
-    return state(200, caller, transferId, requestId);
-  }
 
   private ProviderResponse state(int status, PartyId caller, String transferId, String requestId) {
     Facts f = facts(caller, transferId);
@@ -347,8 +312,7 @@ final class TransferInbox {
       String requestId) {
     Facts f = facts(caller, transferId);
     if (delivered(f.dir) != null) {
-      throw new Refusal(
-          409, ClientErrorCode.STATE_CONFLICT, "transfer " + transferId + " is delivered");
+      throw new Refusal(ClientErrorCode.STATE_CONFLICT, "transfer " + transferId + " is delivered");
     }
     if (n < 1 || n > f.partCount()) {
       throw malformed("part number out of range 1.." + f.partCount(), "/partNumber");
@@ -356,7 +320,7 @@ final class TransferInbox {
     String contentType = request.header("Content-Type").orElse("");
     if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/octet-stream")) {
       throw new Refusal(
-          415, ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/octet-stream");
+          ClientErrorCode.UNSUPPORTED_MEDIA_TYPE, "expected application/octet-stream");
     }
     Matcher d = CONTENT_DIGEST.matcher(request.header("Content-Digest").orElse(""));
     byte[] declared;
@@ -398,7 +362,6 @@ final class TransferInbox {
       byte[] actual = sha.digest();
       if (!MessageDigest.isEqual(actual, declared)) {
         throw new Refusal(
-            422,
             ClientErrorCode.PART_DIGEST_MISMATCH,
             "part " + n + " does not match its Content-Digest; send it again");
       }
@@ -408,7 +371,6 @@ final class TransferInbox {
       } catch (FileAlreadyExistsException e) {
         if (!partDigest(target).equals(hex)) {
           throw new Refusal(
-              409,
               ClientErrorCode.STATE_CONFLICT,
               "part " + n + " is stored with another digest (parts are write-once)");
         }
@@ -433,7 +395,7 @@ final class TransferInbox {
     Facts f = facts(caller, transferId);
     JsonNode delivered = delivered(f.dir);
     if (delivered != null) {
-      return replayed(answer(delivered), requestId);
+      return Claims.replayed(json(200, delivered, ""), requestId);
     }
     try {
       return verifyAndHandle(caller, f, requestId);
@@ -441,7 +403,7 @@ final class TransferInbox {
       // another instance may have delivered it meanwhile and removed the parts under us
       JsonNode now = delivered(f.dir);
       if (now != null) {
-        return replayed(answer(now), requestId);
+        return Claims.replayed(json(200, now, ""), requestId);
       }
       throw r;
     }
@@ -456,7 +418,6 @@ final class TransferInbox {
     }
     if (!missing.isEmpty()) {
       throw new Refusal(
-          409,
           ClientErrorCode.TRANSFER_INCOMPLETE,
           missing.size() + " part(s) missing",
           missing.size() > 100 ? missing.subList(0, 100) : missing);
@@ -468,20 +429,20 @@ final class TransferInbox {
     try {
       OpenedStream opened = open(f, plain);
       bound(opened, caller, f);
-      ProviderResponse answer;
-      if (transactions == null) {
-        answer = claimAndHandle(caller, f, messageId, opened, plain, suiteDigest, false);
-      } else {
-        try {
-          answer =
-              transactions.inTransaction(
-                  () -> claimAndHandle(caller, f, messageId, opened, plain, suiteDigest, true));
-        } catch (StateStoreException e) {
-          throw claims.unavailable(e);
-        }
-      }
+      ProviderResponse answer =
+          claims.once(
+              "xfer " + caller + " " + f.transferId,
+              "sha256 " + f.sha256,
+              "mid " + caller + " " + messageId,
+              "xfer " + f.transferId,
+              "transfer " + f.transferId + " was completed before with another file",
+              "the completion of transfer " + f.transferId + " is in progress",
+              "stream " + messageId + " was already received in another transfer",
+              false,
+              requestId,
+              () -> handle(caller, f, opened, plain, suiteDigest));
       finish(f, answer);
-      return withRequestId(answer, requestId);
+      return answer.with("X-Request-Id", requestId);
     } finally {
       delete(plain);
     }
@@ -504,55 +465,12 @@ final class TransferInbox {
     }
   }
 
-  private ProviderResponse claimAndHandle(
-      PartyId caller,
-      Facts f,
-      String messageId,
-      OpenedStream opened,
-      Path plain,
-      String suiteDigest,
-      boolean inTransaction) {
-    String keyClaim = "xfer " + caller + " " + f.transferId;
-    IdempotencyClaim byKey = claims.claim(keyClaim, "sha256 " + f.sha256);
-    switch (byKey.outcome()) {
-      case CONFLICT:
-        throw new Refusal(
-            422,
-            ClientErrorCode.IDEMPOTENCY_KEY_REUSED,
-            "transfer " + f.transferId + " was completed before with another file");
-      case IN_PROGRESS:
-        throw new Refusal(
-            409,
-            ClientErrorCode.IDEMPOTENCY_IN_PROGRESS,
-            "the completion of transfer " + f.transferId + " is in progress");
-      case COMPLETED:
-        return replayed(byKey.answer().orElseThrow(), null);
-      default:
-        break;
-    }
-    String keyToken = byKey.token().orElseThrow();
-    String messageClaim = "mid " + caller + " " + messageId;
-    IdempotencyClaim byMessage =
-        claims.claimUnder(keyClaim, keyToken, messageClaim, "xfer " + f.transferId);
-    if (byMessage.outcome() != IdempotencyClaim.Outcome.ACQUIRED) {
-      throw Refusal.replayed("stream " + messageId + " was already received in another transfer");
-    }
-    String messageToken = byMessage.token().orElseThrow();
-    return claims.run(
-        inTransaction,
-        keyClaim,
-        keyToken,
-        messageClaim,
-        messageToken,
-        () -> handle(caller, f, opened, plain, suiteDigest));
-  }
-
   private ProviderResponse handle(
       PartyId caller, Facts f, OpenedStream opened, Path plain, String suiteDigest) {
     FileHandler handler = handlers.get(f.resourceCode);
     if (handler == null) {
       throw new Refusal(
-          400, ClientErrorCode.ACTION_NOT_SUPPORTED, "no file transfers on " + f.resourceCode);
+          ClientErrorCode.ACTION_NOT_SUPPORTED, "no file transfers on " + f.resourceCode);
     }
     try {
       handler.receive(
@@ -569,14 +487,14 @@ final class TransferInbox {
     } catch (Exception e) {
       LOG.warn("file handler for {} failed: {}", f.resourceCode, e.getClass().getName());
       throw new Refusal(
-          500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's file handler failed");
+          ClientErrorCode.PROVIDER_HANDLER_FAILED, "the provider's file handler failed");
     }
     Receipt receipt;
     try {
       receipt = sealer.streamReceipt(opened, suiteDigest);
     } catch (GovdxException | IllegalArgumentException e) {
       LOG.warn("cannot issue the receipt of a transfer: {}", e.getClass().getName());
-      throw new Refusal(500, ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
+      throw new Refusal(ClientErrorCode.PROVIDER_HANDLER_FAILED, "cannot issue the receipt");
     }
     ObjectNode o = Json.object();
     o.put("transferId", f.transferId);
@@ -607,14 +525,11 @@ final class TransferInbox {
       }
       if (len != f.partLength(n)) {
         throw new Refusal(
-            422,
-            ClientErrorCode.TRANSFER_DIGEST_MISMATCH,
-            "stored part " + n + " has the wrong length");
+            ClientErrorCode.TRANSFER_DIGEST_MISMATCH, "stored part " + n + " has the wrong length");
       }
     }
     if (!HexFormat.of().formatHex(sha.digest()).equals(f.sha256)) {
       throw new Refusal(
-          422,
           ClientErrorCode.TRANSFER_DIGEST_MISMATCH,
           "the parts do not make a stream with the transfer's sha256");
     }
@@ -629,21 +544,21 @@ final class TransferInbox {
       byte[] magic = new byte[MAGIC.length];
       in.readFully(magic);
       if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw envelopeRejected(
+        throw Refusal.envelope(
             CryptoErrorCode.STREAM_MALFORMED.code(), "not a sealed stream (magic or version)");
       }
       int h = in.readInt();
       if (h < 1 || h > MAX_HEADER) {
-        throw envelopeRejected(
+        throw Refusal.envelope(
             CryptoErrorCode.STREAM_MALFORMED.code(), "sealed stream header length out of range");
       }
       byte[] header = new byte[h];
       in.readFully(header);
       return Envelope.parse(header).headers().messageId();
     } catch (java.io.EOFException e) {
-      throw envelopeRejected(CryptoErrorCode.STREAM_MALFORMED.code(), "sealed stream too short");
+      throw Refusal.envelope(CryptoErrorCode.STREAM_MALFORMED.code(), "sealed stream too short");
     } catch (GovdxException e) {
-      throw envelopeRejected(e.code(), e.getMessage());
+      throw Refusal.envelope(e.code(), e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       throw spoolFailed("could not read the stored stream", e);
     }
@@ -654,7 +569,7 @@ final class TransferInbox {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(plain), BUFFER)) {
       return sealer.openStreamClaimed(in, out);
     } catch (GovdxException e) {
-      throw envelopeRejected(e.code(), e.getMessage());
+      throw Refusal.envelope(e.code(), e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       throw spoolFailed("could not open the stored stream", e);
     }
@@ -663,77 +578,57 @@ final class TransferInbox {
   /** The opened stream must be the one this transfer announced: its sender, this provider, its resource. */
   private void bound(OpenedStream opened, PartyId caller, Facts f) {
     if (!opened.headers().sender().equals(caller)) {
-      throw envelopeRejected(null, "the stream's sender is not X-Gdx-Party");
+      throw Refusal.envelope(null, "the stream's sender is not X-Gdx-Party");
     }
     if (!opened.headers().receiver().equals(self)
         && !opened.headers().receiver().equals(self.department())) {
-      throw envelopeRejected(
+      throw Refusal.envelope(
           CryptoErrorCode.WRONG_RECEIVER.code(), "the stream is addressed to another party");
     }
     if (!opened.headers().resourceCode().equals(f.resourceCode)
         || !opened.headers().action().equals(ACTION)) {
-      throw envelopeRejected(
+      throw Refusal.envelope(
           null, "the stream's resource code or action does not match the transfer");
     }
-    if (!accessPolicy.permits(caller, f.resourceCode, ACTION)) {
+    permit(caller, f.resourceCode);
+  }
+
+  private void permit(PartyId caller, String resourceCode) {
+    if (!accessPolicy.permits(caller, resourceCode, ACTION)) {
       throw new Refusal(
-          403,
           ClientErrorCode.PROVIDER_ACCESS_DENIED,
-          caller + " may not transfer files of " + f.resourceCode);
+          caller + " may not transfer files of " + resourceCode);
     }
   }
 
   /**
    * The stored parts as one stream: one part file open at a time, the next opened when the previous one ends
-   * (closing it closes only the open part).
+   * (closing it closes only the open part). A part that cannot be opened throws {@link UncheckedIOException}.
    */
   private static InputStream whole(Facts f) {
-    return new InputStream() {
+    class Parts implements Enumeration<InputStream> {
       private int next = 1;
-      private @Nullable InputStream current;
 
-      private boolean advance() throws IOException {
-        if (current != null) {
-          current.close();
-          current = null;
-        }
-        if (next > f.partCount()) {
-          return false;
-        }
-        current = Files.newInputStream(part(f.dir, next++));
-        return true;
+      @Override
+      public boolean hasMoreElements() {
+        return next <= f.partCount();
       }
 
       @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-          return 0;
+      public InputStream nextElement() {
+        try {
+          return Files.newInputStream(part(f.dir, next++));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        while (current != null || advance()) {
-          int r = current.read(b, off, len);
-          if (r > 0) {
-            return r;
-          }
-          if (r < 0 && !advance()) {
-            return -1;
-          }
-        }
-        return -1;
       }
-
+    }
+    Parts parts = new Parts();
+    return new SequenceInputStream(parts) {
       @Override
       public void close() throws IOException {
-        if (current != null) {
-          current.close();
-          current = null;
-        }
-        next = f.partCount() + 1;
+        parts.next = f.partCount() + 1;
+        super.close();
       }
     };
   }
@@ -825,11 +720,7 @@ final class TransferInbox {
     }
     MessageDigest sha = sha256();
     try (InputStream in = Files.newInputStream(part)) {
-      byte[] buf = new byte[BUFFER];
-      int r;
-      while ((r = in.read(buf)) > 0) {
-        sha.update(buf, 0, r);
-      }
+      in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
     } catch (IOException e) {
       throw spoolFailed("could not read a stored part", e);
     }
@@ -871,33 +762,10 @@ final class TransferInbox {
 
   // ------------------------------------------------------------------------------------ answers
 
-  private static ProviderResponse answer(JsonNode stored) {
-    return new ProviderResponse(
-        200, Map.of("Content-Type", "application/json"), Json.bytes(stored));
-  }
-
-  private static ProviderResponse replayed(ProviderResponse stored, @Nullable String requestId) {
-    Map<String, String> h = new java.util.HashMap<>(stored.headers());
-    h.put("Idempotency-Replayed", "true");
-    if (requestId != null) {
-      h.put("X-Request-Id", requestId);
-    }
-    return new ProviderResponse(stored.status(), h, stored.body());
-  }
-
-  private static ProviderResponse withRequestId(ProviderResponse r, String requestId) {
-    Map<String, String> h = new java.util.HashMap<>(r.headers());
-    h.put("X-Request-Id", requestId);
-    return new ProviderResponse(r.status(), h, r.body());
-  }
-
   private static ProviderResponse json(int status, JsonNode body, String requestId) {
-    Map<String, String> h = new java.util.HashMap<>();
-    h.put("Content-Type", "application/json");
-    if (!requestId.isEmpty()) {
-      h.put("X-Request-Id", requestId);
-    }
-    return new ProviderResponse(status, h, Json.bytes(body));
+    ProviderResponse answer =
+        new ProviderResponse(status, Map.of("Content-Type", "application/json"), Json.bytes(body));
+    return requestId.isEmpty() ? answer : answer.with("X-Request-Id", requestId);
   }
 
   private static String text(JsonNode o, String name) {
@@ -918,7 +786,6 @@ final class TransferInbox {
 
   private static Refusal malformed(String message, String pointer) {
     return new Refusal(
-        400,
         ClientErrorCode.MALFORMED_REQUEST,
         message,
         pointer.isEmpty() ? List.of() : List.of(new ErrorDetail(pointer, "transfer.member", "")));
@@ -926,21 +793,13 @@ final class TransferInbox {
 
   private static Refusal notFound(String transferId) {
     return new Refusal(
-        404, ClientErrorCode.TRANSFER_NOT_FOUND, "no transfer " + transferId + " (or it expired)");
-  }
-
-  private static Refusal envelopeRejected(@Nullable String code, String message) {
-    return new Refusal(
-            400,
-            ClientErrorCode.PROVIDER_ENVELOPE_REJECTED,
-            "request envelope rejected: " + message)
-        .envelopeCode(code);
+        ClientErrorCode.TRANSFER_NOT_FOUND, "no transfer " + transferId + " (or it expired)");
   }
 
   private static Refusal spoolFailed(String what, @Nullable Exception e) {
     LOG.warn("{}: {}", what, e == null ? "" : e.getClass().getName());
     return new Refusal(
-        503, ClientErrorCode.PROVIDER_SPOOL_UNAVAILABLE, what + " in the provider's spool");
+        ClientErrorCode.PROVIDER_SPOOL_UNAVAILABLE, what + " in the provider's spool");
   }
 
   private static MessageDigest sha256() {
