@@ -312,11 +312,7 @@ public final class ExchangeClientBuilder {
    * @throws IllegalArgumentException if negative
    */
   public ExchangeClientBuilder callTimeout(Duration value) {
-    Objects.requireNonNull(value, "callTimeout == null");
-    if (value.isNegative()) {
-      throw new IllegalArgumentException("callTimeout < 0");
-    }
-    this.callTimeout = value;
+    this.callTimeout = notNegative(value, "callTimeout");
     return this;
   }
 

@@ -9,18 +9,29 @@ package io.github.govdx.client;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param permitsPerSecond the sustained rate, greater than 0 and at most 1 000 000; positive infinity when
+ *     unlimited
+ * @param burst the bucket size, at least 1; {@link Integer#MAX_VALUE} when unlimited
  */
-public final class RateLimit {
+public record RateLimit(double permitsPerSecond, int burst) {
 
   private static final RateLimit UNLIMITED =
       new RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
 
-  private final double permitsPerSecond;
-  private final int burst;
-
-  private RateLimit(double permitsPerSecond, int burst) {
-    this.permitsPerSecond = permitsPerSecond;
-    this.burst = burst;
+  /**
+   * Checks the values ({@link #perSecond(double, int)} reads better).
+   *
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public RateLimit {
+    boolean unlimited = permitsPerSecond == Double.POSITIVE_INFINITY && burst == Integer.MAX_VALUE;
+    if (!unlimited && (!(permitsPerSecond > 0) || permitsPerSecond > 1_000_000)) {
+      throw new IllegalArgumentException("permits must be in (0, 1000000]: " + permitsPerSecond);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst < 1: " + burst);
+    }
   }
 
   /**
@@ -32,12 +43,6 @@ public final class RateLimit {
    * @throws IllegalArgumentException if a value is out of range
    */
   public static RateLimit perSecond(double permits, int burst) {
-    if (!(permits > 0) || permits > 1_000_000) {
-      throw new IllegalArgumentException("permits must be in (0, 1000000]: " + permits);
-    }
-    if (burst < 1) {
-      throw new IllegalArgumentException("burst < 1: " + burst);
-    }
     return new RateLimit(permits, burst);
   }
 
@@ -57,36 +62,6 @@ public final class RateLimit {
    */
   public boolean isUnlimited() {
     return Double.isInfinite(permitsPerSecond);
-  }
-
-  /**
-   * Returns the sustained rate.
-   *
-   * @return permits per second; positive infinity when unlimited
-   */
-  public double permitsPerSecond() {
-    return permitsPerSecond;
-  }
-
-  /**
-   * Returns the bucket size.
-   *
-   * @return the burst; {@link Integer#MAX_VALUE} when unlimited
-   */
-  public int burst() {
-    return burst;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RateLimit other
-        && Double.compare(permitsPerSecond, other.permitsPerSecond) == 0
-        && burst == other.burst;
-  }
-
-  @Override
-  public int hashCode() {
-    return Double.hashCode(permitsPerSecond) * 31 + burst;
   }
 
   @Override

@@ -125,14 +125,9 @@ public final class WorkingDayCalendar {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof WorkingDayCalendar)) {
-      return false;
-    }
-    WorkingDayCalendar that = (WorkingDayCalendar) o;
-    return holidays.equals(that.holidays) && workdays.equals(that.workdays);
+    return o instanceof WorkingDayCalendar that
+        && holidays.equals(that.holidays)
+        && workdays.equals(that.workdays);
   }
 
   @Override

@@ -20,6 +20,20 @@ class RateLimitTest {
   @Test
   void unlimited_isUnlimited() {
     assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
+    assertThat(RateLimit.unlimited())
+        .isEqualTo(new RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE));
+    assertThat(RateLimit.unlimited().toString()).isEqualTo("RateLimit{unlimited}");
+    assertThatThrownBy(() -> new RateLimit(Double.POSITIVE_INFINITY, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void equality_byValue() {
+    RateLimit limit = RateLimit.perSecond(2.5, 4);
+    assertThat(limit).isEqualTo(new RateLimit(2.5, 4)).hasSameHashCodeAs(new RateLimit(2.5, 4));
+    assertThat(limit)
+        .isNotEqualTo(RateLimit.perSecond(2.5, 5))
+        .isNotEqualTo(RateLimit.perSecond(3, 4));
   }
 
   @Test

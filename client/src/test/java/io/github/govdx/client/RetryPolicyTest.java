@@ -103,7 +103,6 @@ class RetryPolicyTest {
     EqualsVerifier.forClass(ImmutableRetryPolicy.class)
         .suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
         .verify();
-    EqualsVerifier.forClass(RateLimit.class).verify();
     EqualsVerifier.forClass(ImmutableCircuitBreakerPolicy.class)
         .suppress(Warning.NULL_FIELDS, Warning.INHERITED_DIRECTLY_FROM_OBJECT)
         .verify();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,11 +34,7 @@ public final class PushRequest {
       throw new IllegalStateException("PushRequest: missing records (1 to 10000)");
     }
     this.resourceCode = b.resourceCode;
-    List<JsonNode> copy = new ArrayList<>(b.records.size());
-    for (JsonNode n : b.records) {
-      copy.add(n.deepCopy());
-    }
-    this.records = List.copyOf(copy);
+    this.records = b.records.stream().<JsonNode>map(JsonNode::deepCopy).toList();
     this.idempotencyKey = b.idempotencyKey != null ? b.idempotencyKey : Keys.newIdempotencyKey();
     this.provider = b.provider;
   }
@@ -58,11 +55,7 @@ public final class PushRequest {
 
   /** @return copies of the records (each call returns fresh copies; the request itself never changes) */
   public List<JsonNode> records() {
-    List<JsonNode> out = new ArrayList<>(records.size());
-    for (JsonNode n : records) {
-      out.add(n.deepCopy());
-    }
-    return out;
+    return records.stream().<JsonNode>map(JsonNode::deepCopy).collect(Collectors.toList());
   }
 
   /** @return the number of records */
@@ -82,14 +75,8 @@ public final class PushRequest {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof PushRequest)) {
-      return false;
-    }
-    PushRequest that = (PushRequest) o;
-    return resourceCode.equals(that.resourceCode)
+    return o instanceof PushRequest that
+        && resourceCode.equals(that.resourceCode)
         && records.equals(that.records)
         && idempotencyKey.equals(that.idempotencyKey)
         && Objects.equals(provider, that.provider);
