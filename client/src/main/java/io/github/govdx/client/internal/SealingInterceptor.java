@@ -1,7 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeClientException;
 import io.github.govdx.client.ExchangeEnvelopeException;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
@@ -99,16 +98,7 @@ public final class SealingInterceptor implements Interceptor {
     try (ResponseBody body = r.body()) {
       if (!MediaTypes.isEnvelope(r.header("Content-Type"))) {
         throw new GovdxIoException(
-            new ExchangeClientException(
-                ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-                "expected application/govdx-envelope+json on HTTP "
-                    + r.code()
-                    + ", got "
-                    + r.header("Content-Type", "no content type"),
-                null,
-                false,
-                st.requestId(),
-                st.attempts()));
+            Transport.contentTypeUnexpected(MediaTypes.ENVELOPE.toString(), r.code(), r, st));
       }
       bytes = Bodies.readLimited(body, maxResponseBytes, st);
     }
