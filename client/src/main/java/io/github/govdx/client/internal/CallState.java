@@ -2,6 +2,7 @@ package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
 import io.github.govdx.client.ExchangeClientException;
+import io.github.govdx.client.ExchangeEnvelopeException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +130,12 @@ public final class CallState {
   /** @param opened the opened, bound response */
   public void opened(OpenedResponse opened) {
     this.opened = opened;
+  }
+
+  /** An envelope failure of this call (sealing, opening, binding or a receipt), with its request id. */
+  ExchangeEnvelopeException envelopeError(
+      ClientErrorCode code, String message, @Nullable Throwable cause) {
+    return new ExchangeEnvelopeException(code, message, cause, requestId, attempts());
   }
 
   /**

@@ -482,12 +482,8 @@ public final class DataImpl {
       messageId = sent.routing().messageId();
       digest = sent.digest();
       if (receipt == null || !receipt.isObject()) {
-        throw new ExchangeEnvelopeException(
-            ClientErrorCode.RECEIPT_INVALID,
-            "the push answer carries no receipt",
-            null,
-            st.requestId(),
-            st.attempts());
+        throw st.envelopeError(
+            ClientErrorCode.RECEIPT_INVALID, "the push answer carries no receipt", null);
       }
       try {
         List<String> accepted = new ArrayList<>();
@@ -512,7 +508,7 @@ public final class DataImpl {
         }
         verified = sealer.verifyReceipt(receipt, sent, accepted).orElse(null);
       } catch (GovdxException e) {
-        throw new ExchangeEnvelopeException(
+        throw st.envelopeError(
             ClientErrorCode.RECEIPT_INVALID,
             "the receipt does not prove that "
                 + provider
@@ -520,9 +516,7 @@ public final class DataImpl {
                 + messageId
                 + " as sent: "
                 + e.getMessage(),
-            e,
-            st.requestId(),
-            st.attempts());
+            e);
       }
     } else {
       // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check

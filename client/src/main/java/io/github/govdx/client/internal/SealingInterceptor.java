@@ -1,7 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeEnvelopeException;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
@@ -76,12 +75,10 @@ public final class SealingInterceptor implements Interceptor {
       } catch (GovdxException e) {
         sealSpan.failed(e.code());
         throw new GovdxIoException(
-            new ExchangeEnvelopeException(
+            st.envelopeError(
                 ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
                 "could not seal the request to " + spec.receiver() + ": " + e.getMessage(),
-                e,
-                st.requestId(),
-                st.attempts()));
+                e));
       } finally {
         sealSpan.end();
       }
@@ -114,24 +111,20 @@ public final class SealingInterceptor implements Interceptor {
     } catch (GovdxException e) {
       openSpan.failed(e.code());
       throw new GovdxIoException(
-          new ExchangeEnvelopeException(
+          st.envelopeError(
               ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
               "the response envelope was rejected: " + e.getMessage(),
-              e,
-              st.requestId(),
-              st.attempts()));
+              e));
     } finally {
       openSpan.end();
     }
     String problem = bindingProblem(opened.routing(), sealed.routing(), spec);
     if (problem != null) {
       throw new GovdxIoException(
-          new ExchangeEnvelopeException(
+          st.envelopeError(
               ClientErrorCode.RESPONSE_NOT_BOUND,
               "the response does not answer this request: " + problem,
-              null,
-              st.requestId(),
-              st.attempts()));
+              null));
     }
     LOG.debug(
         "opened {} {} answering {}",
