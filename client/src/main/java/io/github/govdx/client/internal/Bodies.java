@@ -1,7 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeClientException;
 import java.io.IOException;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -89,12 +88,11 @@ public final class Bodies {
 
   private static GovdxIoException tooLarge(long size, long limit, CallState state) {
     return new GovdxIoException(
-        new ExchangeClientException(
+        CallState.clientError(
             ClientErrorCode.RESPONSE_TOO_LARGE,
             "response body of at least " + size + " bytes exceeds the limit of " + limit + " bytes",
             null,
             false,
-            state.requestId(),
-            state.attempts()));
+            state));
   }
 }

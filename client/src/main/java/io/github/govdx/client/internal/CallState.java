@@ -1,5 +1,8 @@
 package io.github.govdx.client.internal;
 
+import io.github.govdx.client.ClientErrorCode;
+import io.github.govdx.client.ExchangeClientException;
+import io.github.govdx.client.ExchangeEnvelopeException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -127,5 +130,31 @@ public final class CallState {
   /** @param opened the opened, bound response */
   public void opened(OpenedResponse opened) {
     this.opened = opened;
+  }
+
+  /** An envelope failure of this call (sealing, opening, binding or a receipt), with its request id. */
+  ExchangeEnvelopeException envelopeError(
+      ClientErrorCode code, String message, @Nullable Throwable cause) {
+    return new ExchangeEnvelopeException(code, message, cause, requestId, attempts());
+  }
+
+  /**
+   * A failure found on the client's side of a call, carrying the call's request id and attempts.
+   *
+   * @param st the call's state, or {@code null} for a request made outside the transport
+   */
+  static ExchangeClientException clientError(
+      ClientErrorCode code,
+      String message,
+      @Nullable Throwable cause,
+      boolean retryable,
+      @Nullable CallState st) {
+    return new ExchangeClientException(
+        code,
+        message,
+        cause,
+        retryable,
+        st == null ? null : st.requestId(),
+        st == null ? 0 : st.attempts());
   }
 }

@@ -72,8 +72,7 @@ public final class CatalogImpl {
 
       @Override
       public ResourceDetail detail(String resourceCode) {
-        ResourceDetail d = details.get(Keys.checkResourceCode(resourceCode));
-        return d != null ? d : transport.execute(detailCall(resourceCode));
+        return CatalogImpl.this.detail(resourceCode);
       }
     };
   }

@@ -1,7 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeClientException;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;
@@ -30,15 +29,14 @@ public final class CircuitBreakerInterceptor implements Interceptor {
     CallState st = chain.request().tag(CallState.class);
     if (!breaker.allowRequest()) {
       throw new GovdxIoException(
-          new ExchangeClientException(
+          CallState.clientError(
               ClientErrorCode.CIRCUIT_OPEN,
               "the circuit breaker is open after repeated failures of "
                   + chain.request().url().host()
                   + "; calls fail fast until it half-opens",
               null,
               true,
-              st == null ? null : st.requestId(),
-              st == null ? 0 : st.attempts()));
+              st));
     }
     Response r;
     try {

@@ -148,17 +148,6 @@ public final class CodecSealer implements MessageSealer {
     return b.build();
   }
 
-  private static Routing routing(RoutingHeaders h) {
-    return new Routing(
-        h.messageId(),
-        h.issuedAt(),
-        h.sender(),
-        h.receiver(),
-        h.resourceCode(),
-        h.action(),
-        h.correlationId().orElse(null));
-  }
-
   private static EnvelopeDigest digest(Envelope e) {
     return new EnvelopeDigest(e.suite().digestAlgorithm(), e.digest());
   }
@@ -173,14 +162,14 @@ public final class CodecSealer implements MessageSealer {
   public OpenedResponse open(byte[] envelope, boolean replayCheck) {
     OpenedMessage m = (replayCheck ? strict : lenient).open(envelope);
     return new OpenedResponse(
-        routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+        Routing.of(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
   }
 
   @Override
   public OpenedResponse openClaimed(byte[] envelope) {
     OpenedMessage m = claimed.open(envelope);
     return new OpenedResponse(
-        routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+        Routing.of(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
   }
 
   @Override
@@ -203,7 +192,7 @@ public final class CodecSealer implements MessageSealer {
       throw new IllegalArgumentException("not a copy sealed to ourselves");
     }
     return new OpenedResponse(
-        routing(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
+        Routing.of(m.headers()), m.payload(), digest(m.envelope()), m.signerCertificate());
   }
 
   /** Seals an own-copy data key to ourselves: an ordinary envelope, action {@code outbox-key}. */

@@ -119,9 +119,7 @@ public final class DataImpl {
       if (!rec.isObject()) {
         throw new Json.MalformedJsonException("record " + i + " is not a JSON object", null);
       }
-      for (ErrorDetail d : validator.validate(detail, rec)) {
-        violations.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
-      }
+      validate(detail, i, rec, violations);
       if (violations.isEmpty()) {
         out.add(map(rec, type, i));
       }
@@ -146,6 +144,14 @@ public final class DataImpl {
   }
 
   /** "N violation(s) of the schema of R{where}, first at P (rule){tail}". */
+  /** Adds the schema violations of record {@code index}, pointed at {@code /records/<index>}. */
+  private void validate(
+      ResourceDetail detail, int index, JsonNode rec, List<ErrorDetail> violations) {
+    for (ErrorDetail d : validator.validate(detail, rec)) {
+      violations.add(new ErrorDetail("/records/" + index + d.pointer(), d.rule(), d.code()));
+    }
+  }
+
   private static ExchangeValidationException recordsInvalid(
       ClientErrorCode code,
       ResourceDetail detail,
@@ -189,13 +195,11 @@ public final class DataImpl {
     byte[] payload = pushPayload(r, detail);
     PartyId provider = r.provider().orElse(detail.provider());
     ApiCall.Builder<PushResult> b =
-        ApiCall.<PushResult>builder(
-                "POST",
-                (s, h, body, st) ->
-                    pushResult(body, h, st, r.idempotencyKey(), provider, payload, null))
-            .operation("data.push")
-            .path("data", r.resourceCode(), "batches")
-            .idempotencyKey(r.idempotencyKey());
+        pushBuilder(
+            r.resourceCode(),
+            r.idempotencyKey(),
+            (s, h, body, st) ->
+                pushResult(body, h, st, r.idempotencyKey(), provider, payload, null));
     if (sealer != null) {
       b.seal(
           new SealSpec(
@@ -212,13 +216,19 @@ public final class DataImpl {
   }
 
   /** Validates a push's records against the resource schema and returns the push payload. */
+  private static ApiCall.Builder<PushResult> pushBuilder(
+      String resourceCode, String idempotencyKey, ApiCall.Handler<PushResult> handler) {
+    return ApiCall.builder("POST", handler)
+        .operation("data.push")
+        .path("data", resourceCode, "batches")
+        .idempotencyKey(idempotencyKey);
+  }
+
   private byte[] pushPayload(PushRequest r, ResourceDetail detail) {
     List<JsonNode> records = r.records();
     List<ErrorDetail> violations = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
-      for (ErrorDetail d : validator.validate(detail, records.get(i))) {
-        violations.add(new ErrorDetail("/records/" + i + d.pointer(), d.rule(), d.code()));
-      }
+      validate(detail, i, records.get(i), violations);
     }
     if (!violations.isEmpty()) {
       throw recordsInvalid(
@@ -264,15 +274,7 @@ public final class DataImpl {
     byte[] payload = pushPayload(r, detail);
     PartyId provider = r.provider().orElse(detail.provider());
     PartyId self = transport.self();
-    Routing routing =
-        new Routing(
-            pushMessageId(self, provider, r.resourceCode(), r.idempotencyKey(), payload),
-            clock.instant(),
-            self,
-            provider,
-            r.resourceCode(),
-            "push",
-            null);
+    Routing routing = pushRouting(r, provider, payload);
     try {
       SealedMessage sealed = s.seal(routing, payload);
       SealedMessage own =
@@ -288,13 +290,30 @@ public final class DataImpl {
               payload);
       return new OutboundPush(sealed, own.bytes(), r.idempotencyKey(), r.size());
     } catch (GovdxException e) {
-      throw new ExchangeEnvelopeException(
-          ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
-          "could not seal the push to " + provider + ": " + e.getMessage(),
-          e,
-          null,
-          0);
+      throw sealFailed(provider, e);
     }
+  }
+
+  /** The routing of a push from this party, its message id derived by {@link #pushMessageId}. */
+  private Routing pushRouting(PushRequest r, PartyId provider, byte[] payload) {
+    PartyId self = transport.self();
+    return new Routing(
+        pushMessageId(self, provider, r.resourceCode(), r.idempotencyKey(), payload),
+        clock.instant(),
+        self,
+        provider,
+        r.resourceCode(),
+        "push",
+        null);
+  }
+
+  private static ExchangeEnvelopeException sealFailed(PartyId provider, GovdxException e) {
+    return new ExchangeEnvelopeException(
+        ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
+        "could not seal the push to " + provider + ": " + e.getMessage(),
+        e,
+        null,
+        0);
   }
 
   /**
@@ -339,14 +358,12 @@ public final class DataImpl {
       SealedMessage sealed, String idempotencyKey, List<String> sentDigests) {
     Routing routing = sealed.routing();
     ApiCall<PushResult> call =
-        ApiCall.<PushResult>builder(
-                "POST",
+        pushBuilder(
+                routing.resourceCode(),
+                idempotencyKey,
                 (s, h, body, st) ->
                     pushResult(
                         body, h, st, idempotencyKey, routing.receiver(), new byte[0], sentDigests))
-            .operation("data.push")
-            .path("data", routing.resourceCode(), "batches")
-            .idempotencyKey(idempotencyKey)
             .seal(
                 new SealSpec(
                     routing.receiver(),
@@ -367,17 +384,7 @@ public final class DataImpl {
    */
   public SealedMessage sealedMessage(byte[] envelope) {
     MessageSealer s = requireSealer();
-    io.github.govdx.crypto.RoutingHeaders h =
-        io.github.govdx.crypto.Envelope.parse(envelope).headers();
-    Routing routing =
-        new Routing(
-            h.messageId(),
-            h.issuedAt(),
-            h.sender(),
-            h.receiver(),
-            h.resourceCode(),
-            h.action(),
-            h.correlationId().orElse(null));
+    Routing routing = Routing.of(io.github.govdx.crypto.Envelope.parse(envelope).headers());
     return new SealedMessage(routing, envelope, s.digest(envelope));
   }
 
@@ -441,16 +448,7 @@ public final class DataImpl {
         && known.sealed().routing().receiver().equals(provider)) {
       return known.sealed();
     }
-    Routing routing =
-        new Routing(
-            pushMessageId(
-                transport.self(), provider, r.resourceCode(), r.idempotencyKey(), payload),
-            clock.instant(),
-            transport.self(),
-            provider,
-            r.resourceCode(),
-            "push",
-            null);
+    Routing routing = pushRouting(r, provider, payload);
     SealedMessage sealed;
     // sealed once, before the call (every attempt re-sends it): a sibling of the call's span
     Tracing.Span sealSpan = transport.tracing().startInternal("govdx seal");
@@ -458,12 +456,7 @@ public final class DataImpl {
       sealed = s.seal(routing, payload);
     } catch (GovdxException e) {
       sealSpan.failed(e.code());
-      throw new ExchangeEnvelopeException(
-          ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
-          "could not seal the push to " + provider + ": " + e.getMessage(),
-          e,
-          null,
-          0);
+      throw sealFailed(provider, e);
     } finally {
       sealSpan.end();
     }
@@ -489,12 +482,8 @@ public final class DataImpl {
       messageId = sent.routing().messageId();
       digest = sent.digest();
       if (receipt == null || !receipt.isObject()) {
-        throw new ExchangeEnvelopeException(
-            ClientErrorCode.RECEIPT_INVALID,
-            "the push answer carries no receipt",
-            null,
-            st.requestId(),
-            st.attempts());
+        throw st.envelopeError(
+            ClientErrorCode.RECEIPT_INVALID, "the push answer carries no receipt", null);
       }
       try {
         List<String> accepted = new ArrayList<>();
@@ -519,7 +508,7 @@ public final class DataImpl {
         }
         verified = sealer.verifyReceipt(receipt, sent, accepted).orElse(null);
       } catch (GovdxException e) {
-        throw new ExchangeEnvelopeException(
+        throw st.envelopeError(
             ClientErrorCode.RECEIPT_INVALID,
             "the receipt does not prove that "
                 + provider
@@ -527,9 +516,7 @@ public final class DataImpl {
                 + messageId
                 + " as sent: "
                 + e.getMessage(),
-            e,
-            st.requestId(),
-            st.attempts());
+            e);
       }
     } else {
       // sealing off (tests and benchmarks only): no envelope, so no message id or receipt to check

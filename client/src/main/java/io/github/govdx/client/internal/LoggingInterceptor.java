@@ -1,8 +1,11 @@
 package io.github.govdx.client.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -95,18 +98,14 @@ public final class LoggingInterceptor implements Interceptor {
    * @return the masked text
    */
   static String headers(okhttp3.Headers headers) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < headers.size(); i++) {
-      if (i > 0) {
-        sb.append(", ");
-      }
-      String name = headers.name(i);
-      sb.append(name).append('=');
-      sb.append(
-          ALLOWED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
-              ? headers.value(i)
-              : "██");
-    }
-    return sb.append(']').toString();
+    return IntStream.range(0, headers.size())
+        .mapToObj(
+            i ->
+                headers.name(i)
+                    + '='
+                    + (ALLOWED_HEADERS.contains(headers.name(i).toLowerCase(Locale.ROOT))
+                        ? headers.value(i)
+                        : "██"))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeClientException;
 import io.github.govdx.client.RateLimit;
 import io.github.govdx.client.RateLimiter;
 import io.github.govdx.client.observation.RateLimitWait;
@@ -116,13 +115,6 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private static GovdxIoException fail(
       ClientErrorCode code, String message, @Nullable Throwable cause, @Nullable CallState st) {
-    return new GovdxIoException(
-        new ExchangeClientException(
-            code,
-            message,
-            cause,
-            code.retryable(),
-            st == null ? null : st.requestId(),
-            st == null ? 0 : st.attempts()));
+    return new GovdxIoException(CallState.clientError(code, message, cause, code.retryable(), st));
   }
 }

@@ -34,4 +34,21 @@ public record Routing(
     Objects.requireNonNull(resourceCode, "resourceCode == null");
     Objects.requireNonNull(action, "action == null");
   }
+
+  /**
+   * Reads the routing of a parsed envelope.
+   *
+   * @param h the envelope's routing headers
+   * @return the routing
+   */
+  static Routing of(io.github.govdx.crypto.RoutingHeaders h) {
+    return new Routing(
+        h.messageId(),
+        h.issuedAt(),
+        h.sender(),
+        h.receiver(),
+        h.resourceCode(),
+        h.action(),
+        h.correlationId().orElse(null));
+  }
 }

@@ -1,8 +1,6 @@
 package io.github.govdx.client.internal;
 
 import io.github.govdx.client.ClientErrorCode;
-import io.github.govdx.client.ExchangeClientException;
-import io.github.govdx.client.ExchangeEnvelopeException;
 import io.github.govdx.core.GovdxException;
 import io.github.govdx.core.party.PartyId;
 import java.io.IOException;
@@ -77,12 +75,10 @@ public final class SealingInterceptor implements Interceptor {
       } catch (GovdxException e) {
         sealSpan.failed(e.code());
         throw new GovdxIoException(
-            new ExchangeEnvelopeException(
+            st.envelopeError(
                 ClientErrorCode.DIRECTORY_NO_CERTIFICATE,
                 "could not seal the request to " + spec.receiver() + ": " + e.getMessage(),
-                e,
-                st.requestId(),
-                st.attempts()));
+                e));
       } finally {
         sealSpan.end();
       }
@@ -99,16 +95,7 @@ public final class SealingInterceptor implements Interceptor {
     try (ResponseBody body = r.body()) {
       if (!MediaTypes.isEnvelope(r.header("Content-Type"))) {
         throw new GovdxIoException(
-            new ExchangeClientException(
-                ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
-                "expected application/govdx-envelope+json on HTTP "
-                    + r.code()
-                    + ", got "
-                    + r.header("Content-Type", "no content type"),
-                null,
-                false,
-                st.requestId(),
-                st.attempts()));
+            Transport.contentTypeUnexpected(MediaTypes.ENVELOPE.toString(), r.code(), r, st));
       }
       bytes = Bodies.readLimited(body, maxResponseBytes, st);
     }
@@ -124,24 +111,20 @@ public final class SealingInterceptor implements Interceptor {
     } catch (GovdxException e) {
       openSpan.failed(e.code());
       throw new GovdxIoException(
-          new ExchangeEnvelopeException(
+          st.envelopeError(
               ClientErrorCode.RESPONSE_ENVELOPE_REJECTED,
               "the response envelope was rejected: " + e.getMessage(),
-              e,
-              st.requestId(),
-              st.attempts()));
+              e));
     } finally {
       openSpan.end();
     }
     String problem = bindingProblem(opened.routing(), sealed.routing(), spec);
     if (problem != null) {
       throw new GovdxIoException(
-          new ExchangeEnvelopeException(
+          st.envelopeError(
               ClientErrorCode.RESPONSE_NOT_BOUND,
               "the response does not answer this request: " + problem,
-              null,
-              st.requestId(),
-              st.attempts()));
+              null));
     }
     LOG.debug(
         "opened {} {} answering {}",

@@ -305,13 +305,12 @@ public final class Transport implements AutoCloseable {
       try {
         return call.handler.handle(status, r.headers(), bytes, st);
       } catch (Json.MalformedJsonException e) {
-        throw new ExchangeClientException(
+        throw CallState.clientError(
             ClientErrorCode.RESPONSE_MALFORMED,
             "HTTP " + status + " response: " + e.getMessage(),
             e,
             false,
-            st.requestId(),
-            st.attempts());
+            st);
       }
     }
     byte[] bytes;
@@ -333,30 +332,15 @@ public final class Transport implements AutoCloseable {
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new ExchangeClientException(
-          ClientErrorCode.TIMEOUT,
-          "timed out (" + what + ")",
-          e,
-          true,
-          st.requestId(),
-          st.attempts());
+      return CallState.clientError(
+          ClientErrorCode.TIMEOUT, "timed out (" + what + ")", e, true, st);
     }
     if (c.isCanceled() || e instanceof InterruptedIOException) {
-      return new ExchangeClientException(
-          ClientErrorCode.CANCELLED,
-          "call cancelled (" + what + ")",
-          e,
-          false,
-          st.requestId(),
-          st.attempts());
+      return CallState.clientError(
+          ClientErrorCode.CANCELLED, "call cancelled (" + what + ")", e, false, st);
     }
-    return new ExchangeClientException(
-        ClientErrorCode.CONNECTION_FAILED,
-        "connection failed (" + what + ")",
-        e,
-        true,
-        st.requestId(),
-        st.attempts());
+    return CallState.clientError(
+        ClientErrorCode.CONNECTION_FAILED, "connection failed (" + what + ")", e, true, st);
   }
 
   @Override
@@ -367,19 +351,9 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  /**
-   * The request id of a call state, for handlers.
-   *
-   * @param st the state
-   * @return the request id
-   */
-  public static @Nullable String requestId(@Nullable CallState st) {
-    return st == null ? null : st.requestId();
-  }
-
-  private static ExchangeClientException contentTypeUnexpected(
+  static ExchangeClientException contentTypeUnexpected(
       String expected, int status, Response r, CallState st) {
-    return new ExchangeClientException(
+    return CallState.clientError(
         ClientErrorCode.CONTENT_TYPE_UNEXPECTED,
         "expected "
             + expected
@@ -389,7 +363,6 @@ public final class Transport implements AutoCloseable {
             + r.header("Content-Type", "no content type"),
         null,
         false,
-        st.requestId(),
-        st.attempts());
+        st);
   }
 }
