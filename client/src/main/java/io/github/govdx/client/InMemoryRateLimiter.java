@@ -48,9 +48,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
         buckets.compute(
             bucket,
             (k, old) ->
-                old != null && old.limit().equals(limit)
-                    ? old
-                    : new TokenBucket(limit, nanoTime, d -> {}));
+                old != null && old.limit().equals(limit) ? old : new TokenBucket(limit, nanoTime));
     long wait = b.reserve(maxWait);
     return wait < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait));
   }

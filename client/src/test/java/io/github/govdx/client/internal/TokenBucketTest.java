@@ -14,95 +14,70 @@ import org.junit.jupiter.api.Test;
 class TokenBucketTest {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final List<Duration> sleeps = new ArrayList<>();
 
-  /** The sleeper records the wait and moves the fake clock forward, as a real sleep would. */
   private TokenBucket bucket(RateLimit limit) {
-    return new TokenBucket(
-        limit,
-        nanos::get,
-        d -> {
-          sleeps.add(d);
-          nanos.addAndGet(d.toNanos());
-        });
+    return new TokenBucket(limit, nanos::get);
   }
 
   @Test
-  void tryAcquire_startsFull_burstThenRefusesWithoutWaiting() {
+  void reserve_startsFull_burstThenRefusesWithoutWaiting() {
     TokenBucket bucket = bucket(RateLimit.perSecond(2, 3));
 
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isTrue();
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isTrue();
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isTrue();
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isFalse();
-    assertThat(sleeps).isEmpty();
+    assertThat(bucket.reserve(Duration.ZERO)).isZero();
+    assertThat(bucket.reserve(Duration.ZERO)).isZero();
+    assertThat(bucket.reserve(Duration.ZERO)).isZero();
+    assertThat(bucket.reserve(Duration.ZERO)).isEqualTo(-1);
   }
 
   @Test
-  void tryAcquire_refillsAtTheConfiguredRateUpToBurst() {
+  void reserve_refillsAtTheConfiguredRateUpToBurst() {
     TokenBucket bucket = bucket(RateLimit.perSecond(2, 3));
     for (int i = 0; i < 3; i++) {
-      bucket.tryAcquire(Duration.ZERO);
+      bucket.reserve(Duration.ZERO);
     }
 
     nanos.addAndGet(499_000_000L);
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isFalse();
+    assertThat(bucket.reserve(Duration.ZERO)).isEqualTo(-1);
     nanos.addAndGet(1_000_000L);
-    assertThat(bucket.tryAcquire(Duration.ZERO)).isTrue();
+    assertThat(bucket.reserve(Duration.ZERO)).isZero();
     nanos.addAndGet(60_000_000_000L);
-    assertThat(bucket.availableTokens()).isEqualTo(3.0);
+    for (int i = 0; i < 3; i++) {
+      assertThat(bucket.reserve(Duration.ZERO)).isZero();
+    }
+    assertThat(bucket.reserve(Duration.ZERO)).isEqualTo(-1);
   }
 
   @Test
-  void tryAcquire_waitsForTheNextTokenWhenAllowed() {
+  void reserve_givesTheWaitForTheNextTokenWhenAllowed() {
     TokenBucket bucket = bucket(RateLimit.perSecond(4, 1));
-    bucket.tryAcquire(Duration.ZERO);
+    bucket.reserve(Duration.ZERO);
 
-    assertThat(bucket.tryAcquire(Duration.ofMillis(249))).isFalse();
-    assertThat(sleeps).isEmpty();
-    assertThat(bucket.tryAcquire(Duration.ofMillis(250))).isTrue();
-    assertThat(sleeps).containsExactly(Duration.ofMillis(250));
+    assertThat(bucket.reserve(Duration.ofMillis(249))).isEqualTo(-1);
+    assertThat(bucket.reserve(Duration.ofMillis(250))).isEqualTo(250_000_000L);
   }
 
   @Test
-  void tryAcquire_reservationsQueueUp() {
-    TokenBucket bucket = new TokenBucket(RateLimit.perSecond(10, 1), nanos::get, sleeps::add);
-    bucket.tryAcquire(Duration.ZERO);
+  void reserve_reservationsQueueUp() {
+    TokenBucket bucket = bucket(RateLimit.perSecond(10, 1));
+    bucket.reserve(Duration.ZERO);
 
     // the clock does not move: each waiter reserves the next slot
-    assertThat(bucket.tryAcquire(Duration.ofSeconds(1))).isTrue();
-    assertThat(bucket.tryAcquire(Duration.ofSeconds(1))).isTrue();
-    assertThat(bucket.tryAcquire(Duration.ofMillis(250))).isFalse();
-
-    assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(bucket.reserve(Duration.ofSeconds(1))).isEqualTo(100_000_000L);
+    assertThat(bucket.reserve(Duration.ofSeconds(1))).isEqualTo(200_000_000L);
+    assertThat(bucket.reserve(Duration.ofMillis(250))).isEqualTo(-1);
+    assertThat(bucket.reserve(Duration.ofDays(10_000))).isEqualTo(300_000_000L);
   }
 
   @Test
-  void tryAcquire_interrupted_returnsFalseRestoresFlagAndReturnsToken() {
-    TokenBucket bucket =
-        new TokenBucket(
-            RateLimit.perSecond(1, 1),
-            nanos::get,
-            d -> {
-              throw new InterruptedException();
-            });
-    bucket.tryAcquire(Duration.ZERO);
-
-    assertThat(bucket.tryAcquire(Duration.ofSeconds(5))).isFalse();
-    assertThat(Thread.interrupted()).isTrue();
-    assertThat(bucket.availableTokens()).isEqualTo(0.0);
-  }
-
-  @Test
-  void tryAcquire_unlimited_alwaysTrue() {
+  void reserve_unlimited_alwaysNow() {
     TokenBucket bucket = bucket(RateLimit.unlimited());
     for (int i = 0; i < 10_000; i++) {
-      assertThat(bucket.tryAcquire(Duration.ZERO)).isTrue();
+      assertThat(bucket.reserve(Duration.ZERO)).isZero();
     }
   }
 
   @Test
-  void tryAcquire_concurrent_neverHandsOutMoreThanBurst() throws InterruptedException {
+  void reserve_concurrent_neverHandsOutMoreThanBurst() throws InterruptedException {
     TokenBucket bucket = bucket(RateLimit.perSecond(1, 50));
     AtomicInteger granted = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
@@ -117,7 +92,7 @@ class TokenBucketTest {
                   return;
                 }
                 for (int i = 0; i < 100; i++) {
-                  if (bucket.tryAcquire(Duration.ZERO)) {
+                  if (bucket.reserve(Duration.ZERO) == 0) {
                     granted.incrementAndGet();
                   }
                 }
@@ -131,15 +106,5 @@ class TokenBucketTest {
     }
 
     assertThat(granted.get()).isEqualTo(50);
-  }
-
-  @Test
-  void create_realClock_smallWait() {
-    TokenBucket bucket = TokenBucket.create(RateLimit.perSecond(500, 1));
-    bucket.tryAcquire(Duration.ZERO);
-
-    long start = System.nanoTime();
-    assertThat(bucket.tryAcquire(Duration.ofMillis(50))).isTrue();
-    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000L);
   }
 }
