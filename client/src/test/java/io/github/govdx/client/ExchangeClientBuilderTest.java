@@ -112,4 +112,81 @@ class ExchangeClientBuilderTest {
       shared.dispatcher().executorService().shutdown();
     }
   }
+
+  /**
+   * {@code build()} keeps a copy of the settings made by a constructor that lists every field by hand: set every
+   * setting, copy, and compare field by field. A field added later fails here first (not set below), and then
+   * fails if the copy constructor forgets it.
+   */
+  @Test
+  void snapshot_copiesEverySetting() throws ReflectiveOperationException {
+    TestPki pki = new TestPki(io.github.govdx.crypto.Suite.INTL, Fixtures.HOTLINE, Fixtures.POLICE);
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-12-04T00:00:00Z"), java.time.ZoneOffset.UTC);
+    ExchangeClientBuilder b =
+        ExchangeClient.builder()
+            .endpoint(URI.create("https://exchange.example.gov.cn"))
+            .party(Fixtures.HOTLINE)
+            .httpClient(new OkHttpClient())
+            .clock(clock)
+            .sealing(false)
+            .messageSealer(
+                (io.github.govdx.client.internal.MessageSealer)
+                    java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {io.github.govdx.client.internal.MessageSealer.class},
+                        (proxy, method, args) ->
+                            switch (method.getName()) {
+                              case "equals" -> proxy == args[0];
+                              case "hashCode" -> System.identityHashCode(proxy);
+                              default -> "a test sealer";
+                            }))
+            .keyRing(io.github.govdx.crypto.key.PartyKeyRing.of(pki.credentials(Fixtures.HOTLINE)))
+            .trustStore(pki.trust)
+            .directory(pki.directory)
+            .suite(io.github.govdx.crypto.Suite.INTL)
+            .clockSkew(Duration.ofMinutes(2))
+            .authenticator(
+                io.github.govdx.client.auth.AppKeyAuthenticator.builder()
+                    .appKey("app-1")
+                    .requestSecret(
+                        io.github.govdx.client.auth.GatewaySecret.ofUtf8(
+                            "secret-of-a-test".toCharArray()))
+                    .build())
+            .retryPolicy(RetryPolicy.none())
+            .circuitBreaker(CircuitBreakerPolicy.disabled())
+            .rateLimit(RateLimit.perSecond(5, 5))
+            .rateLimit(Fixtures.RESOURCE, RateLimit.perSecond(1, 1))
+            .rateLimiter(new InMemoryRateLimiter())
+            .replayCache(new io.github.govdx.crypto.replay.InMemoryReplayCache(clock, 10))
+            .recordValidator(io.github.govdx.client.data.RecordValidator.none())
+            .connectTimeout(Duration.ofSeconds(1))
+            .readTimeout(Duration.ofSeconds(2))
+            .writeTimeout(Duration.ofSeconds(3))
+            .callTimeout(Duration.ofSeconds(4))
+            .catalogCacheTtl(Duration.ofSeconds(5))
+            .directoryCacheTtl(Duration.ofSeconds(6))
+            .maxResponseBytes(4096)
+            .addCallListener(new io.github.govdx.client.observation.CallListener() {})
+            .openTelemetry(io.opentelemetry.api.OpenTelemetry.noop());
+    ExchangeClientBuilder fresh = ExchangeClient.builder();
+    java.lang.reflect.Constructor<ExchangeClientBuilder> copy =
+        ExchangeClientBuilder.class.getDeclaredConstructor(ExchangeClientBuilder.class);
+    copy.setAccessible(true);
+    ExchangeClientBuilder snapshot = copy.newInstance(b);
+
+    for (java.lang.reflect.Field f : ExchangeClientBuilder.class.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        continue;
+      }
+      f.setAccessible(true);
+      Object set = f.get(b);
+      assertThat(set).as("%s is set by this test", f.getName()).isNotEqualTo(f.get(fresh));
+      assertThat(f.get(snapshot)).as("%s is copied", f.getName()).isEqualTo(set);
+      if (set instanceof java.util.Collection || set instanceof java.util.Map) {
+        assertThat(f.get(snapshot)).as("%s is a copy", f.getName()).isNotSameAs(set);
+      }
+    }
+  }
 }
