@@ -64,16 +64,17 @@ class SubClientsTest {
                         + "\"items\":[\"xm\",\"sfzh\"],\"validUntil\":\"2027-12-31\"}"))
             .willReturn(json(201, Fixtures.APPLICATION)));
     try (ExchangeClient client = Fixtures.plain(wm.baseUrl()).build()) {
-      Application a =
-          client
-              .applications()
-              .apply(
-                  ApplyRequest.builder()
-                      .resourceCode(Fixtures.RESOURCE)
-                      .purpose("核验来电人身份")
-                      .items(List.of("xm", "sfzh"))
-                      .validUntil(LocalDate.of(2027, 12, 31))
-                      .build());
+      ApplyRequest request =
+          ApplyRequest.builder()
+              .resourceCode(Fixtures.RESOURCE)
+              .purpose("核验来电人身份")
+              .items(List.of("xm", "sfzh"))
+              .validUntil(LocalDate.of(2027, 12, 31))
+              .build();
+      Application a = client.applications().apply(request);
+      // the application carries the terms it was filed with (the platform's answer has no end day)
+      assertThat(ApplyRequest.builder().from(a).validUntil(request.validUntil()).build())
+          .isEqualTo(request);
       assertThat(a.state()).isEqualTo(ApplicationState.SUBMITTED);
       assertThat(a.applicant()).isEqualTo(Fixtures.HOTLINE);
       assertThat(a.dueDate()).isEqualTo(LocalDate.of(2026, 12, 8));
@@ -287,19 +288,18 @@ class SubClientsTest {
     wm.stubFor(post("/v1/objections/obj-7/decision").willReturn(json(200, Fixtures.OBJECTION)));
     try (ExchangeAsyncClient async = Fixtures.plain(wm.baseUrl()).buildAsync();
         ExchangeClient client = Fixtures.plain(wm.baseUrl()).build()) {
-      Objection o =
-          async
-              .objections()
-              .raise(
-                  RaiseObjectionRequest.builder()
-                      .resourceCode(Fixtures.RESOURCE)
-                      .messageId("6a1f0c2e-9b7d-4e3c-8f21-5d4c3b2a1908")
-                      .digest(EnvelopeDigest.sm3(Fixtures.DIGEST_HEX))
-                      .pointers(List.of("/records/0/xb"))
-                      .category(ObjectionCategory.INACCURATE)
-                      .description("性别与户籍登记不一致")
-                      .build())
-              .get(5, TimeUnit.SECONDS);
+      RaiseObjectionRequest raise =
+          RaiseObjectionRequest.builder()
+              .resourceCode(Fixtures.RESOURCE)
+              .messageId("6a1f0c2e-9b7d-4e3c-8f21-5d4c3b2a1908")
+              .digest(EnvelopeDigest.sm3(Fixtures.DIGEST_HEX))
+              .pointers(List.of("/records/0/xb"))
+              .category(ObjectionCategory.INACCURATE)
+              .description("性别与户籍登记不一致")
+              .build();
+      Objection o = async.objections().raise(raise).get(5, TimeUnit.SECONDS);
+      // the objection carries the grounds it was raised on
+      assertThat(RaiseObjectionRequest.builder().from(o).build()).isEqualTo(raise);
       assertThat(o.digest()).isEqualTo(EnvelopeDigest.sm3(Fixtures.DIGEST_HEX));
       assertThat(o.dueDate()).isEqualTo(LocalDate.of(2026, 12, 1));
       Objection tracked = client.objections().get("obj-7");

@@ -4,7 +4,6 @@ import io.github.govdx.client.CaseRecord;
 import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 @ValueStyle
-public abstract class Application implements CaseRecord<ApplicationState> {
+public abstract class Application implements CaseRecord<ApplicationState>, ApplicationTerms {
 
   Application() {}
 
@@ -32,18 +31,6 @@ public abstract class Application implements CaseRecord<ApplicationState> {
 
   /** @return the applying party */
   public abstract PartyId applicant();
-
-  /** @return the stated purpose */
-  public abstract String purpose();
-
-  /** @return the stated legal basis, or empty when absent */
-  public abstract Optional<String> legalBasis();
-
-  /** @return the items requested, unmodifiable; empty means all */
-  public abstract List<String> items();
-
-  /** @return the day access ends, or empty when absent */
-  public abstract Optional<LocalDate> validUntil();
 
   /** @return the reason given with the decision or withdrawal, or empty when absent */
   public abstract Optional<String> decisionReason();

@@ -2,9 +2,6 @@ package io.github.govdx.client.application;
 
 import io.github.govdx.client.IdempotentRequest;
 import io.github.govdx.client.internal.ValueStyle;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -16,7 +13,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe.
  */
 @ValueStyle
-public abstract class ApplyRequest implements IdempotentRequest {
+public abstract class ApplyRequest implements IdempotentRequest, ApplicationTerms {
 
   ApplyRequest() {}
 
@@ -27,21 +24,6 @@ public abstract class ApplyRequest implements IdempotentRequest {
 
   /** @return a builder initialised with this object's values */
   public abstract Builder toBuilder();
-
-  /** @return the resource code */
-  public abstract String resourceCode();
-
-  /** @return the purpose of use (用途), 1 to 500 characters */
-  public abstract String purpose();
-
-  /** @return the legal basis (依据), or empty */
-  public abstract Optional<String> legalBasis();
-
-  /** @return the item names requested, unmodifiable; empty means all */
-  public abstract List<String> items();
-
-  /** @return the day access should end, or empty */
-  public abstract Optional<LocalDate> validUntil();
 
   @Value.Check
   void checkPurpose() {

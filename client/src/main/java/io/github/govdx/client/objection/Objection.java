@@ -1,10 +1,8 @@
 package io.github.govdx.client.objection;
 
 import io.github.govdx.client.CaseRecord;
-import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.client.internal.ValueStyle;
 import io.github.govdx.core.party.PartyId;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 @ValueStyle
-public abstract class Objection implements CaseRecord<ObjectionState> {
+public abstract class Objection implements CaseRecord<ObjectionState>, ObjectionGrounds {
 
   Objection() {}
 
@@ -30,21 +28,6 @@ public abstract class Objection implements CaseRecord<ObjectionState> {
 
   /** @return the objecting party */
   public abstract PartyId objector();
-
-  /** @return the cited message id */
-  public abstract String messageId();
-
-  /** @return the cited envelope digest */
-  public abstract EnvelopeDigest digest();
-
-  /** @return the disputed places (JSON Pointers), unmodifiable, possibly empty */
-  public abstract List<String> pointers();
-
-  /** @return what is wrong */
-  public abstract ObjectionCategory category();
-
-  /** @return the description (never personal data) */
-  public abstract String description();
 
   /** @return the provider's resolution, or empty when absent */
   public abstract Optional<String> resolution();

@@ -1,9 +1,7 @@
 package io.github.govdx.client.objection;
 
-import io.github.govdx.client.EnvelopeDigest;
 import io.github.govdx.client.IdempotentRequest;
 import io.github.govdx.client.internal.ValueStyle;
-import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -16,7 +14,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe.
  */
 @ValueStyle
-public abstract class RaiseObjectionRequest implements IdempotentRequest {
+public abstract class RaiseObjectionRequest implements IdempotentRequest, ObjectionGrounds {
 
   RaiseObjectionRequest() {}
 
@@ -27,24 +25,6 @@ public abstract class RaiseObjectionRequest implements IdempotentRequest {
 
   /** @return a builder initialised with this object's values */
   public abstract Builder toBuilder();
-
-  /** @return the resource */
-  public abstract String resourceCode();
-
-  /** @return the message id of the envelope that carried the data */
-  public abstract String messageId();
-
-  /** @return the digest of that envelope as received */
-  public abstract EnvelopeDigest digest();
-
-  /** @return JSON Pointers into the disputed payload, e.g. {@code /records/0/xb}; unmodifiable */
-  public abstract List<String> pointers();
-
-  /** @return what is wrong */
-  public abstract ObjectionCategory category();
-
-  /** @return what is wrong, 1 to 1000 characters, without personal data */
-  public abstract String description();
 
   @Value.Check
   void checkDescription() {
