@@ -82,8 +82,12 @@ class PostgresAsyncClaimTest {
   }
 
   private static String setting(Connection c) throws Exception {
+    return setting(c, "synchronous_commit");
+  }
+
+  private static String setting(Connection c, String name) throws Exception {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+        ResultSet rs = s.executeQuery("SHOW " + name)) {
       rs.next();
       return rs.getString(1);
     }
@@ -95,6 +99,7 @@ class PostgresAsyncClaimTest {
     try (Connection c = TestDatabase.POSTGRESQL.pool().getConnection()) {
       assertThat(c.getAutoCommit()).isTrue();
       String before = setting(c);
+      String timeoutBefore = setting(c, "statement_timeout");
       for (boolean durable : new boolean[] {false, true}) {
         ReplayCache cache =
             JdbcStores.builder().dataSource(single(c)).durableClaims(durable).build().replayCache();
@@ -107,6 +112,7 @@ class PostgresAsyncClaimTest {
         assertThat(claim.firstSeen()).isTrue();
         assertThat(cache.claim(b, exp).firstSeen()).isFalse();
         assertThat(setting(c)).as("durable=%s", durable).isEqualTo(before).isEqualTo("on");
+        assertThat(setting(c, "statement_timeout")).isEqualTo(timeoutBefore);
       }
       // the statement-list form runs as one transaction in auto-commit mode
       try (PreparedStatement s =
@@ -127,5 +133,55 @@ class PostgresAsyncClaimTest {
       }
       assertThat(setting(c)).isEqualTo("on");
     }
+  }
+
+  /**
+   * A claim's statement is bounded by the store's query timeout, set on the server for the claim's own transaction:
+   * a claim that waits for a row lock held by another transaction (a concurrent claim of the same id that has not
+   * committed) fails closed with the retryable {@code GDX-1601} after about the timeout, for the direct check and
+   * for an early claim alike, and the id is still claimable once the other transaction ends.
+   */
+  @Test
+  void claimWaitingForALock_failsClosedAtTheQueryTimeout() throws Exception {
+    TestDatabase.POSTGRESQL.stores(java.time.Clock.systemUTC()); // tables
+    String id = id();
+    Instant exp = Instant.now().plusSeconds(300);
+    for (boolean durable : new boolean[] {false, true}) {
+      ReplayCache bounded =
+          JdbcStores.builder()
+              .dataSource(TestDatabase.POSTGRESQL.pool())
+              .queryTimeout(java.time.Duration.ofSeconds(1))
+              .durableClaims(durable)
+              .build()
+              .replayCache();
+      try (Connection holder = TestDatabase.POSTGRESQL.pool().getConnection()) {
+        holder.setAutoCommit(false);
+        ReplayCache inTransaction =
+            JdbcStores.builder().dataSource(single(holder)).build().replayCache();
+        assertThat(inTransaction.firstSeen(id, exp)).isTrue(); // row inserted, lock held
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(15),
+            () -> {
+              long start = System.nanoTime();
+              org.assertj.core.api.Assertions.assertThatThrownBy(() -> bounded.firstSeen(id, exp))
+                  .isInstanceOfSatisfying(
+                      io.github.govdx.core.state.StateStoreException.class,
+                      e -> {
+                        assertThat(e.code()).isEqualTo("GDX-1601");
+                        assertThat(e.retryable()).isTrue();
+                      });
+              org.assertj.core.api.Assertions.assertThatThrownBy(
+                      () -> bounded.claim(id, exp).firstSeen())
+                  .isInstanceOf(io.github.govdx.core.state.StateStoreException.class);
+              assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                  .as("durable=%s", durable)
+                  .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1800))
+                  .isLessThan(java.time.Duration.ofSeconds(8));
+            });
+        holder.rollback();
+      }
+    }
+    ReplayCache cache = TestDatabase.POSTGRESQL.stores(java.time.Clock.systemUTC()).replayCache();
+    assertThat(cache.firstSeen(id, exp)).isTrue();
   }
 }

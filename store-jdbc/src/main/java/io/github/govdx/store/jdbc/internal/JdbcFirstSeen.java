@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Asynchronous commit on PostgreSQL</b> (unless built durable): outside an inbox transaction the statement runs
- * as {@code SET LOCAL synchronous_commit TO OFF; INSERT …} in one round trip, so its own transaction does not wait
- * for the WAL flush (an {@code fdatasync}, often longer than the rest of the claim). Atomicity and visibility are
+ * as {@code SET LOCAL statement_timeout TO …; SET LOCAL synchronous_commit TO OFF; INSERT …} in one round trip, so
+ * the server bounds it by the query timeout (no cancel task on the driver's timer thread for every claim) and its
+ * own transaction does not wait for the WAL flush (an {@code fdatasync}, often longer than the rest of the claim). Atomicity and visibility are
  * unchanged: the row is there for every session and instance as soon as the statement returns, so of any number of
  * concurrent callers exactly one is first, as before. What is given up is the last moments before a crash of the
  * database server itself: claims committed within about three {@code wal_writer_delay} (600 ms by default) of it
@@ -77,7 +78,7 @@ public final class JdbcFirstSeen {
   private final String insert;
   private final String takeOver;
   private final @org.jspecify.annotations.Nullable String upsert;
-  private final @org.jspecify.annotations.Nullable String upsertAsync;
+  private final @org.jspecify.annotations.Nullable String upsertOwn;
   private final String purge;
   private final String release;
   private final AtomicInteger calls = new AtomicInteger();
@@ -129,10 +130,19 @@ public final class JdbcFirstSeen {
                 + " AS f (ns, id_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (ns, id_hash)"
                 + " DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE f.expires_at <= ?"
             : null;
-    // the same statement in a transaction of its own that does not wait for the WAL flush: one
-    // round trip (one implicit transaction up to the protocol's Sync), and SET LOCAL ends with it
-    upsertAsync =
-        upsert != null && !durable ? "SET LOCAL synchronous_commit TO OFF; " + upsert : null;
+    // the same statement in a transaction of its own: one round trip (one implicit transaction up
+    // to the protocol's Sync), and each SET LOCAL ends with it. The server bounds the statement
+    // (statement_timeout) instead of the driver, whose query timeout arms a cancel task on its
+    // shared timer thread for every statement; unless durable, the commit does not wait for the
+    // WAL flush
+    upsertOwn =
+        upsert == null
+            ? null
+            : "SET LOCAL statement_timeout TO "
+                + db.queryTimeoutSeconds() * 1000L
+                + "; "
+                + (durable ? "" : "SET LOCAL synchronous_commit TO OFF; ")
+                + upsert;
   }
 
   /**
@@ -159,8 +169,9 @@ public final class JdbcFirstSeen {
               s.executeUpdate();
             }
           }
-          if (upsertAsync != null && db.boundConnection() == null) {
-            try (PreparedStatement s = db.prepare(c, upsertAsync)) {
+          if (upsertOwn != null && db.boundConnection() == null) {
+            // bounded by the statement_timeout it sets, not by a driver-side timer
+            try (PreparedStatement s = c.prepareStatement(upsertOwn)) {
               s.setString(1, namespace);
               s.setBytes(2, h);
               s.setLong(3, expires);
