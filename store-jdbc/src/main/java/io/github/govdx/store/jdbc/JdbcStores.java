@@ -299,8 +299,8 @@ public final class JdbcStores {
 
     /**
      * Whether a replay or nonce claim on PostgreSQL waits until its commit is flushed to the WAL; default {@code
-     * false}: the claim's own one-statement transaction commits asynchronously ({@code SET LOCAL synchronous_commit
-     * TO OFF}), which takes the flush out of every envelope's check. Claims are atomic and visible to every instance
+     * false}: the claim's own one-statement transaction commits asynchronously ({@code synchronous_commit} off for
+     * that transaction only), which takes the flush out of every envelope's check. Claims are atomic and visible to every instance
      * either way; without the flush, a crash of the database server can lose the claims of its last moments
      * (about 600 ms by default), so a message seen then could be accepted once more after the restart while still
      * fresh (docs/security.md, "Replay claims on PostgreSQL"). Set {@code true} to close that window at the cost of

@@ -31,12 +31,41 @@ class PostgresAsyncClaimTest {
 
   /** One connection handed out again and again, as a pool of one would. */
   private static DataSource single(Connection c) {
+    return single(c, new java.util.ArrayList<>());
+  }
+
+  /**
+   * One connection handed out again and again; the warnings (PostgreSQL notices) of every statement prepared on it
+   * are added to {@code warnings} when the statement is closed.
+   */
+  private static DataSource single(Connection c, java.util.List<String> warnings) {
     Connection kept =
         (Connection)
             Proxy.newProxyInstance(
                 Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class},
-                (proxy, m, args) -> m.getName().equals("close") ? null : m.invoke(c, args));
+                (proxy, m, args) -> {
+                  if (m.getName().equals("close")) {
+                    return null;
+                  }
+                  Object r = m.invoke(c, args);
+                  if (r instanceof PreparedStatement ps) {
+                    return Proxy.newProxyInstance(
+                        PreparedStatement.class.getClassLoader(),
+                        new Class<?>[] {PreparedStatement.class},
+                        (p2, m2, args2) -> {
+                          if (m2.getName().equals("close")) {
+                            for (java.sql.SQLWarning w = ps.getWarnings();
+                                w != null;
+                                w = w.getNextWarning()) {
+                              warnings.add(w.getMessage());
+                            }
+                          }
+                          return m2.invoke(ps, args2);
+                        });
+                  }
+                  return r;
+                });
     return new DataSource() {
       @Override
       public Connection getConnection() {
@@ -100,9 +129,14 @@ class PostgresAsyncClaimTest {
       assertThat(c.getAutoCommit()).isTrue();
       String before = setting(c);
       String timeoutBefore = setting(c, "statement_timeout");
+      java.util.List<String> warnings = new java.util.ArrayList<>();
       for (boolean durable : new boolean[] {false, true}) {
         ReplayCache cache =
-            JdbcStores.builder().dataSource(single(c)).durableClaims(durable).build().replayCache();
+            JdbcStores.builder()
+                .dataSource(single(c, warnings))
+                .durableClaims(durable)
+                .build()
+                .replayCache();
         Instant exp = Instant.now().plusSeconds(300);
         String a = id();
         assertThat(cache.firstSeen(a, exp)).isTrue();
@@ -114,10 +148,14 @@ class PostgresAsyncClaimTest {
         assertThat(setting(c)).as("durable=%s", durable).isEqualTo(before).isEqualTo("on");
         assertThat(setting(c, "statement_timeout")).isEqualTo(timeoutBefore);
       }
+      // no notice from the server (SET LOCAL outside BEGIN would send, and log, a WARNING per
+      // claim)
+      assertThat(warnings).isEmpty();
       // the statement-list form runs as one transaction in auto-commit mode
       try (PreparedStatement s =
           c.prepareStatement(
-              "SET LOCAL synchronous_commit TO OFF; SELECT current_setting('synchronous_commit')")) {
+              "SELECT set_config('synchronous_commit', 'off', true);"
+                  + " SELECT current_setting('synchronous_commit')")) {
         boolean result = s.execute();
         String seen = null;
         while (result || s.getUpdateCount() != -1) {

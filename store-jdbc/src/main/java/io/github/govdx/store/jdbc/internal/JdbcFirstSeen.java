@@ -38,15 +38,16 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Asynchronous commit on PostgreSQL</b> (unless built durable): outside an inbox transaction the statement runs
- * as {@code SET LOCAL statement_timeout TO …; SET LOCAL synchronous_commit TO OFF; INSERT …} in one round trip, so
- * the server bounds it by the query timeout (no cancel task on the driver's timer thread for every claim) and its
- * own transaction does not wait for the WAL flush (an {@code fdatasync}, often longer than the rest of the claim). Atomicity and visibility are
+ * as {@code SELECT set_config('statement_timeout', …, true), set_config('synchronous_commit', 'off', true); INSERT
+ * …} in one round trip, so the server bounds it by the query timeout (no cancel task on the driver's timer thread for
+ * every claim) and its own transaction does not wait for the WAL flush (an {@code fdatasync}, often longer than the rest of the claim). Atomicity and visibility are
  * unchanged: the row is there for every session and instance as soon as the statement returns, so of any number of
  * concurrent callers exactly one is first, as before. What is given up is the last moments before a crash of the
  * database server itself: claims committed within about three {@code wal_writer_delay} (600 ms by default) of it
  * may be lost, and a message seen then could be accepted once more after the restart while still fresh — the same
  * kind of window (much shorter) as Redis's default persistence. The setting never reaches other work on the
- * connection ({@code SET LOCAL} ends with the transaction), and inside an inbox transaction the claim joins it
+ * connection (a setting made local ends with the transaction; not {@code SET LOCAL}, which outside {@code BEGIN}
+ * also logs a warning for every claim), and inside an inbox transaction the claim joins it
  * unchanged.
  *
  * <p>Expired rows are also purged in bulk every {@value #PURGE_EVERY} calls of an instance.
@@ -130,18 +131,20 @@ public final class JdbcFirstSeen {
                 + " AS f (ns, id_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (ns, id_hash)"
                 + " DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE f.expires_at <= ?"
             : null;
-    // the same statement in a transaction of its own: one round trip (one implicit transaction up
-    // to the protocol's Sync), and each SET LOCAL ends with it. The server bounds the statement
-    // (statement_timeout) instead of the driver, whose query timeout arms a cancel task on its
-    // shared timer thread for every statement; unless durable, the commit does not wait for the
-    // WAL flush
+    // the same statement in a transaction of its own: one round trip, one transaction up to the
+    // protocol's Sync, and settings made local to it (set_config(..., true); SET LOCAL would do
+    // the same but outside BEGIN it also sends a WARNING to the client and the server log on
+    // every claim). The server bounds the statement (statement_timeout) instead of the driver,
+    // whose query timeout arms a cancel task on its shared timer thread for every statement;
+    // unless durable, the commit does not wait for the WAL flush
     upsertOwn =
         upsert == null
             ? null
-            : "SET LOCAL statement_timeout TO "
+            : "SELECT set_config('statement_timeout', '"
                 + db.queryTimeoutSeconds() * 1000L
+                + "', true)"
+                + (durable ? "" : ", set_config('synchronous_commit', 'off', true)")
                 + "; "
-                + (durable ? "" : "SET LOCAL synchronous_commit TO OFF; ")
                 + upsert;
   }
 
